@@ -1,0 +1,102 @@
+// `npm test`: the one test command. Type-check, Node tests (sandbox, proxy, tokens), then browser
+// tests in Debian's headless Chromium, ending with one line "N passed, N failed, N skipped".
+// Installs Chromium with apt-get when it is missing and we are root; otherwise says what to install.
+// `node scripts/test.mjs node|browser [runner args…]` runs one stage (npm run test:node / test:browser).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findChromium } from './chromium.mjs';
+
+const [stage = 'all', ...extra] = process.argv.slice(2);
+const wants = (name) => stage === 'all' || stage === name;
+const run = (command, args, env = {}) =>
+  spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+
+function ensureChromium() {
+  if (findChromium()) return true;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0) {
+    console.log("Chromium is missing: installing Debian's package (apt-get install chromium)…");
+    const env = { DEBIAN_FRONTEND: 'noninteractive' };
+    if (run('apt-get', ['update', '-qq'], env) === 0 && run('apt-get', ['install', '-y', '-qq', 'chromium'], env) === 0) {
+      return Boolean(findChromium());
+    }
+  }
+  console.error(
+    'The browser tests need Chromium and none was found.\n' +
+      '  On Debian/Ubuntu, as root:  apt-get update && apt-get install -y chromium\n' +
+      '  Or point CHROME_PATH at an installed Chromium or Chrome binary.',
+  );
+  return false;
+}
+
+const nodeTestFiles = () =>
+  readdirSync('test/node', { recursive: true })
+    .map(String)
+    .filter((file) => file.endsWith('.test.ts'))
+    .sort()
+    .map((file) => join('test/node', file));
+
+const work = mkdtempSync(join(tmpdir(), 'kyc-test-'));
+const counts = { passed: 0, failed: 0, skipped: 0 };
+let failed = false;
+const step = (ok) => {
+  if (!ok) failed = true;
+};
+
+try {
+  if (wants('browser') && !ensureChromium()) process.exit(1);
+
+  if (stage === 'all') {
+    console.log('\n== Type-check ==');
+    step(run('npm', ['run', '--silent', 'typecheck']) === 0);
+  }
+
+  if (wants('node')) {
+    console.log('\n== Node tests: sandbox, proxy, tokens ==');
+    const tap = join(work, 'node.tap');
+    const files = extra.length && stage === 'node' ? extra : nodeTestFiles();
+    step(
+      run(process.execPath, [
+        '--import', 'tsx', '--test',
+        '--test-reporter=spec', '--test-reporter-destination=stdout',
+        '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+        ...files,
+      ]) === 0,
+    );
+    try {
+      const report = readFileSync(tap, 'utf8');
+      const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(report)?.[1] ?? 0);
+      counts.passed += count('pass');
+      counts.failed += count('fail') + count('cancelled');
+      counts.skipped += count('skipped') + count('todo');
+    } catch {
+      step(false);
+    }
+  }
+
+  if (wants('browser')) {
+    console.log('\n== Browser tests (headless Chromium) ==');
+    const summary = join(work, 'browser.json');
+    const args = stage === 'browser' ? extra : [];
+    step(
+      run(process.execPath, ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js', ...args], {
+        KYC_TEST_SUMMARY: summary,
+      }) === 0,
+    );
+    try {
+      const result = JSON.parse(readFileSync(summary, 'utf8'));
+      counts.passed += result.passed;
+      counts.failed += result.failed;
+      counts.skipped += result.skipped;
+    } catch {
+      step(false);
+    }
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,75 @@
+// Browser tests: real headless Chromium (Debian's), against the real chain served on the test
+// page's own origin: browser → host proxy (/kyc) → in-memory sandbox. Load with tsx (npm run test:browser).
+import { writeFileSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { findChromium } from './scripts/chromium.mjs';
+import { createDemoApp } from './src/server/demo/app.ts';
+import { toNodeListener } from './src/server/proxy/index.ts';
+
+const app = createDemoApp();
+const listener = toNodeListener((request) => app.fetch(request));
+const ROUTED = /^\/(kyc(\/|-token$|$)|demo\/session$|sandbox\/v1\/)/;
+
+/** Mounts the demo app (proxy, token endpoint, demo session, sandbox control) in the test server. */
+const kycChain = {
+  name: 'kyc-chain',
+  serverStart({ app: koa }) {
+    koa.use(async (ctx, next) => {
+      if (!ROUTED.test(ctx.path)) return next();
+      ctx.respond = false;
+      await new Promise((resolve) => {
+        ctx.res.once('close', resolve);
+        listener(ctx.req, ctx.res);
+      });
+    });
+  },
+};
+
+/** Writes {passed, failed, skipped} for scripts/test.mjs's closing line (file from KYC_TEST_SUMMARY). */
+const summaryReporter = () => ({
+  onTestRunFinished({ sessions }) {
+    const file = process.env.KYC_TEST_SUMMARY;
+    if (!file) return;
+    const counts = { passed: 0, failed: 0, skipped: 0 };
+    const walk = (suite) => {
+      for (const test of suite.tests) counts[test.skipped ? 'skipped' : test.passed ? 'passed' : 'failed'] += 1;
+      suite.suites.forEach(walk);
+    };
+    for (const session of sessions) {
+      if (session.testResults) walk(session.testResults);
+      if (session.errors?.length) counts.failed += 1; // a file that failed to load or crashed
+    }
+    writeFileSync(file, JSON.stringify(counts));
+  },
+});
+
+export default {
+  files: ['test/browser/**/*.test.ts', 'src/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['development'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), kycChain],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: findChromium(),
+        args: [
+          '--no-sandbox',
+          '--headless=new',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  // One page at a time: pages share the browser's cookie jar, and tests log in as different clients.
+  concurrency: 1,
+  reporters: [defaultReporter(), summaryReporter()],
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 5 * 60 * 1000,
+  filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
+};
