@@ -1,0 +1,50 @@
+/**
+ * The host proxy a partner mounts on its backend in front of the platform's KYC API, the signed
+ * tokens for cross-origin embeds, and a Node `http` adapter. Web-standard `Request → Response`
+ * handlers: they fit Node's http (through {@link toNodeListener}), Express, Next.js route handlers
+ * and Hono.
+ *
+ * @example
+ * ```ts
+ * import { createServer } from 'node:http';
+ * import { createKycProxy, toNodeListener } from 'kyc-onboarding/proxy';
+ *
+ * const proxy = createKycProxy({
+ *   upstream: 'https://platform.example/api',
+ *   credentials: { authorization: `Api-Key ${process.env.PLATFORM_KEY}` },
+ *   authorize: (request) => sessions.identityOf(request), // {legalEntityUuid, clientUuid} or null
+ * });
+ * createServer(toNodeListener(proxy)).listen(8080);
+ * ```
+ */
+export type { KycIdentity } from '../identity.js';
+export type { KycCorsOptions } from './cors.js';
+export {
+  createKycProxy,
+  type KycAuthorize,
+  type KycCredentials,
+  type KycFetch,
+  type KycHandler,
+  type KycProxyLimits,
+  type KycProxyOptions,
+  type KycProxyPaths,
+  type KycRequestLog,
+} from './proxy.js';
+export {
+  bearerTokenAuthorizer,
+  createKycTokenEndpoint,
+  mintKycToken,
+  verifyKycToken,
+  type KycBearerAuthorizerOptions,
+  type KycTokenEndpointOptions,
+  type KycTokenMintOptions,
+  type KycTokenSecret,
+  type KycTokenVerifyOptions,
+} from './token.js';
+export {
+  nodeRequestToWeb,
+  toNodeListener,
+  type KycNodeOptions,
+  type KycNodeRequest,
+  type KycNodeRequestOptions,
+} from './node.js';

@@ -1,0 +1,214 @@
+/**
+ * Node's `http` adapter for web-standard handlers: `IncomingMessage` → `Request` (body streamed,
+ * aborted when the client goes away) and `Response` → `ServerResponse` (streamed, with
+ * backpressure). Works with `http.createServer`, Express (`app.use(toNodeListener(proxy))`) and
+ * anything else that hands out `(req, res)`.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { KycHandler } from './proxy.js';
+import { errorResponse } from './responses.js';
+
+/** Options of {@link nodeRequestToWeb} and {@link toNodeListener}. */
+export interface KycNodeOptions {
+  /**
+   * The public origin browsers use to reach this server (`https://shop.example`), when it differs
+   * from what the socket shows, typically behind a TLS-terminating reverse proxy. It becomes the
+   * origin of `request.url`, which the proxy compares with `Origin` and uses in rewritten page
+   * links. Anything after the origin (a trailing slash) is ignored; a value that is not an http(s)
+   * URL throws a `TypeError`. Default: `http(s)://` + the `Host` header.
+   */
+  origin?: string;
+}
+
+/** Options of {@link nodeRequestToWeb}. */
+export interface KycNodeRequestOptions extends KycNodeOptions {
+  /** Aborts `request.signal`: pass one that fires when the client goes away. */
+  signal?: AbortSignal;
+}
+
+/** A Node request as Express and others pass it: `originalUrl` keeps the mount path they strip from `url`. */
+export type KycNodeRequest = IncomingMessage & { originalUrl?: string };
+
+/** Bytes a request body may hold in memory before the socket is paused (backpressure). */
+const BODY_HIGH_WATER_MARK = 64 * 1024;
+
+/**
+ * Builds a web `Request` from a Node request. The URL is the origin (see {@link KycNodeOptions})
+ * followed by the request target as sent (Express's `originalUrl` when present), the headers are
+ * copied (HTTP/2 pseudo-headers aside), and the body of any method but GET and HEAD is streamed
+ * with backpressure, not buffered. Throws a `TypeError` when the `Host` header or the target do
+ * not make a URL.
+ */
+export function nodeRequestToWeb(req: KycNodeRequest, options: KycNodeRequestOptions = {}): Request {
+  const method = req.method ?? 'GET';
+  const headers = new Headers();
+  for (let index = 0; index + 1 < req.rawHeaders.length; index += 2) {
+    const name = req.rawHeaders[index]!;
+    if (!name.startsWith(':')) headers.append(name, req.rawHeaders[index + 1]!);
+  }
+  const init: RequestInit & { duplex?: 'half' } = { method, headers };
+  if (options.signal) init.signal = options.signal;
+  if (method !== 'GET' && method !== 'HEAD') {
+    init.body = bodyStream(req);
+    init.duplex = 'half';
+  }
+  // Appended, not resolved: a target like `//other.example/` must not change the origin.
+  return new Request(new URL(`${originOf(req, options)}${req.originalUrl ?? req.url ?? '/'}`), init);
+}
+
+/**
+ * Wraps a web-standard handler (the proxy, the token endpoint) as a Node `(req, res)` listener.
+ * The request's signal aborts when the client disconnects before the answer is complete, which
+ * aborts the platform call; the answer is streamed back. A request that does not make a URL (a
+ * broken `Host`) gets 400; a handler that throws gets a bare 500 (`{"detail": …}`) and its error
+ * is not reported anywhere: catch it in the handler to log it.
+ */
+export function toNodeListener(
+  handler: KycHandler,
+  options: KycNodeOptions = {},
+): (req: IncomingMessage, res: ServerResponse) => void {
+  // A wrong origin fails when the server is set up, not on its first request.
+  if (options.origin !== undefined) publicOrigin(options.origin);
+  return (req, res) => {
+    const controller = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) controller.abort(new Error('The client closed the connection.'));
+    });
+    void serve(handler, { ...options, signal: controller.signal }, req, res);
+  };
+}
+
+async function serve(
+  handler: KycHandler,
+  options: KycNodeRequestOptions,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const response = await answer(handler, options, req);
+  if (res.destroyed) {
+    await response.body?.cancel().catch(() => undefined);
+    return;
+  }
+  writeHead(response, res, !req.complete);
+  await writeBody(response, res);
+}
+
+async function answer(handler: KycHandler, options: KycNodeRequestOptions, req: IncomingMessage): Promise<Response> {
+  let request: Request;
+  try {
+    request = nodeRequestToWeb(req, options);
+  } catch {
+    return errorResponse(400, 'Bad request.');
+  }
+  try {
+    return await handler(request);
+  } catch {
+    return errorResponse(500, 'Internal server error.');
+  }
+}
+
+function writeHead(response: Response, res: ServerResponse, bodyUnread: boolean): void {
+  const headers: Record<string, string | string[]> = {};
+  // A request body the handler did not read to the end (a refusal) is not worth keeping the
+  // connection for: close it after the answer.
+  if (bodyUnread) headers['connection'] = 'close';
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  res.writeHead(response.status, response.statusText || undefined, headers);
+}
+
+async function writeBody(response: Response, res: ServerResponse): Promise<void> {
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  const reader = response.body.getReader();
+  const stop = (): void => {
+    reader.cancel().catch(() => undefined);
+  };
+  res.once('close', stop);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!res.write(value)) await drained(res);
+    }
+    res.end();
+  } catch (error) {
+    // The answer broke off midway: the only honest signal left is a cut connection.
+    res.destroy(error instanceof Error ? error : undefined);
+  } finally {
+    res.off('close', stop);
+  }
+}
+
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    if (res.destroyed) {
+      resolve();
+      return;
+    }
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
+/** A request body as a byte stream that pauses the socket while the consumer is behind. */
+function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let settled = false;
+  let onData: ((chunk: Buffer) => void) | undefined;
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        const settle = (finish: () => void): void => {
+          if (settled) return;
+          settled = true;
+          finish();
+        };
+        onData = (chunk) => {
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if ((controller.desiredSize ?? 0) <= 0) req.pause();
+        };
+        req.on('data', onData);
+        req.once('end', () => settle(() => controller.close()));
+        req.once('error', (error) => settle(() => controller.error(error)));
+        req.once('close', () => {
+          if (!req.complete) settle(() => controller.error(new Error('The client closed the connection.')));
+        });
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        // Nobody wants the rest: let it flow into the void instead of stalling the connection.
+        settled = true;
+        if (onData) req.off('data', onData);
+        req.resume();
+      },
+    },
+    { highWaterMark: BODY_HIGH_WATER_MARK, size: (chunk) => chunk.byteLength },
+  );
+}
+
+function originOf(req: IncomingMessage, options: KycNodeOptions): string {
+  if (options.origin !== undefined) return publicOrigin(options.origin);
+  const encrypted = 'encrypted' in req.socket && req.socket.encrypted === true;
+  return `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
+}
+
+/** The origin of a configured public URL (a trailing slash or path is dropped); throws a `TypeError` if it is not one. */
+function publicOrigin(value: string): string {
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new TypeError(`origin "${value}" is not an http(s) origin like "https://shop.example"`);
+  }
+  return url.origin;
+}

@@ -1,0 +1,148 @@
+/**
+ * The allow-list of the host proxy: exactly the eleven platform endpoints of the platform API
+ * design (`platform-api.md`), with the query parameters each one takes and how its body is handled.
+ */
+
+/** Which identity query parameters the proxy sets on a forwarded call. */
+export type IdentityScope = 'client' | 'legal-entity';
+
+/**
+ * How the proxy treats a request body:
+ * - `none`: no body is forwarded;
+ * - `json`: read in full (within the JSON size limit) and forwarded unchanged;
+ * - `send-code`: like `json`, then parsed and its `legal_entity_uuid` overwritten from the session;
+ * - `upload`: streamed to the platform (within the upload size limit and time).
+ */
+export type BodyKind = 'none' | 'json' | 'send-code' | 'upload';
+
+/** One allowed method on one platform path. */
+export interface Operation {
+  /** Query parameters kept from the browser's request (first value of each); all others are dropped. */
+  readonly query: readonly string[];
+  readonly scope: IdentityScope;
+  readonly body: BodyKind;
+  /** A list answer whose `next` / `previous` links must be rewritten to go through the proxy. */
+  readonly paginated: boolean;
+}
+
+/** A platform path template and the methods allowed on it. */
+export interface Route {
+  /** Like `/v1/kyc/{uuid}/`: what the log hook reports (never a uuid or key). */
+  readonly template: string;
+  readonly segments: readonly string[];
+  readonly operations: ReadonlyMap<string, Operation>;
+  /** The methods allowed on this path, for `Allow` and CORS preflight answers. */
+  readonly allow: string;
+}
+
+/** The outcome of matching a platform path: the route and the path rebuilt from validated segments. */
+export interface RouteMatch {
+  readonly route: Route;
+  readonly path: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const KEY = /^[a-z0-9_.-]+$/;
+const DOTS_ONLY = /^\.+$/;
+const LITERAL = /^[a-z0-9_.-]+$/i;
+
+const placeholders: Readonly<Record<string, (segment: string) => boolean>> = {
+  '{uuid}': (segment) => UUID.test(segment),
+  '{key}': (segment) => KEY.test(segment) && !DOTS_ONLY.test(segment),
+};
+
+const SIGN_CODES = ['sms_sign_code', 'email_sign_code'];
+const PAGE = ['page', 'page_size'];
+
+/** The platform's send-code path when the partner does not configure another one. */
+export const DEFAULT_SEND_CODE_PATH = '/v1/signatures/send-code/';
+
+interface OperationSpec {
+  query?: readonly string[];
+  scope?: IdentityScope;
+  body?: BodyKind;
+  paginated?: boolean;
+}
+
+function route(template: string, specs: Record<string, OperationSpec>): Route {
+  const operations = new Map<string, Operation>();
+  for (const [method, spec] of Object.entries(specs)) {
+    operations.set(method, {
+      query: spec.query ?? [],
+      scope: spec.scope ?? 'client',
+      body: spec.body ?? 'none',
+      paginated: spec.paginated ?? false,
+    });
+  }
+  return { template, segments: splitPath(template), operations, allow: [...operations.keys()].join(', ') };
+}
+
+function splitPath(path: string): string[] {
+  return path.slice(1, -1).split('/');
+}
+
+/**
+ * Checks that a configured platform path is absolute, ends with a slash and is made only of plain
+ * segments, so it can be matched literally. Throws a `TypeError` naming the option otherwise.
+ */
+export function assertPlatformPath(path: string, option: string): void {
+  const valid =
+    path.startsWith('/') &&
+    path.endsWith('/') &&
+    path.length > 2 &&
+    splitPath(path).every((segment) => LITERAL.test(segment) && !DOTS_ONLY.test(segment));
+  if (!valid) {
+    throw new TypeError(`${option} must be a path like "/v1/signatures/send-code/" (got "${path}")`);
+  }
+}
+
+/** Builds the route table, with the configurable (non-seed) paths filled in. */
+export function createRoutes(paths: { sendCode: string }): readonly Route[] {
+  const seed = [
+    route('/v1/clients/kyc-level-info/', { GET: {}, POST: { body: 'json' } }),
+    route('/v1/kyc/{uuid}/', {
+      GET: {
+        query: [
+          'empty_volatile_fields',
+          'sumsub_liveness_check_token.ttl_min',
+          'sumsub_liveness_check_token.ttl_max',
+          'sumsub_liveness_check_token.ttl_renew',
+        ],
+      },
+      PATCH: { query: SIGN_CODES, body: 'json' },
+    }),
+    route('/v1/kyc/{uuid}/attributes/{key}/', { GET: { query: ['ttl_min', 'ttl_max', 'ttl_renew'] } }),
+    route('/v1/kyc/{uuid}/send-to-review/', { POST: { query: SIGN_CODES, body: 'json' } }),
+    route('/v1/attributes/{key}/definitions/', { GET: { query: PAGE, scope: 'legal-entity', paginated: true } }),
+    route('/v1/legal_documents/', {
+      GET: { query: ['client_type', 'key', ...PAGE], scope: 'legal-entity', paginated: true },
+    }),
+    route('/v1/documents/files/', { POST: { body: 'upload' } }),
+    route('/v1/documents/', { POST: { body: 'json' } }),
+  ];
+  const clash = matchRoute(seed, paths.sendCode);
+  if (clash) {
+    throw new TypeError(`paths.sendCode "${paths.sendCode}" is already the path of ${clash.route.template}`);
+  }
+  return [...seed, route(paths.sendCode, { POST: { body: 'send-code' } })];
+}
+
+/**
+ * Matches a platform path (the URL path below the mount point, as parsed and never percent-decoded)
+ * against the table. Placeholders must look like what they stand for, so percent-encoded characters,
+ * empty segments and dot segments never match. Returns null when no route fits.
+ */
+export function matchRoute(routes: readonly Route[], path: string): RouteMatch | null {
+  if (!path.startsWith('/') || !path.endsWith('/') || path.length < 3) return null;
+  const segments = splitPath(path);
+  for (const candidate of routes) {
+    if (candidate.segments.length !== segments.length) continue;
+    const fits = candidate.segments.every((expected, index) => {
+      const actual = segments[index]!;
+      const check = placeholders[expected];
+      return check ? check(actual) : actual === expected;
+    });
+    if (fits) return { route: candidate, path: `/${segments.join('/')}/` };
+  }
+  return null;
+}

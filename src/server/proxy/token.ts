@@ -1,0 +1,249 @@
+/**
+ * Short-lived signed tokens for embeds whose page and backend sit on different origins: the
+ * partner's backend mints one from its own session, the widget sends it as
+ * `Authorization: Bearer …`, and the proxy reads the identity back from it.
+ *
+ * A token is `base64url(payload).base64url(HMAC-SHA256)`, where the payload is the JSON
+ * `{"v":1,"legal_entity_uuid","client_uuid","iat","exp"}`. Only WebCrypto is used, so it runs in
+ * Node 20 and in edge runtimes alike. The payload is signed, not encrypted: it holds uuids only.
+ */
+import type { KycIdentity } from '../identity.js';
+import { CorsPolicy, type KycCorsOptions } from './cors.js';
+import type { KycAuthorize, KycHandler } from './proxy.js';
+import { errorResponse, jsonResponse } from './responses.js';
+
+/** The HMAC key: at least 32 bytes (a string counts its UTF-8 bytes). */
+export type KycTokenSecret = string | Uint8Array;
+
+/** Options of {@link mintKycToken}. */
+export interface KycTokenMintOptions {
+  /** The signing secret, at least 32 bytes. */
+  secret: KycTokenSecret;
+  /** Lifetime of the token, in seconds. */
+  ttlSeconds: number;
+  /** The current time in milliseconds since the epoch. Default `Date.now()`. */
+  now?: number;
+}
+
+/** Options of {@link verifyKycToken}. */
+export interface KycTokenVerifyOptions {
+  /** The signing secret, at least 32 bytes. */
+  secret: KycTokenSecret;
+  /** The current time in milliseconds since the epoch. Default `Date.now()`. */
+  now?: number;
+}
+
+/** Options of {@link createKycTokenEndpoint}. */
+export interface KycTokenEndpointOptions {
+  /** The signing secret, at least 32 bytes; the proxy's `bearerTokenAuthorizer` needs the same one. */
+  secret: KycTokenSecret;
+  /** Reads the partner's own session (usually its cookie); null answers 401. */
+  authorize: KycAuthorize;
+  /** Lifetime of the tokens, in seconds. Default 300. */
+  ttlSeconds?: number;
+  /**
+   * The page origins allowed to ask for a token. A cookie session needs `credentials: true`, and
+   * the widget calling with `credentials: 'include'`. Other origins get 403.
+   */
+  cors?: KycCorsOptions;
+}
+
+/** Options of {@link bearerTokenAuthorizer}. */
+export interface KycBearerAuthorizerOptions {
+  /** The secret the token endpoint signs with. */
+  secret: KycTokenSecret;
+}
+
+const FORMAT_VERSION = 1;
+const MIN_SECRET_BYTES = 32;
+const DEFAULT_TTL_SECONDS = 300;
+/** Tolerated difference between the clocks of the servers that mint and verify, in seconds. */
+const CLOCK_SKEW_SECONDS = 30;
+/** Far longer than a token for uuids; longer input is refused before any work. */
+const MAX_TOKEN_LENGTH = 1024;
+/** Prefixed to the signed text so that a MAC made with the same secret for anything else never verifies. */
+const SIGNING_CONTEXT = 'kyc-onboarding/token/v1.';
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+const BEARER = /^Bearer +([A-Za-z0-9_.-]+) *$/i;
+
+/** One secret, imported once as a WebCrypto HMAC key. */
+class TokenKey {
+  readonly #bytes: Uint8Array<ArrayBuffer>;
+  #key: Promise<CryptoKey> | undefined;
+
+  /** Throws a `RangeError` when the secret is shorter than 32 bytes. */
+  constructor(secret: KycTokenSecret) {
+    const bytes = typeof secret === 'string' ? new TextEncoder().encode(secret) : new Uint8Array(secret);
+    if (bytes.byteLength < MIN_SECRET_BYTES) {
+      throw new RangeError(`The token secret must be at least ${MIN_SECRET_BYTES} bytes long`);
+    }
+    this.#bytes = bytes;
+  }
+
+  async mint(identity: KycIdentity, ttlSeconds: number, now: number): Promise<string> {
+    if (!isNonEmptyString(identity?.legalEntityUuid) || !isNonEmptyString(identity?.clientUuid)) {
+      throw new TypeError('A token needs an identity {legalEntityUuid, clientUuid} of non-empty strings');
+    }
+    assertTtl(ttlSeconds);
+    const iat = Math.floor(now / 1000);
+    const payload = toBase64Url(
+      new TextEncoder().encode(
+        JSON.stringify({
+          v: FORMAT_VERSION,
+          legal_entity_uuid: identity.legalEntityUuid,
+          client_uuid: identity.clientUuid,
+          iat,
+          exp: iat + ttlSeconds,
+        }),
+      ),
+    );
+    const signature = await crypto.subtle.sign('HMAC', await this.#cryptoKey(), signedText(payload));
+    const token = `${payload}.${toBase64Url(new Uint8Array(signature))}`;
+    if (token.length > MAX_TOKEN_LENGTH) throw new RangeError('The identity is too long for a token');
+    return token;
+  }
+
+  async verify(token: string, now: number): Promise<KycIdentity | null> {
+    if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) return null;
+    const parts = token.split('.');
+    if (parts.length !== 2) return null;
+    const [payload, signature] = parts as [string, string];
+    const signatureBytes = fromBase64Url(signature);
+    if (!BASE64URL.test(payload) || !signatureBytes) return null;
+    // crypto.subtle.verify compares in constant time.
+    const valid = await crypto.subtle.verify('HMAC', await this.#cryptoKey(), signatureBytes, signedText(payload));
+    if (!valid) return null;
+    const claims = parseClaims(payload);
+    if (!claims) return null;
+    const seconds = Math.floor(now / 1000);
+    if (claims.exp + CLOCK_SKEW_SECONDS <= seconds || claims.iat - CLOCK_SKEW_SECONDS > seconds) return null;
+    return { legalEntityUuid: claims.legal_entity_uuid, clientUuid: claims.client_uuid };
+  }
+
+  #cryptoKey(): Promise<CryptoKey> {
+    this.#key ??= crypto.subtle.importKey('raw', this.#bytes, { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+      'verify',
+    ]);
+    return this.#key;
+  }
+}
+
+interface Claims {
+  legal_entity_uuid: string;
+  client_uuid: string;
+  iat: number;
+  exp: number;
+}
+
+function parseClaims(payload: string): Claims | null {
+  const bytes = fromBase64Url(payload);
+  if (!bytes) return null;
+  let claims: unknown;
+  try {
+    claims = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return null;
+  }
+  if (typeof claims !== 'object' || claims === null) return null;
+  const { v, legal_entity_uuid, client_uuid, iat, exp } = claims as Record<string, unknown>;
+  const wellFormed =
+    v === FORMAT_VERSION &&
+    isNonEmptyString(legal_entity_uuid) &&
+    isNonEmptyString(client_uuid) &&
+    Number.isSafeInteger(iat) &&
+    Number.isSafeInteger(exp);
+  return wellFormed ? { legal_entity_uuid, client_uuid, iat: iat as number, exp: exp as number } : null;
+}
+
+/**
+ * Mints a token binding a legal entity and a client, valid for `ttlSeconds`.
+ * Rejects with a `RangeError` when the secret is shorter than 32 bytes, the lifetime is not a
+ * positive whole number or the identity is absurdly long, and a `TypeError` when it is empty.
+ */
+export async function mintKycToken(identity: KycIdentity, options: KycTokenMintOptions): Promise<string> {
+  return new TokenKey(options.secret).mint(identity, options.ttlSeconds, options.now ?? Date.now());
+}
+
+/**
+ * Checks a token's signature and lifetime (with 30 s of tolerance for clock skew) and returns the
+ * identity it carries; null for a malformed, tampered, expired or foreign (other secret) token.
+ * Rejects with a `RangeError` when the secret is shorter than 32 bytes.
+ */
+export async function verifyKycToken(token: string, options: KycTokenVerifyOptions): Promise<KycIdentity | null> {
+  return new TokenKey(options.secret).verify(token, options.now ?? Date.now());
+}
+
+/**
+ * An `authorize` function for {@link createKycProxy} that reads `Authorization: Bearer <token>`
+ * and returns the token's identity, or null. Tokens anywhere else (a query parameter, a cookie)
+ * are ignored: a URL ends up in logs and browser history.
+ * Throws a `RangeError` at once when the secret is shorter than 32 bytes.
+ */
+export function bearerTokenAuthorizer(options: KycBearerAuthorizerOptions): KycAuthorize {
+  const key = new TokenKey(options.secret);
+  return async (request) => {
+    const token = BEARER.exec(request.headers.get('authorization') ?? '')?.[1];
+    return token ? key.verify(token, Date.now()) : null;
+  };
+}
+
+/**
+ * The token endpoint the widget's `token-endpoint` attribute points at: `POST` answers
+ * `{"token", "expires_in"}` (`Cache-Control: no-store`) for the session `authorize` finds, 401
+ * without one, 405 for other methods; origins outside `cors` get 403, and listed ones their
+ * preflight. Throws at once when the secret is shorter than 32 bytes or the TTL is not a positive
+ * integer.
+ */
+export function createKycTokenEndpoint(options: KycTokenEndpointOptions): KycHandler {
+  const key = new TokenKey(options.secret);
+  const ttlSeconds = options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
+  assertTtl(ttlSeconds);
+  const cors = new CorsPolicy(options.cors);
+  return async (request) => {
+    const verdict = cors.check(request);
+    if (!verdict.allowed) return cors.refusal();
+    if (cors.isPreflight(request, verdict)) return cors.apply(cors.preflight('POST'), verdict);
+    if (request.method !== 'POST') {
+      return cors.apply(errorResponse(405, `Method "${request.method}" not allowed.`, { allow: 'POST' }), verdict);
+    }
+    const identity = await options.authorize(request);
+    if (identity === null) {
+      return cors.apply(errorResponse(401, 'Authentication credentials were not provided.'), verdict);
+    }
+    const token = await key.mint(identity, ttlSeconds, Date.now());
+    return cors.apply(jsonResponse(200, { token, expires_in: ttlSeconds }), verdict);
+  };
+}
+
+function assertTtl(ttlSeconds: number): void {
+  if (!Number.isSafeInteger(ttlSeconds) || ttlSeconds <= 0) throw new RangeError('ttlSeconds must be a positive integer');
+}
+
+function signedText(payload: string): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(SIGNING_CONTEXT + payload);
+}
+
+function isNonEmptyString(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0;
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** Decodes canonical unpadded base64url (the only form {@link toBase64Url} writes); null otherwise. */
+function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
+  if (!BASE64URL.test(text)) return null;
+  let binary: string;
+  try {
+    binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  } catch {
+    return null;
+  }
+  const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  // atob ignores the unused low bits of the last character: refuse such second spellings.
+  return toBase64Url(bytes) === text ? bytes : null;
+}

@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createKycProxy, type KycIdentity } from '../../src/server/proxy/index.js';
+import { createSandbox } from '../../src/server/sandbox/index.js';
+
+const API_KEY = 'sandbox-key-for-proxy-tests';
+const SITE = 'https://shop.example';
+
+const sandbox = createSandbox({ apiKey: API_KEY, pageSize: 4 });
+const identityOf = (index: number): KycIdentity => {
+  const client = sandbox.demoClients[index]!;
+  return { legalEntityUuid: client.legal_entity_uuid, clientUuid: client.client_uuid };
+};
+/** "Draft in progress" and "Returned for correction": two clients of one legal entity, each with an application. */
+const CLIENT_A = identityOf(1);
+const CLIENT_B = identityOf(2);
+
+const proxyFor = (identity: KycIdentity) =>
+  createKycProxy({
+    upstream: sandbox.fetch,
+    credentials: { authorization: `Bearer ${API_KEY}` },
+    authorize: () => identity,
+  });
+
+async function applicationOf(identity: KycIdentity): Promise<string> {
+  const response = await proxyFor(identity)(new Request(`${SITE}/kyc/v1/clients/kyc-level-info/`));
+  assert.equal(response.status, 200);
+  const { last_kyc_application_uuid: uuid } = await response.json();
+  assert.equal(typeof uuid, 'string');
+  return uuid;
+}
+
+/** The application endpoints (3–6), as client `identity` would call them on `uuid`, claiming `claim` in the query. */
+function applicationCalls(uuid: string, claim: KycIdentity): Array<[string, Request]> {
+  const query = `?legal_entity_uuid=${claim.legalEntityUuid}&client_uuid=${claim.clientUuid}`;
+  const json = (method: string, body: unknown) => ({
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return [
+    ['GET application', new Request(`${SITE}/kyc/v1/kyc/${uuid}/${query}`)],
+    [
+      'PATCH application',
+      new Request(
+        `${SITE}/kyc/v1/kyc/${uuid}/${query}`,
+        json('PATCH', { attribute_changes: [{ key: 'city', value: 'Rīga' }] }),
+      ),
+    ],
+    ['GET attribute', new Request(`${SITE}/kyc/v1/kyc/${uuid}/attributes/first_name/${query}`)],
+    ['POST send-to-review', new Request(`${SITE}/kyc/v1/kyc/${uuid}/send-to-review/${query}`, json('POST', {}))],
+  ];
+}
+
+describe('proxy over the sandbox: identity binding', () => {
+  test("client A gets 404 on every application endpoint with client B's application, whatever it claims", async () => {
+    const applicationB = await applicationOf(CLIENT_B);
+    const proxyA = proxyFor(CLIENT_A);
+    for (const [name, request] of applicationCalls(applicationB, CLIENT_B)) {
+      const response = await proxyA(request);
+      assert.equal(response.status, 404, name);
+      assert.equal(typeof (await response.json()).detail, 'string', name);
+    }
+  });
+
+  test("client A cannot have a code sent for client B's application", async () => {
+    const applicationB = await applicationOf(CLIENT_B);
+    const response = await proxyFor(CLIENT_A)(
+      new Request(`${SITE}/kyc/v1/signatures/send-code/?client_uuid=${CLIENT_B.clientUuid}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          object_uuid: applicationB,
+          provider_type: 'email',
+          legal_entity_uuid: CLIENT_B.legalEntityUuid,
+        }),
+      }),
+    );
+    assert.equal(response.status, 400);
+    assert.ok('object_uuid' in (await response.json()));
+  });
+
+  test('client B reaches its own application through the same calls (the 404s above are about ownership)', async () => {
+    const applicationB = await applicationOf(CLIENT_B);
+    const proxyB = proxyFor(CLIENT_B);
+    const [getApplication, , getAttribute] = applicationCalls(applicationB, CLIENT_A);
+    for (const [name, request] of [getApplication!, getAttribute!]) {
+      const response = await proxyB(request);
+      assert.equal(response.status, 200, name);
+    }
+  });
+
+  test('the sandbox refuses calls without the platform credentials, which only the proxy holds', async () => {
+    const query = `legal_entity_uuid=${CLIENT_A.legalEntityUuid}&client_uuid=${CLIENT_A.clientUuid}`;
+    const direct = await sandbox.fetch(new Request(`http://kyc-platform.invalid/v1/clients/kyc-level-info/?${query}`));
+    assert.equal(direct.status, 401);
+  });
+});
+
+describe('proxy over the sandbox: pagination', () => {
+  test('pages of definitions link back through the proxy, and following them collects the whole list', async () => {
+    const proxy = proxyFor(CLIENT_A);
+    const keys: string[] = [];
+    let next: string | null = `${SITE}/kyc/v1/attributes/citizenship/definitions/`;
+    let pages = 0;
+    while (next !== null) {
+      assert.ok(next.startsWith(`${SITE}/kyc/v1/attributes/citizenship/definitions/`), next);
+      assert.equal(next.includes('legal_entity_uuid'), false);
+      const response = await proxy(new Request(next));
+      assert.equal(response.status, 200);
+      const page: { next: string | null; results: Array<{ key: string }> } = await response.json();
+      keys.push(...page.results.map(({ key }) => key));
+      next = page.next;
+      pages += 1;
+      assert.ok(pages < 200, 'pagination ends');
+    }
+    assert.ok(pages > 1, 'the list spans several pages');
+    assert.equal(new Set(keys).size, keys.length, 'no page is repeated');
+    assert.ok(keys.includes('LV'));
+  });
+});

@@ -1,0 +1,278 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import {
+  bearerTokenAuthorizer,
+  createKycProxy,
+  createKycTokenEndpoint,
+  mintKycToken,
+  verifyKycToken,
+  type KycIdentity,
+} from '../../src/server/proxy/index.js';
+
+const SECRET = 'a-test-secret-that-is-32-bytes!!';
+const OTHER_SECRET = 'another-secret-of-32-bytes-long!';
+const CLIENT_A: KycIdentity = {
+  legalEntityUuid: '11111111-1111-4111-8111-111111111111',
+  clientUuid: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
+};
+const CLIENT_B: KycIdentity = {
+  legalEntityUuid: '11111111-1111-4111-8111-111111111111',
+  clientUuid: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb',
+};
+const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
+const SITE = 'https://shop.example';
+
+const base64url = (text: string) => Buffer.from(text).toString('base64url');
+const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+/** Changes one character in the middle of a base64url string (never a no-op). */
+const flipMiddle = (part: string) => {
+  const index = Math.floor(part.length / 2);
+  return `${part.slice(0, index)}${part[index] === 'A' ? 'B' : 'A'}${part.slice(index + 1)}`;
+};
+
+describe('tokens: mint and verify', () => {
+  test('a fresh token gives back its identity', async () => {
+    const token = await mintKycToken(CLIENT_A, { secret: SECRET, ttlSeconds: 300, now: NOW });
+    assert.match(token, /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+    assert.deepEqual(await verifyKycToken(token, { secret: SECRET, now: NOW + 299_000 }), CLIENT_A);
+  });
+
+  test('the payload binds legal entity and client, with iat and exp', async () => {
+    const token = await mintKycToken(CLIENT_A, { secret: SECRET, ttlSeconds: 300, now: NOW });
+    assert.deepEqual(decode(token.split('.')[0]!), {
+      v: 1,
+      legal_entity_uuid: CLIENT_A.legalEntityUuid,
+      client_uuid: CLIENT_A.clientUuid,
+      iat: NOW / 1000,
+      exp: NOW / 1000 + 300,
+    });
+  });
+
+  test('accepts a Uint8Array secret', async () => {
+    const secret = new Uint8Array(32).fill(7);
+    const token = await mintKycToken(CLIENT_A, { secret, ttlSeconds: 60 });
+    assert.deepEqual(await verifyKycToken(token, { secret }), CLIENT_A);
+  });
+
+  test('an expired token is refused, after a small tolerance for clock skew', async () => {
+    const token = await mintKycToken(CLIENT_A, { secret: SECRET, ttlSeconds: 300, now: NOW });
+    assert.deepEqual(await verifyKycToken(token, { secret: SECRET, now: NOW + 310_000 }), CLIENT_A);
+    assert.equal(await verifyKycToken(token, { secret: SECRET, now: NOW + 330_000 }), null);
+    assert.equal(await verifyKycToken(token, { secret: SECRET, now: NOW + 86_400_000 }), null);
+  });
+
+  test('a token issued in the future (beyond the tolerance) is refused', async () => {
+    const token = await mintKycToken(CLIENT_A, { secret: SECRET, ttlSeconds: 3600, now: NOW + 120_000 });
+    assert.equal(await verifyKycToken(token, { secret: SECRET, now: NOW }), null);
+  });
+
+  test('a tampered payload is refused', async () => {
+    const token = await mintKycToken(CLIENT_A, { secret: SECRET, ttlSeconds: 300, now: NOW });
+    const [payload, signature] = token.split('.') as [string, string];
+    const claims = decode(payload);
+    const forged = base64url(JSON.stringify({ ...claims, client_uuid: CLIENT_B.clientUuid }));
+    assert.equal(await verifyKycToken(`${forged}.${signature}`, { secret: SECRET, now: NOW }), null);
+    const extended = base64url(JSON.stringify({ ...claims, exp: claims.exp + 86_400 }));
+    assert.equal(await verifyKycToken(`${extended}.${signature}`, { secret: SECRET, now: NOW }), null);
+    assert.equal(await verifyKycToken(`${flipMiddle(payload)}.${signature}`, { secret: SECRET, now: NOW }), null);
+  });
+
+  test('a tampered signature is refused', async () => {
+    const token = await mintKycToken(CLIENT_A, { secret: SECRET, ttlSeconds: 300, now: NOW });
+    const [payload, signature] = token.split('.') as [string, string];
+    assert.equal(await verifyKycToken(`${payload}.${flipMiddle(signature)}`, { secret: SECRET, now: NOW }), null);
+    // The last character of 32 bytes in base64url has 2 unused bits: a second spelling is refused too.
+    const last = signature.at(-1)!;
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const sibling = alphabet[alphabet.indexOf(last) ^ 1]!;
+    assert.equal(await verifyKycToken(`${payload}.${signature.slice(0, -1)}${sibling}`, { secret: SECRET, now: NOW }), null);
+  });
+
+  test('a token signed with another secret is refused', async () => {
+    const token = await mintKycToken(CLIENT_A, { secret: OTHER_SECRET, ttlSeconds: 300, now: NOW });
+    assert.equal(await verifyKycToken(token, { secret: SECRET, now: NOW }), null);
+  });
+
+  test('malformed tokens are refused', async () => {
+    const token = await mintKycToken(CLIENT_A, { secret: SECRET, ttlSeconds: 300, now: NOW });
+    const [payload, signature] = token.split('.') as [string, string];
+    const malformed = [
+      '',
+      '.',
+      'abc',
+      payload,
+      `${payload}.`,
+      `.${signature}`,
+      `${token}.${signature}`,
+      `${payload}.${signature}=`,
+      `${payload}+.${signature}`,
+      `${payload}.${signature.slice(0, 20)}`,
+      `${'A'.repeat(5000)}.${signature}`,
+      `${base64url('not json')}.${signature}`,
+    ];
+    for (const candidate of malformed) {
+      assert.equal(await verifyKycToken(candidate, { secret: SECRET, now: NOW }), null, candidate.slice(0, 40));
+    }
+  });
+
+  test('minting refuses an empty or huge identity and a lifetime that is not a positive whole number', async () => {
+    const empty = { legalEntityUuid: '', clientUuid: 'x' };
+    await assert.rejects(mintKycToken(empty, { secret: SECRET, ttlSeconds: 300 }), TypeError);
+    await assert.rejects(mintKycToken(CLIENT_A, { secret: SECRET, ttlSeconds: 0 }), RangeError);
+    const huge = { ...CLIENT_A, clientUuid: 'x'.repeat(2000) };
+    await assert.rejects(mintKycToken(huge, { secret: SECRET, ttlSeconds: 300 }), RangeError);
+    await assert.rejects(mintKycToken(CLIENT_A, { secret: SECRET, ttlSeconds: 1.5 }), RangeError);
+  });
+
+  test('a secret shorter than 32 bytes is refused', async () => {
+    const short = 'x'.repeat(31);
+    await assert.rejects(mintKycToken(CLIENT_A, { secret: short, ttlSeconds: 300 }), RangeError);
+    await assert.rejects(verifyKycToken('a.b', { secret: short }), RangeError);
+    assert.throws(() => bearerTokenAuthorizer({ secret: short }), RangeError);
+    assert.throws(() => createKycTokenEndpoint({ secret: new Uint8Array(16), authorize: () => CLIENT_A }), RangeError);
+  });
+});
+
+describe('tokens: bearer authorizer', () => {
+  const authorize = bearerTokenAuthorizer({ secret: SECRET });
+  const withHeader = (value: string) => new Request(`${SITE}/kyc/v1/legal_documents/`, { headers: { authorization: value } });
+
+  test('reads the identity from Authorization: Bearer', async () => {
+    const token = await mintKycToken(CLIENT_B, { secret: SECRET, ttlSeconds: 300 });
+    assert.deepEqual(await authorize(withHeader(`Bearer ${token}`)), CLIENT_B);
+    assert.deepEqual(await authorize(withHeader(`bearer ${token}`)), CLIENT_B);
+  });
+
+  test('returns null without a valid bearer token', async () => {
+    const token = await mintKycToken(CLIENT_B, { secret: SECRET, ttlSeconds: 300 });
+    assert.equal(await authorize(new Request(SITE)), null);
+    assert.equal(await authorize(withHeader(`Basic ${token}`)), null);
+    assert.equal(await authorize(withHeader(`Bearer ${token}x`)), null);
+    assert.equal(await authorize(withHeader(`Bearer ${token} ${token}`)), null);
+    assert.equal(await authorize(withHeader(token)), null);
+  });
+
+  test('ignores a token in the query string', async () => {
+    const token = await mintKycToken(CLIENT_B, { secret: SECRET, ttlSeconds: 300 });
+    for (const name of ['token', 'access_token', 'authorization']) {
+      assert.equal(await authorize(new Request(`${SITE}/kyc/v1/legal_documents/?${name}=${token}`)), null);
+    }
+  });
+});
+
+describe('tokens: through the proxy', () => {
+  const received: URL[] = [];
+  const proxy = createKycProxy({
+    upstream: async (request) => {
+      received.push(new URL(request.url));
+      return Response.json({ ok: true });
+    },
+    credentials: { authorization: 'Api-Key k' },
+    authorize: bearerTokenAuthorizer({ secret: SECRET }),
+  });
+
+  test("a token for client B reaches the platform as client B, whatever the browser claims", async () => {
+    const token = await mintKycToken(CLIENT_B, { secret: SECRET, ttlSeconds: 300 });
+    const claim = `legal_entity_uuid=${CLIENT_A.legalEntityUuid}&client_uuid=${CLIENT_A.clientUuid}`;
+    const response = await proxy(
+      new Request(`${SITE}/kyc/v1/clients/kyc-level-info/?${claim}`, { headers: { authorization: `Bearer ${token}` } }),
+    );
+    assert.equal(response.status, 200);
+    assert.equal(received.at(-1)!.searchParams.get('client_uuid'), CLIENT_B.clientUuid);
+  });
+
+  test('a token in the query string does not open the proxy', async () => {
+    const before = received.length;
+    const token = await mintKycToken(CLIENT_B, { secret: SECRET, ttlSeconds: 300 });
+    const response = await proxy(new Request(`${SITE}/kyc/v1/clients/kyc-level-info/?token=${token}&access_token=${token}`));
+    assert.equal(response.status, 401);
+    assert.equal(received.length, before);
+  });
+
+  test('an expired token is answered 401', async () => {
+    const token = await mintKycToken(CLIENT_B, { secret: SECRET, ttlSeconds: 60, now: Date.now() - 3_600_000 });
+    const response = await proxy(
+      new Request(`${SITE}/kyc/v1/clients/kyc-level-info/`, { headers: { authorization: `Bearer ${token}` } }),
+    );
+    assert.equal(response.status, 401);
+  });
+});
+
+describe('tokens: endpoint', () => {
+  const PAGE = 'https://partner-page.example';
+  const sessionOf = (request: Request) => (request.headers.get('cookie') === 'session=b' ? CLIENT_B : null);
+  const endpoint = createKycTokenEndpoint({
+    secret: SECRET,
+    authorize: sessionOf,
+    cors: { origins: [PAGE], credentials: true },
+  });
+  const post = (headers: Record<string, string> = {}) =>
+    endpoint(new Request(`${SITE}/kyc-token`, { method: 'POST', headers }));
+
+  test('mints a token for the session, not cached', async () => {
+    const response = await post({ cookie: 'session=b' });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    const body = await response.json();
+    assert.deepEqual(Object.keys(body).sort(), ['expires_in', 'token']);
+    assert.equal(body.expires_in, 300);
+    assert.deepEqual(await verifyKycToken(body.token, { secret: SECRET }), CLIENT_B);
+    assert.equal(await verifyKycToken(body.token, { secret: SECRET, now: Date.now() + 400_000 }), null);
+  });
+
+  test('uses the configured lifetime', async () => {
+    const short = createKycTokenEndpoint({ secret: SECRET, authorize: () => CLIENT_A, ttlSeconds: 60 });
+    const body = await (await short(new Request(`${SITE}/kyc-token`, { method: 'POST' }))).json();
+    assert.equal(body.expires_in, 60);
+    assert.equal(decode(body.token.split('.')[0]).exp - decode(body.token.split('.')[0]).iat, 60);
+    assert.throws(() => createKycTokenEndpoint({ secret: SECRET, authorize: () => CLIENT_A, ttlSeconds: 0 }), RangeError);
+  });
+
+  test('answers 401 without a session', async () => {
+    const response = await post();
+    assert.equal(response.status, 401);
+    assert.equal(typeof (await response.json()).detail, 'string');
+  });
+
+  test('answers 405 to other methods', async () => {
+    for (const method of ['GET', 'PUT', 'DELETE']) {
+      const response = await endpoint(new Request(`${SITE}/kyc-token`, { method, headers: { cookie: 'session=b' } }));
+      assert.equal(response.status, 405);
+      assert.equal(response.headers.get('allow'), 'POST');
+    }
+  });
+
+  test('serves a listed page origin with credentials, and its preflight', async () => {
+    const response = await post({ cookie: 'session=b', origin: PAGE });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('access-control-allow-origin'), PAGE);
+    assert.equal(response.headers.get('access-control-allow-credentials'), 'true');
+    const preflight = await endpoint(
+      new Request(`${SITE}/kyc-token`, {
+        method: 'OPTIONS',
+        headers: { origin: PAGE, 'access-control-request-method': 'POST' },
+      }),
+    );
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-methods'), 'POST');
+    assert.equal(preflight.headers.get('access-control-allow-origin'), PAGE);
+  });
+
+  test('refuses another origin before looking at the session', async () => {
+    let asked = false;
+    const guarded = createKycTokenEndpoint({
+      secret: SECRET,
+      authorize: (request) => {
+        asked = true;
+        return sessionOf(request);
+      },
+      cors: { origins: [PAGE] },
+    });
+    const response = await guarded(
+      new Request(`${SITE}/kyc-token`, { method: 'POST', headers: { cookie: 'session=b', origin: 'https://evil.example' } }),
+    );
+    assert.equal(response.status, 403);
+    assert.equal(response.headers.has('access-control-allow-origin'), false);
+    assert.equal(asked, false);
+  });
+});
