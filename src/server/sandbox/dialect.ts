@@ -1,0 +1,113 @@
+/**
+ * Dialects: the plausible variants of the platform's answers (see "Tolerance" in platform-api.md).
+ * A dialect belongs to a legal entity and shapes every answer the platform gives it.
+ */
+
+import { fieldErrors, isObject } from './http.js';
+
+/** How a legal entity's platform answers are shaped. Every option defaults to the canonical form. */
+export interface Dialect {
+  /** Lists paginated DRF-style (`{count, next, previous, results}`) or bare arrays. */
+  lists?: 'paginated' | 'bare';
+  /** Default page size of this legal entity's paginated lists. */
+  page_size?: number;
+  /** `available_levels_for_upgrade` items as objects or as bare uuids. */
+  level_items?: 'objects' | 'uuids';
+  /** Unknown fields on every object, and one question of an unknown attribute type. */
+  extra_fields?: boolean;
+  /** Canonical statuses, or synonyms (`new`, `on_review`, `verified`). */
+  statuses?: 'canonical' | 'synonyms';
+  /** Send-to-review answers the application, or 204 without a body. */
+  send_to_review?: 'application' | 'no_content';
+  /** Uploads answer a list of files, or one file (and take one per request). */
+  upload_answer?: 'list' | 'single';
+  /** Attribute errors as a map by key, or as a list aligned with the request's list. */
+  attribute_errors?: 'map' | 'list';
+  /** Drop optional fields: descriptions, current_level, comment, additional_info, errors. */
+  omit_optional?: boolean;
+}
+
+/** A dialect with every option decided (`page_size` stays optional: the sandbox default applies). */
+export type ResolvedDialect = Required<Omit<Dialect, 'page_size'>> & Pick<Dialect, 'page_size'>;
+
+/** The canonical dialect. */
+export const CANONICAL_DIALECT: ResolvedDialect = {
+  lists: 'paginated',
+  level_items: 'objects',
+  extra_fields: false,
+  statuses: 'canonical',
+  send_to_review: 'application',
+  upload_answer: 'list',
+  attribute_errors: 'map',
+  omit_optional: false,
+};
+
+const CHOICES: Record<string, readonly unknown[]> = {
+  lists: ['paginated', 'bare'],
+  level_items: ['objects', 'uuids'],
+  extra_fields: [true, false],
+  statuses: ['canonical', 'synonyms'],
+  send_to_review: ['application', 'no_content'],
+  upload_answer: ['list', 'single'],
+  attribute_errors: ['map', 'list'],
+  omit_optional: [true, false],
+};
+
+/** The largest page a client may ask for (DRF's usual `max_page_size`). */
+export const MAX_PAGE_SIZE = 1000;
+
+/**
+ * Validates a dialect from a control body.
+ * @throws 400 `{"dialect": {"<option>": ["msg"]}}` on unknown options or values.
+ */
+export function parseDialect(input: unknown): ResolvedDialect {
+  if (input === undefined || input === null) return CANONICAL_DIALECT;
+  if (!isObject(input)) throw fieldErrors({ dialect: ['Expected an object.'] });
+  const errors: Record<string, string[]> = {};
+  for (const [option, value] of Object.entries(input)) {
+    if (option === 'page_size') {
+      if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > MAX_PAGE_SIZE) {
+        errors[option] = [`Expected an integer from 1 to ${MAX_PAGE_SIZE}.`];
+      }
+    } else if (!(option in CHOICES)) {
+      errors[option] = ['Unknown option.'];
+    } else if (!CHOICES[option]!.includes(value)) {
+      errors[option] = [`Expected one of: ${CHOICES[option]!.map((choice) => JSON.stringify(choice)).join(', ')}.`];
+    }
+  }
+  if (Object.keys(errors).length > 0) throw fieldErrors({ dialect: errors });
+  return { ...CANONICAL_DIALECT, ...(input as Dialect) };
+}
+
+const STATUS_SYNONYMS: Readonly<Record<string, string>> = { draft: 'new', in_review: 'on_review', approved: 'verified' };
+
+/** The status as this dialect spells it; statuses it has no synonym for pass unchanged. */
+export function spellStatus(dialect: ResolvedDialect, status: string): string {
+  return dialect.statuses === 'synonyms' ? (STATUS_SYNONYMS[status] ?? status) : status;
+}
+
+/** The fields the `omit_optional` dialect leaves out, wherever they appear. */
+const OPTIONAL_FIELDS: ReadonlySet<string> = new Set(['description', 'current_level', 'comment', 'additional_info', 'errors']);
+
+/**
+ * Rewrites a platform answer in the dialect: optional fields dropped (`omit_optional`), then fields
+ * no client knows added to every object (`extra_fields`), so that a client's tolerance of missing
+ * and added fields is tested on each of its schemas.
+ */
+export function shapeAnswer(dialect: ResolvedDialect, body: unknown): unknown {
+  if (!dialect.omit_optional && !dialect.extra_fields) return body;
+  const shape = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(shape);
+    if (!isObject(value)) return value;
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      if (!(dialect.omit_optional && OPTIONAL_FIELDS.has(key))) copy[key] = shape(item);
+    }
+    if (dialect.extra_fields) {
+      copy['x_sandbox_note'] = 'A field this client does not know.';
+      copy['x_sandbox_meta'] = { revision: 7, tags: ['unknown'] };
+    }
+    return copy;
+  };
+  return shape(body);
+}

@@ -1,0 +1,123 @@
+/**
+ * Uploads and documents (platform-api.md 9, 10). Files are checked the way Sumsub checks them, by
+ * their bytes, and refused with Sumsub's error body; only their metadata and hash are kept.
+ */
+
+import { FILE_KIND_MIME_TYPES, isStructurallyComplete, sniffFileType, type FileKind, type StructureCheckedKind } from '../../internal/file-type.js';
+import { clientInScope, respond, type PlatformContext } from './context.js';
+import { ApiError, detailError, fieldErrors, readJsonObject } from './http.js';
+import { presentDocument, presentFile } from './present.js';
+import { DOCUMENT_KEYS } from './seed.js';
+import type { StoredFile } from './store.js';
+
+/** The largest file Sumsub takes (64 MB). */
+export const SANDBOX_MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** How many files a client may upload in all (Sumsub's "too many documents" beyond). */
+const MAX_FILES_PER_CLIENT = 30;
+/** How many files one upload request, or one document, may hold. */
+const MAX_FILES_PER_REQUEST = 10;
+const MAX_NAME_LENGTH = 255;
+const ACCEPTED_KINDS: ReadonlySet<FileKind> = new Set<StructureCheckedKind>(['jpeg', 'png', 'pdf', 'heic', 'webp']);
+
+/** Sumsub's upload error codes, with their names and descriptions from its API reference. */
+const SUMSUB_ERRORS = {
+  1000: ['duplicate-document', 'Duplicate document (image, video) was uploaded. Exact equality is taken into account'],
+  1001: ['too-many-documents', 'Applicant contains too many documents. Adding new ones is not allowed.'],
+  1002: ['file-too-big', 'Uploaded file is too big (more than 64MB)'],
+  1003: ['empty-file', 'Uploaded file is empty (0 bytes)'],
+  1004: ['corrupted-file', 'File is corrupted or incorrect format (e.g. PDF file is uploaded as JPEG)'],
+  1005: ['unsupported-file-format', 'Unsupported file format (e.g. a TIFF image)'],
+} as const;
+
+function sumsubError(errorCode: keyof typeof SUMSUB_ERRORS): ApiError {
+  const [errorName, description] = SUMSUB_ERRORS[errorCode];
+  return new ApiError(400, { description, code: 400, correlationId: crypto.randomUUID(), errorCode, errorName });
+}
+
+function isAccepted(kind: FileKind): kind is StructureCheckedKind {
+  return ACCEPTED_KINDS.has(kind);
+}
+
+/**
+ * Checks one file as Sumsub would: empty (1003), too big (1002), not a known format at all (1004),
+ * a known but unsupported one such as TIFF (1005), or cut or damaged (1004).
+ * @returns the MIME type of what the bytes really are, and their SHA-256 (hex).
+ */
+async function checkFile(file: File): Promise<{ contentType: string; sha256: string }> {
+  if (file.size === 0) throw sumsubError(1003);
+  if (file.size > SANDBOX_MAX_FILE_BYTES) throw sumsubError(1002);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const kind = sniffFileType(bytes);
+  if (kind === null) throw sumsubError(1004);
+  if (!isAccepted(kind)) throw sumsubError(1005);
+  if (!isStructurallyComplete(kind, bytes)) throw sumsubError(1004);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return { contentType: FILE_KIND_MIME_TYPES[kind], sha256: Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('') };
+}
+
+/**
+ * 9. `POST /v1/documents/files/`, multipart, field `files` (repeatable) → 201 list of
+ * `UploadedFile` (one object in the `single` dialect, which takes one file per request).
+ * All or nothing: the first refused file refuses the request. The same bytes twice for one client
+ * are a duplicate (1000); reusing a picture (a single-sided document's back side) means creating
+ * a second document from the already uploaded file's uuid.
+ */
+export async function uploadFiles(context: PlatformContext): Promise<Response> {
+  const client = clientInScope(context);
+  const mediaType = (context.request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (mediaType !== 'multipart/form-data') throw detailError(415, `Unsupported media type "${mediaType}" in request.`);
+  let form: FormData;
+  try {
+    form = await context.request.formData();
+  } catch {
+    throw detailError(400, 'Multipart form parse error.');
+  }
+  const entries = form.getAll('files');
+  if (entries.length === 0) throw fieldErrors({ files: ['No file was submitted.'] });
+  const files = entries.filter((entry): entry is File => typeof entry !== 'string');
+  if (files.length !== entries.length) throw fieldErrors({ files: ['The submitted data was not a file. Check the encoding type on the form.'] });
+  if (files.length > MAX_FILES_PER_REQUEST) throw fieldErrors({ files: [`Ensure this field has no more than ${MAX_FILES_PER_REQUEST} elements.`] });
+  const single = client.entity.dialect.upload_answer === 'single';
+  if (single && files.length > 1) throw fieldErrors({ files: ['Upload one file per request.'] });
+
+  const accepted: StoredFile[] = [];
+  for (const file of files) {
+    const { contentType, sha256 } = await checkFile(file);
+    accepted.push({ uuid: crypto.randomUUID(), name: (file.name || 'file').slice(0, MAX_NAME_LENGTH), size: file.size, contentType, sha256 });
+  }
+  // Nothing awaits from here on, so concurrent uploads cannot both pass the checks below.
+  const hashes = new Set(Array.from(client.files.values(), (file) => file.sha256));
+  for (const { sha256 } of accepted) {
+    if (hashes.has(sha256)) throw sumsubError(1000);
+    hashes.add(sha256);
+  }
+  if (client.files.size + accepted.length > MAX_FILES_PER_CLIENT) throw sumsubError(1001);
+  for (const file of accepted) client.files.set(file.uuid, file);
+  return respond(client.entity, 201, single ? presentFile(accepted[0]!) : accepted.map(presentFile));
+}
+
+/** 10. `POST /v1/documents/` `{attribute_key, files: [file uuid…]}` → 201 `Document`. */
+export async function createDocument(context: PlatformContext): Promise<Response> {
+  const client = clientInScope(context);
+  const body = await readJsonObject(context.request);
+  const errors: Record<string, string[]> = {};
+  const key = body['attribute_key'];
+  if (key === undefined || key === null || key === '') errors['attribute_key'] = ['This field is required.'];
+  else if (typeof key !== 'string' || !DOCUMENT_KEYS.includes(key)) errors['attribute_key'] = [`"${String(key)}" is not a valid choice.`];
+  const uuids = body['files'];
+  if (uuids === undefined || uuids === null) errors['files'] = ['This field is required.'];
+  else if (!Array.isArray(uuids) || uuids.length === 0) errors['files'] = ['Expected a non-empty list of file uuids.'];
+  else if (uuids.length > MAX_FILES_PER_REQUEST) errors['files'] = [`Ensure this field has no more than ${MAX_FILES_PER_REQUEST} elements.`];
+  else {
+    const unknown = uuids.find((uuid: unknown) => typeof uuid !== 'string' || !client.files.has(uuid));
+    if (unknown !== undefined) errors['files'] = [`Invalid pk "${String(unknown)}" - object does not exist.`];
+  }
+  if (Object.keys(errors).length > 0) throw fieldErrors(errors);
+  const document = {
+    uuid: crypto.randomUUID(),
+    attributeKey: key as string,
+    files: (uuids as string[]).map((uuid) => client.files.get(uuid)!),
+  };
+  client.documents.set(document.uuid, document);
+  return respond(client.entity, 201, presentDocument(document));
+}

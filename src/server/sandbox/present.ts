@@ -1,0 +1,131 @@
+/** How platform objects are written out, in the legal entity's dialect. */
+
+import { MAX_PAGE_SIZE, spellStatus, type ResolvedDialect } from './dialect.js';
+import { detailError, type JsonObject } from './http.js';
+import { LIVENESS_TOKEN_KEY, VOLATILE_KEYS } from './seed.js';
+import { CLOSED_STATUSES, type Application, type Client, type LegalDocument, type Level, type Question, type StoredDocument, type StoredFile } from './store.js';
+
+/**
+ * The document attribute whose value always comes back with Sumsub's diagnostics object instead of
+ * the bare document uuid: Sumsub does not read data from address proofs, and says so.
+ */
+const DIAGNOSED_DOCUMENT_KEY = 'proof_of_address';
+
+/** The value of a volatile attribute on this read, or `null` (volatile fields emptied). */
+export type VolatileReader = (key: string) => string | null;
+
+/** Levels above the client's current one, lowest first. */
+export function levelsForUpgrade(client: Client): Level[] {
+  const rank = client.currentLevel?.rank ?? -1;
+  return client.entity.levels.filter((level) => level.rank > rank);
+}
+
+/** Whether the platform lets the client open a new application now. */
+export function mayCreateApplication(client: Client): boolean {
+  const open = client.applications.some((application) => !CLOSED_STATUSES.has(application.status));
+  return client.allowedToCreate && !open && levelsForUpgrade(client).length > 0;
+}
+
+/** `KycLevelInfo`. */
+export function presentLevelInfo(client: Client): JsonObject {
+  const current = client.currentLevel;
+  return {
+    allowed_to_create_kyc_application: mayCreateApplication(client),
+    available_levels_for_upgrade: levelsForUpgrade(client).map((level) =>
+      client.entity.dialect.level_items === 'uuids' ? level.uuid : { uuid: level.uuid, name: level.name, description: level.description },
+    ),
+    last_kyc_application_uuid: client.applications.at(-1)?.uuid ?? null,
+    current_level: current && { uuid: current.uuid, name: current.name },
+  };
+}
+
+/** `KycApplication`, with its steps and the client's current answers. */
+export function presentApplication(application: Application, volatile: VolatileReader): JsonObject {
+  return {
+    uuid: application.uuid,
+    status: spellStatus(application.client.entity.dialect, application.status),
+    kyc_level: { uuid: application.level.uuid, name: application.level.name },
+    comment: application.comment,
+    kyc_steps: application.level.steps.map((step) => ({
+      title: step.title,
+      description: step.description,
+      questions: step.questions.map((question) => ({
+        title: question.attribute.title,
+        description: question.attribute.description,
+        attribute: presentAttribute(application, question, volatile),
+      })),
+    })),
+  };
+}
+
+/** `Attribute`: one question's attribute with its value. */
+export function presentAttribute(application: Application, question: Question, volatile: VolatileReader): JsonObject {
+  const { attribute } = question;
+  const { answers } = application.client;
+  const stored = answers.get(attribute.key) ?? null;
+  let value: unknown = stored;
+  if (VOLATILE_KEYS.has(attribute.key)) value = volatile(attribute.key);
+  else if (attribute.key === DIAGNOSED_DOCUMENT_KEY && stored !== null) value = withDiagnostics(stored);
+  return {
+    key: attribute.key,
+    type: attribute.type,
+    value,
+    additional_info:
+      attribute.key === LIVENESS_TOKEN_KEY ? { email: answers.get('email') ?? null, phone: answers.get('phone') ?? null } : null,
+    required: question.required,
+    read_only: attribute.readOnly ?? false,
+    sign_providers: [...(attribute.signProviders ?? [])],
+    errors: [...(application.remarks[attribute.key] ?? [])],
+  };
+}
+
+function withDiagnostics(documentUuid: string): JsonObject {
+  return {
+    uuid: documentUuid,
+    verification: {
+      sumsub: { verificator: 'sumsub', status: 'ignored', client_note: 'There is no available data to recognize from image' },
+    },
+  };
+}
+
+/** `UploadedFile`. */
+export function presentFile(file: StoredFile): JsonObject {
+  return { uuid: file.uuid, name: file.name, size: file.size, content_type: file.contentType };
+}
+
+/** `Document`. */
+export function presentDocument(document: StoredDocument): JsonObject {
+  return { uuid: document.uuid, attribute_key: document.attributeKey, files: document.files.map(presentFile) };
+}
+
+/** `LegalDocument`. */
+export function presentLegalDocument(document: LegalDocument): JsonObject {
+  return { uuid: document.uuid, key: document.key, title: document.title, url: document.url, text: document.text, version: document.version };
+}
+
+/**
+ * A list, bare or paginated as DRF's PageNumberPagination does it: `?page=` (404 when out of
+ * range), `?page_size=` (ignored when malformed), absolute `next`/`previous` built from the request
+ * URL with only `page` changed (and dropped on the first page).
+ */
+export function paginate(items: readonly unknown[], url: URL, dialect: ResolvedDialect, defaultPageSize: number): unknown {
+  if (dialect.lists === 'bare') return items;
+  const requested = Number(url.searchParams.get('page_size'));
+  const pageSize = Number.isInteger(requested) && requested > 0 ? Math.min(requested, MAX_PAGE_SIZE) : (dialect.page_size ?? defaultPageSize);
+  const pageParam = url.searchParams.get('page') ?? '1';
+  const pages = Math.max(1, Math.ceil(items.length / pageSize));
+  const page = /^\d+$/.test(pageParam) ? Number(pageParam) : NaN;
+  if (!(page >= 1 && page <= pages)) throw detailError(404, 'Invalid page.');
+  const link = (target: number): string => {
+    const next = new URL(url);
+    if (target === 1) next.searchParams.delete('page');
+    else next.searchParams.set('page', String(target));
+    return next.href;
+  };
+  return {
+    count: items.length,
+    next: page < pages ? link(page + 1) : null,
+    previous: page > 1 ? link(page - 1) : null,
+    results: items.slice((page - 1) * pageSize, page * pageSize),
+  };
+}

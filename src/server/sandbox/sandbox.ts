@@ -1,0 +1,123 @@
+/**
+ * The sandbox: one web-standard handler routing the platform's endpoints (`/v1/…`) and the
+ * sandbox control (`/sandbox/v1/…`) over an in-memory store.
+ */
+
+import { addFault, clearFaults, completeReview, createClient, inspect, listDemoClients, listRequests, setLiveness, setStatus, type ControlContext, type DemoClient } from './control.js';
+import type { PlatformContext } from './context.js';
+import { CANONICAL_DIALECT } from './dialect.js';
+import { createDocument, uploadFiles } from './documents.js';
+import { ApiError, detailError, dispatch, json, notFound, type Route } from './http.js';
+import { createApplication, getApplication, getAttribute, getDefinitions, getLegalDocuments, getLevelInfo, patchApplication, sendToReview } from './platform.js';
+import { DEMO_SCENARIOS } from './seed.js';
+import { sendCode } from './signatures.js';
+import { SandboxStore, SHOWCASE_ENTITY_UUID } from './store.js';
+import { logRequest, serveFault, takeFault } from './traffic.js';
+
+/** Options of {@link createSandbox}. */
+export interface SandboxOptions {
+  /** When set, every `/v1/` request must carry `Authorization: Bearer <apiKey>` (else 401). */
+  apiKey?: string;
+  /** The clock (age checks, token lifetimes, log times). */
+  now?: () => Date;
+  /** Default page size of paginated lists (default 50). */
+  pageSize?: number;
+}
+
+/** An in-process emulator of the platform's KYC API. */
+export interface Sandbox {
+  /** Web-standard handler: platform endpoints under `/v1/…`, control under `/sandbox/v1/…`, anything else 404 `{"detail"}`. */
+  fetch(request: Request): Promise<Response>;
+  /** The seeded showcase legal entity. */
+  readonly legalEntityUuid: string;
+  /** The showcase's demo clients, one per starting state. */
+  readonly demoClients: readonly DemoClient[];
+}
+
+const DEFAULT_PAGE_SIZE = 50;
+
+const PLATFORM_ROUTES: readonly Route<PlatformContext>[] = [
+  { pattern: '/v1/clients/kyc-level-info/', methods: { GET: getLevelInfo, POST: createApplication } },
+  { pattern: '/v1/kyc/:uuid/', methods: { GET: getApplication, PATCH: patchApplication } },
+  { pattern: '/v1/kyc/:uuid/attributes/:key/', methods: { GET: getAttribute } },
+  { pattern: '/v1/kyc/:uuid/send-to-review/', methods: { POST: sendToReview } },
+  { pattern: '/v1/attributes/:key/definitions/', methods: { GET: getDefinitions } },
+  { pattern: '/v1/legal_documents/', methods: { GET: getLegalDocuments } },
+  { pattern: '/v1/documents/files/', methods: { POST: uploadFiles } },
+  { pattern: '/v1/documents/', methods: { POST: createDocument } },
+  { pattern: '/v1/signatures/send-code/', methods: { POST: sendCode } },
+];
+
+const CONTROL_ROUTES: readonly Route<ControlContext>[] = [
+  { pattern: '/sandbox/v1/clients/', methods: { GET: listDemoClients, POST: createClient } },
+  { pattern: '/sandbox/v1/applications/:uuid/status/', methods: { POST: setStatus } },
+  { pattern: '/sandbox/v1/applications/:uuid/status/testCompleted', methods: { POST: completeReview } },
+  { pattern: '/sandbox/v1/applications/:uuid/liveness/', methods: { POST: setLiveness } },
+  { pattern: '/sandbox/v1/applications/:uuid/inspect/', methods: { GET: inspect } },
+  { pattern: '/sandbox/v1/requests/', methods: { GET: listRequests } },
+  { pattern: '/sandbox/v1/faults/', methods: { POST: addFault, DELETE: clearFaults } },
+];
+
+/** Creates a sandbox seeded with the showcase legal entity and its demo clients. */
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const store = new SandboxStore();
+  const clock = options.now ?? (() => new Date());
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const showcase = store.createEntity(SHOWCASE_ENTITY_UUID, CANONICAL_DIALECT, false);
+  const demoClients: readonly DemoClient[] = store.seedDemoClients(showcase).map((client, index) => ({
+    legal_entity_uuid: showcase.uuid,
+    client_uuid: client.uuid,
+    label: DEMO_SCENARIOS[index]!.label,
+    description: DEMO_SCENARIOS[index]!.description,
+  }));
+  const expectedAuthorization = options.apiKey === undefined ? null : `Bearer ${options.apiKey}`;
+
+  function authorize(request: Request): void {
+    if (expectedAuthorization === null) return;
+    const given = request.headers.get('authorization');
+    const challenge = { 'www-authenticate': 'Bearer' };
+    if (given === null) throw detailError(401, 'Authentication credentials were not provided.', challenge);
+    if (!constantTimeEqual(given, expectedAuthorization)) throw detailError(401, 'Invalid token.', challenge);
+  }
+
+  /** Logs the request and serves a queued fault instead of it, if one matches; else answers it. */
+  async function platform(request: Request, url: URL, now: Date): Promise<Response> {
+    const answer = (): Promise<Response> => {
+      authorize(request);
+      return dispatch(PLATFORM_ROUTES, request.method, url.pathname, { request, url, store, now, pageSize });
+    };
+    const clientUuid = url.searchParams.get('client_uuid');
+    const entity = (clientUuid && store.client(clientUuid)?.entity) || store.entity(url.searchParams.get('legal_entity_uuid') ?? '');
+    if (!entity) return answer();
+    logRequest(entity, request, url, now);
+    const fault = takeFault(entity, clientUuid || null, request.method, url.pathname);
+    return fault ? serveFault(fault, request.signal, answer) : answer();
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const now = clock();
+    try {
+      if (url.pathname.startsWith('/v1/')) return await platform(request, url, now);
+      if (url.pathname.startsWith('/sandbox/v1/')) {
+        return await dispatch(CONTROL_ROUTES, request.method, url.pathname, { request, url, store, now, demoClients });
+      }
+      throw notFound();
+    } catch (error) {
+      if (error instanceof ApiError) return json(error.status, error.body, error.headers);
+      if (request.signal.aborted) throw error; // the caller went away: nothing to answer
+      return json(500, { detail: 'A server error occurred.' });
+    }
+  }
+
+  return { fetch: handle, legalEntityUuid: showcase.uuid, demoClients };
+}
+
+/** Compares two strings in time independent of where they differ. */
+function constantTimeEqual(a: string, b: string): boolean {
+  const left = new TextEncoder().encode(a);
+  const right = new TextEncoder().encode(b);
+  let difference = left.length ^ right.length;
+  for (let i = 0; i < right.length; i += 1) difference |= (left[i] ?? 0) ^ right[i]!;
+  return difference === 0;
+}
