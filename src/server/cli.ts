@@ -1,0 +1,86 @@
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createDemoApp, type DemoApp } from './demo/app.js';
+import { createStaticHandler } from './demo/static.js';
+import { toNodeListener } from './proxy/index.js';
+
+const USAGE = `Usage: kyc-onboarding sandbox [--port 8000] [--host 127.0.0.1]
+
+Serves the demo page and the whole chain a partner runs in production,
+browser -> host proxy (/kyc) -> platform, with an in-memory sandbox as the platform.
+Sign codes are 111111. Nothing is stored on disk; a restart starts from the seed.`;
+
+/** A running sandbox server. */
+export interface SandboxServer {
+  /** Base URL, e.g. `http://127.0.0.1:8000/`. */
+  readonly url: string;
+  readonly app: DemoApp;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the demo page (`demo/`, and the bundles under `/dist/`) and the demo app (proxy at `/kyc`,
+ * token endpoint, demo session, sandbox control) on one port. Port 0 picks a free one.
+ */
+export async function startSandboxServer(options: { port?: number; host?: string } = {}): Promise<SandboxServer> {
+  const host = options.host ?? '127.0.0.1';
+  const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+  const app = createDemoApp({
+    fallback: createStaticHandler([
+      { prefix: '/dist/', root: `${packageRoot}dist/` },
+      { prefix: '/', root: `${packageRoot}demo/` },
+    ]),
+  });
+  const server = createServer(toNodeListener((request) => app.fetch(request)));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8000, host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
+    app,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+/** Runs the command line; resolves with the exit code (a started server keeps the process alive). */
+export async function main(argv: readonly string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        port: { type: 'string', default: '8000' },
+        host: { type: 'string', default: '127.0.0.1' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals[0] !== 'sandbox' || positionals.length > 1) {
+    (values.help ? process.stdout : process.stderr).write(`${USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write('--port takes a number from 0 to 65535\n');
+    return 2;
+  }
+  const server = await startSandboxServer({ port, host: values.host });
+  process.stdout.write(`kyc-onboarding sandbox: demo on ${server.url} (proxy at /kyc, sign code 111111)\n`);
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return 0;
+}

@@ -1,0 +1,7 @@
+/**
+ * `kyc-onboarding/sandbox`: the platform emulator, and the demo app that runs the production chain
+ * (partner session → host proxy → platform) on top of it.
+ */
+export * from './sandbox/index.js';
+export * from './demo/app.js';
+export { createStaticHandler, DEMO_CSP, type StaticMount } from './demo/static.js';

@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { startSandboxServer, type SandboxServer } from '../../src/server/cli.js';
+import { createDemoApp, DEMO_SESSION_COOKIE } from '../../src/server/demo/app.js';
+
+const ORIGIN = 'http://demo.test';
+const app = createDemoApp();
+const firstClient = () => app.sandbox.demoClients[0]!;
+
+async function login(clientUuid: string, legalEntityUuid?: string): Promise<string> {
+  const response = await app.fetch(
+    new Request(`${ORIGIN}/demo/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ client_uuid: clientUuid, legal_entity_uuid: legalEntityUuid }),
+    }),
+  );
+  assert.equal(response.status, 200);
+  const setCookie = response.headers.get('set-cookie') ?? '';
+  assert.match(setCookie, /HttpOnly/);
+  assert.match(setCookie, /SameSite=Lax/);
+  return setCookie.split(';')[0]!;
+}
+
+const levelInfo = (headers: Record<string, string>) =>
+  app.fetch(new Request(`${ORIGIN}/kyc/v1/clients/kyc-level-info/`, { headers }));
+
+describe('demo app: partner session → proxy → sandbox', () => {
+  test('without a session the proxy answers 401 and reaches nothing', async () => {
+    const response = await levelInfo({});
+    assert.equal(response.status, 401);
+  });
+
+  test('a demo session reaches its own client through the proxy', async () => {
+    const cookie = await login(firstClient().client_uuid);
+    assert.ok(cookie.startsWith(`${DEMO_SESSION_COOKIE}=`));
+    const response = await levelInfo({ cookie });
+    assert.equal(response.status, 200);
+    const body = await response.json();
+    assert.equal(typeof body.allowed_to_create_kyc_application, 'boolean');
+  });
+
+  test('a forged session cookie is refused', async () => {
+    const cookie = await login(firstClient().client_uuid);
+    const forged = cookie.replace(/.$/, (last) => (last === 'A' ? 'B' : 'A'));
+    assert.equal((await levelInfo({ cookie: forged })).status, 401);
+  });
+
+  test('a session for an unknown client is refused at login', async () => {
+    const response = await app.fetch(
+      new Request(`${ORIGIN}/demo/session`, { method: 'POST', body: JSON.stringify({ client_uuid: 'nope' }) }),
+    );
+    assert.equal(response.status, 400);
+  });
+
+  test('the token endpoint mints a bearer token for the session, which the proxy accepts', async () => {
+    const cookie = await login(firstClient().client_uuid);
+    const denied = await app.fetch(new Request(`${ORIGIN}/kyc-token`, { method: 'POST' }));
+    assert.equal(denied.status, 401);
+    const minted = await app.fetch(new Request(`${ORIGIN}/kyc-token`, { method: 'POST', headers: { cookie } }));
+    assert.equal(minted.status, 200);
+    const { token, expires_in: expiresIn } = await minted.json();
+    assert.ok(expiresIn > 0 && expiresIn <= 3600);
+    assert.equal((await levelInfo({ authorization: `Bearer ${token}` })).status, 200);
+    assert.equal((await levelInfo({ authorization: 'Bearer not-a-token', cookie })).status, 401);
+  });
+
+  test('logging out ends the session; GET tells who is logged in by uuid only', async () => {
+    const cookie = await login(firstClient().client_uuid);
+    const who = await app.fetch(new Request(`${ORIGIN}/demo/session`, { headers: { cookie } }));
+    assert.deepEqual(await who.json(), {
+      legal_entity_uuid: firstClient().legal_entity_uuid,
+      client_uuid: firstClient().client_uuid,
+    });
+    const out = await app.fetch(new Request(`${ORIGIN}/demo/session`, { method: 'DELETE', headers: { cookie } }));
+    assert.match(out.headers.get('set-cookie') ?? '', /Max-Age=0/);
+  });
+
+  test('a client made by the sandbox control can be logged in with its legal entity', async () => {
+    const made = await app.fetch(new Request(`${ORIGIN}/sandbox/v1/clients/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }));
+    assert.equal(made.status, 201);
+    const { client_uuid: clientUuid, legal_entity_uuid: legalEntityUuid } = await made.json();
+    const cookie = await login(clientUuid, legalEntityUuid);
+    assert.equal((await levelInfo({ cookie })).status, 200);
+  });
+
+  test('the sandbox control is not reachable through the proxy', async () => {
+    const cookie = await login(firstClient().client_uuid);
+    const response = await app.fetch(new Request(`${ORIGIN}/kyc/sandbox/v1/clients/`, { headers: { cookie } }));
+    assert.equal(response.status, 404);
+  });
+});
+
+describe('sandbox server (the CLI) over real HTTP', () => {
+  let server: SandboxServer;
+  before(async () => {
+    server = await startSandboxServer({ port: 0 });
+  });
+  after(() => server.close());
+
+  test('serves the demo page with a strict CSP, and the chain on the same port', async () => {
+    const page = await fetch(server.url);
+    assert.equal(page.status, 200);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /script-src 'self'/);
+    assert.match(csp, /require-trusted-types-for 'script'/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    assert.match(await page.text(), /<title>/);
+    const clients = await fetch(new URL('sandbox/v1/clients/', server.url));
+    assert.equal(clients.status, 200);
+    assert.ok(((await clients.json()) as unknown[]).length >= 3);
+    assert.equal((await fetch(new URL('kyc/v1/clients/kyc-level-info/', server.url))).status, 401);
+  });
+
+  test('never serves files outside its folders', async () => {
+    for (const path of ['/..%2Fpackage.json', '/%2e%2e/package.json', '/dist/../package.json', '/..%5Cpackage.json']) {
+      const response = await fetch(new URL(path, server.url));
+      assert.equal(response.status, 404, path);
+    }
+  });
+});
