@@ -33,6 +33,27 @@ const MAX_FTYP_BOX = 4096;
 /** How far from the end a PDF's `%%EOF` may sit (trailing whitespace or junk tolerated by readers). */
 const PDF_EOF_WINDOW = 1024;
 
+const KINDS_BY_EXTENSION: Readonly<Record<string, FileKind>> = {
+  jpg: 'jpeg', jpeg: 'jpeg', jpe: 'jpeg', jfif: 'jpeg', png: 'png', pdf: 'pdf', heic: 'heic', heif: 'heic',
+  webp: 'webp', gif: 'gif', tif: 'tiff', tiff: 'tiff', bmp: 'bmp', avif: 'avif',
+};
+const KINDS_BY_MIME_TYPE: Readonly<Record<string, FileKind>> = {
+  ...Object.fromEntries(Object.entries(FILE_KIND_MIME_TYPES).map(([kind, type]) => [type, kind as FileKind])),
+  'image/jpg': 'jpeg', 'image/pjpeg': 'jpeg', 'image/heif': 'heic', 'image/x-ms-bmp': 'bmp',
+};
+
+/**
+ * What a file's name and declared type claim it is, among the known formats (a claim of an
+ * unknown or generic type, such as `application/octet-stream`, claims nothing). Sumsub refuses a
+ * file whose claim contradicts its bytes ("PDF file is uploaded as JPEG", 1004).
+ */
+export function claimedFileKinds(name: string, mimeType: string): FileKind[] {
+  const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
+  const byName = extension ? KINDS_BY_EXTENSION[extension] : undefined;
+  const byType = KINDS_BY_MIME_TYPE[mimeType.split(';')[0]!.trim().toLowerCase()];
+  return [byName, byType].filter((kind): kind is FileKind => kind !== undefined);
+}
+
 /**
  * Recognises a file by its leading bytes.
  * @returns the format, or `null` when the bytes are none of the known formats (text, HTML, SVG,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FILE_KIND_MIME_TYPES, isStructurallyComplete, sniffFileType, type StructureCheckedKind } from '../../src/internal/file-type.js';
+import { claimedFileKinds, FILE_KIND_MIME_TYPES, isStructurallyComplete, sniffFileType, type StructureCheckedKind } from '../../src/internal/file-type.js';
 import { bytes, heic, jpeg, pdf, png, webp } from './sandbox-harness.js';
 
 const complete: Record<StructureCheckedKind, Uint8Array> = { jpeg: jpeg(), png: png(), pdf: pdf(), webp: webp(), heic: heic() };
@@ -123,5 +123,15 @@ describe('isStructurallyComplete', () => {
         assert.ok([null, 'jpeg', 'png', 'pdf', 'webp', 'heic', 'avif'].includes(sniffFileType(hostile)));
       }
     }
+  });
+});
+
+describe('claimedFileKinds', () => {
+  it('reads a claim from the name and from the declared type, and none from generic ones', () => {
+    assert.deepEqual(claimedFileKinds('Passport.JPG', ''), ['jpeg']);
+    assert.deepEqual(claimedFileKinds('scan', 'application/pdf'), ['pdf']);
+    assert.deepEqual(claimedFileKinds('photo.heif', 'image/jpg; charset=binary'), ['heic', 'jpeg']);
+    assert.deepEqual(claimedFileKinds('archive.tar.gz', 'application/octet-stream'), []);
+    assert.deepEqual(claimedFileKinds('', ''), []);
   });
 });

@@ -45,7 +45,7 @@ describe('sandbox uploads: accepted files', () => {
       ['statement.pdf', pdf()],
       ['IMG_0001.HEIC', heic()],
       ['picture.webp', webp()],
-      ['really-a-pdf.jpg', pdf('renamed')],
+      ['no-extension', pdf('unnamed')],
     ]);
     assert.equal(answer.status, 201, JSON.stringify(answer.body));
     assert.deepEqual(
@@ -56,7 +56,7 @@ describe('sandbox uploads: accepted files', () => {
         ['statement.pdf', 'application/pdf'],
         ['IMG_0001.HEIC', 'image/heic'],
         ['picture.webp', 'image/webp'],
-        ['really-a-pdf.jpg', 'application/pdf'],
+        ['no-extension', 'application/pdf'],
       ],
     );
     for (const file of answer.body) {
@@ -99,6 +99,8 @@ describe('sandbox uploads: refused files, with Sumsub error codes', () => {
       ['drawing.png', bytes('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')],
       ['setup.pdf', bytes('MZ', new Array(200).fill(0x90))],
       ['notes.jpg', bytes('just some text')],
+      ['really-a-pdf.jpg', pdf('renamed')],
+      ['really-a-png.pdf', png()],
       ['half.jpg', whole.subarray(0, Math.floor(whole.length / 2))],
       ['cut.jpg', whole.subarray(0, whole.length - 2)],
       ['garbage.png', bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'garbage garbage garbage garbage')],
@@ -106,6 +108,18 @@ describe('sandbox uploads: refused files, with Sumsub error codes', () => {
     ];
     for (const [name, file] of cases) assertSumsubError(await upload(sandbox, scope, [[name, file]]), 1004, name);
     assert.equal(await uploadedCount(scope), 0, 'nothing refused is kept');
+  });
+
+  it('1004 when the declared type contradicts the bytes; a generic declared type claims nothing', async () => {
+    const scope = await freshClient(sandbox);
+    const send = (type: string, marker: string) => {
+      const form = new FormData();
+      form.append('files', new Blob([jpeg(marker)], { type }), 'scan');
+      return call(sandbox, 'POST', '/v1/documents/files/', { scope, body: form });
+    };
+    assertSumsubError(await send('application/pdf', 'declared pdf'), 1004, 'a JPEG declared as PDF');
+    assert.equal((await send('application/octet-stream', 'generic')).status, 201);
+    assert.equal((await send('image/jpg', 'alias')).status, 201);
   });
 
   it('1000 for the same bytes twice, across requests and within one', async () => {

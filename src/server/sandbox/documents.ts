@@ -3,7 +3,7 @@
  * their bytes, and refused with Sumsub's error body; only their metadata and hash are kept.
  */
 
-import { FILE_KIND_MIME_TYPES, isStructurallyComplete, sniffFileType, type FileKind, type StructureCheckedKind } from '../../internal/file-type.js';
+import { claimedFileKinds, FILE_KIND_MIME_TYPES, isStructurallyComplete, sniffFileType, type FileKind, type StructureCheckedKind } from '../../internal/file-type.js';
 import { clientInScope, respond, type PlatformContext } from './context.js';
 import { ApiError, detailError, fieldErrors, readJsonObject } from './http.js';
 import { presentDocument, presentFile } from './present.js';
@@ -40,7 +40,8 @@ function isAccepted(kind: FileKind): kind is StructureCheckedKind {
 
 /**
  * Checks one file as Sumsub would: empty (1003), too big (1002), not a known format at all (1004),
- * a known but unsupported one such as TIFF (1005), or cut or damaged (1004).
+ * a known but unsupported one such as TIFF (1005), cut or damaged (1004), or named or declared as
+ * another format than its bytes are (1004, Sumsub's "PDF file is uploaded as JPEG").
  * @returns the MIME type of what the bytes really are, and their SHA-256 (hex).
  */
 async function checkFile(file: File): Promise<{ contentType: string; sha256: string }> {
@@ -51,6 +52,7 @@ async function checkFile(file: File): Promise<{ contentType: string; sha256: str
   if (kind === null) throw sumsubError(1004);
   if (!isAccepted(kind)) throw sumsubError(1005);
   if (!isStructurallyComplete(kind, bytes)) throw sumsubError(1004);
+  if (claimedFileKinds(file.name, file.type).some((claimed) => claimed !== kind)) throw sumsubError(1004);
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
   return { contentType: FILE_KIND_MIME_TYPES[kind], sha256: Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('') };
 }
