@@ -12,20 +12,18 @@ const app = createDemoApp();
 const listener = toNodeListener((request) => app.fetch(request));
 const ROUTED = /^\/(kyc(\/|-token$|$)|demo\/session$|sandbox\/v1\/)/;
 
-/** Mounts the demo app (proxy, token endpoint, demo session, sandbox control) in the test server. */
-const kycChain = {
-  name: 'kyc-chain',
-  serverStart({ app: koa }) {
-    koa.use(async (ctx, next) => {
-      if (!ROUTED.test(ctx.path)) return next();
-      ctx.respond = false;
-      await new Promise((resolve) => {
-        ctx.res.once('close', resolve);
-        listener(ctx.req, ctx.res);
-      });
-    });
-  },
-};
+/**
+ * Serves the demo app (proxy, token endpoint, demo session, sandbox control) on the test page's
+ * origin. A top-level middleware: handlers added in a plugin's serverStart come too late to run.
+ */
+async function kycChain(ctx, next) {
+  if (!ROUTED.test(ctx.path)) return next();
+  ctx.respond = false;
+  await new Promise((resolve) => {
+    ctx.res.once('close', resolve);
+    listener(ctx.req, ctx.res);
+  });
+}
 
 /** Writes {passed, failed, skipped} for scripts/test.mjs's closing line (file from KYC_TEST_SUMMARY). */
 const summaryReporter = () => ({
@@ -48,7 +46,8 @@ const summaryReporter = () => ({
 export default {
   files: ['test/browser/**/*.test.ts', 'src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), kycChain],
+  middleware: [kycChain],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   browsers: [
     chromeLauncher({
       launchOptions: {
