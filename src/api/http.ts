@@ -1,0 +1,396 @@
+// Transport: fetch (XMLHttpRequest for uploads with progress), per-attempt timeouts, caller
+// aborts, bounded retries where they are safe, and bearer tokens with one shared refresh on 401.
+// Every failure leaves here as a KycApiError.
+import { errorFromResponse, KycApiError, type ErrorAnswer, type ErrorContext } from './errors.js';
+import { decodeToken } from './schemas.js';
+import type { UploadProgress } from './types.js';
+
+/** What the client learns before each retry (for logging or metrics; holds no personal data). */
+export interface RetryInfo {
+  /** 1 for the first retry. */
+  attempt: number;
+  /** Wait before this retry, in ms. */
+  delayMs: number;
+  /** Why the previous attempt failed. */
+  error: KycApiError;
+}
+
+/** How failed requests are retried. */
+export interface RetryOptions {
+  /** Retries after the first attempt. Default 3. */
+  retries?: number;
+  /** First backoff, doubled on each retry, with jitter. Default 300 ms. */
+  baseDelayMs?: number;
+  /** Cap of a backoff; a Retry-After longer than this is not waited for (the error carries it). Default 5000 ms. */
+  maxDelayMs?: number;
+  /** Called before each retry; what it throws is ignored. */
+  onRetry?: (info: RetryInfo) => void;
+}
+
+/** Options of {@link createTransport}. */
+export interface TransportOptions {
+  endpoint: string;
+  fetch?: typeof globalThis.fetch;
+  credentials?: RequestCredentials;
+  tokenProvider?: () => Promise<string>;
+  tokenEndpoint?: string;
+  timeoutMs?: number;
+  uploadTimeoutMs?: number;
+  retry?: RetryOptions;
+}
+
+/** Query parameters; `undefined` values are left out. */
+export type Query = Record<string, string | number | boolean | undefined> | URLSearchParams;
+
+/** One call to the host endpoint. */
+export interface ApiRequest extends ErrorContext {
+  method: 'GET' | 'POST' | 'PATCH';
+  query?: Query;
+  /** JSON body. */
+  json?: unknown;
+  /** Multipart body (an upload). */
+  form?: FormData;
+  signal?: AbortSignal | undefined;
+  /** Upload progress; given, the request goes through XMLHttpRequest where there is one. */
+  onProgress?: ((progress: UploadProgress) => void) | undefined;
+}
+
+/** A successful (2xx) answer; `body` is the parsed JSON, or undefined when the body is empty. */
+export interface ApiResponse {
+  status: number;
+  body: unknown;
+}
+
+/** Sends a request, with retries and auth; rejects only with a KycApiError. */
+export type Transport = (request: ApiRequest) => Promise<ApiResponse>;
+
+/** The part of a Response the transport reads (so XMLHttpRequest can stand in for fetch). */
+interface RawResponse {
+  status: number;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+interface RawInit {
+  method: string;
+  headers: Record<string, string>;
+  body?: string | FormData | undefined;
+  credentials: RequestCredentials;
+  signal: AbortSignal;
+}
+
+type Sender = (url: string, init: RawInit) => Promise<RawResponse>;
+
+const DEFAULTS = { timeoutMs: 30_000, uploadTimeoutMs: 120_000, retries: 3, baseDelayMs: 300, maxDelayMs: 5_000 };
+const GATEWAY_STATUSES = new Set([429, 502, 503, 504]);
+
+const abortedError = (context: ErrorContext) =>
+  new KycApiError('aborted', `KYC API ${context.method} ${context.path} was aborted by the caller.`);
+
+/** Resolves after `ms`, or rejects with `aborted` at once when `signal` fires. */
+function sleep(ms: number, signal: AbortSignal | undefined, context: ErrorContext): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const elapsed = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return untilAborted(elapsed, signal, context).finally(() => clearTimeout(timer));
+}
+
+/** `promise`, or an `aborted` rejection as soon as `signal` fires (the promise is still observed). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, context: ErrorContext): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortedError(context));
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** Milliseconds from a Retry-After header (seconds or an HTTP date). */
+function parseRetryAfter(value: string | null): number | undefined {
+  if (!value?.trim()) return undefined;
+  const seconds = Number(value);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
+}
+
+function buildUrl(endpoint: string, path: string, query: Query | undefined): string {
+  const params =
+    query instanceof URLSearchParams
+      ? query
+      : new URLSearchParams(
+          Object.entries(query ?? {}).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])),
+        );
+  const search = params.toString();
+  return `${endpoint.replace(/\/+$/, '')}${path}${search ? `?${search}` : ''}`;
+}
+
+/**
+ * Sends through XMLHttpRequest to report upload progress. Resolves once the headers are in, like
+ * fetch; the body then comes through `text()`, which fails when the connection breaks.
+ */
+function sendWithProgress(onProgress: (loaded: number, total: number) => void): Sender {
+  return (url, init) =>
+    new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      let bodyDone: (text: string) => void = () => {};
+      let bodyFailed: (error: Error) => void = () => {};
+      const body = new Promise<string>((res, rej) => {
+        bodyDone = res;
+        bodyFailed = rej;
+      });
+      body.catch(() => {}); // read (and its failure seen) through text(); never an unhandled rejection
+      const fail = () => {
+        const error = new TypeError('XMLHttpRequest failed');
+        reject(error);
+        bodyFailed(error);
+      };
+      xhr.open(init.method, url);
+      xhr.withCredentials = init.credentials === 'include';
+      for (const [name, value] of Object.entries(init.headers)) xhr.setRequestHeader(name, value);
+      let total = 0;
+      xhr.upload.onprogress = (event) => {
+        if (!event.lengthComputable) return;
+        total = event.total;
+        onProgress(event.loaded, event.total);
+      };
+      xhr.upload.onload = () => {
+        if (total) onProgress(total, total);
+      };
+      xhr.onreadystatechange = () => {
+        if (xhr.readyState !== XMLHttpRequest.HEADERS_RECEIVED) return;
+        resolve({
+          status: xhr.status,
+          headers: { get: (name) => xhr.getResponseHeader(name) },
+          text: () => body,
+        });
+      };
+      xhr.onload = () => bodyDone(xhr.responseText);
+      xhr.onerror = fail;
+      xhr.onabort = fail;
+      if (init.signal.aborted) return fail();
+      init.signal.addEventListener('abort', () => xhr.abort(), { once: true });
+      xhr.send(init.body ?? null);
+    });
+}
+
+/**
+ * Creates the transport for one client. Retries, with jittered exponential backoff, only where
+ * repeating is safe: GET after a network error, a timeout, 502/503/504 or 429 (after Retry-After
+ * when given and not above `maxDelayMs`); PATCH and uploads (POST of multipart) only after a
+ * network error before any answer; any other POST never. Other 4xx are never retried.
+ */
+export function createTransport(options: TransportOptions): Transport {
+  const credentials = options.credentials ?? 'same-origin';
+  const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
+  const uploadTimeoutMs = options.uploadTimeoutMs ?? DEFAULTS.uploadTimeoutMs;
+  const retries = options.retry?.retries ?? DEFAULTS.retries;
+  const baseDelayMs = options.retry?.baseDelayMs ?? DEFAULTS.baseDelayMs;
+  const maxDelayMs = options.retry?.maxDelayMs ?? DEFAULTS.maxDelayMs;
+  const customFetch = options.fetch;
+  // Looked up per call (not at import or creation), and never called as a method of another object.
+  const sendWithFetch: Sender = (url, init) => (customFetch ?? globalThis.fetch)(url, init);
+
+  /** One attempt, bounded by `timeout` and the caller's signal. Rejects only with a KycApiError. */
+  async function attempt(
+    url: string,
+    init: Omit<RawInit, 'signal' | 'credentials'>,
+    send: Sender,
+    timeout: number,
+    context: ErrorContext & { signal?: AbortSignal | undefined },
+  ): Promise<ErrorAnswer> {
+    const controller = new AbortController();
+    const { signal } = context;
+    const onAbort = () => controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) controller.abort();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeout);
+    const interrupted = (what: string) =>
+      signal?.aborted
+        ? abortedError(context)
+        : timedOut
+          ? new KycApiError('timeout', `KYC API ${context.method} ${context.path}: no ${what} within ${timeout} ms.`)
+          : undefined;
+    try {
+      let response: RawResponse;
+      try {
+        response = await send(url, { ...init, credentials, signal: controller.signal });
+      } catch {
+        throw (
+          interrupted('answer') ??
+          new KycApiError('network', `KYC API ${context.method} ${context.path}: no answer from the endpoint.`)
+        );
+      }
+      let text: string;
+      try {
+        text = await response.text();
+      } catch {
+        throw (
+          interrupted('complete answer') ??
+          new KycApiError('malformed_response', `KYC API ${context.method} ${context.path}: the answer was cut off.`, {
+            status: response.status,
+          })
+        );
+      }
+      const answer: ErrorAnswer = {
+        status: response.status,
+        body: undefined,
+        retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+      };
+      try {
+        answer.body = text.trim() ? JSON.parse(text) : undefined;
+      } catch {
+        answer.notJson = true;
+      }
+      if (answer.notJson && response.status >= 200 && response.status < 300) {
+        throw new KycApiError(
+          'malformed_response',
+          `KYC API ${context.method} ${context.path}: the answer is not JSON (HTTP ${response.status}).`,
+          { status: response.status },
+        );
+      }
+      return answer;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  const tokens = tokenSource();
+
+  /** Bearer tokens from the tokenProvider or the tokenEndpoint, cached; concurrent refreshes share one call. */
+  function tokenSource() {
+    const { tokenProvider, tokenEndpoint } = options;
+    const fetchToken = tokenProvider
+      ? () => fromProvider(tokenProvider)
+      : tokenEndpoint
+        ? () => fromEndpoint(tokenEndpoint)
+        : undefined;
+    if (!fetchToken) return undefined;
+    let current: { value: string; expiresAt: number } | undefined;
+    let loading: Promise<string> | undefined;
+
+    async function fromProvider(provider: () => Promise<string>) {
+      let value: unknown;
+      try {
+        value = await provider();
+      } catch (error) {
+        if (error instanceof KycApiError) throw error;
+        throw new KycApiError('unauthorized', 'KYC API: the tokenProvider failed.');
+      }
+      if (typeof value !== 'string' || !value) {
+        throw new KycApiError('unauthorized', 'KYC API: the tokenProvider gave no token.');
+      }
+      return { value, expiresAt: Infinity };
+    }
+
+    async function fromEndpoint(url: string) {
+      const context = { method: 'POST', path: '(token endpoint)' };
+      const init = { method: 'POST', headers: { accept: 'application/json' } };
+      const answer = await attempt(url, init, sendWithFetch, timeoutMs, context);
+      if (answer.status < 200 || answer.status >= 300) throw errorFromResponse(answer, context);
+      const { token, expires_in: ttl } = decodeToken(answer.body, 'KYC token endpoint');
+      // Renew ahead of expiry: 30 s early, or halfway through a short life.
+      const lifeMs = ttl == null ? Infinity : ttl * 1000;
+      return { value: token, expiresAt: Date.now() + lifeMs - Math.min(30_000, lifeMs / 2) };
+    }
+
+    const load = (): Promise<string> => {
+      loading ??= fetchToken()
+        .then(
+          (token) => {
+            current = token;
+            return token.value;
+          },
+          (error: unknown) => {
+            current = undefined; // a token that got a 401 is not reused after a failed refresh
+            throw error;
+          },
+        )
+        .finally(() => {
+          loading = undefined;
+        });
+      return loading;
+    };
+
+    return {
+      /** A valid token: the cached one, or a new one. */
+      get: (): Promise<string> => (current && current.expiresAt > Date.now() ? Promise.resolve(current.value) : load()),
+      /** A token other than `stale`, which got a 401: one already fetched by a concurrent request, or a new one. */
+      refresh: (stale: string): Promise<string> =>
+        current && current.value !== stale ? Promise.resolve(current.value) : load(),
+    };
+  }
+
+  /** Wait before retry number `done + 1`, or undefined when `error` must not be retried. */
+  function backoff(request: ApiRequest, error: KycApiError, done: number): number | undefined {
+    if (done >= retries) return undefined;
+    const read = request.method === 'GET';
+    const retriable =
+      error.code === 'network'
+        ? read || request.method === 'PATCH' || request.form !== undefined
+        : read && (error.code === 'timeout' || GATEWAY_STATUSES.has(error.status ?? 0));
+    if (!retriable) return undefined;
+    if (error.retryAfterMs !== undefined) return error.retryAfterMs <= maxDelayMs ? error.retryAfterMs : undefined;
+    const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** done);
+    return ceiling / 2 + (Math.random() * ceiling) / 2;
+  }
+
+  return async function send(request: ApiRequest): Promise<ApiResponse> {
+    const url = buildUrl(options.endpoint, request.path, request.query);
+    const upload = request.form !== undefined;
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (request.json !== undefined) headers['content-type'] = 'application/json';
+    const body = upload ? request.form : request.json === undefined ? undefined : JSON.stringify(request.json);
+    const { onProgress } = request;
+    let progressed = 0;
+    const sender =
+      onProgress && typeof XMLHttpRequest === 'function'
+        ? sendWithProgress((loaded, total) => {
+            // A retried upload starts again from 0: keep what is reported monotonic.
+            progressed = Math.max(progressed, loaded);
+            onProgress({ loaded: progressed, total });
+          })
+        : sendWithFetch;
+    let replayed = false;
+    for (let done = 0; ; ) {
+      if (request.signal?.aborted) throw abortedError(request);
+      let error: KycApiError;
+      try {
+        const token = tokens && (await untilAborted(tokens.get(), request.signal, request));
+        if (token) headers.authorization = `Bearer ${token}`;
+        const answer = await attempt(
+          url,
+          { method: request.method, headers, body },
+          sender,
+          upload ? uploadTimeoutMs : timeoutMs,
+          request,
+        );
+        if (answer.status === 401 && tokens && token && !replayed) {
+          // Replay once with a fresh token; requests that got 401 together share one refresh.
+          replayed = true;
+          await untilAborted(tokens.refresh(token), request.signal, request);
+          continue;
+        }
+        if (answer.status >= 200 && answer.status < 300) return { status: answer.status, body: answer.body };
+        error = errorFromResponse(answer, request);
+      } catch (caught) {
+        error = caught as KycApiError;
+      }
+      const delayMs = backoff(request, error, done);
+      if (delayMs === undefined) throw error;
+      done += 1;
+      try {
+        options.retry?.onRetry?.({ attempt: done, delayMs, error });
+      } catch {
+        // An observer's own failure must not change the request's outcome.
+      }
+      await sleep(delayMs, request.signal, request);
+    }
+  };
+}

@@ -1,0 +1,238 @@
+// Every error code of the API client, from real answers of the chain where the sandbox can give
+// them (faults injected over HTTP), and from a stubbed fetch only for what no server can do.
+import { expect } from '@open-wc/testing';
+import { createKycClient, type KycClient } from '../../src/api/index.js';
+import { countRequests, ENDPOINT, injectFault, loggedInClient, logout, type SandboxClient } from '../helpers/sandbox.js';
+import { fillBasic, pdfFile, rejectionOf } from '../helpers/kyc.js';
+
+const LEVEL_INFO = '/v1/clients/kyc-level-info/';
+
+async function setUp(options: { timeoutMs?: number; retries?: number } = {}): Promise<{ sandbox: SandboxClient; client: KycClient }> {
+  const sandbox = await loggedInClient();
+  const client = createKycClient({
+    endpoint: ENDPOINT,
+    timeoutMs: options.timeoutMs,
+    retry: { retries: options.retries ?? 3, baseDelayMs: 1, maxDelayMs: 10 },
+  });
+  return { sandbox, client };
+}
+
+async function newApplication(client: KycClient, level = 0) {
+  const info = await client.getLevelInfo();
+  return client.createApplication(info.availableLevelsForUpgrade[level]!.uuid);
+}
+
+describe('API client errors', () => {
+  const unhandled: unknown[] = [];
+  const onUnhandled = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
+
+  before(() => window.addEventListener('unhandledrejection', onUnhandled));
+  after(() => window.removeEventListener('unhandledrejection', onUnhandled));
+  afterEach(async () => {
+    await logout();
+    await new Promise((resolve) => setTimeout(resolve, 0)); // let pending rejection events fire
+    expect(unhandled, 'unhandled rejections').to.deep.equal([]);
+  });
+
+  it('network: fetch fails before any answer', async () => {
+    const client = createKycClient({
+      endpoint: ENDPOINT,
+      fetch: () => Promise.reject(new TypeError('Failed to fetch')),
+      retry: { retries: 0 },
+    });
+    const error = await rejectionOf(client.getLevelInfo());
+    expect(error).to.include({ code: 'network', status: undefined, recoverable: true });
+  });
+
+  it('network: a fetch that throws synchronously is reported the same way', async () => {
+    const client = createKycClient({
+      endpoint: ENDPOINT,
+      fetch: () => {
+        throw new TypeError('Failed to execute fetch');
+      },
+      retry: { retries: 0 },
+    });
+    expect((await rejectionOf(client.getLevelInfo())).code).to.equal('network');
+  });
+
+  it('timeout: each attempt of a hanging GET is cut off, then retried, then reported', async () => {
+    const { sandbox, client } = await setUp({ timeoutMs: 300, retries: 1 });
+    await injectFault(sandbox, { kind: 'hang', path_contains: LEVEL_INFO, times: 2 });
+    const error = await rejectionOf(client.getLevelInfo());
+    expect(error).to.include({ code: 'timeout', recoverable: true });
+    expect(await countRequests(sandbox, 'GET', LEVEL_INFO)).to.equal(2);
+  });
+
+  it('timeout: an upload with progress (through XMLHttpRequest) is cut off too', async () => {
+    const sandbox = await loggedInClient();
+    const client = createKycClient({ endpoint: ENDPOINT, uploadTimeoutMs: 300, retry: { baseDelayMs: 1 } });
+    await injectFault(sandbox, { kind: 'hang', method: 'POST', path_contains: '/v1/documents/files/' });
+    const error = await rejectionOf(client.uploadFiles([pdfFile('front.pdf', 1024)], { onProgress: () => {} }));
+    expect(error.code).to.equal('timeout');
+    expect(await countRequests(sandbox, 'POST', '/v1/documents/files/'), 'a timed-out upload is not repeated').to.equal(1);
+  });
+
+  it('aborted: the caller’s signal ends a hanging call at once, without a retry', async () => {
+    const { sandbox, client } = await setUp();
+    await injectFault(sandbox, { kind: 'hang', path_contains: LEVEL_INFO, times: 5 });
+    const controller = new AbortController();
+    const call = client.getLevelInfo({ signal: controller.signal });
+    while ((await countRequests(sandbox, 'GET', LEVEL_INFO)) === 0) await new Promise((r) => setTimeout(r, 20));
+    controller.abort();
+    const error = await rejectionOf(call);
+    expect(error).to.include({ code: 'aborted', recoverable: true });
+    expect(await countRequests(sandbox, 'GET', LEVEL_INFO)).to.equal(1);
+  });
+
+  it('aborted: an already aborted signal sends nothing', async () => {
+    const { sandbox, client } = await setUp();
+    const error = await rejectionOf(client.getLevelInfo({ signal: AbortSignal.abort() }));
+    expect(error.code).to.equal('aborted');
+    expect(await countRequests(sandbox, 'GET', LEVEL_INFO)).to.equal(0);
+  });
+
+  it('forbidden: 403', async () => {
+    const { sandbox, client } = await setUp();
+    await injectFault(sandbox, { status: 403, body: { detail: 'You do not have permission.' } });
+    const error = await rejectionOf(client.getLevelInfo());
+    expect(error).to.include({ code: 'forbidden', status: 403, recoverable: false });
+    expect(error.nonFieldErrors).to.deep.equal(['You do not have permission.']);
+  });
+
+  it('not_found: an application that does not exist', async () => {
+    const { client } = await setUp();
+    const error = await rejectionOf(client.getApplication(crypto.randomUUID()));
+    expect(error).to.include({ code: 'not_found', status: 404, recoverable: false });
+  });
+
+  it('conflict: changing an application that is in review', async () => {
+    const { client } = await setUp();
+    const application = await newApplication(client);
+    await fillBasic(client, application.uuid);
+    await client.sendToReview(application.uuid);
+    const error = await rejectionOf(client.updateApplication(application.uuid, [{ key: 'first_name', value: 'Jo' }]));
+    expect(error).to.include({ code: 'conflict', status: 409, recoverable: false });
+  });
+
+  it('validation: field and non-field messages, mapped back to attribute keys', async () => {
+    const { sandbox, client } = await setUp();
+    const application = await newApplication(client);
+    await injectFault(sandbox, {
+      method: 'PATCH',
+      status: 400,
+      body: { attribute_changes: [{}, { value: ['Enter a valid date.'] }], non_field_errors: ['Check your answers.'] },
+    });
+    const error = await rejectionOf(
+      client.updateApplication(application.uuid, [
+        { key: 'first_name', value: 'Jane' },
+        { key: 'date_of_birth', value: 'soon' },
+      ]),
+    );
+    expect(error).to.include({ code: 'validation', status: 400 });
+    expect(error.fieldErrors).to.deep.equal({ date_of_birth: ['Enter a valid date.'] });
+    expect(error.nonFieldErrors).to.deep.equal(['Check your answers.']);
+    expect(error.message).not.to.contain('soon');
+    expect(error.message).not.to.contain('{');
+  });
+
+  it('upload_rejected: an empty file, refused with Sumsub’s error body', async () => {
+    const { client } = await setUp();
+    const error = await rejectionOf(client.uploadFiles([new File([], 'empty.pdf', { type: 'application/pdf' })]));
+    expect(error).to.include({ code: 'upload_rejected', status: 400, recoverable: true });
+    expect(error.uploadError).to.deep.equal({ errorCode: 1003, errorName: 'empty-file' });
+  });
+
+  it('upload_rejected: Sumsub’s upload error, nested under files', async () => {
+    const { sandbox, client } = await setUp();
+    await injectFault(sandbox, {
+      method: 'POST',
+      path_contains: '/v1/documents/files/',
+      status: 400,
+      body: {
+        files: {
+          description: 'Uploaded file is empty',
+          code: 400,
+          correlationId: 'req-1',
+          errorCode: 1003,
+          errorName: 'empty-file',
+        },
+      },
+    });
+    const error = await rejectionOf(client.uploadFiles([pdfFile('empty.pdf', 64)]));
+    expect(error).to.include({ code: 'upload_rejected', status: 400, recoverable: true });
+    expect(error.uploadError).to.deep.equal({ errorCode: 1003, errorName: 'empty-file' });
+    expect(error.fieldErrors).to.deep.equal({});
+  });
+
+  it('upload_rejected: 413 from a size limit on the way', async () => {
+    const { sandbox, client } = await setUp();
+    await injectFault(sandbox, { method: 'POST', path_contains: '/v1/documents/files/', status: 413 });
+    const error = await rejectionOf(client.uploadFiles([pdfFile('big.pdf', 1024)]));
+    expect(error).to.include({ code: 'upload_rejected', status: 413 });
+    expect(error.uploadError).to.deep.equal({ errorCode: 1002, errorName: 'file-too-big' });
+  });
+
+  it('rate_limited: 429 with a Retry-After longer than the backoff cap is reported, not waited for', async () => {
+    const { sandbox, client } = await setUp();
+    await injectFault(sandbox, { status: 429, headers: { 'retry-after': '120' }, times: 5 });
+    const error = await rejectionOf(client.getLevelInfo());
+    expect(error).to.include({ code: 'rate_limited', status: 429, retryAfterMs: 120_000, recoverable: true });
+    expect(await countRequests(sandbox, 'GET', LEVEL_INFO)).to.equal(1);
+  });
+
+  it('server: 500 (not retried: the platform failed, not the way there)', async () => {
+    const { sandbox, client } = await setUp();
+    await injectFault(sandbox, { status: 500, times: 5 });
+    const error = await rejectionOf(client.getLevelInfo());
+    expect(error).to.include({ code: 'server', status: 500, recoverable: true });
+    expect(await countRequests(sandbox, 'GET', LEVEL_INFO)).to.equal(1);
+  });
+
+  for (const kind of ['not_json', 'truncated', 'wrong_shape'] as const) {
+    it(`malformed_response: ${kind}`, async () => {
+      const { sandbox, client } = await setUp();
+      await injectFault(sandbox, { kind, path_contains: LEVEL_INFO });
+      const error = await rejectionOf(client.getLevelInfo());
+      expect(error.code).to.equal('malformed_response');
+      expect(error.message).not.to.contain('{');
+    });
+  }
+
+  it('malformed_response: an HTML error page, after the retries a gateway status allows', async () => {
+    const { sandbox, client } = await setUp({ retries: 2 });
+    await injectFault(sandbox, { kind: 'html', path_contains: LEVEL_INFO, times: 3 });
+    const error = await rejectionOf(client.getLevelInfo());
+    expect(error).to.include({ code: 'malformed_response', status: 502 });
+    expect(error.message).not.to.contain('<');
+    expect(await countRequests(sandbox, 'GET', LEVEL_INFO)).to.equal(3);
+  });
+
+  it('malformed_response: an HTML page with 200', async () => {
+    const { sandbox, client } = await setUp();
+    await injectFault(sandbox, { kind: 'html', status: 200, path_contains: LEVEL_INFO });
+    expect((await rejectionOf(client.getLevelInfo())).code).to.equal('malformed_response');
+  });
+
+  it('malformed_response: a wrong top-level type', async () => {
+    const { sandbox, client } = await setUp();
+    const application = await newApplication(client);
+    await injectFault(sandbox, { method: 'GET', status: 200, body: [application] });
+    const error = await rejectionOf(client.getApplication(application.uuid));
+    expect(error.code).to.equal('malformed_response');
+    expect(error.message).to.contain('top level');
+  });
+
+  it('keeps the status of a self-explaining answer even when its page is HTML', async () => {
+    const { sandbox, client } = await setUp();
+    await injectFault(sandbox, { kind: 'html', status: 404, path_contains: LEVEL_INFO });
+    expect((await rejectionOf(client.getLevelInfo())).code).to.equal('not_found');
+  });
+
+  it('never lets a failure escape as an unhandled rejection, even many at once', async () => {
+    const { sandbox, client } = await setUp({ retries: 0 });
+    await injectFault(sandbox, { kind: 'truncated', times: 3 });
+    await injectFault(sandbox, { kind: 'not_json', times: 3 });
+    const results = await Promise.allSettled(Array.from({ length: 6 }, () => client.getLevelInfo()));
+    expect(results.every((r) => r.status === 'rejected')).to.equal(true);
+  });
+});

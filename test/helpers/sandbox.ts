@@ -1,0 +1,102 @@
+// Browser-test helpers for the chain the test server mounts on the page's origin:
+// the proxy (/kyc), its token endpoint (/kyc-token), the demo session (/demo/session) and the
+// sandbox control (/sandbox/v1/…). Plain fetch: these set the stage, they do not test the client.
+
+/** A fresh, isolated sandbox client. */
+export interface SandboxClient {
+  legal_entity_uuid: string;
+  client_uuid: string;
+}
+
+/** How the sandbox shapes the answers of one client (see src/server/sandbox/dialect.ts). */
+export interface Dialect {
+  lists?: 'paginated' | 'bare';
+  page_size?: number;
+  level_items?: 'objects' | 'uuids';
+  extra_fields?: boolean;
+  statuses?: 'canonical' | 'synonyms';
+  send_to_review?: 'application' | 'no_content';
+  upload_answer?: 'list' | 'single';
+  attribute_errors?: 'map' | 'list';
+  omit_optional?: boolean;
+}
+
+/** A fault the sandbox injects into the answers to one client, over real HTTP. */
+export interface Fault {
+  method?: string;
+  path_contains?: string;
+  times?: number;
+  status?: number;
+  headers?: Record<string, string>;
+  /** Body of a `status` fault: a string is sent as is, anything else as JSON. */
+  body?: unknown;
+  delay_ms?: number;
+  kind?: 'status' | 'html' | 'truncated' | 'not_json' | 'wrong_shape' | 'hang';
+}
+
+/** The proxy's mount point, as the widget's `endpoint`. */
+export const ENDPOINT = '/kyc';
+/** The code every signature accepts in the sandbox (after a send-code call). */
+export const SIGN_CODE = '111111';
+
+async function control(method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(path, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+  return text ? JSON.parse(text) : undefined;
+}
+
+/** Creates a fresh client of its own legal entity, whose answers follow `dialect`. */
+export async function newClient(dialect?: Dialect): Promise<SandboxClient> {
+  return (await control('POST', '/sandbox/v1/clients/', dialect ? { dialect } : {})) as SandboxClient;
+}
+
+/** Logs the page in as `client` (the demo session cookie the proxy and the token endpoint read). */
+export async function login(client: SandboxClient): Promise<void> {
+  await control('POST', '/demo/session', client);
+}
+
+/** Clears the demo session cookie. */
+export async function logout(): Promise<void> {
+  await control('DELETE', '/demo/session');
+}
+
+/** A fresh client, logged in. */
+export async function loggedInClient(dialect?: Dialect): Promise<SandboxClient> {
+  const client = await newClient(dialect);
+  await login(client);
+  return client;
+}
+
+/** Makes the sandbox answer requests of `client` with `fault`. */
+export async function injectFault(client: SandboxClient, fault: Fault): Promise<void> {
+  const body = fault.body === undefined || typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body);
+  await control('POST', '/sandbox/v1/faults/', { client_uuid: client.client_uuid, ...fault, body });
+}
+
+/** A request that reached the platform, as the sandbox logged it. */
+export interface LoggedRequest {
+  method: string;
+  path: string;
+}
+
+/** The requests of `client` that reached the platform, oldest first. */
+export async function platformRequests(client: SandboxClient): Promise<LoggedRequest[]> {
+  const answer = await control('GET', `/sandbox/v1/requests/?client_uuid=${client.client_uuid}`);
+  const list = Array.isArray(answer) ? answer : (answer as { results: LoggedRequest[] }).results;
+  return list as LoggedRequest[];
+}
+
+/** How many requests of `client` with `method` and a path containing `pathPart` reached the platform. */
+export async function countRequests(client: SandboxClient, method: string, pathPart = ''): Promise<number> {
+  return (await platformRequests(client)).filter((r) => r.method === method && r.path.includes(pathPart)).length;
+}
+
+/** Sets an application's status as the platform's reviewer would. */
+export async function setStatus(applicationUuid: string, status: string, comment?: string): Promise<void> {
+  await control('POST', `/sandbox/v1/applications/${applicationUuid}/status/`, { status, comment });
+}
