@@ -1,4 +1,4 @@
-// `npm test`: the one test command. Type-check, Node tests (sandbox, proxy, tokens), then browser
+// `npm test`: the one test command. Type-check, manifest freshness, Node tests (sandbox, proxy, tokens), then browser
 // tests in Debian's headless Chromium, ending with one line "N passed, N failed, N skipped".
 // Installs Chromium with apt-get when it is missing and we are root; otherwise says what to install.
 // `node scripts/test.mjs node|browser [runner args…]` runs one stage (npm run test:node / test:browser).
@@ -51,6 +51,8 @@ try {
   if (stage === 'all') {
     console.log('\n== Type-check ==');
     step(run('npm', ['run', '--silent', 'typecheck']) === 0);
+    console.log('\n== custom-elements.json ==');
+    step(run(process.execPath, ['scripts/manifest.mjs', '--check']) === 0);
   }
 
   if (wants('node')) {

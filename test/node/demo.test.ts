@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { startSandboxServer, type SandboxServer } from '../../src/server/cli.js';
+import { main, startSandboxServer, type SandboxServer } from '../../src/server/cli.js';
 import { createDemoApp, DEMO_SESSION_COOKIE } from '../../src/server/demo/app.js';
 
 const ORIGIN = 'http://demo.test';
@@ -117,5 +117,28 @@ describe('sandbox server (the CLI) over real HTTP', () => {
       const response = await fetch(new URL(path, server.url));
       assert.equal(response.status, 404, path);
     }
+  });
+});
+
+describe('command line', () => {
+  test('answers usage errors with exit code 2 and --help with 0, starting nothing', async () => {
+    const written: string[] = [];
+    const capture = (stream: NodeJS.WriteStream) => {
+      const original = stream.write.bind(stream);
+      stream.write = ((chunk: string) => written.push(String(chunk)) > 0) as typeof stream.write;
+      return () => (stream.write = original);
+    };
+    const restore = [capture(process.stdout), capture(process.stderr)];
+    try {
+      assert.equal(await main(['--help']), 0);
+      assert.equal(await main([]), 2);
+      assert.equal(await main(['serve']), 2);
+      assert.equal(await main(['sandbox', '--port', 'eighty']), 2);
+      assert.equal(await main(['sandbox', '--port', '70000']), 2);
+      assert.equal(await main(['sandbox', '--bogus']), 2);
+    } finally {
+      restore.forEach((undo) => undo());
+    }
+    assert.match(written.join(''), /Usage: kyc-onboarding sandbox \[--port 8000\]/);
   });
 });
