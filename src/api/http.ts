@@ -82,7 +82,8 @@ interface RawInit {
 type Sender = (url: string, init: RawInit) => Promise<RawResponse>;
 
 const DEFAULTS = { timeoutMs: 30_000, uploadTimeoutMs: 120_000, retries: 3, baseDelayMs: 300, maxDelayMs: 5_000 };
-const GATEWAY_STATUSES = new Set([429, 502, 503, 504]);
+/** Answers after which a read is repeated: rate limited, and the transient server errors. */
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
 
 const abortedError = (context: ErrorContext) =>
   new KycApiError('aborted', `KYC API ${context.method} ${context.path} was aborted by the caller.`);
@@ -177,7 +178,7 @@ function sendWithProgress(onProgress: (loaded: number, total: number) => void): 
 
 /**
  * Creates the transport for one client. Retries, with jittered exponential backoff, only where
- * repeating is safe: GET after a network error, a timeout, 502/503/504 or 429 (after Retry-After
+ * repeating is safe: GET after a network error, a timeout, 500/502/503/504 or 429 (after Retry-After
  * when given and not above `maxDelayMs`); PATCH and uploads (POST of multipart) only after a
  * network error before any answer; any other POST never. Other 4xx are never retried.
  */
@@ -334,7 +335,7 @@ export function createTransport(options: TransportOptions): Transport {
     const retriable =
       error.code === 'network'
         ? read || request.method === 'PATCH' || request.form !== undefined
-        : read && (error.code === 'timeout' || GATEWAY_STATUSES.has(error.status ?? 0));
+        : read && (error.code === 'timeout' || RETRYABLE_STATUSES.has(error.status ?? 0));
     if (!retriable) return undefined;
     if (error.retryAfterMs !== undefined) return error.retryAfterMs <= maxDelayMs ? error.retryAfterMs : undefined;
     const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** done);

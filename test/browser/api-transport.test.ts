@@ -28,26 +28,28 @@ function flakyFetch(method: string, path: string, failures: number) {
 describe('API client retries and backoff', () => {
   afterEach(logout);
 
-  it('retries a GET on 502/503/504 with growing, jittered, capped delays, then succeeds', async () => {
+  it('retries a GET on 500/502/503/504 with growing, jittered, capped delays, then succeeds', async () => {
     const sandbox = await loggedInClient();
+    await injectFault(sandbox, { status: 500, path_contains: LEVEL_INFO });
     await injectFault(sandbox, { status: 502, path_contains: LEVEL_INFO });
     await injectFault(sandbox, { status: 503, path_contains: LEVEL_INFO });
     await injectFault(sandbox, { status: 504, path_contains: LEVEL_INFO });
     const retries: RetryInfo[] = [];
     const client = createKycClient({
       endpoint: ENDPOINT,
-      retry: { retries: 3, baseDelayMs: 8, maxDelayMs: 20, onRetry: (info) => retries.push(info) },
+      retry: { retries: 4, baseDelayMs: 8, maxDelayMs: 20, onRetry: (info) => retries.push(info) },
     });
     const info = await client.getLevelInfo();
     expect(info.allowedToCreateKycApplication).to.equal(true);
-    expect(await countRequests(sandbox, 'GET', LEVEL_INFO)).to.equal(4);
+    expect(await countRequests(sandbox, 'GET', LEVEL_INFO)).to.equal(5);
     expect(retries.map((r) => [r.attempt, r.error.status])).to.deep.equal([
-      [1, 502],
-      [2, 503],
-      [3, 504],
+      [1, 500],
+      [2, 502],
+      [3, 503],
+      [4, 504],
     ]);
-    // Ceilings 8, 16, then 32 capped to 20; each delay lies in [ceiling / 2, ceiling].
-    const ceilings = [8, 16, 20];
+    // Ceilings 8, 16, then 32 and 64 capped to 20; each delay lies in [ceiling / 2, ceiling].
+    const ceilings = [8, 16, 20, 20];
     retries.forEach((r, i) => expect(r.delayMs).to.be.within(ceilings[i]! / 2, ceilings[i]!));
   });
 
