@@ -180,12 +180,13 @@ describe('API client errors', () => {
     expect(await countRequests(sandbox, 'GET', LEVEL_INFO)).to.equal(1);
   });
 
-  it('server: 500 (not retried: the platform failed, not the way there)', async () => {
+  it('server: 500 on a write (never retried)', async () => {
     const { sandbox, client } = await setUp();
-    await injectFault(sandbox, { status: 500, times: 5 });
-    const error = await rejectionOf(client.getLevelInfo());
+    const info = await client.getLevelInfo();
+    await injectFault(sandbox, { method: 'POST', status: 500, times: 5 });
+    const error = await rejectionOf(client.createApplication(info.availableLevelsForUpgrade[0]!.uuid));
     expect(error).to.include({ code: 'server', status: 500, recoverable: true });
-    expect(await countRequests(sandbox, 'GET', LEVEL_INFO)).to.equal(1);
+    expect(await countRequests(sandbox, 'POST', LEVEL_INFO)).to.equal(1);
   });
 
   for (const kind of ['not_json', 'truncated', 'wrong_shape'] as const) {
