@@ -1,5 +1,7 @@
 // Browser tests: real headless Chromium (Debian's), against the real chain served on the test
 // page's own origin: browser → host proxy (/kyc) → in-memory sandbox. Load with tsx (npm run test:browser).
+// The page is served at http://localhost:PORT; the same server answers at http://127.0.0.1:PORT,
+// another origin, where the proxy allows the page's origin by CORS (the cross-origin embed).
 import { writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
@@ -8,7 +10,8 @@ import { findChromium } from './scripts/chromium.mjs';
 import { createDemoApp } from './src/server/demo/app.ts';
 import { toNodeListener } from './src/server/proxy/index.ts';
 
-const app = createDemoApp();
+const PORT = 8765;
+const app = createDemoApp({ cors: { origins: [`http://localhost:${PORT}`], credentials: false } });
 const listener = toNodeListener((request) => app.fetch(request));
 const ROUTED = /^\/(kyc(\/|-token$|$)|demo\/session$|sandbox\/v1\/)/;
 
@@ -44,6 +47,8 @@ const summaryReporter = () => ({
 });
 
 export default {
+  hostname: 'localhost',
+  port: PORT,
   files: ['test/browser/**/*.test.ts', 'src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
   middleware: [kycChain],

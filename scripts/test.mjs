@@ -1,35 +1,17 @@
 // `npm test`: the one test command. Type-check, manifest freshness, Node tests (sandbox, proxy, tokens), then browser
 // tests in Debian's headless Chromium, ending with one line "N passed, N failed, N skipped".
-// Installs Chromium with apt-get when it is missing and we are root; otherwise says what to install.
+// Installs Chromium with apt-get when it is missing and we are root on Debian (scripts/chromium.mjs).
 // `node scripts/test.mjs node|browser [runner args…]` runs one stage (npm run test:node / test:browser).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findChromium } from './chromium.mjs';
+import { ensureChromium } from './chromium.mjs';
 
 const [stage = 'all', ...extra] = process.argv.slice(2);
 const wants = (name) => stage === 'all' || stage === name;
 const run = (command, args, env = {}) =>
   spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
-
-function ensureChromium() {
-  if (findChromium()) return true;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0) {
-    console.log("Chromium is missing: installing Debian's package (apt-get install chromium)…");
-    const env = { DEBIAN_FRONTEND: 'noninteractive' };
-    if (run('apt-get', ['update', '-qq'], env) === 0 && run('apt-get', ['install', '-y', '-qq', 'chromium'], env) === 0) {
-      return Boolean(findChromium());
-    }
-  }
-  console.error(
-    'The browser tests need Chromium and none was found.\n' +
-      '  On Debian/Ubuntu, as root:  apt-get update && apt-get install -y chromium\n' +
-      '  Or point CHROME_PATH at an installed Chromium or Chrome binary.',
-  );
-  return false;
-}
 
 const nodeTestFiles = () =>
   readdirSync('test/node', { recursive: true })
