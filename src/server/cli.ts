@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createDemoApp, type DemoApp } from './demo/app.js';
@@ -19,17 +20,31 @@ export interface SandboxServer {
   close(): Promise<void>;
 }
 
+/** Options of {@link startSandboxServer}. */
+export interface SandboxServerOptions {
+  /** Default 8000; 0 picks a free port. */
+  port?: number;
+  /** Default `127.0.0.1`. */
+  host?: string;
+  /**
+   * The folder holding `demo/` and `dist/cdn/` (with a trailing separator or not). Default: this
+   * package's root.
+   */
+  packageRoot?: string;
+}
+
 /**
- * Serves the demo page (`demo/`, and the bundles under `/dist/`) and the demo app (proxy at `/kyc`,
- * token endpoint, demo session, sandbox control) on one port. Port 0 picks a free one.
+ * Serves the demo page (`demo/` at `/`, the browser bundle `dist/cdn/` at `/dist/cdn/`, nothing
+ * else of the package) and the demo app (proxy at `/kyc`, token endpoint, demo session, sandbox
+ * control) on one port.
  */
-export async function startSandboxServer(options: { port?: number; host?: string } = {}): Promise<SandboxServer> {
+export async function startSandboxServer(options: SandboxServerOptions = {}): Promise<SandboxServer> {
   const host = options.host ?? '127.0.0.1';
-  const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+  const packageRoot = options.packageRoot ?? fileURLToPath(new URL('../../', import.meta.url));
   const app = createDemoApp({
     fallback: createStaticHandler([
-      { prefix: '/dist/', root: `${packageRoot}dist/` },
-      { prefix: '/', root: `${packageRoot}demo/` },
+      { prefix: '/dist/cdn/', root: join(packageRoot, 'dist', 'cdn') },
+      { prefix: '/', root: join(packageRoot, 'demo') },
     ]),
   });
   const server = createServer(toNodeListener((request) => app.fetch(request)));
@@ -79,7 +94,15 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const server = await startSandboxServer({ port, host: values.host });
   process.stdout.write(`kyc-onboarding sandbox: demo on ${server.url} (proxy at /kyc, sign code 111111)\n`);
-  const stop = () => void server.close().then(() => process.exit(0));
+  const stop = (): void => {
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`kyc-onboarding sandbox: could not stop cleanly (${error instanceof Error ? error.message : String(error)})\n`);
+        process.exit(1);
+      },
+    );
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return 0;

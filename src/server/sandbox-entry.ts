@@ -4,4 +4,3 @@
  */
 export * from './sandbox/index.js';
 export * from './demo/app.js';
-export { createStaticHandler, DEMO_CSP, type StaticMount } from './demo/static.js';

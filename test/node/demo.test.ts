@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { main, startSandboxServer, type SandboxServer } from '../../src/server/cli.js';
 import { createDemoApp, DEMO_SESSION_COOKIE } from '../../src/server/demo/app.js';
@@ -84,10 +87,104 @@ describe('demo app: partner session → proxy → sandbox', () => {
     assert.equal((await levelInfo({ cookie })).status, 200);
   });
 
+  test('a session cookie is no bearer token, and a bearer token no session cookie', async () => {
+    const cookie = await login(firstClient().client_uuid);
+    const sessionValue = decodeURIComponent(cookie.slice(`${DEMO_SESSION_COOKIE}=`.length));
+    assert.equal((await levelInfo({ authorization: `Bearer ${sessionValue}` })).status, 401, 'cookie value as a bearer token');
+    const minted = await app.fetch(new Request(`${ORIGIN}/kyc-token`, { method: 'POST', headers: { cookie } }));
+    const { token } = await minted.json();
+    assert.equal((await levelInfo({ authorization: `Bearer ${token}` })).status, 200);
+    const asCookie = `${DEMO_SESSION_COOKIE}=${encodeURIComponent(token)}`;
+    assert.equal((await levelInfo({ cookie: asCookie })).status, 401, 'bearer token as the cookie');
+    const tokenFromToken = await app.fetch(new Request(`${ORIGIN}/kyc-token`, { method: 'POST', headers: { cookie: asCookie } }));
+    assert.equal(tokenFromToken.status, 401, 'a bearer token does not mint tokens');
+    assert.throws(() => createDemoApp({ sessionSecret: 'x'.repeat(32), tokenSecret: 'x'.repeat(32) }), TypeError);
+  });
+
+  test('refuses logging in or out from another origin (login CSRF); the same origin and non-browser calls pass', async () => {
+    const clientUuid = firstClient().client_uuid;
+    const post = (headers: Record<string, string>) =>
+      app.fetch(
+        new Request(`${ORIGIN}/demo/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ client_uuid: clientUuid }),
+        }),
+      );
+    const forged = await post({ origin: 'https://evil.example' });
+    assert.equal(forged.status, 403);
+    assert.equal(forged.headers.get('set-cookie'), null);
+    assert.equal(typeof (await forged.json()).detail, 'string');
+    assert.equal((await post({ 'sec-fetch-site': 'cross-site' })).status, 403);
+    assert.equal((await post({ origin: ORIGIN })).status, 200);
+    const logout = (origin: string) => app.fetch(new Request(`${ORIGIN}/demo/session`, { method: 'DELETE', headers: { origin } }));
+    const forgedOut = await logout('https://evil.example');
+    assert.equal(forgedOut.status, 403);
+    assert.equal(forgedOut.headers.get('set-cookie'), null);
+    assert.equal((await logout(ORIGIN)).status, 204);
+  });
+
   test('the sandbox control is not reachable through the proxy', async () => {
     const cookie = await login(firstClient().client_uuid);
     const response = await app.fetch(new Request(`${ORIGIN}/kyc/sandbox/v1/clients/`, { headers: { cookie } }));
     assert.equal(response.status, 404);
+  });
+});
+
+describe('demo app: cross-origin embed (cors option)', () => {
+  const PAGE = 'http://localhost:8765';
+  const API = 'http://127.0.0.1:8765';
+  const crossApp = createDemoApp({ cors: { origins: [PAGE], credentials: false } });
+
+  async function tokenFor(target: ReturnType<typeof createDemoApp>): Promise<string> {
+    const client = target.sandbox.demoClients[0]!;
+    const session = await target.fetch(
+      new Request(`${API}/demo/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ client_uuid: client.client_uuid }),
+      }),
+    );
+    const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const minted = await target.fetch(new Request(`${API}/kyc-token`, { method: 'POST', headers: { cookie, origin: PAGE } }));
+    assert.equal(minted.status, 200);
+    assert.equal(minted.headers.get('access-control-allow-origin'), PAGE, 'the token endpoint answers the page origin');
+    assert.equal(minted.headers.get('access-control-allow-credentials'), null);
+    return (await minted.json()).token;
+  }
+
+  test('a page on a listed origin calls the proxy with a bearer token, preflight included', async () => {
+    const token = await tokenFor(crossApp);
+    const preflight = await crossApp.fetch(
+      new Request(`${API}/kyc/v1/clients/kyc-level-info/`, {
+        method: 'OPTIONS',
+        headers: { origin: PAGE, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+      }),
+    );
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), PAGE);
+    assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /authorization/);
+    const answer = await crossApp.fetch(
+      new Request(`${API}/kyc/v1/clients/kyc-level-info/`, { headers: { origin: PAGE, authorization: `Bearer ${token}` } }),
+    );
+    assert.equal(answer.status, 200);
+    assert.equal(answer.headers.get('access-control-allow-origin'), PAGE);
+    const tokenPreflight = await crossApp.fetch(
+      new Request(`${API}/kyc-token`, { method: 'OPTIONS', headers: { origin: PAGE, 'access-control-request-method': 'POST' } }),
+    );
+    assert.equal(tokenPreflight.status, 204);
+    assert.equal(tokenPreflight.headers.get('access-control-allow-origin'), PAGE);
+  });
+
+  test('other origins, and every other origin without the option, are refused', async () => {
+    const token = await tokenFor(crossApp);
+    const call = (target: ReturnType<typeof createDemoApp>, path: string, origin: string, init: RequestInit = {}) =>
+      target.fetch(new Request(`${API}${path}`, { ...init, headers: { origin, authorization: `Bearer ${token}` } }));
+    assert.equal((await call(crossApp, '/kyc/v1/clients/kyc-level-info/', 'https://evil.example')).status, 403);
+    assert.equal((await call(crossApp, '/kyc-token', 'https://evil.example', { method: 'POST' })).status, 403);
+    const closed = createDemoApp();
+    assert.equal((await call(closed, '/kyc/v1/clients/kyc-level-info/', PAGE)).status, 403);
+    assert.equal((await call(closed, '/kyc-token', PAGE, { method: 'POST' })).status, 403);
   });
 });
 
@@ -116,6 +213,44 @@ describe('sandbox server (the CLI) over real HTTP', () => {
     for (const path of ['/..%2Fpackage.json', '/%2e%2e/package.json', '/dist/../package.json', '/..%5Cpackage.json']) {
       const response = await fetch(new URL(path, server.url));
       assert.equal(response.status, 404, path);
+    }
+  });
+});
+
+describe('sandbox server: what it serves of the package', () => {
+  let root: string;
+  let server: SandboxServer;
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'kyc-sandbox-root-'));
+    const files: Record<string, string> = {
+      'demo/index.html': '<!DOCTYPE html><title>demo</title>',
+      'dist/cdn/kyc-onboarding.js': 'export {};',
+      'dist/server/cli.js': 'export const secret = 1;',
+      'dist/index.js': 'export {};',
+      'package.json': '{}',
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(root, path, '..'), { recursive: true });
+      writeFileSync(join(root, path), text);
+    }
+    server = await startSandboxServer({ port: 0, packageRoot: root });
+  });
+  after(async () => {
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test('serves demo/ at / and dist/cdn/ at /dist/cdn/, nothing else of dist/', async () => {
+    const page = await fetch(server.url);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /<title>demo<\/title>/);
+    const bundle = await fetch(new URL('dist/cdn/kyc-onboarding.js', server.url));
+    assert.equal(bundle.status, 200);
+    assert.match(bundle.headers.get('content-type') ?? '', /javascript/);
+    for (const path of ['dist/server/cli.js', 'dist/index.js', 'package.json', 'dist/cdn/../server/cli.js', 'dist/cdn/..%2Fserver%2Fcli.js']) {
+      const response = await fetch(new URL(path, server.url));
+      assert.equal(response.status, 404, path);
+      await response.body?.cancel();
     }
   });
 });

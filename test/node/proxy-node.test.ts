@@ -183,6 +183,29 @@ describe('node adapter', () => {
     assert.equal(typeof (await response.json()).detail, 'string');
   });
 
+  test('drops the connection, instead of crashing the process, when the answer cannot be written', async () => {
+    const unhandled = signal<unknown>();
+    const onUnhandled = (reason: unknown): void => unhandled.resolve(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const closed = signal<'closed'>();
+      const listener = toNodeListener(async () => Response.json({ late: true }));
+      // Like an Express middleware that already answered before the proxy runs: writeHead throws.
+      const base = await serve((req, res) => {
+        res.once('close', () => closed.resolve('closed'));
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.write('already answered');
+        listener(req, res);
+      });
+      const response = await fetch(`${base}/kyc/v1/legal_documents/`);
+      assert.equal(response.status, 200);
+      assert.equal(await Promise.race([closed.promise, unhandled.promise]), 'closed');
+      await assert.rejects(response.text(), 'the body breaks off: the connection was dropped');
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   test('passes several Set-Cookie headers of a handler through', async () => {
     const base = await serve(
       toNodeListener(async () => {

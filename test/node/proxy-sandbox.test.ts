@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, test } from 'node:test';
-import { createKycProxy, type KycIdentity } from '../../src/server/proxy/index.js';
+import { createKycProxy, toNodeListener, type KycIdentity } from '../../src/server/proxy/index.js';
 import { createSandbox } from '../../src/server/sandbox/index.js';
 
 const API_KEY = 'sandbox-key-for-proxy-tests';
@@ -63,7 +65,7 @@ describe('proxy over the sandbox: identity binding', () => {
     }
   });
 
-  test("client A cannot have a code sent for client B's application", async () => {
+  test("client A cannot have a code sent for client B's application: 404, as on the other endpoints", async () => {
     const applicationB = await applicationOf(CLIENT_B);
     const response = await proxyFor(CLIENT_A)(
       new Request(`${SITE}/kyc/v1/signatures/send-code/?client_uuid=${CLIENT_B.clientUuid}`, {
@@ -76,8 +78,8 @@ describe('proxy over the sandbox: identity binding', () => {
         }),
       }),
     );
-    assert.equal(response.status, 400);
-    assert.ok('object_uuid' in (await response.json()));
+    assert.equal(response.status, 404);
+    assert.deepEqual(await response.json(), { detail: 'Not found.' });
   });
 
   test('client B reaches its own application through the same calls (the 404s above are about ownership)', async () => {
@@ -117,5 +119,33 @@ describe('proxy over the sandbox: pagination', () => {
     assert.ok(pages > 1, 'the list spans several pages');
     assert.equal(new Set(keys).size, keys.length, 'no page is repeated');
     assert.ok(keys.includes('LV'));
+  });
+});
+
+describe('proxy over the sandbox, over real HTTP', () => {
+  test('a connection the platform cuts mid-body reaches the browser as a body that fails to read', async () => {
+    const server = createServer(toNodeListener(proxyFor(CLIENT_A)));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const fault = await sandbox.fetch(
+        new Request('http://sandbox.test/sandbox/v1/faults/', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ client_uuid: CLIENT_A.clientUuid, kind: 'cut', path_contains: '/kyc-level-info/' }),
+        }),
+      );
+      assert.equal(fault.status, 201);
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const response = await fetch(`${base}/kyc/v1/clients/kyc-level-info/`);
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('content-type'), 'application/json');
+      await assert.rejects(response.text());
+      const next = await fetch(`${base}/kyc/v1/clients/kyc-level-info/`);
+      assert.equal(next.status, 200, 'the server keeps serving');
+      assert.equal(typeof (await next.json()).allowed_to_create_kyc_application, 'boolean');
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

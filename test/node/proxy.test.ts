@@ -390,7 +390,7 @@ describe('proxy: headers', () => {
     assert.equal(platform.received[0]!.headers.has('content-type'), false);
   });
 
-  test('passes back only content-type, retry-after and cache-control, adding no-store when absent', async () => {
+  test('passes back only content-type, retry-after and cache-control, adding no-store when absent, and nosniff', async () => {
     const answer = () =>
       new Response('{"detail":"Slow down."}', {
         status: 429,
@@ -411,8 +411,42 @@ describe('proxy: headers', () => {
       'content-type': 'application/json',
       'retry-after': '7',
       'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
     });
     assert.deepEqual(await response.json(), { detail: 'Slow down.' });
+  });
+
+  test('adds x-content-type-options: nosniff to every answer, its own refusals and preflights included', async () => {
+    const platform = fakePlatform((request) =>
+      request.url.includes('/documents/') ? new Response(null, { status: 204 }) : Response.json({ ok: true }),
+    );
+    const answers: Array<[string, Response]> = [
+      ['forwarded', await proxyFor(platform)(request('/kyc/v1/legal_documents/'))],
+      ['forwarded 204', await proxyFor(platform)(request('/kyc/v1/documents/', json('POST', {})))],
+      ['paginated', await proxyFor(platform)(request('/kyc/v1/attributes/citizenship/definitions/'))],
+      ['404', await proxyFor(platform)(request('/kyc/v1/unknown/'))],
+      ['405', await proxyFor(platform)(request('/kyc/v1/legal_documents/', { method: 'DELETE' }))],
+      ['401', await proxyFor(platform, { authorize: () => null })(request('/kyc/v1/legal_documents/'))],
+      ['403', await proxyFor(platform)(request('/kyc/v1/legal_documents/', { headers: { origin: 'https://evil.example' } }))],
+      [
+        'preflight',
+        await proxyFor(platform, { cors: { origins: ['https://page.example'] } })(
+          request('/kyc/v1/legal_documents/', {
+            method: 'OPTIONS',
+            headers: { origin: 'https://page.example', 'access-control-request-method': 'GET' },
+          }),
+        ),
+      ],
+      ['413', await proxyFor(platform, { limits: { jsonBytes: 2 } })(request('/kyc/v1/documents/', json('POST', { a: 1 })))],
+      ['502', await proxyFor(fakePlatform(() => Promise.reject(new TypeError('fetch failed'))))(request('/kyc/v1/legal_documents/'))],
+    ];
+    for (const [name, response] of answers) {
+      assert.equal(response.headers.get('x-content-type-options'), 'nosniff', name);
+    }
+    assert.deepEqual(
+      answers.map(([, response]) => response.status),
+      [200, 204, 200, 404, 405, 401, 403, 204, 413, 502],
+    );
   });
 
   test("keeps the platform's own cache-control", async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createSandbox } from '../../src/server/sandbox/index.js';
+import { createSandbox, type DemoClient } from '../../src/server/sandbox/index.js';
 import { attributes, call, clientWithApplication, completeBasic, freshClient, makeDocument, patch, sendCode, url, type Scope } from './sandbox-harness.js';
 
 const sandbox = createSandbox();
@@ -198,7 +198,7 @@ describe('sandbox control: request log', () => {
     for (const secret of ['secret-token', 'session=abc', '+37120000000', '111111']) assert.ok(!text.includes(secret), secret);
   });
 
-  it('keeps the last 100 requests per legal entity, and only that entity’s', async () => {
+  it('keeps the last 100 requests per client, and only that client’s', async () => {
     const a = await freshClient(sandbox);
     const b = await freshClient(sandbox);
     for (let i = 0; i < 105; i += 1) await call(sandbox, 'GET', '/v1/clients/kyc-level-info/', { scope: a, query: { n: String(i) } });
@@ -210,6 +210,41 @@ describe('sandbox control: request log', () => {
     assert.equal((await call(sandbox, 'GET', '/sandbox/v1/requests/', { query: { client_uuid: b.client_uuid } })).body.length, 1);
     assert.equal((await call(sandbox, 'GET', '/sandbox/v1/requests/')).status, 400);
     assert.equal((await call(sandbox, 'GET', '/sandbox/v1/requests/', { query: { client_uuid: crypto.randomUUID() } })).status, 404);
+  });
+});
+
+describe('sandbox control: clients of one legal entity are isolated', () => {
+  const shared = createSandbox();
+  const [a, b] = shared.demoClients as [DemoClient, DemoClient];
+  const entityScope = { legal_entity_uuid: a.legal_entity_uuid };
+  const levelInfo = (client: DemoClient, query: Record<string, string> = {}) => call(shared, 'GET', '/v1/clients/kyc-level-info/', { scope: client, query });
+  const legalDocuments = () => call(shared, 'GET', '/v1/legal_documents/', { scope: entityScope });
+  const logOf = async (client: DemoClient) =>
+    (await call(shared, 'GET', '/sandbox/v1/requests/', { query: { client_uuid: client.client_uuid } })).body.map(
+      (entry: { method: string; path: string; query: Record<string, string> }) => `${entry.method} ${entry.path}${entry.query['n'] ? ` ${entry.query['n']}` : ''}`,
+    );
+  const fault = (body: Record<string, unknown>) => call(shared, 'POST', '/sandbox/v1/faults/', { body });
+
+  it('logs a request naming a client in that client’s log only, and one naming none in every client’s', async () => {
+    assert.equal(a.legal_entity_uuid, b.legal_entity_uuid, 'two demo clients share the showcase entity');
+    await levelInfo(a, { n: 'a' });
+    await levelInfo(b, { n: 'b' });
+    await legalDocuments();
+    await call(shared, 'GET', '/v1/clients/kyc-level-info/', { scope: { ...entityScope, client_uuid: crypto.randomUUID() }, query: { n: 'nobody' } });
+    assert.deepEqual(await logOf(a), ['GET /v1/clients/kyc-level-info/ a', 'GET /v1/legal_documents/']);
+    assert.deepEqual(await logOf(b), ['GET /v1/clients/kyc-level-info/ b', 'GET /v1/legal_documents/']);
+  });
+
+  it('serves a client’s fault to its own requests and to requests naming no client, never to another client’s', async () => {
+    assert.equal((await fault({ client_uuid: a.client_uuid, status: 503 })).status, 201);
+    assert.equal((await levelInfo(b)).status, 200, 'B never gets A’s fault');
+    assert.equal((await levelInfo(a)).status, 503);
+    await fault({ client_uuid: a.client_uuid, path_contains: '/legal_documents/', status: 502 });
+    assert.equal((await legalDocuments()).status, 502, 'a request naming no client may take any fault of its entity');
+    assert.equal((await legalDocuments()).status, 200);
+    await fault({ client_uuid: b.client_uuid, status: 500 });
+    await call(shared, 'DELETE', '/sandbox/v1/faults/', { query: { client_uuid: a.client_uuid } });
+    assert.equal((await levelInfo(b)).status, 500, 'clearing A’s faults leaves B’s');
   });
 });
 
@@ -260,6 +295,21 @@ describe('sandbox control: faults', () => {
     assert.equal(wrong.status, 200);
     assert.equal(wrong.body.allowed_to_create_kyc_application, undefined);
     assert.equal((await levelInfo(scope)).body.allowed_to_create_kyc_application, true);
+  });
+
+  it('cuts the connection mid-body: a JSON answer whose body breaks off after its first part', async () => {
+    const scope = await freshClient(sandbox);
+    await fault({ client_uuid: scope.client_uuid, kind: 'cut' });
+    const cut = await sandbox.fetch(new Request(url('/v1/clients/kyc-level-info/', scope)));
+    assert.equal(cut.status, 200);
+    assert.equal(cut.headers.get('content-type'), 'application/json');
+    const reader = cut.body!.getReader();
+    const first = await reader.read();
+    assert.match(new TextDecoder().decode(first.value), /^\{"uuid": /);
+    await assert.rejects(reader.read(), /cut/);
+    assert.equal((await levelInfo(scope)).status, 200);
+    await fault({ client_uuid: scope.client_uuid, kind: 'cut' });
+    await assert.rejects((await sandbox.fetch(new Request(url('/v1/clients/kyc-level-info/', scope)))).text());
   });
 
   it('matches by method and path, by legal entity for calls without a client, and only that client', async () => {

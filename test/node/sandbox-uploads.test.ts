@@ -66,6 +66,19 @@ describe('sandbox uploads: accepted files', () => {
     assert.equal(answer.body[1].size, png().length);
     assert.equal(await uploadedCount(scope), 6);
   });
+
+  it('accepts the same bytes again, across requests and within one, each as a new file (duplicates are judged per document)', async () => {
+    const scope = await freshClient(sandbox);
+    const first = await upload(sandbox, scope, [['a.png', png('same')]]);
+    assert.equal(first.status, 201);
+    const again = await upload(sandbox, scope, [['b.png', png('same')]]);
+    assert.equal(again.status, 201, JSON.stringify(again.body));
+    const twins = await upload(sandbox, scope, [['c.png', png('same')], ['d.png', png('same')]]);
+    assert.equal(twins.status, 201, JSON.stringify(twins.body));
+    const uuids = [first, again, twins].flatMap((answer) => answer.body.map((file: { uuid: string }) => file.uuid));
+    assert.equal(new Set(uuids).size, 4, 'four file uuids');
+    assert.equal(await uploadedCount(scope), 4);
+  });
 });
 
 describe('sandbox uploads: refused files, with Sumsub error codes', () => {
@@ -122,16 +135,6 @@ describe('sandbox uploads: refused files, with Sumsub error codes', () => {
     assert.equal((await send('image/jpg', 'alias')).status, 201);
   });
 
-  it('1000 for the same bytes twice, across requests and within one', async () => {
-    const scope = await freshClient(sandbox);
-    assert.equal((await upload(sandbox, scope, [['a.png', png('same')]])).status, 201);
-    assertSumsubError(await upload(sandbox, scope, [['b.png', png('same')]]), 1000, 'again, under another name');
-    assertSumsubError(await upload(sandbox, scope, [['c.png', png('twin')], ['d.png', png('twin')]]), 1000, 'twins in one request');
-    assert.equal(await uploadedCount(scope), 1, 'a refused request keeps none of its files');
-    const other = await freshClient(sandbox);
-    assert.equal((await upload(sandbox, other, [['a.png', png('same')]])).status, 201, 'another client may upload the same picture');
-  });
-
   it('1001 once the client holds too many files', async () => {
     const scope = await freshClient(sandbox);
     const batch = (from: number) => Array.from({ length: 10 }, (_, i) => [`${from + i}.png`, png(`file ${from + i}`)] as const);
@@ -155,6 +158,42 @@ describe('sandbox uploads: refused files, with Sumsub error codes', () => {
 });
 
 describe('sandbox documents', () => {
+  it('1000 for a second document of the same key made of the same bytes, whichever upload they came from', async () => {
+    const scope = await freshClient(sandbox);
+    const [first, second] = (await upload(sandbox, scope, [['a.jpg', jpeg('passport')], ['b.jpg', jpeg('passport')]])).body;
+    const create = (attribute_key: string, files: string[]) => call(sandbox, 'POST', '/v1/documents/', { scope, body: { attribute_key, files } });
+    assert.equal((await create('passport', [first.uuid])).status, 201);
+    assertSumsubError(await create('passport', [second.uuid]), 1000, 'the same picture, uploaded again, for the same key');
+    assertSumsubError(await create('passport', [first.uuid]), 1000, 'the same file for the same key');
+    const [other] = (await upload(sandbox, scope, [['c.jpg', jpeg('another passport photo')]])).body;
+    assertSumsubError(await create('passport', [other.uuid, second.uuid]), 1000, 'one duplicate among new files');
+    assert.equal((await create('passport', [other.uuid])).status, 201, 'new bytes for the same key');
+    const stranger = await freshClient(sandbox);
+    const [theirs] = (await upload(sandbox, stranger, [['a.jpg', jpeg('passport')]])).body;
+    const theirDocument = await call(sandbox, 'POST', '/v1/documents/', { scope: stranger, body: { attribute_key: 'passport', files: [theirs.uuid] } });
+    assert.equal(theirDocument.status, 201, 'another client may use the same picture');
+  });
+
+  it('1000 for the same bytes twice in one document', async () => {
+    const scope = await freshClient(sandbox);
+    const [first, second] = (await upload(sandbox, scope, [['a.pdf', pdf('statement')], ['b.pdf', pdf('statement')]])).body;
+    const create = (files: string[]) => call(sandbox, 'POST', '/v1/documents/', { scope, body: { attribute_key: 'proof_of_funds', files } });
+    assertSumsubError(await create([first.uuid, second.uuid]), 1000, 'twins');
+    assertSumsubError(await create([first.uuid, first.uuid]), 1000, 'one file twice');
+    assert.equal((await create([first.uuid])).status, 201, 'a refused document is not kept');
+  });
+
+  it('takes the front side picture, uploaded again, as the back side of a single-sided document', async () => {
+    const scope = await freshClient(sandbox);
+    const create = (attribute_key: string, file: string) => call(sandbox, 'POST', '/v1/documents/', { scope, body: { attribute_key, files: [file] } });
+    const [front] = (await upload(sandbox, scope, [['card.jpg', jpeg('single-sided card')]])).body;
+    assert.equal((await create('id_card_front_side', front.uuid)).status, 201);
+    const [back] = (await upload(sandbox, scope, [['card.jpg', jpeg('single-sided card')]])).body;
+    const backDocument = await create('id_card_back_side', back.uuid);
+    assert.equal(backDocument.status, 201, JSON.stringify(backDocument.body));
+    assert.equal(backDocument.body.attribute_key, 'id_card_back_side');
+  });
+
   it('makes a document of uploaded files; one file may serve two documents (a single-sided back side)', async () => {
     const scope = await freshClient(sandbox);
     const [front] = (await upload(sandbox, scope, [['card.jpg', jpeg('card')]])).body;

@@ -254,7 +254,10 @@ describe('sandbox signatures', () => {
     assert.deepEqual((await send({ object_uuid: uuid, provider_type: 'fax' })).body, { provider_type: ['"fax" is not a valid choice.'] });
     assert.deepEqual((await send({ object_uuid: uuid })).body, { provider_type: ['This field is required.'] });
     assert.deepEqual((await send({ provider_type: 'sms' })).body, { object_uuid: ['This field is required.'] });
-    assert.match((await send({ object_uuid: 'x', provider_type: 'sms' })).body.object_uuid[0], /does not exist/);
+    assert.deepEqual((await send({ object_uuid: 'x', provider_type: 'sms' })).body, { object_uuid: ['Must be a valid UUID.'] });
+    const unknown = await send({ object_uuid: crypto.randomUUID(), provider_type: 'sms', destination: '+37120000000' });
+    assert.equal(unknown.status, 404, 'a uuid that is no application of this client');
+    assert.deepEqual(unknown.body, { detail: 'Not found.' });
     assert.match((await send({ object_uuid: uuid, provider_type: 'sms' })).body.destination[0], /required: there is no mobile phone number on file/);
     assert.match((await send({ object_uuid: uuid, provider_type: 'sms', destination: '0000' })).body.destination[0], /phone number/);
     assert.match((await send({ object_uuid: uuid, provider_type: 'email', destination: 'nope' })).body.destination[0], /email/);

@@ -254,8 +254,10 @@ describe('sandbox: scope and isolation', () => {
     const missing = await call(sandbox, 'GET', `/v1/kyc/${crypto.randomUUID()}/`, { scope: a });
     assert.deepEqual(missing.body, { detail: 'Not found.' }, 'same answer as for a missing application');
     const code = await sendCode(sandbox, a, b.uuid, 'sms', '+37120000000');
-    assert.equal(code.status, 400);
-    assert.match(code.body.object_uuid[0], /does not exist/);
+    assert.equal(code.status, 404, 'send-code for B’s application');
+    assert.deepEqual(code.body, { detail: 'Not found.' });
+    const inspected = await call(sandbox, 'GET', `/sandbox/v1/applications/${b.uuid}/inspect/`);
+    assert.deepEqual(inspected.body.sign_code_sends, [], 'no code was armed for B');
 
     const uploaded = await upload(sandbox, b.scope, [['b.png', png('b')]]);
     const document = await call(sandbox, 'POST', '/v1/documents/', { scope: a, body: { attribute_key: 'passport', files: [uploaded.body[0].uuid] } });
@@ -448,5 +450,32 @@ describe('sandbox: routing and request bodies', () => {
     const list = await post('[]');
     assert.deepEqual(await list.json(), { non_field_errors: ['Invalid data. Expected a dictionary, but got list.'] });
     assert.equal(list.headers.get('content-type'), 'application/json');
+  });
+
+  it('answers 413 to a JSON body over 1 MiB without Content-Length, and stops reading it there', async () => {
+    const chunk = 64 * 1024;
+    const total = 16 * 1024 * 1024;
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= total) {
+          controller.close();
+          return;
+        }
+        controller.enqueue(new Uint8Array(chunk).fill(0x20));
+        pulled += chunk;
+      },
+    });
+    const answer = await sandbox.fetch(
+      new Request(`http://sandbox.test/v1/clients/kyc-level-info/?legal_entity_uuid=${scope.legal_entity_uuid}&client_uuid=${scope.client_uuid}`, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json' },
+        duplex: 'half',
+      } as RequestInit),
+    );
+    assert.equal(answer.status, 413);
+    assert.equal(typeof (await answer.json()).detail, 'string');
+    assert.ok(pulled <= 2 * 1024 * 1024, `read ${pulled} bytes of ${total}`);
   });
 });

@@ -1,15 +1,35 @@
+import { errorResponse, isUuid, jsonResponse, noContent, toHex } from '../http-util.js';
 import type { KycIdentity } from '../identity.js';
-import { createKycProxy, createKycTokenEndpoint, mintKycToken, verifyKycToken } from '../proxy/index.js';
+import { CorsPolicy } from '../proxy/cors.js';
+import {
+  bearerTokenAuthorizer,
+  createKycProxy,
+  createKycTokenEndpoint,
+  mintKycToken,
+  verifyKycToken,
+  type KycCorsOptions,
+} from '../proxy/index.js';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../sandbox/index.js';
 
 /** Options of {@link createDemoApp}. */
 export interface DemoAppOptions {
   /** Options of the sandbox that stands in for the platform (a fresh seeded one per app). */
   sandbox?: Omit<SandboxOptions, 'apiKey'>;
-  /** Secret that signs demo sessions and widget tokens (≥ 32 bytes). Random per process by default. */
-  secret?: string;
+  /** Secret that signs the demo session cookie (≥ 32 bytes). Random per process by default. */
+  sessionSecret?: string;
+  /**
+   * Secret that signs the widget's bearer tokens (≥ 32 bytes), distinct from `sessionSecret` so
+   * that a session cookie never passes as a bearer token, nor a token as a cookie. Random per
+   * process by default.
+   */
+  tokenSecret?: string;
   /** Where the proxy is mounted (the widget's `endpoint`). Default `/kyc`. */
   basePath?: string;
+  /**
+   * Other page origins allowed to call the proxy and the token endpoint from a browser (a
+   * cross-origin embed). The demo session itself stays same-origin.
+   */
+  cors?: KycCorsOptions;
   /** Serves anything the app does not route itself (the demo page, the bundles). */
   fallback?: (request: Request) => Promise<Response>;
 }
@@ -30,58 +50,72 @@ const SANDBOX_API_KEY = 'sandbox-platform-key';
  * as the platform and a demo "partner session" standing in for the partner's own login.
  *
  * Routes:
- * - `{basePath}/…` — the host proxy (identity from the demo session cookie, or a bearer token);
+ * - `{basePath}/…` — the host proxy (identity from a bearer token when one is sent, else from the
+ *   demo session cookie);
  * - `/kyc-token` — the token endpoint (POST; reads the demo session cookie);
  * - `/demo/session` — `POST {client_uuid, legal_entity_uuid?}` logs in as a sandbox client,
- *   `DELETE` logs out, `GET` tells who is logged in (uuids only);
+ *   `DELETE` logs out (both refused from another origin: no login CSRF), `GET` tells who is
+ *   logged in (uuids only);
  * - `/sandbox/v1/…` — the sandbox's control endpoints (never reachable through the proxy);
  * - anything else — `fallback`, or 404.
+ *
+ * Throws a `TypeError` when the two secrets are equal, a `RangeError` when one is shorter than 32
+ * bytes, and a `TypeError` on invalid `cors` options.
  */
 export function createDemoApp(options: DemoAppOptions = {}): DemoApp {
   const sandbox = createSandbox({ ...options.sandbox, apiKey: SANDBOX_API_KEY });
-  const secret = options.secret ?? randomSecret();
+  const sessionSecret = options.sessionSecret ?? randomSecret();
+  const tokenSecret = options.tokenSecret ?? randomSecret();
+  if (sessionSecret === tokenSecret) throw new TypeError('sessionSecret and tokenSecret must differ');
   const basePath = options.basePath ?? '/kyc';
+  const sameOrigin = new CorsPolicy(undefined);
 
   const sessionOf = async (request: Request): Promise<KycIdentity | null> => {
     const token = readCookie(request.headers.get('cookie'), DEMO_SESSION_COOKIE);
-    return token ? verifyKycToken(token, { secret }) : null;
+    return token ? verifyKycToken(token, { secret: sessionSecret }) : null;
   };
-  const bearerOf = async (request: Request): Promise<KycIdentity | null> => {
-    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '');
-    return match?.[1] ? verifyKycToken(match[1], { secret }) : null;
-  };
+  const bearerOf = bearerTokenAuthorizer({ secret: tokenSecret });
 
   const proxy = createKycProxy({
     upstream: (request) => sandbox.fetch(request),
     basePath,
     credentials: { authorization: `Bearer ${SANDBOX_API_KEY}` },
     // A bearer token wins when present (cross-origin embeds); else the partner's cookie session.
-    authorize: async (request) => (request.headers.has('authorization') ? bearerOf(request) : sessionOf(request)),
+    authorize: (request) => (request.headers.has('authorization') ? bearerOf(request) : sessionOf(request)),
+    cors: options.cors,
   });
-  const tokenEndpoint = createKycTokenEndpoint({ secret, authorize: sessionOf });
+  const tokenEndpoint = createKycTokenEndpoint({
+    secret: tokenSecret,
+    authorize: sessionOf,
+    cors: options.cors,
+  });
 
   const session = async (request: Request): Promise<Response> => {
     if (request.method === 'GET') {
       const identity = await sessionOf(request);
-      return json(
+      return jsonResponse(
         200,
         identity ? { legal_entity_uuid: identity.legalEntityUuid, client_uuid: identity.clientUuid } : null,
       );
     }
-    if (request.method === 'DELETE') {
-      return json(204, undefined, { 'set-cookie': cookie('', 0) });
+    if (request.method !== 'POST' && request.method !== 'DELETE') {
+      return errorResponse(405, 'Method not allowed.', { allow: 'GET, POST, DELETE' });
     }
-    if (request.method !== 'POST') return json(405, { detail: 'Method not allowed.' }, { allow: 'GET, POST, DELETE' });
+    // Another site must not log the browser in (login CSRF) or out.
+    if (!sameOrigin.check(request).allowed) return sameOrigin.refusal();
+    if (request.method === 'DELETE') return noContent({ 'set-cookie': cookie('', 0) });
     let body: unknown;
     try {
       body = await request.json();
     } catch {
-      return json(400, { detail: 'Expected a JSON body.' });
+      return errorResponse(400, 'Expected a JSON body.');
     }
     const identity = findClient(sandbox, body);
-    if (!identity) return json(400, { detail: 'Give client_uuid (and legal_entity_uuid for a client made by the sandbox control).' });
-    const token = await mintKycToken(identity, { secret, ttlSeconds: SESSION_TTL_SECONDS });
-    return json(
+    if (!identity) {
+      return errorResponse(400, 'Give client_uuid (and legal_entity_uuid for a client made by the sandbox control).');
+    }
+    const token = await mintKycToken(identity, { secret: sessionSecret, ttlSeconds: SESSION_TTL_SECONDS });
+    return jsonResponse(
       200,
       { legal_entity_uuid: identity.legalEntityUuid, client_uuid: identity.clientUuid },
       { 'set-cookie': cookie(token, SESSION_TTL_SECONDS) },
@@ -96,18 +130,16 @@ export function createDemoApp(options: DemoAppOptions = {}): DemoApp {
       if (pathname === '/kyc-token') return tokenEndpoint(request);
       if (pathname === '/demo/session') return session(request);
       if (pathname.startsWith('/sandbox/v1/')) return sandbox.fetch(request);
-      return options.fallback ? options.fallback(request) : json(404, { detail: 'Not found.' });
+      return options.fallback ? options.fallback(request) : errorResponse(404, 'Not found.');
     },
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function findClient(sandbox: Sandbox, body: unknown): KycIdentity | null {
   if (!body || typeof body !== 'object') return null;
   const { client_uuid: clientUuid, legal_entity_uuid: legalEntityUuid } = body as Record<string, unknown>;
-  if (typeof clientUuid !== 'string' || !UUID.test(clientUuid)) return null;
-  if (typeof legalEntityUuid === 'string' && UUID.test(legalEntityUuid)) return { legalEntityUuid, clientUuid };
+  if (!isUuid(clientUuid)) return null;
+  if (isUuid(legalEntityUuid)) return { legalEntityUuid, clientUuid };
   const seeded = sandbox.demoClients.find((client) => client.client_uuid === clientUuid);
   return seeded ? { legalEntityUuid: seeded.legal_entity_uuid, clientUuid } : null;
 }
@@ -124,16 +156,6 @@ function cookie(value: string, maxAge: number): string {
   return `${DEMO_SESSION_COOKIE}=${encodeURIComponent(value)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}`;
 }
 
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  const init = { status, headers: { 'cache-control': 'no-store', ...headers } };
-  if (status === 204 || body === undefined) return new Response(null, init);
-  return new Response(JSON.stringify(body), {
-    ...init,
-    headers: { ...init.headers, 'content-type': 'application/json' },
-  });
-}
-
 function randomSecret(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return toHex(crypto.getRandomValues(new Uint8Array(32)));
 }

@@ -2,7 +2,7 @@
  * Cross-origin rules shared by the proxy and the token endpoint: requests from listed origins get
  * CORS headers, same-origin requests pass untouched, and every other origin is refused.
  */
-import { errorResponse } from './responses.js';
+import { errorResponse } from '../http-util.js';
 
 /** Which other origins may call the handler from a browser. */
 export interface KycCorsOptions {

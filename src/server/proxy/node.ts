@@ -5,8 +5,8 @@
  * anything else that hands out `(req, res)`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errorResponse } from '../http-util.js';
 import type { KycHandler } from './proxy.js';
-import { errorResponse } from './responses.js';
 
 /** Options of {@link nodeRequestToWeb} and {@link toNodeListener}. */
 export interface KycNodeOptions {
@@ -61,7 +61,8 @@ export function nodeRequestToWeb(req: KycNodeRequest, options: KycNodeRequestOpt
  * The request's signal aborts when the client disconnects before the answer is complete, which
  * aborts the platform call; the answer is streamed back. A request that does not make a URL (a
  * broken `Host`) gets 400; a handler that throws gets a bare 500 (`{"detail": …}`) and its error
- * is not reported anywhere: catch it in the handler to log it.
+ * is not reported anywhere: catch it in the handler to log it. When the answer cannot be written
+ * (headers already sent by someone else), the connection is destroyed.
  */
 export function toNodeListener(
   handler: KycHandler,
@@ -74,7 +75,11 @@ export function toNodeListener(
     res.once('close', () => {
       if (!res.writableFinished) controller.abort(new Error('The client closed the connection.'));
     });
-    void serve(handler, { ...options, signal: controller.signal }, req, res);
+    serve(handler, { ...options, signal: controller.signal }, req, res).catch(() => {
+      // Writing the answer failed (say, another middleware had already sent headers): an
+      // unhandled rejection would end the whole process, so only this connection is dropped.
+      res.destroy();
+    });
   };
 }
 
@@ -89,7 +94,12 @@ async function serve(
     await response.body?.cancel().catch(() => undefined);
     return;
   }
-  writeHead(response, res, !req.complete);
+  try {
+    writeHead(response, res, !req.complete);
+  } catch (error) {
+    await response.body?.cancel().catch(() => undefined);
+    throw error;
+  }
   await writeBody(response, res);
 }
 
@@ -130,33 +140,42 @@ async function writeBody(response: Response, res: ServerResponse): Promise<void>
     reader.cancel().catch(() => undefined);
   };
   res.once('close', stop);
+  /** Settles once the last chunk written left for the client. */
+  let flushed: Promise<void> = Promise.resolve();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (!res.write(value)) await drained(res);
+      let ready = true;
+      flushed = new Promise((resolve) => {
+        ready = res.write(value, () => resolve());
+      });
+      if (!ready) await until(res, 'drain');
     }
     res.end();
   } catch (error) {
-    // The answer broke off midway: the only honest signal left is a cut connection.
+    // The answer broke off midway: the only honest signal left is a cut connection, once what
+    // was written has gone out (so the client sees the answer start, then break).
+    await Promise.race([flushed, until(res, 'close')]);
     res.destroy(error instanceof Error ? error : undefined);
   } finally {
     res.off('close', stop);
   }
 }
 
-function drained(res: ServerResponse): Promise<void> {
+/** Resolves on the response's next `event`, or once it is closed. */
+function until(res: ServerResponse, event: 'drain' | 'close'): Promise<void> {
   return new Promise((resolve) => {
     if (res.destroyed) {
       resolve();
       return;
     }
     const done = (): void => {
-      res.off('drain', done);
+      res.off(event, done);
       res.off('close', done);
       resolve();
     };
-    res.on('drain', done);
+    res.on(event, done);
     res.on('close', done);
   });
 }

@@ -4,9 +4,9 @@
  * partner's session, adds the platform credentials and bounds sizes and time.
  */
 import type { KycIdentity } from '../identity.js';
-import { BodyTooLargeError, limitStream, readLimited, type LimitedStream } from './body.js';
+import { BodyTooLargeError, errorResponse, readLimited } from '../http-util.js';
+import { limitStream, type LimitedStream } from './body.js';
 import { CorsPolicy, type KycCorsOptions } from './cors.js';
-import { errorResponse } from './responses.js';
 import { rewritePageLinks } from './pagination.js';
 import {
   assertPlatformPath,
@@ -162,8 +162,9 @@ class UpstreamUnauthorizedError extends Error {
  * from the session (also in the send-code body); forwards only `content-type`, `accept`,
  * `accept-language` and a valid `content-length`, plus the credentials; bounds bodies (413) and
  * time (504); answers 502 when the platform cannot be reached; passes back only `content-type`,
- * `retry-after` and `cache-control` (`no-store` when absent); and rewrites the `next` /
- * `previous` links of paginated lists to go through the proxy.
+ * `retry-after` and `cache-control` (`no-store` when absent), adding
+ * `x-content-type-options: nosniff` to every answer; and rewrites the `next` / `previous` links of
+ * paginated lists to go through the proxy.
  *
  * Throws a `TypeError` at once on invalid options.
  */
@@ -218,6 +219,8 @@ class KycProxy {
     try {
       const response = await this.#serve(request, report);
       report.status = response.status;
+      // Every answer is built here (never the platform's own object), so its headers are mutable.
+      response.headers.set('x-content-type-options', 'nosniff');
       return response;
     } finally {
       const { onRequest } = this.#options;

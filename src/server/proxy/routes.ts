@@ -2,6 +2,7 @@
  * The allow-list of the host proxy: exactly the eleven platform endpoints of the platform API
  * design (`platform-api.md`), with the query parameters each one takes and how its body is handled.
  */
+import { isUuid } from '../http-util.js';
 
 /** Which identity query parameters the proxy sets on a forwarded call. */
 export type IdentityScope = 'client' | 'legal-entity';
@@ -41,13 +42,12 @@ export interface RouteMatch {
   readonly path: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KEY = /^[a-z0-9_.-]+$/;
 const DOTS_ONLY = /^\.+$/;
 const LITERAL = /^[a-z0-9_.-]+$/i;
 
 const placeholders: Readonly<Record<string, (segment: string) => boolean>> = {
-  '{uuid}': (segment) => UUID.test(segment),
+  '{uuid}': isUuid,
   '{key}': (segment) => KEY.test(segment) && !DOTS_ONLY.test(segment),
 };
 

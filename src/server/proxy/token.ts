@@ -8,9 +8,9 @@
  * Node 20 and in edge runtimes alike. The payload is signed, not encrypted: it holds uuids only.
  */
 import type { KycIdentity } from '../identity.js';
+import { errorResponse, jsonResponse } from '../http-util.js';
 import { CorsPolicy, type KycCorsOptions } from './cors.js';
 import type { KycAuthorize, KycHandler } from './proxy.js';
-import { errorResponse, jsonResponse } from './responses.js';
 
 /** The HMAC key: at least 32 bytes (a string counts its UTF-8 bytes). */
 export type KycTokenSecret = string | Uint8Array;

@@ -1,7 +1,8 @@
 /** What platform handlers share: their context, the scope checks, and the dialect-shaped answer. */
 
+import { isUuid, jsonResponse } from '../http-util.js';
 import { shapeAnswer } from './dialect.js';
-import { fieldErrors, isUuid, json, notFound } from './http.js';
+import { fieldErrors, notFound } from './http.js';
 import type { Application, Client, LegalEntity, SandboxStore } from './store.js';
 
 /** What every platform handler gets. */
@@ -16,7 +17,7 @@ export interface PlatformContext {
 
 /** A JSON answer shaped in the legal entity's dialect. */
 export function respond(entity: LegalEntity, status: number, body: unknown): Response {
-  return json(status, shapeAnswer(entity.dialect, body));
+  return jsonResponse(status, shapeAnswer(entity.dialect, body));
 }
 
 /** The legal entity named by `legal_entity_uuid`. 400 when missing or malformed, 404 when unknown. */

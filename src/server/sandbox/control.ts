@@ -4,8 +4,9 @@
  * state, the request log, and fault injection.
  */
 
+import { isUuid, jsonResponse, noContent } from '../http-util.js';
 import { parseDialect, type Dialect } from './dialect.js';
-import { detailError, fieldErrors, isObject, isUuid, json, noContent, notFound, readJsonObject, type PathParams } from './http.js';
+import { detailError, fieldErrors, isObject, notFound, readJsonObject, type PathParams } from './http.js';
 import type { ReviewResult, SandboxStore, Application, Client } from './store.js';
 import { parseFault, type LoggedRequest } from './traffic.js';
 
@@ -132,7 +133,7 @@ function decide(application: Application, status: string, comment: string | null
 
 /** `GET /sandbox/v1/clients/`: the seeded demo clients. */
 export function listDemoClients(context: ControlContext): Response {
-  return json(200, context.demoClients);
+  return jsonResponse(200, context.demoClients);
 }
 
 /** `POST /sandbox/v1/clients/`: a fresh legal entity in the given dialect, with one fresh client. */
@@ -144,7 +145,7 @@ export async function createClient(context: ControlContext): Promise<Response> {
   const entity = context.store.createEntity(crypto.randomUUID(), dialect, true);
   const client = context.store.createClient(entity, crypto.randomUUID(), allowed);
   const answer: CreateClientResponse = { legal_entity_uuid: entity.uuid, client_uuid: client.uuid };
-  return json(201, answer);
+  return jsonResponse(201, answer);
 }
 
 /** `POST /sandbox/v1/applications/{uuid}/status/`: the reviewer's decision, or any status at all. */
@@ -169,7 +170,7 @@ export async function setStatus(context: ControlContext, params: PathParams): Pr
   }
   if (Object.keys(errors).length > 0) throw fieldErrors(errors);
   decide(application, status as string, (comment as string | null | undefined) ?? null, remarks as Record<string, string[]> | undefined);
-  return json(200, inspection(application));
+  return jsonResponse(200, inspection(application));
 }
 
 /**
@@ -208,7 +209,7 @@ export async function completeReview(context: ControlContext, params: PathParams
   application.reviewResults.push(result);
   if (result.reviewAnswer === 'GREEN') decide(application, 'approved', null);
   else decide(application, result.reviewRejectType === 'RETRY' ? 'pending' : 'rejected', result.moderationComment);
-  return json(200, inspection(application));
+  return jsonResponse(200, inspection(application));
 }
 
 /** `POST /sandbox/v1/applications/{uuid}/liveness/` `{result}`: the outcome of the liveness check. */
@@ -217,17 +218,20 @@ export async function setLiveness(context: ControlContext, params: PathParams): 
   const { result } = await readJsonObject(context.request);
   if (result !== 'passed' && result !== 'failed') throw fieldErrors({ result: ['Expected "passed" or "failed".'] });
   application.liveness = result;
-  return json(200, inspection(application));
+  return jsonResponse(200, inspection(application));
 }
 
 /** `GET /sandbox/v1/applications/{uuid}/inspect/` */
 export function inspect(context: ControlContext, params: PathParams): Response {
-  return json(200, inspection(applicationOf(context, params)));
+  return jsonResponse(200, inspection(applicationOf(context, params)));
 }
 
-/** `GET /sandbox/v1/requests/?client_uuid=`: the last platform requests of the client's legal entity. */
+/**
+ * `GET /sandbox/v1/requests/?client_uuid=`: the last platform requests the client's scope saw: its
+ * own, and those of its legal entity that named no client (definitions, legal documents).
+ */
 export function listRequests(context: ControlContext): Response {
-  return json(200, clientFromQuery(context).entity.requestLog);
+  return jsonResponse(200, clientFromQuery(context).requestLog);
 }
 
 /** `POST /sandbox/v1/faults/`: queues a fault for a client's next matching platform request(s). */
@@ -236,7 +240,7 @@ export async function addFault(context: ControlContext): Promise<Response> {
   const client = context.store.client(fault.clientUuid);
   if (!client) throw notFound();
   client.entity.faults.push(fault);
-  return json(201, { queued: client.entity.faults.filter((queued) => queued.clientUuid === client.uuid).length });
+  return jsonResponse(201, { queued: client.entity.faults.filter((queued) => queued.clientUuid === client.uuid).length });
 }
 
 /** `DELETE /sandbox/v1/faults/?client_uuid=`: drops the client's queued faults. */

@@ -1,9 +1,16 @@
 /**
  * Uploads and documents (platform-api.md 9, 10). Files are checked the way Sumsub checks them, by
  * their bytes, and refused with Sumsub's error body; only their metadata and hash are kept.
+ *
+ * Duplicates (Sumsub's 1000) are judged when a document is made, not at upload: the platform asks
+ * for the back side of a single-sided document even so, "use any picture for this. For instance
+ * the one you used as front side" (platform-kyc-flow.txt). So the same picture may be uploaded
+ * again and used for another document key; only a second document of the SAME key made of bytes
+ * already used by one of that key is a duplicate.
  */
 
 import { claimedFileKinds, FILE_KIND_MIME_TYPES, isStructurallyComplete, sniffFileType, type FileKind, type StructureCheckedKind } from '../../internal/file-type.js';
+import { toHex } from '../http-util.js';
 import { clientInScope, respond, type PlatformContext } from './context.js';
 import { ApiError, detailError, fieldErrors, readJsonObject } from './http.js';
 import { presentDocument, presentFile } from './present.js';
@@ -54,15 +61,14 @@ async function checkFile(file: File): Promise<{ contentType: string; sha256: str
   if (!isStructurallyComplete(kind, bytes)) throw sumsubError(1004);
   if (claimedFileKinds(file.name, file.type).some((claimed) => claimed !== kind)) throw sumsubError(1004);
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return { contentType: FILE_KIND_MIME_TYPES[kind], sha256: Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('') };
+  return { contentType: FILE_KIND_MIME_TYPES[kind], sha256: toHex(digest) };
 }
 
 /**
  * 9. `POST /v1/documents/files/`, multipart, field `files` (repeatable) → 201 list of
  * `UploadedFile` (one object in the `single` dialect, which takes one file per request).
- * All or nothing: the first refused file refuses the request. The same bytes twice for one client
- * are a duplicate (1000); reusing a picture (a single-sided document's back side) means creating
- * a second document from the already uploaded file's uuid.
+ * All or nothing: the first refused file refuses the request. The same bytes may be uploaded
+ * again (each upload gets its own file uuid): duplicates are refused when a document is made.
  */
 export async function uploadFiles(context: PlatformContext): Promise<Response> {
   const client = clientInScope(context);
@@ -87,18 +93,18 @@ export async function uploadFiles(context: PlatformContext): Promise<Response> {
     const { contentType, sha256 } = await checkFile(file);
     accepted.push({ uuid: crypto.randomUUID(), name: (file.name || 'file').slice(0, MAX_NAME_LENGTH), size: file.size, contentType, sha256 });
   }
-  // Nothing awaits from here on, so concurrent uploads cannot both pass the checks below.
-  const hashes = new Set(Array.from(client.files.values(), (file) => file.sha256));
-  for (const { sha256 } of accepted) {
-    if (hashes.has(sha256)) throw sumsubError(1000);
-    hashes.add(sha256);
-  }
+  // Nothing awaits from here on, so concurrent uploads cannot both pass the check below.
   if (client.files.size + accepted.length > MAX_FILES_PER_CLIENT) throw sumsubError(1001);
   for (const file of accepted) client.files.set(file.uuid, file);
   return respond(client.entity, 201, single ? presentFile(accepted[0]!) : accepted.map(presentFile));
 }
 
-/** 10. `POST /v1/documents/` `{attribute_key, files: [file uuid…]}` → 201 `Document`. */
+/**
+ * 10. `POST /v1/documents/` `{attribute_key, files: [file uuid…]}` → 201 `Document`. A duplicate
+ * (1000) when the files' bytes (SHA-256) are already in another document of the same
+ * `attribute_key` of this client, or twice in this one; the same picture in a document of another
+ * key (a single-sided document's back side) is fine.
+ */
 export async function createDocument(context: PlatformContext): Promise<Response> {
   const client = clientInScope(context);
   const body = await readJsonObject(context.request);
@@ -120,6 +126,14 @@ export async function createDocument(context: PlatformContext): Promise<Response
     attributeKey: key as string,
     files: (uuids as string[]).map((uuid) => client.files.get(uuid)!),
   };
+  const used = new Set<string>();
+  for (const existing of client.documents.values()) {
+    if (existing.attributeKey === document.attributeKey) for (const file of existing.files) used.add(file.sha256);
+  }
+  for (const { sha256 } of document.files) {
+    if (used.has(sha256)) throw sumsubError(1000);
+    used.add(sha256);
+  }
   client.documents.set(document.uuid, document);
   return respond(client.entity, 201, presentDocument(document));
 }

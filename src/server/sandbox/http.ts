@@ -1,11 +1,12 @@
 /**
- * Small web-standard HTTP helpers of the sandbox: DRF-shaped errors, JSON answers, body and query
- * parsing, and a path matcher. No framework.
+ * Small web-standard HTTP helpers of the sandbox: DRF-shaped errors, body and query parsing, and a
+ * path matcher. No framework. JSON answers and uuids are in `../http-util.ts`, shared with the proxy.
  */
 
-/** Largest JSON body the sandbox reads. */
+import { BodyTooLargeError, readLimited } from '../http-util.js';
+
+/** Largest JSON body the sandbox reads, in bytes. */
 const MAX_JSON_BYTES = 1024 * 1024;
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An error answer: thrown by handlers, turned into a JSON response by the router. */
 export class ApiError extends Error {
@@ -34,19 +35,6 @@ export function fieldErrors(errors: Record<string, unknown>): ApiError {
   return new ApiError(400, errors);
 }
 
-/** A JSON answer that no cache keeps. */
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers },
-  });
-}
-
-/** An empty 204 answer. */
-export function noContent(): Response {
-  return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
-}
-
 /** A plain JSON object (not an array, not null). */
 export type JsonObject = Record<string, unknown>;
 
@@ -55,21 +43,23 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** True for a canonical 8-4-4-4-12 hexadecimal uuid. */
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID_PATTERN.test(value);
-}
-
 /**
  * Reads a JSON object body the way DRF's JSON parser does: an empty body is `{}`, another media
- * type is 415, bad JSON is 400 `{"detail"}`, a non-object is 400 `{"non_field_errors"}`.
+ * type is 415, bad JSON is 400 `{"detail"}`, a non-object is 400 `{"non_field_errors"}`. A body
+ * over {@link MAX_JSON_BYTES} is 413, and reading stops at the first byte too many.
  */
 export async function readJsonObject(request: Request): Promise<JsonObject> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > MAX_JSON_BYTES) throw detailError(413, 'Request body is too large.');
-  const text = await request.text();
+  let bytes: Uint8Array;
+  try {
+    bytes = await readLimited(request.body, MAX_JSON_BYTES, request.signal);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw detailError(413, 'Request body is too large.');
+    throw error;
+  }
+  const text = new TextDecoder().decode(bytes);
   if (text.trim() === '') return {};
-  if (text.length > MAX_JSON_BYTES) throw detailError(413, 'Request body is too large.');
   const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (mediaType !== 'application/json') {
     throw detailError(415, `Unsupported media type "${mediaType}" in request.`);

@@ -4,8 +4,9 @@
  * `documents.ts`, send-code (11) in `signatures.ts`.
  */
 
+import { isUuid, noContent, toHex } from '../http-util.js';
 import { applicationInScope, clientInScope, entityInScope, respond, type PlatformContext } from './context.js';
-import { booleanParam, detailError, fieldErrors, integerParam, isObject, isUuid, jsonTypeName, noContent, notFound, readJsonObject, type JsonObject, type PathParams } from './http.js';
+import { booleanParam, detailError, fieldErrors, integerParam, isObject, jsonTypeName, notFound, readJsonObject, type JsonObject, type PathParams } from './http.js';
 import {
   levelsForUpgrade,
   mayCreateApplication,
@@ -62,7 +63,7 @@ function volatileReader(context: PlatformContext, application: Application, pref
 }
 
 function randomHex(bytes: number): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return toHex(crypto.getRandomValues(new Uint8Array(bytes)));
 }
 
 /** An application as endpoints 2, 3, 4 and 6 answer it (endpoint 3's read options apply to all). */

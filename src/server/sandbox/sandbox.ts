@@ -3,11 +3,12 @@
  * sandbox control (`/sandbox/v1/…`) over an in-memory store.
  */
 
+import { jsonResponse } from '../http-util.js';
 import { addFault, clearFaults, completeReview, createClient, inspect, listDemoClients, listRequests, setLiveness, setStatus, type ControlContext, type DemoClient } from './control.js';
 import type { PlatformContext } from './context.js';
 import { CANONICAL_DIALECT } from './dialect.js';
 import { createDocument, uploadFiles } from './documents.js';
-import { ApiError, detailError, dispatch, json, notFound, type Route } from './http.js';
+import { ApiError, detailError, dispatch, notFound, type Route } from './http.js';
 import { createApplication, getApplication, getAttribute, getDefinitions, getLegalDocuments, getLevelInfo, patchApplication, sendToReview } from './platform.js';
 import { DEMO_SCENARIOS } from './seed.js';
 import { sendCode } from './signatures.js';
@@ -80,17 +81,22 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (!constantTimeEqual(given, expectedAuthorization)) throw detailError(401, 'Invalid token.', challenge);
   }
 
-  /** Logs the request and serves a queued fault instead of it, if one matches; else answers it. */
+  /**
+   * Logs the request and serves a queued fault instead of it, if one matches; else answers it.
+   * A request naming a client is in that client's scope only (an unknown client: nobody's); one
+   * naming no client is in the scope of every client of its legal entity (see traffic.ts).
+   */
   async function platform(request: Request, url: URL, now: Date): Promise<Response> {
     const answer = (): Promise<Response> => {
       authorize(request);
       return dispatch(PLATFORM_ROUTES, request.method, url.pathname, { request, url, store, now, pageSize });
     };
     const clientUuid = url.searchParams.get('client_uuid');
-    const entity = (clientUuid && store.client(clientUuid)?.entity) || store.entity(url.searchParams.get('legal_entity_uuid') ?? '');
+    const client = clientUuid === null ? undefined : store.client(clientUuid);
+    const entity = clientUuid === null ? store.entity(url.searchParams.get('legal_entity_uuid') ?? '') : client?.entity;
     if (!entity) return answer();
-    logRequest(entity, request, url, now);
-    const fault = takeFault(entity, clientUuid || null, request.method, url.pathname);
+    logRequest(client ? [client] : entity.clients.values(), request, url, now);
+    const fault = takeFault(entity, client?.uuid ?? null, request.method, url.pathname);
     return fault ? serveFault(fault, request.signal, answer) : answer();
   }
 
@@ -104,9 +110,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       }
       throw notFound();
     } catch (error) {
-      if (error instanceof ApiError) return json(error.status, error.body, error.headers);
+      if (error instanceof ApiError) return jsonResponse(error.status, error.body, error.headers);
       if (request.signal.aborted) throw error; // the caller went away: nothing to answer
-      return json(500, { detail: 'A server error occurred.' });
+      return jsonResponse(500, { detail: 'A server error occurred.' });
     }
   }
 

@@ -3,7 +3,8 @@
  * `sms_sign_code` / `email_sign_code` on the calls that need them.
  */
 
-import { fieldErrors, isUuid, noContent, readJsonObject } from './http.js';
+import { isUuid, noContent } from '../http-util.js';
+import { fieldErrors, notFound, readJsonObject } from './http.js';
 import { clientInScope, type PlatformContext } from './context.js';
 import type { SignProvider } from './seed.js';
 import type { Application } from './store.js';
@@ -21,18 +22,21 @@ const CONTACT_ATTRIBUTE: Record<SignProvider, string> = { sms: 'phone', email: '
  * 11. `POST /v1/signatures/send-code/` `{legal_entity_uuid?, object_uuid, provider_type, destination?}`
  * → 204. Arms one code per application and provider; `destination` is required while the client
  * has no phone number (SMS) or e-mail address (e-mail) on file, and must then be a valid one.
+ * An `object_uuid` that is a uuid but not an application of this client is 404 `{"detail"}`, like
+ * another client's application on every other endpoint.
  */
 export async function sendCode(context: PlatformContext): Promise<Response> {
   const client = clientInScope(context);
   const body = await readJsonObject(context.request);
+  const objectUuid = body['object_uuid'];
+  const application = isUuid(objectUuid) ? client.applications.find((candidate) => candidate.uuid === objectUuid) : undefined;
+  if (isUuid(objectUuid) && !application) throw notFound();
   const errors: Record<string, string[]> = {};
   const provider = body['provider_type'];
   if (provider === undefined || provider === null || provider === '') errors['provider_type'] = ['This field is required.'];
   else if (!PROVIDERS.includes(provider as SignProvider)) errors['provider_type'] = [`"${String(provider)}" is not a valid choice.`];
-  const objectUuid = body['object_uuid'];
-  const application = isUuid(objectUuid) ? client.applications.find((candidate) => candidate.uuid === objectUuid) : undefined;
   if (objectUuid === undefined || objectUuid === null || objectUuid === '') errors['object_uuid'] = ['This field is required.'];
-  else if (!application) errors['object_uuid'] = [`Invalid pk "${String(objectUuid)}" - object does not exist.`];
+  else if (!application) errors['object_uuid'] = ['Must be a valid UUID.'];
   const entityUuid = body['legal_entity_uuid'];
   if (entityUuid !== undefined && entityUuid !== client.entity.uuid) errors['legal_entity_uuid'] = ['Does not match the legal entity of the request.'];
   const destination = body['destination'];

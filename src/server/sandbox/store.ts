@@ -3,6 +3,7 @@
  * clients' answers, files, documents and applications. Nothing is persisted.
  */
 
+import { toHex } from '../http-util.js';
 import type { ResolvedDialect } from './dialect.js';
 import {
   ATTRIBUTES,
@@ -57,10 +58,11 @@ export interface LegalEntity {
   attributes: ReadonlyMap<string, AttributeSpec>;
   legalDocuments: readonly LegalDocument[];
   clients: Map<string, Client>;
-  /** Faults queued for this entity's clients, served in order. */
+  /**
+   * Faults queued for this entity's clients, served in the order queued. Each belongs to one
+   * client; which requests may take it is decided by `takeFault` (traffic.ts).
+   */
   faults: Fault[];
-  /** The last platform requests of this entity, oldest first. */
-  requestLog: LoggedRequest[];
 }
 
 /** An uploaded file. Its bytes are not kept: only what the checks and answers need. */
@@ -90,6 +92,8 @@ export interface Client {
   documents: Map<string, StoredDocument>;
   /** Oldest first. */
   applications: Application[];
+  /** The last platform requests this client's scope saw, oldest first (see `logRequest`, traffic.ts). */
+  requestLog: LoggedRequest[];
 }
 
 /** A Sumsub review result as received by the platform (kept for the partner's statistics). */
@@ -155,7 +159,7 @@ function stableUuid(name: string): string {
   }
   bytes[6] = (bytes[6]! & 0x0f) | 0x40;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  const hex = toHex(bytes);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
@@ -207,7 +211,7 @@ export class SandboxStore {
       uuid: stableUuid(`${uuid}/legal-document/${spec.key}/${spec.version}`),
       clientType: 'individual',
     }));
-    const entity: LegalEntity = { uuid, dialect, levels, attributes, legalDocuments, clients: new Map(), faults: [], requestLog: [] };
+    const entity: LegalEntity = { uuid, dialect, levels, attributes, legalDocuments, clients: new Map(), faults: [] };
     this.entities.set(uuid, entity);
     if (evictable) {
       this.fresh.push(uuid);
@@ -227,6 +231,7 @@ export class SandboxStore {
       files: new Map(),
       documents: new Map(),
       applications: [],
+      requestLog: [],
     };
     entity.clients.set(uuid, client);
     this.clients.set(uuid, client);

@@ -1,12 +1,21 @@
 /**
  * What the sandbox records of platform traffic (a request log with no bodies and no header values)
  * and the faults a test queues to be served instead of real answers.
+ *
+ * Both are scoped to one client, so that clients of one legal entity (the demo's six share the
+ * showcase entity) never see each other's traffic or faults:
+ * - a request naming a `client_uuid` is that client's alone: it is logged only in that client's
+ *   log and may only take that client's faults;
+ * - a request naming no client (definitions, legal documents: they carry only
+ *   `legal_entity_uuid`, so nothing tells whose it is) belongs to every client of the entity: it
+ *   is logged in each one's log and may take a fault queued by any of them.
  */
 
-import { fieldErrors, isObject, isUuid, json, type JsonObject } from './http.js';
-import type { LegalEntity } from './store.js';
+import { isUuid, jsonResponse } from '../http-util.js';
+import { fieldErrors, isObject, type JsonObject } from './http.js';
+import type { Client, LegalEntity } from './store.js';
 
-/** The requests kept per legal entity. */
+/** The requests kept per client. */
 const LOG_SIZE = 100;
 /** The longest a fault may delay or hang an answer. */
 const MAX_FAULT_DELAY_MS = 30_000;
@@ -26,8 +35,13 @@ export interface LoggedRequest {
   headers: Record<string, boolean | string | null>;
 }
 
-/** Ways a fault answers. */
-export type FaultKind = 'status' | 'html' | 'truncated' | 'not_json' | 'wrong_shape' | 'hang';
+/**
+ * Ways a fault answers: `status` (a status, with a `{"detail"}` or the given body), `html` (an
+ * error page), `truncated` (a JSON document cut short, but a complete answer), `not_json`,
+ * `wrong_shape` (valid JSON of another shape), `hang` (no answer until the 30 s cap), and `cut`
+ * (the connection breaks mid-body: the first part of a JSON document, then the body stream errors).
+ */
+export type FaultKind = 'status' | 'html' | 'truncated' | 'not_json' | 'wrong_shape' | 'hang' | 'cut';
 
 /** Body of `POST /sandbox/v1/faults/`. */
 export interface FaultRequest {
@@ -59,8 +73,20 @@ export interface Fault {
   delayMs: number;
 }
 
-const KINDS: readonly FaultKind[] = ['status', 'html', 'truncated', 'not_json', 'wrong_shape', 'hang'];
-const DEFAULT_STATUS: Record<FaultKind, number> = { status: 500, html: 502, truncated: 200, not_json: 200, wrong_shape: 200, hang: 504 };
+const KINDS: readonly FaultKind[] = ['status', 'html', 'truncated', 'not_json', 'wrong_shape', 'hang', 'cut'];
+const DEFAULT_STATUS: Record<FaultKind, number> = {
+  status: 500,
+  html: 502,
+  truncated: 200,
+  not_json: 200,
+  wrong_shape: 200,
+  hang: 504,
+  cut: 200,
+};
+/** Statuses whose answer has no body. */
+const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([204, 205, 304]);
+/** The start of an application, where `truncated` and `cut` stop. */
+const PARTIAL_JSON = '{"uuid": "0b8e5f7a-2c4d-4e6f-8a9b-1c2d3e4f5a6b", "status": "draft", "kyc_steps": [{"title": "Personal da';
 const DEFAULT_DETAIL: Record<number, string> = {
   429: 'Request was throttled.',
   500: 'A server error occurred.',
@@ -69,19 +95,26 @@ const DEFAULT_DETAIL: Record<number, string> = {
   504: 'Gateway timeout.',
 };
 
-/** Appends a platform request to its legal entity's log, keeping the last {@link LOG_SIZE}. */
-export function logRequest(entity: LegalEntity, request: Request, url: URL, at: Date): void {
+/**
+ * Appends a platform request to the log of each client whose scope it is in (the one it names, or
+ * every client of its legal entity when it names none), keeping each log's last {@link LOG_SIZE}.
+ */
+export function logRequest(clients: Iterable<Client>, request: Request, url: URL, at: Date): void {
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = SECRET_PARAMS.has(name) ? '***' : value;
   const headers: LoggedRequest['headers'] = { content_type: request.headers.get('content-type') };
   for (const name of FLAGGED_HEADERS) headers[name.replace(/-/g, '_')] = request.headers.has(name);
-  entity.requestLog.push({ method: request.method, path: url.pathname, query, at: at.toISOString(), headers });
-  if (entity.requestLog.length > LOG_SIZE) entity.requestLog.splice(0, entity.requestLog.length - LOG_SIZE);
+  const entry: LoggedRequest = { method: request.method, path: url.pathname, query, at: at.toISOString(), headers };
+  for (const { requestLog } of clients) {
+    requestLog.push(entry);
+    if (requestLog.length > LOG_SIZE) requestLog.splice(0, requestLog.length - LOG_SIZE);
+  }
 }
 
 /**
  * Takes the first queued fault matching a request, counting it down. A request naming a client
- * matches that client's faults; one naming only the legal entity matches any of its clients'.
+ * (`clientUuid`) matches only that client's faults; one naming no client (null) matches any fault
+ * of its legal entity.
  */
 export function takeFault(entity: LegalEntity, clientUuid: string | null, method: string, path: string): Fault | null {
   const index = entity.faults.findIndex(
@@ -139,22 +172,40 @@ export async function serveFault(fault: Fault, signal: AbortSignal, realAnswer: 
   if (fault.kind === null) return realAnswer();
   const status = fault.status ?? DEFAULT_STATUS[fault.kind];
   const headers = (contentType: string): Record<string, string> => ({ 'content-type': contentType, ...fault.headers });
-  const answer = (body: string, contentType = 'application/json'): Response =>
-    new Response([204, 205, 304].includes(status) ? null : body, { status, headers: headers(contentType) });
+  const answer = (body: BodyInit, contentType = 'application/json'): Response =>
+    new Response(NULL_BODY_STATUSES.has(status) ? null : body, { status, headers: headers(contentType) });
   switch (fault.kind) {
     case 'status':
     case 'hang':
-      if (fault.body !== null) return answer(fault.body);
-      return json(status, { detail: DEFAULT_DETAIL[status] ?? `Sandbox fault (HTTP ${status}).` }, fault.headers);
+      if (fault.body !== null || NULL_BODY_STATUSES.has(status)) return answer(fault.body ?? '');
+      return jsonResponse(status, { detail: DEFAULT_DETAIL[status] ?? `Sandbox fault (HTTP ${status}).` }, fault.headers);
     case 'html':
       return answer(`<!DOCTYPE html>\n<html><head><title>${status} Error</title></head><body><h1>${status} Error</h1><p>The upstream server did not answer.</p></body></html>\n`, 'text/html; charset=utf-8');
     case 'truncated':
-      return answer('{"uuid": "0b8e5f7a-2c4d-4e6f-8a9b-1c2d3e4f5a6b", "status": "draft", "kyc_steps": [{"title": "Personal da');
+      return answer(PARTIAL_JSON);
+    case 'cut':
+      return answer(cutStream(PARTIAL_JSON));
     case 'not_json':
       return answer('Service temporarily unavailable, please try again later.');
     case 'wrong_shape':
       return answer(JSON.stringify({ unexpected: 'shape', items: 'not a list' }));
   }
+}
+
+/** A body that gives `text`, then fails as a connection cut mid-body does. */
+function cutStream(text: string): ReadableStream<Uint8Array> {
+  let sent = false;
+  return new ReadableStream<Uint8Array>({
+    // Pulled, not enqueued up front: erroring a stream drops what it still queues.
+    pull(controller) {
+      if (sent) {
+        controller.error(new Error('Sandbox fault: the connection was cut mid-body.'));
+        return;
+      }
+      sent = true;
+      controller.enqueue(new TextEncoder().encode(text));
+    },
+  });
 }
 
 /** Waits, unless the signal aborts first (then rejects with its reason). */
