@@ -40,20 +40,31 @@ export interface KycClientOptions {
   clientUuid?: string;
   /** The fetch to use. Default `globalThis.fetch`, looked up at each call. */
   fetch?: typeof globalThis.fetch;
-  /** Cookies policy of every request, including the token endpoint's. Default `same-origin`. */
+  /**
+   * Cookies policy of the API calls to `endpoint`. Default `same-origin`: a cross-origin endpoint
+   * gets no cookies, so it needs a bearer token (`tokenProvider` or `tokenEndpoint`). The token
+   * endpoint is not affected: it is always called with `include` (see `tokenEndpoint`).
+   */
   credentials?: RequestCredentials;
   /** Gives a bearer token for the endpoint; called again (once per wave of 401s) when it is refused. */
   tokenProvider?: () => Promise<string>;
-  /** URL answering `POST` with `{token, expires_in?}` (seconds); used when no `tokenProvider` is given. */
+  /**
+   * URL answering `POST` with `{token, expires_in?}` (seconds); used when no `tokenProvider` is
+   * given. Always called with `credentials: 'include'`, whatever `credentials` says: it reads the
+   * host's own cookie session, and may be on another origin than `endpoint` (a cross-origin one
+   * must then answer CORS with `Access-Control-Allow-Credentials: true`).
+   */
   tokenEndpoint?: string;
   /** Time limit of each attempt, in ms. Default 30000. */
   timeoutMs?: number;
   /** Time limit of each upload attempt, in ms. Default 120000. */
   uploadTimeoutMs?: number;
   /**
-   * Backoff of the retries. What is retried: GET after a network error, a timeout, 502/503/504 or
-   * 429; PATCH and uploads only after a network error before any answer; other POSTs and other
-   * 4xx never.
+   * Backoff of the retries. What is retried: a GET after a network error, a timeout, an answer cut
+   * off mid-body, a 500, 502, 503 or 504, and a 429 (Retry-After asks for it; a Retry-After above
+   * `maxDelayMs` ends the call instead, with `retryAfterMs` set); a PATCH and an upload only after
+   * a network error before any answer (a repeated upload may leave an unused file on the
+   * platform, never a document); other POSTs and other 4xx never.
    */
   retry?: RetryOptions;
   /** Overrides of the paths not fixed by the platform's documentation. */
@@ -127,8 +138,9 @@ export interface KycClient {
   getLegalDocuments(key: string, options?: KycRequestOptions): Promise<LegalDocument[]>;
   /**
    * Uploads files (multipart field `files`, repeated). With `onProgress`, through XMLHttpRequest
-   * where there is one. Retried only after a network error before any answer: an upload creates
-   * no document (that is {@link KycClient.createDocument}), so a repeat at most leaves an unused file.
+   * where there is one. Retried only after a network error before any answer. Such an error may
+   * still come after the platform stored the files, so a repeat may leave an unused uploaded file
+   * on the platform; never a document, which only {@link KycClient.createDocument} makes.
    */
   uploadFiles(files: Blob[], options?: KycUploadOptions): Promise<UploadedFile[]>;
   /** Creates a document from uploaded files; store its `uuid` as the attribute's value. */

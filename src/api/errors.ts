@@ -8,12 +8,14 @@ import type { KycSignProvider } from './types.js';
  * - `aborted`: the caller's own `AbortSignal` fired.
  * - `unauthorized` (401, also after the one token refresh), `forbidden` (403), `not_found` (404, 410),
  *   `conflict` (409: e.g. the application is not editable in its status).
- * - `validation`: the answers were refused; see `fieldErrors` and `nonFieldErrors`.
+ * - `validation`: the answers were refused; see `fieldErrors` and `nonFieldErrors`. Also a request
+ *   that is not an upload refused as too large (413) or of the wrong media type (415).
  * - `signature_required` / `signature_invalid`: a one-time code is missing / wrong; see `providers`.
- * - `upload_rejected`: the file was refused (413, 415 or Sumsub's upload errors); see `uploadError`.
+ * - `upload_rejected`: the file was refused (an upload's 413 or 415, or Sumsub's upload errors on
+ *   any request); see `uploadError`.
  * - `rate_limited` (429; see `retryAfterMs`), `server` (5xx).
  * - `malformed_response`: the answer is not what the platform sends (not JSON, an HTML page,
- *   truncated, wrong shape).
+ *   truncated, cut off mid-body, wrong shape).
  */
 export type KycApiErrorCode =
   | 'network'
@@ -114,6 +116,8 @@ export interface ErrorContext {
   changeKeys?: string[];
   /** Providers whose code the request carried. */
   signedWith?: KycSignProvider[];
+  /** The request uploads files (endpoint 9): only then does a 413 or 415 speak of the file. */
+  upload?: boolean;
 }
 
 const SIGN_CODE_FIELDS = new Map<string, KycSignProvider>([
@@ -181,11 +185,15 @@ function parseDrf(body: unknown, changeKeys: string[]) {
   return { fieldErrors: Object.fromEntries(byField), nonFieldErrors };
 }
 
+/** 413 or 415 on an upload: the file itself was refused (its size, its type). */
+const refusesFile = (status: number, context: ErrorContext) =>
+  context.upload === true && (status === 413 || status === 415);
+
 function codeOf(
   status: number,
-  upload: boolean,
+  context: ErrorContext,
+  sumsubError: boolean,
   providers: KycSignProvider[],
-  signedWith: KycSignProvider[],
 ): KycApiErrorCode {
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';
@@ -193,10 +201,11 @@ function codeOf(
   if (status === 408) return 'timeout';
   if (status === 429) return 'rate_limited';
   if (status >= 500) return 'server';
-  if (upload || status === 413 || status === 415) return 'upload_rejected';
+  if (sumsubError || refusesFile(status, context)) return 'upload_rejected';
   if (status === 409) return 'conflict';
   if (!providers.length) return 'validation';
   // A code the request carried was wrong; a provider without one needs a code first.
+  const signedWith = context.signedWith ?? [];
   return providers.every((provider) => signedWith.includes(provider)) ? 'signature_invalid' : 'signature_required';
 }
 
@@ -222,14 +231,14 @@ export function errorFromResponse(answer: ErrorAnswer, context: ErrorContext): K
       { status, retryAfterMs },
     );
   }
-  const upload = findUploadError(body);
-  const { fieldErrors, nonFieldErrors } = upload
-    ? { fieldErrors: {}, nonFieldErrors: upload.description }
+  const sumsub = findUploadError(body);
+  const { fieldErrors, nonFieldErrors } = sumsub
+    ? { fieldErrors: {}, nonFieldErrors: sumsub.description }
     : parseDrf(body, context.changeKeys ?? []);
   const providers = status === 400 || status === 422
     ? Object.keys(fieldErrors).flatMap((field) => SIGN_CODE_FIELDS.get(field) ?? [])
     : [];
-  const code = codeOf(status, Boolean(upload), providers, context.signedWith ?? []);
+  const code = codeOf(status, context, Boolean(sumsub), providers);
   const fields = Object.keys(fieldErrors);
   const message =
     `KYC API ${context.method} ${context.path} answered HTTP ${status} (${code})` +
@@ -239,7 +248,7 @@ export function errorFromResponse(answer: ErrorAnswer, context: ErrorContext): K
     retryAfterMs,
     fieldErrors,
     nonFieldErrors,
-    uploadError: upload?.error ?? (status === 413 ? FILE_TOO_BIG : undefined),
+    uploadError: sumsub?.error ?? (context.upload && status === 413 ? FILE_TOO_BIG : undefined),
     providers: providers.length ? providers : undefined,
   });
 }

@@ -15,7 +15,15 @@ export interface RetryInfo {
   error: KycApiError;
 }
 
-/** How failed requests are retried. */
+/**
+ * How failed requests are retried, with jittered exponential backoff. What is retried:
+ * - a read (GET) after a network error, a timeout, an answer cut off mid-body, a 500, 502, 503 or
+ *   504, and a 429: Retry-After asks the client to come back, and a read is safe to repeat;
+ * - a PATCH and an upload only after a network error before any answer: a PATCH sends the same
+ *   values again; a repeated upload may leave an unused file on the platform, never a document
+ *   (documents are created by a separate call);
+ * - any other POST never, and no other 4xx.
+ */
 export interface RetryOptions {
   /** Retries after the first attempt. Default 3. */
   retries?: number;
@@ -42,8 +50,8 @@ export interface TransportOptions {
 /** Query parameters; `undefined` values are left out. */
 export type Query = Record<string, string | number | boolean | undefined> | URLSearchParams;
 
-/** One call to the host endpoint. */
-export interface ApiRequest extends ErrorContext {
+/** One call to the host endpoint (whether it is an upload follows from `form`). */
+export interface ApiRequest extends Omit<ErrorContext, 'upload'> {
   method: 'GET' | 'POST' | 'PATCH';
   query?: Query;
   /** JSON body. */
@@ -87,6 +95,18 @@ const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
 
 const abortedError = (context: ErrorContext) =>
   new KycApiError('aborted', `KYC API ${context.method} ${context.path} was aborted by the caller.`);
+
+/**
+ * How one attempt ended: an answer (any status), or a failure. `cut` marks an answer whose body
+ * broke off after its headers: the request reached the server, so only a read may be repeated.
+ */
+type Outcome = { answer: ErrorAnswer } | Failure;
+
+/** A failed attempt; see {@link Outcome}. */
+interface Failure {
+  error: KycApiError;
+  cut: boolean;
+}
 
 /** Resolves after `ms`, or rejects with `aborted` at once when `signal` fires. */
 function sleep(ms: number, signal: AbortSignal | undefined, context: ErrorContext): Promise<void> {
@@ -177,10 +197,9 @@ function sendWithProgress(onProgress: (loaded: number, total: number) => void): 
 }
 
 /**
- * Creates the transport for one client. Retries, with jittered exponential backoff, only where
- * repeating is safe: GET after a network error, a timeout, 500/502/503/504 or 429 (after Retry-After
- * when given and not above `maxDelayMs`); PATCH and uploads (POST of multipart) only after a
- * network error before any answer; any other POST never. Other 4xx are never retried.
+ * Creates the transport for one client. Retries where repeating is safe (see {@link RetryOptions}),
+ * after a Retry-After when given and not above `maxDelayMs`. API calls carry the configured
+ * `credentials`; the token endpoint is always called with `credentials: 'include'`.
  */
 export function createTransport(options: TransportOptions): Transport {
   const credentials = options.credentials ?? 'same-origin';
@@ -193,14 +212,14 @@ export function createTransport(options: TransportOptions): Transport {
   // Looked up per call (not at import or creation), and never called as a method of another object.
   const sendWithFetch: Sender = (url, init) => (customFetch ?? globalThis.fetch)(url, init);
 
-  /** One attempt, bounded by `timeout` and the caller's signal. Rejects only with a KycApiError. */
+  /** One attempt, bounded by `timeout` and the caller's signal. Never rejects. */
   async function attempt(
     url: string,
-    init: Omit<RawInit, 'signal' | 'credentials'>,
+    init: Omit<RawInit, 'signal'>,
     send: Sender,
     timeout: number,
     context: ErrorContext & { signal?: AbortSignal | undefined },
-  ): Promise<ErrorAnswer> {
+  ): Promise<Outcome> {
     const controller = new AbortController();
     const { signal } = context;
     const onAbort = () => controller.abort();
@@ -217,26 +236,23 @@ export function createTransport(options: TransportOptions): Transport {
         : timedOut
           ? new KycApiError('timeout', `KYC API ${context.method} ${context.path}: no ${what} within ${timeout} ms.`)
           : undefined;
+    const where = `KYC API ${context.method} ${context.path}`;
     try {
       let response: RawResponse;
       try {
-        response = await send(url, { ...init, credentials, signal: controller.signal });
+        response = await send(url, { ...init, signal: controller.signal });
       } catch {
-        throw (
-          interrupted('answer') ??
-          new KycApiError('network', `KYC API ${context.method} ${context.path}: no answer from the endpoint.`)
-        );
+        const error = interrupted('answer') ?? new KycApiError('network', `${where}: no answer from the endpoint.`);
+        return { error, cut: false };
       }
       let text: string;
       try {
         text = await response.text();
       } catch {
-        throw (
-          interrupted('complete answer') ??
-          new KycApiError('malformed_response', `KYC API ${context.method} ${context.path}: the answer was cut off.`, {
-            status: response.status,
-          })
-        );
+        const stopped = interrupted('complete answer');
+        if (stopped) return { error: stopped, cut: false };
+        const error = new KycApiError('malformed_response', `${where}: the answer was cut off.`, { status: response.status });
+        return { error, cut: true };
       }
       const answer: ErrorAnswer = {
         status: response.status,
@@ -249,13 +265,11 @@ export function createTransport(options: TransportOptions): Transport {
         answer.notJson = true;
       }
       if (answer.notJson && response.status >= 200 && response.status < 300) {
-        throw new KycApiError(
-          'malformed_response',
-          `KYC API ${context.method} ${context.path}: the answer is not JSON (HTTP ${response.status}).`,
-          { status: response.status },
-        );
+        const { status } = response;
+        const error = new KycApiError('malformed_response', `${where}: the answer is not JSON (HTTP ${status}).`, { status });
+        return { error, cut: false };
       }
-      return answer;
+      return { answer };
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
@@ -292,8 +306,12 @@ export function createTransport(options: TransportOptions): Transport {
 
     async function fromEndpoint(url: string) {
       const context = { method: 'POST', path: '(token endpoint)' };
-      const init = { method: 'POST', headers: { accept: 'application/json' } };
-      const answer = await attempt(url, init, sendWithFetch, timeoutMs, context);
+      // Always with cookies: the endpoint reads the host's own session, and may be on another
+      // origin than the proxy (the API calls keep the configured `credentials`).
+      const init = { method: 'POST', headers: { accept: 'application/json' }, credentials: 'include' } as const;
+      const outcome = await attempt(url, init, sendWithFetch, timeoutMs, context);
+      if ('error' in outcome) throw outcome.error;
+      const { answer } = outcome;
       if (answer.status < 200 || answer.status >= 300) throw errorFromResponse(answer, context);
       const { token, expires_in: ttl } = decodeToken(answer.body, 'KYC token endpoint');
       // Renew ahead of expiry: 30 s early, or halfway through a short life.
@@ -328,14 +346,14 @@ export function createTransport(options: TransportOptions): Transport {
     };
   }
 
-  /** Wait before retry number `done + 1`, or undefined when `error` must not be retried. */
-  function backoff(request: ApiRequest, error: KycApiError, done: number): number | undefined {
+  /** Wait before retry number `done + 1`, or undefined when `failure` must not be retried (see {@link RetryOptions}). */
+  function backoff(request: ApiRequest, { error, cut }: Failure, done: number): number | undefined {
     if (done >= retries) return undefined;
     const read = request.method === 'GET';
     const retriable =
       error.code === 'network'
         ? read || request.method === 'PATCH' || request.form !== undefined
-        : read && (error.code === 'timeout' || RETRYABLE_STATUSES.has(error.status ?? 0));
+        : read && (cut || error.code === 'timeout' || RETRYABLE_STATUSES.has(error.status ?? 0));
     if (!retriable) return undefined;
     if (error.retryAfterMs !== undefined) return error.retryAfterMs <= maxDelayMs ? error.retryAfterMs : undefined;
     const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** done);
@@ -361,29 +379,35 @@ export function createTransport(options: TransportOptions): Transport {
     let replayed = false;
     for (let done = 0; ; ) {
       if (request.signal?.aborted) throw abortedError(request);
-      let error: KycApiError;
+      let failure: Failure;
       try {
         const token = tokens && (await untilAborted(tokens.get(), request.signal, request));
         if (token) headers.authorization = `Bearer ${token}`;
-        const answer = await attempt(
+        const outcome = await attempt(
           url,
-          { method: request.method, headers, body },
+          { method: request.method, headers, body, credentials },
           sender,
           upload ? uploadTimeoutMs : timeoutMs,
           request,
         );
-        if (answer.status === 401 && tokens && token && !replayed) {
+        if ('error' in outcome) {
+          failure = outcome;
+        } else if (outcome.answer.status === 401 && tokens && token && !replayed) {
           // Replay once with a fresh token; requests that got 401 together share one refresh.
           replayed = true;
           await untilAborted(tokens.refresh(token), request.signal, request);
           continue;
+        } else {
+          const { answer } = outcome;
+          if (answer.status >= 200 && answer.status < 300) return { status: answer.status, body: answer.body };
+          failure = { error: errorFromResponse(answer, { ...request, upload }), cut: false };
         }
-        if (answer.status >= 200 && answer.status < 300) return { status: answer.status, body: answer.body };
-        error = errorFromResponse(answer, request);
-      } catch (caught) {
-        error = caught as KycApiError;
+      } catch (error) {
+        // The token source failed (it rejects only with KycApiError), or the caller aborted the wait for it.
+        failure = { error: error as KycApiError, cut: false };
       }
-      const delayMs = backoff(request, error, done);
+      const { error } = failure;
+      const delayMs = backoff(request, failure, done);
       if (delayMs === undefined) throw error;
       done += 1;
       try {

@@ -200,10 +200,7 @@ const uploadedFile: z.ZodMiniType<UploadedFile> = z.union([
   })),
 ]);
 
-const uploadedFiles: z.ZodMiniType<UploadedFile[]> = z.union([
-  map(page(uploadedFile), ({ items }) => items),
-  map(uploadedFile, (file) => [file]),
-]);
+const uploadedFiles = z.union([page(uploadedFile), map(uploadedFile, (file) => ({ items: [file], next: null }))]);
 
 const kycDocument: z.ZodMiniType<KycDocument> = map(
   z.object({ uuid: z.string(), attribute_key: text, files: z.optional(z.nullable(z.array(uploadedFile))) }),
@@ -233,8 +230,18 @@ export const decodeAttribute = decoder(attribute);
 export const decodeDefinitionPage = decoder(page(definition));
 /** Decodes one page (or a bare list) of `LegalDocument`s. */
 export const decodeLegalDocumentPage = decoder(page(legalDocument));
-/** Decodes the upload answer (a list, a page or one file) into a list of files. */
-export const decodeUploadedFiles = decoder(uploadedFiles);
+const decodeUploadPage = decoder(uploadedFiles);
+
+/**
+ * Decodes the upload answer (a list, a page or one file) into a list of files. A page announcing
+ * a next one is malformed: the rest of a POST's answer cannot be fetched, and files would be lost.
+ */
+export function decodeUploadedFiles(data: unknown, what: string): UploadedFile[] {
+  const { items, next } = decodeUploadPage(data, what);
+  if (next) throw new KycApiError('malformed_response', `${what}: the uploaded files continue on another page.`);
+  return items;
+}
+
 /** Decodes a `Document`. */
 export const decodeDocument = decoder(kycDocument);
 /** Decodes the token endpoint's answer `{token, expires_in?}`. */

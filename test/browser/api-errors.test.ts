@@ -1,7 +1,7 @@
 // Every error code of the API client, from real answers of the chain where the sandbox can give
 // them (faults injected over HTTP), and from a stubbed fetch only for what no server can do.
 import { expect } from '@open-wc/testing';
-import { createKycClient, type KycClient } from '../../src/api/index.js';
+import { createKycClient, type KycClient, type RetryInfo } from '../../src/api/index.js';
 import { countRequests, ENDPOINT, injectFault, loggedInClient, logout, type SandboxClient } from '../helpers/sandbox.js';
 import { fillBasic, pdfFile, rejectionOf } from '../helpers/kyc.js';
 
@@ -172,6 +172,38 @@ describe('API client errors', () => {
     expect(error.uploadError).to.deep.equal({ errorCode: 1002, errorName: 'file-too-big' });
   });
 
+  it('upload_rejected: 415 on an upload, without a Sumsub error to tell which', async () => {
+    const { sandbox, client } = await setUp();
+    await injectFault(sandbox, { method: 'POST', path_contains: '/v1/documents/files/', status: 415 });
+    const error = await rejectionOf(client.uploadFiles([pdfFile('scan.pdf', 1024)]));
+    expect(error).to.include({ code: 'upload_rejected', status: 415, uploadError: undefined });
+  });
+
+  it('validation, not upload_rejected: a PATCH over the proxy’s JSON limit (a real 413)', async () => {
+    const { sandbox, client } = await setUp();
+    const application = await newApplication(client);
+    const huge = 'x'.repeat(300 * 1024); // the proxy takes JSON bodies up to 256 KiB
+    const error = await rejectionOf(client.updateApplication(application.uuid, [{ key: 'first_name', value: huge }]));
+    expect(error).to.include({ code: 'validation', status: 413, uploadError: undefined, recoverable: true });
+    expect(error.fieldErrors).to.deep.equal({});
+    expect(error.nonFieldErrors).to.have.length(1);
+    expect(error.nonFieldErrors[0]).to.be.a('string').and.not.contain('{');
+    expect(await countRequests(sandbox, 'PATCH', '/v1/kyc/'), 'refused by the proxy, never forwarded').to.equal(0);
+  });
+
+  it('validation, not upload_rejected: 413 and 415 on requests that upload nothing', async () => {
+    const { sandbox, client } = await setUp();
+    const application = await newApplication(client);
+    await injectFault(sandbox, { method: 'PATCH', status: 415, body: { detail: 'Unsupported media type "text/plain".' } });
+    const patched = await rejectionOf(client.updateApplication(application.uuid, [{ key: 'first_name', value: 'Jane' }]));
+    expect(patched).to.include({ code: 'validation', status: 415, uploadError: undefined });
+    expect(patched.nonFieldErrors).to.deep.equal(['Unsupported media type "text/plain".']);
+
+    await injectFault(sandbox, { method: 'POST', path_contains: '/v1/documents/', kind: 'html', status: 413 });
+    const created = await rejectionOf(client.createDocument('passport', [crypto.randomUUID()]));
+    expect(created).to.include({ code: 'validation', status: 413, uploadError: undefined });
+  });
+
   it('rate_limited: 429 with a Retry-After longer than the backoff cap is reported, not waited for', async () => {
     const { sandbox, client } = await setUp();
     await injectFault(sandbox, { status: 429, headers: { 'retry-after': '120' }, times: 5 });
@@ -198,6 +230,43 @@ describe('API client errors', () => {
       expect(error.message).not.to.contain('{');
     });
   }
+
+  it('malformed_response: a GET whose connection is cut mid-body, after its retries (a read is safe to repeat)', async () => {
+    const { sandbox, client } = await setUp({ retries: 2 });
+    await injectFault(sandbox, { kind: 'cut', path_contains: LEVEL_INFO, times: 3 });
+    const error = await rejectionOf(client.getLevelInfo());
+    expect(error).to.include({ code: 'malformed_response', status: 200, recoverable: true });
+    expect(error.message).to.contain('cut off');
+    expect(await countRequests(sandbox, 'GET', LEVEL_INFO)).to.equal(3);
+  });
+
+  it('a GET cut mid-body once is retried and succeeds', async () => {
+    const { sandbox, client } = await setUp();
+    await injectFault(sandbox, { kind: 'cut', path_contains: LEVEL_INFO });
+    expect((await client.getLevelInfo()).allowedToCreateKycApplication).to.equal(true);
+    expect(await countRequests(sandbox, 'GET', LEVEL_INFO)).to.equal(2);
+  });
+
+  it('malformed_response: a PATCH cut mid-body is not retried (it may have been applied)', async () => {
+    const { sandbox, client } = await setUp();
+    const application = await newApplication(client);
+    await injectFault(sandbox, { kind: 'cut', method: 'PATCH', times: 5 });
+    const error = await rejectionOf(client.updateApplication(application.uuid, [{ key: 'first_name', value: 'Jane' }]));
+    expect(error).to.include({ code: 'malformed_response', status: 200 });
+    expect(await countRequests(sandbox, 'PATCH', '/v1/kyc/')).to.equal(1);
+  });
+
+  it('malformed_response: an upload with progress (XMLHttpRequest) cut mid-body is not retried', async () => {
+    const sandbox = await loggedInClient();
+    const retries: RetryInfo[] = [];
+    const client = createKycClient({ endpoint: ENDPOINT, retry: { baseDelayMs: 1, onRetry: (info) => retries.push(info) } });
+    await injectFault(sandbox, { kind: 'cut', method: 'POST', path_contains: '/v1/documents/files/', times: 5 });
+    const error = await rejectionOf(client.uploadFiles([pdfFile('front.pdf', 1024)], { onProgress: () => {} }));
+    expect(error).to.include({ code: 'malformed_response', status: 200 });
+    // Counted on the client: the fault answers before the upload's body is read, and the browser
+    // itself may resend a request whose connection was reset under it, which the platform log would count.
+    expect(retries).to.deep.equal([]);
+  });
 
   it('malformed_response: an HTML error page, after the retries a gateway status allows', async () => {
     const { sandbox, client } = await setUp({ retries: 2 });
@@ -233,7 +302,8 @@ describe('API client errors', () => {
     const { sandbox, client } = await setUp({ retries: 0 });
     await injectFault(sandbox, { kind: 'truncated', times: 3 });
     await injectFault(sandbox, { kind: 'not_json', times: 3 });
-    const results = await Promise.allSettled(Array.from({ length: 6 }, () => client.getLevelInfo()));
+    await injectFault(sandbox, { kind: 'cut', times: 3 });
+    const results = await Promise.allSettled(Array.from({ length: 9 }, () => client.getLevelInfo()));
     expect(results.every((r) => r.status === 'rejected')).to.equal(true);
   });
 });

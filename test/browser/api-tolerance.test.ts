@@ -81,6 +81,28 @@ describe('API client tolerance', () => {
     expect(application.status).to.equal('draft');
   });
 
+  it('level items: objects and bare uuids mixed in one list', async () => {
+    const { sandbox, client } = await setUp({});
+    const [basic, standard] = [crypto.randomUUID(), crypto.randomUUID()];
+    await injectFault(sandbox, {
+      method: 'GET',
+      path_contains: '/v1/clients/kyc-level-info/',
+      status: 200,
+      body: {
+        allowed_to_create_kyc_application: true,
+        available_levels_for_upgrade: [{ uuid: basic, name: 'Basic' }, standard],
+        last_kyc_application_uuid: null,
+        current_level: standard,
+      },
+    });
+    const info = await client.getLevelInfo();
+    expect(info.availableLevelsForUpgrade).to.deep.equal([
+      { uuid: basic, name: 'Basic', description: null },
+      { uuid: standard, name: null, description: null },
+    ]);
+    expect(info.currentLevel).to.deep.equal({ uuid: standard, name: null, description: null });
+  });
+
   it('extra fields everywhere and an attribute type nobody knows', async () => {
     const { client } = await setUp({ extra_fields: true });
     const info = await client.getLevelInfo();
@@ -109,6 +131,32 @@ describe('API client tolerance', () => {
     expect(await client.getApplication(application.uuid)).to.include({ status: 'approved', rawStatus: 'verified' });
   });
 
+  it('statuses: every known synonym, in any case and with stray spaces', async () => {
+    const { sandbox, client } = await setUp({});
+    const application = await newApplication(client);
+    const wire = await (await fetch(`${ENDPOINT}/v1/kyc/${application.uuid}/`)).json();
+    const expected = {
+      created: 'draft',
+      sent_to_review: 'in_review',
+      review: 'in_review',
+      accepted: 'approved',
+      completed: 'approved',
+      CREATED: 'draft',
+      'Sent_To_Review': 'in_review',
+      ' Accepted ': 'approved',
+    };
+    for (const status of Object.keys(expected)) {
+      await injectFault(sandbox, { method: 'GET', path_contains: application.uuid, status: 200, body: { ...wire, status } });
+    }
+    const read: Record<string, string> = {};
+    for (const status of Object.keys(expected)) {
+      const answer = await client.getApplication(application.uuid);
+      expect(answer.rawStatus, 'kept as sent').to.equal(status);
+      read[status] = answer.status;
+    }
+    expect(read).to.deep.equal(expected);
+  });
+
   it('statuses: an unknown one is kept as unknown', async () => {
     const { client } = await setUp({});
     const application = await newApplication(client);
@@ -134,6 +182,25 @@ describe('API client tolerance', () => {
     expect(files[0]).to.include({ name: 'front.pdf', size: 2048, contentType: 'application/pdf' });
   });
 
+  it('upload: a paginated answer is read for its results', async () => {
+    const { sandbox, client } = await setUp({});
+    const file = { uuid: crypto.randomUUID(), name: 'front.pdf', size: 2048, content_type: 'application/pdf' };
+    const body = { count: 1, next: null, previous: null, results: [file] };
+    await injectFault(sandbox, { method: 'POST', path_contains: '/v1/documents/files/', status: 201, body });
+    const files = await client.uploadFiles([pdfFile('front.pdf', 2048)]);
+    expect(files).to.deep.equal([{ uuid: file.uuid, name: 'front.pdf', size: 2048, contentType: 'application/pdf' }]);
+  });
+
+  it('upload: a paginated answer announcing more pages is malformed (the rest cannot be fetched)', async () => {
+    const { sandbox, client } = await setUp({});
+    const next = 'https://platform.internal/v1/documents/files/?page=2';
+    const body = { count: 2, next, previous: null, results: [{ uuid: crypto.randomUUID() }] };
+    await injectFault(sandbox, { method: 'POST', path_contains: '/v1/documents/files/', status: 201, body });
+    const error = await rejectionOf(client.uploadFiles([pdfFile('front.pdf', 2048), pdfFile('back.pdf', 2048)]));
+    expect(error.code).to.equal('malformed_response');
+    expect(await countRequests(sandbox, 'POST', '/v1/documents/files/')).to.equal(1);
+  });
+
   it('attribute errors: a list aligned with the changes is mapped to the attribute keys', async () => {
     const { client } = await setUp({ attribute_errors: 'list' });
     const application = await newApplication(client);
@@ -145,6 +212,46 @@ describe('API client tolerance', () => {
     );
     expect(error.code).to.equal('validation');
     expect(Object.keys(error.fieldErrors)).to.deep.equal(['date_of_birth']);
+  });
+
+  it('attribute errors: a map by index (as DRF keys a list field’s errors) goes to that change’s key', async () => {
+    const { sandbox, client } = await setUp({});
+    const application = await newApplication(client);
+    await injectFault(sandbox, { method: 'PATCH', status: 400, body: { attribute_changes: { 1: ['Enter a valid date.'] } } });
+    const error = await rejectionOf(
+      client.updateApplication(application.uuid, [
+        { key: 'first_name', value: 'Jane' },
+        { key: 'date_of_birth', value: 'soon' },
+      ]),
+    );
+    expect(error.code).to.equal('validation');
+    expect(error.fieldErrors).to.deep.equal({ date_of_birth: ['Enter a valid date.'] });
+    expect(error.nonFieldErrors).to.deep.equal([]);
+  });
+
+  it('attribute errors: a bare string in the list is about the list, not about a change', async () => {
+    const { sandbox, client } = await setUp({});
+    const application = await newApplication(client);
+    const body = { attribute_changes: ['Ensure this field has no more than 1 elements.'] };
+    await injectFault(sandbox, { method: 'PATCH', status: 400, body });
+    const error = await rejectionOf(
+      client.updateApplication(application.uuid, [
+        { key: 'first_name', value: 'Jane' },
+        { key: 'last_name', value: 'Doe' },
+      ]),
+    );
+    expect(error.code).to.equal('validation');
+    expect(error.fieldErrors).to.deep.equal({});
+    expect(error.nonFieldErrors).to.deep.equal(['Ensure this field has no more than 1 elements.']);
+  });
+
+  it('field errors: plain DRF errors on a request field keep the field’s name', async () => {
+    const { client } = await setUp({});
+    const error = await rejectionOf(client.createApplication('not-a-level'));
+    expect(error).to.include({ code: 'validation', status: 400 });
+    expect(Object.keys(error.fieldErrors)).to.deep.equal(['kyc_level_uuid']);
+    expect(error.fieldErrors.kyc_level_uuid![0]).to.be.a('string');
+    expect(error.nonFieldErrors).to.deep.equal([]);
   });
 
   it('attribute errors: a map by key', async () => {

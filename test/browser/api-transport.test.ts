@@ -3,7 +3,7 @@
 // any answer, and a token endpoint with a chosen lifetime.
 import { expect } from '@open-wc/testing';
 import { createKycClient, type RetryInfo } from '../../src/api/index.js';
-import { countRequests, ENDPOINT, injectFault, loggedInClient, logout } from '../helpers/sandbox.js';
+import { countRequests, ENDPOINT, injectFault, inspect, loggedInClient, logout } from '../helpers/sandbox.js';
 import { pdfFile, rejectionOf } from '../helpers/kyc.js';
 
 const LEVEL_INFO = '/v1/clients/kyc-level-info/';
@@ -150,6 +150,26 @@ describe('API client retries and backoff', () => {
     expect(await countRequests(sandbox, 'POST', '/v1/documents/files/')).to.equal(1);
   });
 
+  it('repeats an upload whose answer was lost: an unused file may stay on the platform, never a document', async () => {
+    const sandbox = await loggedInClient();
+    let calls = 0;
+    // The platform stores the files, then the connection breaks before the answer reaches the page.
+    const lossy: typeof fetch = async (input, init) => {
+      if (init?.method !== 'POST' || !String(input).includes('/v1/documents/files/') || calls++ > 0) return fetch(input, init);
+      await fetch(input, init);
+      throw new TypeError('Failed to fetch');
+    };
+    const client = createKycClient({ endpoint: ENDPOINT, fetch: lossy, retry: { baseDelayMs: 1 } });
+    const info = await client.getLevelInfo();
+    const application = await client.createApplication(info.availableLevelsForUpgrade[0]!.uuid);
+    const files = await client.uploadFiles([pdfFile('front.pdf', 1024)]);
+    expect(files).to.have.length(1);
+    expect(await countRequests(sandbox, 'POST', '/v1/documents/files/'), 'the same bytes, sent twice').to.equal(2);
+    const held = await inspect(application.uuid);
+    expect(held.uploaded_files, 'one file used by nobody').to.equal(2);
+    expect(held.documents.count).to.equal(0);
+  });
+
   it('keeps upload progress monotonic when a dropped upload is retried', async () => {
     // A connection dropped halfway through an upload: no server can do that on request, so a
     // scripted XMLHttpRequest plays both attempts (the first drops at 70 %, the second succeeds).
@@ -252,6 +272,29 @@ describe('API client tokens', () => {
     await client.getLevelInfo();
     await client.getLevelInfo();
     expect(stub.state.tokenCalls).to.equal(2);
+  });
+
+  it('calls the token endpoint with credentials include, and the API with the configured credentials', async () => {
+    await loggedInClient();
+    const { token } = await (await fetch('/kyc-token', { method: 'POST' })).json();
+    await logout(); // from here on only the bearer token identifies the client
+    for (const [configured, expected] of [
+      [undefined, 'same-origin'],
+      ['omit', 'omit'],
+    ] as const) {
+      const calls: { url: string; credentials: RequestCredentials | undefined }[] = [];
+      const recording: typeof fetch = (input, init) => {
+        calls.push({ url: String(input), credentials: init?.credentials });
+        return String(input) === '/token' ? Promise.resolve(Response.json({ token })) : fetch(input, init);
+      };
+      const client = createKycClient({ endpoint: ENDPOINT, tokenEndpoint: '/token', fetch: recording, credentials: configured });
+      const info = await client.getLevelInfo();
+      expect(info.allowedToCreateKycApplication).to.equal(true);
+      expect(calls).to.deep.equal([
+        { url: '/token', credentials: 'include' },
+        { url: `${ENDPOINT}${LEVEL_INFO}`, credentials: expected },
+      ]);
+    }
   });
 
   it('reports a token endpoint answer without a token as malformed', async () => {

@@ -23,7 +23,8 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<KycApiErro
 
 /**
  * A PDF the sandbox accepts (its header, then zeros, then its end marker) of `size` bytes (≥ 32).
- * A random mark makes each one unique: the same bytes twice are a duplicate for Sumsub.
+ * A random mark makes each one unique: a second document of the same key made of the same bytes
+ * is a duplicate for Sumsub (1000), so tests that make documents need fresh bytes.
  */
 export function pdfFile(name: string, size: number): File {
   const bytes = new Uint8Array(size);

@@ -31,7 +31,8 @@ export interface Fault {
   /** Body of a `status` fault: a string is sent as is, anything else as JSON. */
   body?: unknown;
   delay_ms?: number;
-  kind?: 'status' | 'html' | 'truncated' | 'not_json' | 'wrong_shape' | 'hang';
+  /** `cut`: a 200 JSON answer whose connection breaks mid-body (see src/server/sandbox/traffic.ts). */
+  kind?: 'status' | 'html' | 'truncated' | 'not_json' | 'wrong_shape' | 'hang' | 'cut';
 }
 
 /** The proxy's mount point, as the widget's `endpoint`. */
@@ -99,4 +100,18 @@ export async function countRequests(client: SandboxClient, method: string, pathP
 /** Sets an application's status as the platform's reviewer would. */
 export async function setStatus(applicationUuid: string, status: string, comment?: string): Promise<void> {
   await control('POST', `/sandbox/v1/applications/${applicationUuid}/status/`, { status, comment });
+}
+
+/** What the sandbox holds of an application and its client (the parts tests read). */
+export interface Inspection {
+  status: string;
+  /** The client's documents. */
+  documents: { count: number; keys: string[] };
+  /** Files the client uploaded, used in a document or not. */
+  uploaded_files: number;
+}
+
+/** The sandbox's own view of an application and its client. */
+export async function inspect(applicationUuid: string): Promise<Inspection> {
+  return (await control('GET', `/sandbox/v1/applications/${applicationUuid}/inspect/`)) as Inspection;
 }
