@@ -153,11 +153,12 @@ async function writeBody(response: Response, res: ServerResponse): Promise<void>
       if (!ready) await until(res, 'drain');
     }
     res.end();
-  } catch (error) {
+  } catch {
     // The answer broke off midway: the only honest signal left is a cut connection, once what
-    // was written has gone out (so the client sees the answer start, then break).
+    // was written has gone out (so the client sees the answer start, then break). Destroyed
+    // without the error, which Node would otherwise report as an unhandled server error.
     await Promise.race([flushed, until(res, 'close')]);
-    res.destroy(error instanceof Error ? error : undefined);
+    res.destroy();
   } finally {
     res.off('close', stop);
   }

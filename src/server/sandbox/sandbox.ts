@@ -97,7 +97,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (!entity) return answer();
     logRequest(client ? [client] : entity.clients.values(), request, url, now);
     const fault = takeFault(entity, client?.uuid ?? null, request.method, url.pathname);
-    return fault ? serveFault(fault, request.signal, answer) : answer();
+    if (!fault) return answer();
+    // A fault that answers in place of the platform still reads the whole request first, as a
+    // server does: answering an upload before its body is read makes browsers resend it.
+    if (fault.kind !== null) await request.arrayBuffer().catch(() => undefined);
+    return serveFault(fault, request.signal, answer);
   }
 
   async function handle(request: Request): Promise<Response> {
