@@ -1,6 +1,7 @@
 // Transport: fetch (XMLHttpRequest for uploads with progress), per-attempt timeouts, caller
 // aborts, bounded retries where they are safe, and bearer tokens with one shared refresh on 401.
 // Every failure leaves here as a KycApiError.
+import type { KycClientOptions } from './client.js';
 import { errorFromResponse, KycApiError, type ErrorAnswer, type ErrorContext } from './errors.js';
 import { decodeToken } from './schemas.js';
 import type { UploadProgress } from './types.js';
@@ -35,17 +36,8 @@ export interface RetryOptions {
   onRetry?: (info: RetryInfo) => void;
 }
 
-/** Options of {@link createTransport}. */
-export interface TransportOptions {
-  endpoint: string;
-  fetch?: typeof globalThis.fetch;
-  credentials?: RequestCredentials;
-  tokenProvider?: () => Promise<string>;
-  tokenEndpoint?: string;
-  timeoutMs?: number;
-  uploadTimeoutMs?: number;
-  retry?: RetryOptions;
-}
+/** Options of {@link createTransport}: the client's, less what only the endpoints use. */
+export type TransportOptions = Omit<KycClientOptions, 'legalEntityUuid' | 'clientUuid' | 'paths'>;
 
 /** Query parameters; `undefined` values are left out. */
 export type Query = Record<string, string | number | boolean | undefined> | URLSearchParams;

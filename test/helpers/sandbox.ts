@@ -8,18 +8,10 @@ export interface SandboxClient {
   client_uuid: string;
 }
 
-/** How the sandbox shapes the answers of one client (see src/server/sandbox/dialect.ts). */
-export interface Dialect {
-  lists?: 'paginated' | 'bare';
-  page_size?: number;
-  level_items?: 'objects' | 'uuids';
-  extra_fields?: boolean;
-  statuses?: 'canonical' | 'synonyms';
-  send_to_review?: 'application' | 'no_content';
-  upload_answer?: 'list' | 'single';
-  attribute_errors?: 'map' | 'list';
-  omit_optional?: boolean;
-}
+import type { Dialect } from '../../src/server/sandbox/dialect.js';
+
+/** How the sandbox shapes the answers of one client. */
+export type { Dialect };
 
 /** A fault the sandbox injects into the answers to one client, over real HTTP. */
 export interface Fault {
