@@ -1,0 +1,39 @@
+import type { KycApiErrorCode } from '../api/index.js';
+import { frozenDetail } from './frozen-detail.js';
+
+/** Name of {@link KycErrorEvent}. */
+export const KYC_ERROR = 'kyc-error';
+
+/**
+ * Stable reason of a {@link KycErrorEvent}: every {@link KycApiErrorCode} of the API client, plus
+ * the failures that happen in the widget without a request:
+ * - `configuration`: the element cannot work as configured (no `endpoint`, an unusable
+ *   `token-endpoint` or `tokenProvider`); the integrator must fix the page, not the person.
+ * - `liveness_failed`: the Sumsub liveness check could not run or reported an error (its SDK
+ *   failed to load, the camera was refused).
+ */
+export type KycErrorCode = KycApiErrorCode | 'configuration' | 'liveness_failed';
+
+/**
+ * Detail of {@link KycErrorEvent}: `message` is a developer-facing English summary without
+ * personal data; `recoverable` tells whether the person can go on in this session (retry,
+ * correct, sign) rather than reload or log in again.
+ */
+export interface KycErrorDetail {
+  readonly code: KycErrorCode;
+  readonly message: string;
+  readonly recoverable: boolean;
+}
+
+/** Fired when something fails; the widget shows its own message too. Not cancelable. */
+export class KycErrorEvent extends CustomEvent<KycErrorDetail> {
+  constructor(detail: KycErrorDetail) {
+    super(KYC_ERROR, { bubbles: true, composed: true, detail: frozenDetail(detail) });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    [KYC_ERROR]: KycErrorEvent;
+  }
+}

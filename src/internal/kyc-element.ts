@@ -1,0 +1,50 @@
+import { LitElement, type CSSResultGroup, type CSSResultOrNative } from 'lit';
+import { hostStyles } from '../styles/host.styles.js';
+import { tokensStyles } from '../styles/tokens.styles.js';
+import { defineElement } from './define.js';
+
+/**
+ * Base class of every kyc element.
+ *
+ * - Styles: subclasses declare a standard `static styles` (a `css` result or an array of them);
+ *   {@link hostStyles} and {@link tokensStyles} are always prepended, so a component cannot lose
+ *   the theming contract, and listing them again (e.g. through `super.styles`) is harmless.
+ * - Registration: `KycX.define('kyc-x')` goes through the guarded {@link defineElement}.
+ * - `lang` and `dir` are observed: changing them re-renders, so a `LocalizeController` picks them up.
+ *
+ * Nothing here touches `window` or `document` at import time, so the module is safe to import in
+ * Node (SSR frameworks).
+ */
+export class KycElement extends LitElement {
+  /**
+   * Attributes that re-render the element when they change although no reactive property
+   * reflects them. Subclasses extend the list with `[...super.updateOnAttributes, …]`.
+   */
+  protected static get updateOnAttributes(): readonly string[] {
+    return ['lang', 'dir'];
+  }
+
+  /** @internal Lit's observed attributes plus {@link updateOnAttributes}. */
+  static override get observedAttributes(): string[] {
+    return [...new Set([...super.observedAttributes, ...this.updateOnAttributes])];
+  }
+
+  /** @internal Prepends the host and token styles to the subclass's own `static styles`. */
+  protected static override finalizeStyles(styles?: CSSResultGroup): CSSResultOrNative[] {
+    return super.finalizeStyles([hostStyles, tokensStyles, styles ?? []]);
+  }
+
+  /**
+   * Registers this class under `tagName` once; a second copy of the widget on the page warns
+   * instead of throwing. Returns whether this call defined the element.
+   */
+  static define<T extends CustomElementConstructor>(this: T, tagName: string): boolean {
+    return defineElement(tagName, this);
+  }
+
+  /** @internal Lit's attribute handling, then a re-render for {@link updateOnAttributes}. */
+  override attributeChangedCallback(name: string, oldValue: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, oldValue, value);
+    if ((this.constructor as typeof KycElement).updateOnAttributes.includes(name)) this.requestUpdate();
+  }
+}
