@@ -1,0 +1,184 @@
+// Arabic (Modern Standard Arabic, right to left). Counts take all six forms of
+// Intl.PluralRules('ar'). Text from the server or the person (a title, a phone number, an e-mail
+// address) is wrapped in Unicode isolates, so that left-to-right text keeps its order inside a
+// right-to-left sentence. Loaded on demand.
+import type { Translation } from '../utilities/localize.js';
+
+/** Isolates embedded text from the surrounding right-to-left sentence (FSI … PDI). */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
+/** Arabic terms of the onboarding widget. */
+const translation = {
+  $code: 'ar',
+  $name: 'العربية',
+  $dir: 'rtl',
+
+  // General
+  loading: 'جارٍ التحميل…',
+  retry: 'إعادة المحاولة',
+  back: 'رجوع',
+  continue: 'متابعة',
+  cancel: 'إلغاء',
+  close: 'إغلاق',
+  stepOf: (index, total, f) => `الخطوة ${f.number(index)} من ${f.number(total)}`,
+  stepsLabel: 'خطوات الطلب',
+  required: 'مطلوب',
+  optional: 'اختياري',
+  readOnly: 'لا يمكن تغييره',
+  yes: 'نعم',
+  no: 'لا',
+  notAnswered: 'لم تتم الإجابة',
+  saving: 'جارٍ الحفظ…',
+  saved: 'تم الحفظ',
+  changesSaved: 'تم حفظ التغييرات',
+
+  // Levels
+  chooseLevelTitle: 'اختيار مستوى التحقق',
+  chooseLevelIntro: 'يُرجى اختيار المستوى المناسب لاحتياجاتك، إذ يتطلب كل مستوى معلومات مختلفة.',
+  currentLevel: (name) => `مستواك الحالي: ${isolate(name)}`,
+  startVerification: 'بدء التحقق',
+  continueApplication: 'استكمال الطلب',
+  notAllowedTitle: 'لا يمكن تقديم طلب جديد حاليًا',
+  notAllowedBody:
+    'لا يمكن بدء عملية تحقق لحسابك في الوقت الحالي. إذا بدا لك أن في ذلك خطأً، فيُرجى التواصل مع فريق الدعم.',
+  noLevels: 'لا تتوفر لك مستويات تحقق أخرى في الوقت الحالي.',
+
+  // Review
+  reviewTitle: 'مراجعة إجاباتك',
+  reviewIntro: 'يُرجى التأكد من صحة جميع المعلومات قبل إرسال طلبك للمراجعة.',
+  change: 'تغيير',
+  changeAnswer: (question) => `تغيير «${isolate(question)}»`,
+  sendForReview: 'إرسال للمراجعة',
+
+  // Statuses
+  inReviewTitle: 'طلبك قيد المراجعة',
+  inReviewBody: 'لا يستغرق ذلك عادةً وقتًا طويلًا. يمكنك مغادرة هذه الصفحة، وستظهر النتيجة هنا عند عودتك.',
+  checkingAgain: 'جارٍ التحقق من وجود تحديث…',
+  approvedTitle: 'تمت الموافقة على طلبك',
+  approvedBody: 'شكرًا لك، فقد اكتمل التحقق. يمكنك الآن استخدام الخدمات التي تتطلبه.',
+  pendingTitle: 'بعض الإجابات تحتاج إلى تصحيح',
+  pendingBody: 'يُرجى تصحيح الإجابات المشار إليها أدناه، ثم إرسال الطلب للمراجعة مرة أخرى.',
+  reviewerComment: 'تعليق فريق المراجعة',
+  remarksCount: (count, f) => {
+    const n = f.number(count);
+    return f.plural(count, {
+      zero: 'لا توجد ملاحظات',
+      one: 'ملاحظة واحدة',
+      two: 'ملاحظتان',
+      few: `${n} ملاحظات`,
+      many: `${n} ملاحظةً`,
+      other: `${n} ملاحظة`,
+    });
+  },
+  rejectedTitle: 'لم تتم الموافقة على طلبك',
+  rejectedBody: 'لم يعد من الممكن تعديل هذا الطلب. يمكنك تقديم طلب جديد إن رغبت في ذلك.',
+  startNewApplication: 'تقديم طلب جديد',
+  unknownStatusTitle: 'تعذّر عرض حالة طلبك',
+  unknownStatusBody: (status) =>
+    `حالة طلبك هي «${isolate(status)}»، ولا يمكن لهذه الصفحة عرضها. إجاباتك محفوظة. ` +
+    'يُرجى المحاولة لاحقًا أو التواصل مع فريق الدعم.',
+  draftTitle: 'استكمال طلبك',
+
+  // Fields
+  fieldRequired: 'يُرجى الإجابة عن هذا السؤال.',
+  invalidEmail: 'يُرجى إدخال عنوان بريد إلكتروني بتنسيق صحيح، مثل name@example.com.',
+  invalidPhone: 'يُرجى إدخال رقم الهاتف بالتنسيق الدولي، بدءًا بعلامة + ثم رمز البلد.',
+  invalidDate: 'يُرجى إدخال تاريخ صحيح.',
+  invalidNumber: 'يُرجى إدخال رقم.',
+  invalidInteger: 'يُرجى إدخال عدد صحيح.',
+  chooseOption: 'اختيار…',
+  searchOptions: 'بحث',
+  noMatches: 'لا توجد نتائج مطابقة',
+  optionsAvailable: (count, f) => {
+    const n = f.number(count);
+    return f.plural(count, {
+      zero: 'لا توجد نتائج',
+      one: 'نتيجة واحدة',
+      two: 'نتيجتان',
+      few: `${n} نتائج`,
+      many: `${n} نتيجةً`,
+      other: `${n} نتيجة`,
+    });
+  },
+  loadingOptions: 'جارٍ تحميل الخيارات…',
+  acceptRequired: 'للمتابعة، يُرجى تأكيد قراءة هذه الوثيقة والموافقة عليها.',
+
+  // Errors
+  errorSummaryTitle: 'توجد مشكلة',
+  errorCount: (count, f) => {
+    const n = f.number(count);
+    return f.plural(count, {
+      zero: 'لا توجد إجابات تحتاج إلى انتباهك',
+      one: 'إجابة واحدة تحتاج إلى انتباهك',
+      two: 'إجابتان تحتاجان إلى انتباهك',
+      few: `${n} إجابات تحتاج إلى انتباهك`,
+      many: `${n} إجابةً تحتاج إلى انتباهك`,
+      other: `${n} إجابة تحتاج إلى انتباهك`,
+    });
+  },
+  errorNetwork: 'تعذّر الاتصال. يُرجى التحقق من اتصالك بالإنترنت والمحاولة مرة أخرى. إجاباتك محفوظة.',
+  errorTimeout: 'يستغرق الأمر وقتًا أطول من المتوقع. يُرجى المحاولة مرة أخرى. إجاباتك محفوظة.',
+  errorUnauthorized: 'انتهت جلستك. يُرجى تسجيل الدخول مرة أخرى للمتابعة. الإجابات التي حُفظت من قبل لن تضيع.',
+  errorForbidden: 'ليست لديك صلاحية الوصول إلى هذا الطلب. إذا بدا لك أن في ذلك خطأً، فيُرجى التواصل مع فريق الدعم.',
+  errorNotFound: 'تعذّر العثور على المطلوب، وربما تمت إزالته. يُرجى إعادة تحميل الصفحة والمحاولة مرة أخرى.',
+  errorConflict:
+    'لم يعد من الممكن تعديل هذا الطلب، كأن يكون قد أُرسل للمراجعة. يُرجى إعادة تحميل الصفحة لمعرفة حالته الحالية.',
+  errorValidation: 'لم تُقبل بعض الإجابات. يُرجى تصحيح الإجابات المشار إليها والمحاولة مرة أخرى.',
+  errorSignatureRequired: 'لحفظ هذا التغيير، يُرجى تأكيده برمز تحقق لمرة واحدة.',
+  errorSignatureInvalid: 'الرمز غير صحيح أو انتهت صلاحيته. يُرجى التحقق منه أو طلب رمز جديد.',
+  errorUploadRejected:
+    'تعذّر قبول هذا الملف. يُرجى اختيار ملف آخر، مثل صورة واضحة أو مستند ممسوح ضوئيًا بصيغة PDF.',
+  errorRateLimited: (seconds, f) => {
+    const n = f.number(seconds);
+    const wait = f.plural(seconds, {
+      one: 'ثانية واحدة',
+      two: 'ثانيتين',
+      few: `${n} ثوانٍ`,
+      many: `${n} ثانيةً`,
+      other: `${n} ثانية`,
+    });
+    return `محاولات كثيرة جدًا. يُرجى الانتظار لمدة ${wait} ثم المحاولة مرة أخرى.`;
+  },
+  errorServer: 'حدث خطأ من جهتنا. يُرجى المحاولة مرة أخرى بعد بضع دقائق. إجاباتك محفوظة.',
+  errorMalformedResponse: 'تلقّينا ردًا تعذّرت قراءته. يُرجى المحاولة مرة أخرى. إجاباتك محفوظة.',
+  errorUnknown: 'حدث خطأ غير متوقع. يُرجى المحاولة مرة أخرى، وإذا تكررت المشكلة، فيُرجى التواصل مع فريق الدعم.',
+
+  // Legal documents
+  documentVersion: (version) => `الإصدار ${isolate(version)}`,
+  readFullDocument: 'قراءة الوثيقة كاملة',
+  acceptDocument: (title) => `قرأتُ وثيقة «${isolate(title)}» وأوافق عليها`,
+  opensInNewTab: '(تُفتح في علامة تبويب جديدة)',
+
+  // Signatures
+  signTitle: 'التأكيد برمز تحقق لمرة واحدة',
+  signIntro: 'حفاظًا على أمانك، سنرسل إليك رمز تحقق لمرة واحدة للتأكد من هويتك.',
+  chooseProvider: 'طريقة استلام الرمز',
+  providerSms: 'رسالة نصية (SMS)',
+  providerEmail: 'البريد الإلكتروني',
+  destinationPhoneLabel: 'رقم الهاتف المحمول',
+  destinationEmailLabel: 'عنوان البريد الإلكتروني',
+  sendCode: 'إرسال الرمز',
+  codeSent: (destination) => `أرسلنا رمزًا إلى ${isolate(destination)}.`,
+  codeLabel: 'رمز التحقق',
+  codeHint: 'يُرجى إدخال الرمز الوارد في الرسالة، وقد يستغرق وصولها نحو دقيقة.',
+  confirmCode: 'تأكيد',
+  resendCode: 'إرسال رمز جديد',
+  resendIn: (seconds, f) => {
+    const n = f.number(seconds);
+    const wait = f.plural(seconds, {
+      one: 'ثانية واحدة',
+      two: 'ثانيتين',
+      few: `${n} ثوانٍ`,
+      many: `${n} ثانيةً`,
+      other: `${n} ثانية`,
+    });
+    return `يمكنك طلب رمز جديد بعد ${wait}.`;
+  },
+  codeSentAgain: 'أرسلنا إليك رمزًا جديدًا.',
+
+  // Steps that later issues fill in
+  documentUploadLater: (title) => `المستند المطلوب رفعه: ${isolate(title)}`,
+  livenessLater: 'تحقق قصير بفيديو سيلفي باستخدام الكاميرا',
+} satisfies Translation;
+
+export default translation;

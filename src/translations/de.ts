@@ -1,0 +1,161 @@
+// German (formal "Sie"). Loaded on demand by the LocalizeController.
+import type { Translation } from '../utilities/localize.js';
+
+/** German terms of the onboarding widget. */
+const translation = {
+  $code: 'de',
+  $name: 'Deutsch',
+  $dir: 'ltr',
+
+  // General
+  loading: 'Wird geladen…',
+  retry: 'Erneut versuchen',
+  back: 'Zurück',
+  continue: 'Weiter',
+  cancel: 'Abbrechen',
+  close: 'Schließen',
+  stepOf: (index, total, f) => `Schritt ${f.number(index)} von ${f.number(total)}`,
+  stepsLabel: 'Schritte des Antrags',
+  required: 'erforderlich',
+  optional: 'freiwillig',
+  readOnly: 'Kann nicht geändert werden',
+  yes: 'Ja',
+  no: 'Nein',
+  notAnswered: 'Nicht beantwortet',
+  saving: 'Wird gespeichert…',
+  saved: 'Gespeichert',
+  changesSaved: 'Ihre Änderungen wurden gespeichert',
+
+  // Levels
+  chooseLevelTitle: 'Wählen Sie eine Verifizierungsstufe',
+  chooseLevelIntro: 'Wählen Sie die Stufe, die zu Ihrem Vorhaben passt. Jede Stufe fragt andere Angaben ab.',
+  currentLevel: (name) => `Ihre aktuelle Stufe: ${name}`,
+  startVerification: 'Verifizierung starten',
+  continueApplication: 'Antrag fortsetzen',
+  notAllowedTitle: 'Sie können gerade keinen neuen Antrag stellen',
+  notAllowedBody:
+    'Für Ihr Konto kann im Moment keine Verifizierung gestartet werden. ' +
+    'Wenn Sie das für einen Fehler halten, wenden Sie sich bitte an den Support.',
+  noLevels: 'Derzeit steht Ihnen keine weitere Verifizierungsstufe zur Verfügung.',
+
+  // Review
+  reviewTitle: 'Prüfen Sie Ihre Angaben',
+  reviewIntro: 'Bitte kontrollieren Sie, ob alles stimmt, bevor Sie Ihren Antrag zur Prüfung einreichen.',
+  change: 'Ändern',
+  changeAnswer: (question) => `„${question}“ ändern`,
+  sendForReview: 'Zur Prüfung einreichen',
+
+  // Statuses
+  inReviewTitle: 'Ihr Antrag wird geprüft',
+  inReviewBody:
+    'Das dauert in der Regel nicht lange. Sie können diese Seite verlassen: ' +
+    'Das Ergebnis wird hier angezeigt, wenn Sie zurückkehren.',
+  checkingAgain: 'Status wird aktualisiert…',
+  approvedTitle: 'Ihr Antrag wurde genehmigt',
+  approvedBody:
+    'Vielen Dank, Ihre Verifizierung ist abgeschlossen. Sie können jetzt die Dienste nutzen, für die sie nötig ist.',
+  pendingTitle: 'Einige Angaben müssen korrigiert werden',
+  pendingBody: 'Bitte korrigieren Sie die unten markierten Angaben und reichen Sie Ihren Antrag dann erneut ein.',
+  reviewerComment: 'Hinweis aus der Prüfung',
+  remarksCount: (count, f) =>
+    f.plural(count, { one: `${f.number(count)} Anmerkung`, other: `${f.number(count)} Anmerkungen` }),
+  rejectedTitle: 'Ihr Antrag wurde nicht genehmigt',
+  rejectedBody: 'Dieser Antrag kann nicht mehr geändert werden. Wenn Sie möchten, können Sie einen neuen stellen.',
+  startNewApplication: 'Neuen Antrag stellen',
+  unknownStatusTitle: 'Der Status Ihres Antrags kann nicht angezeigt werden',
+  unknownStatusBody: (status) =>
+    `Ihr Antrag hat den Status „${status}“, den diese Seite nicht anzeigen kann. Ihre Angaben bleiben erhalten. ` +
+    'Bitte versuchen Sie es später noch einmal oder wenden Sie sich an den Support.',
+  draftTitle: 'Vervollständigen Sie Ihren Antrag',
+
+  // Fields
+  fieldRequired: 'Bitte beantworten Sie diese Frage.',
+  invalidEmail: 'Geben Sie eine E-Mail-Adresse im richtigen Format ein, z. B. name@example.com.',
+  invalidPhone: 'Geben Sie die Telefonnummer im internationalen Format ein, beginnend mit + und der Ländervorwahl.',
+  invalidDate: 'Geben Sie ein gültiges Datum ein.',
+  invalidNumber: 'Geben Sie eine Zahl ein.',
+  invalidInteger: 'Geben Sie eine ganze Zahl ein.',
+  chooseOption: 'Bitte wählen…',
+  searchOptions: 'Suchen',
+  noMatches: 'Keine Treffer',
+  optionsAvailable: (count, f) =>
+    count === 0
+      ? 'Keine Ergebnisse'
+      : f.plural(count, { one: `${f.number(count)} Ergebnis`, other: `${f.number(count)} Ergebnisse` }),
+  loadingOptions: 'Auswahl wird geladen…',
+  acceptRequired: 'Bestätigen Sie, dass Sie dieses Dokument gelesen haben und akzeptieren, um fortzufahren.',
+
+  // Errors
+  errorSummaryTitle: 'Es gibt ein Problem',
+  errorCount: (count, f) =>
+    f.plural(count, {
+      one: `Bitte prüfen Sie ${f.number(count)} Angabe`,
+      other: `Bitte prüfen Sie ${f.number(count)} Angaben`,
+    }),
+  errorNetwork:
+    'Es konnte keine Verbindung hergestellt werden. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut. ' +
+    'Ihre Angaben bleiben erhalten.',
+  errorTimeout: 'Das dauert länger als erwartet. Bitte versuchen Sie es erneut. Ihre Angaben bleiben erhalten.',
+  errorUnauthorized:
+    'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an. Bereits gespeicherte Angaben bleiben erhalten.',
+  errorForbidden:
+    'Sie haben keinen Zugriff auf diesen Antrag. Wenn Sie das für einen Fehler halten, wenden Sie sich bitte an den Support.',
+  errorNotFound:
+    'Das Angeforderte wurde nicht gefunden. Möglicherweise wurde es entfernt. ' +
+    'Laden Sie die Seite neu und versuchen Sie es noch einmal.',
+  errorConflict:
+    'Dieser Antrag kann nicht mehr geändert werden, etwa weil er bereits zur Prüfung eingereicht wurde. ' +
+    'Laden Sie die Seite neu, um den aktuellen Status zu sehen.',
+  errorValidation:
+    'Einige Angaben wurden nicht angenommen. Korrigieren Sie die markierten Angaben und versuchen Sie es erneut.',
+  errorSignatureRequired: 'Bitte bestätigen Sie diese Änderung mit einem Einmalcode, um sie zu speichern.',
+  errorSignatureInvalid: 'Dieser Code ist falsch oder abgelaufen. Prüfen Sie ihn oder fordern Sie einen neuen an.',
+  errorUploadRejected:
+    'Diese Datei konnte nicht angenommen werden. Bitte wählen Sie eine andere, zum Beispiel ein scharfes Foto oder einen PDF-Scan.',
+  errorRateLimited: (seconds, f) =>
+    `Zu viele Versuche. Bitte warten Sie ${f.plural(seconds, {
+      one: `${f.number(seconds)} Sekunde`,
+      other: `${f.number(seconds)} Sekunden`,
+    })} und versuchen Sie es dann erneut.`,
+  errorServer:
+    'Bei uns ist ein Fehler aufgetreten. Bitte versuchen Sie es in ein paar Minuten erneut. Ihre Angaben bleiben erhalten.',
+  errorMalformedResponse:
+    'Wir haben eine Antwort erhalten, die wir nicht lesen konnten. Bitte versuchen Sie es erneut. ' +
+    'Ihre Angaben bleiben erhalten.',
+  errorUnknown:
+    'Etwas Unerwartetes ist passiert. Bitte versuchen Sie es erneut. ' +
+    'Wenn das Problem bestehen bleibt, wenden Sie sich an den Support.',
+
+  // Legal documents
+  documentVersion: (version) => `Version ${version}`,
+  readFullDocument: 'Vollständiges Dokument lesen',
+  acceptDocument: (title) => `Ich habe „${title}“ gelesen und stimme zu`,
+  opensInNewTab: '(öffnet in einem neuen Tab)',
+
+  // Signatures
+  signTitle: 'Mit einem Einmalcode bestätigen',
+  signIntro: 'Zu Ihrer Sicherheit senden wir Ihnen einen Einmalcode, mit dem Sie bestätigen, dass Sie es wirklich sind.',
+  chooseProvider: 'Wie möchten Sie den Code erhalten?',
+  providerSms: 'SMS',
+  providerEmail: 'E-Mail',
+  destinationPhoneLabel: 'Mobilfunknummer',
+  destinationEmailLabel: 'E-Mail-Adresse',
+  sendCode: 'Code senden',
+  codeSent: (destination) => `Wir haben einen Code an ${destination} gesendet.`,
+  codeLabel: 'Einmalcode',
+  codeHint: 'Geben Sie den Code aus der Nachricht ein. Es kann eine Minute dauern, bis sie ankommt.',
+  confirmCode: 'Bestätigen',
+  resendCode: 'Neuen Code senden',
+  resendIn: (seconds, f) =>
+    `Sie können in ${f.plural(seconds, {
+      one: `${f.number(seconds)} Sekunde`,
+      other: `${f.number(seconds)} Sekunden`,
+    })} einen neuen Code anfordern.`,
+  codeSentAgain: 'Wir haben Ihnen einen neuen Code gesendet.',
+
+  // Steps that later issues fill in
+  documentUploadLater: (title) => `Hochzuladendes Dokument: ${title}`,
+  livenessLater: 'Eine kurze Selfie-Videoprüfung mit Ihrer Kamera',
+} satisfies Translation;
+
+export default translation;

@@ -1,0 +1,145 @@
+// English: the reference catalog. Its terms and their parameters define `Translation`; every
+// other catalog must have exactly these terms.
+import type { TermFormat, TranslationBase } from '../utilities/localize.js';
+
+/** English terms of the onboarding widget (bundled; the fallback for every other language). */
+const translation = {
+  $code: 'en',
+  $name: 'English',
+  $dir: 'ltr',
+
+  // General
+  loading: 'Loading…',
+  retry: 'Try again',
+  back: 'Back',
+  continue: 'Continue',
+  cancel: 'Cancel',
+  close: 'Close',
+  stepOf: (index: number, total: number, f: TermFormat) => `Step ${f.number(index)} of ${f.number(total)}`,
+  stepsLabel: 'Application steps',
+  required: 'required',
+  optional: 'optional',
+  readOnly: 'Cannot be changed',
+  yes: 'Yes',
+  no: 'No',
+  notAnswered: 'Not answered',
+  saving: 'Saving…',
+  saved: 'Saved',
+  changesSaved: 'Your changes have been saved',
+
+  // Levels
+  chooseLevelTitle: 'Choose a verification level',
+  chooseLevelIntro: 'Choose the level that fits what you want to do. Each level asks for different information.',
+  currentLevel: (name: string) => `Your current level: ${name}`,
+  startVerification: 'Start verification',
+  continueApplication: 'Continue your application',
+  notAllowedTitle: 'You cannot start a new application right now',
+  notAllowedBody:
+    'Your account cannot start a verification at the moment. If you think this is a mistake, please contact support.',
+  noLevels: 'No other verification level is available to you at the moment.',
+
+  // Review
+  reviewTitle: 'Check your answers',
+  reviewIntro: 'Make sure everything is correct before you send your application for review.',
+  change: 'Change',
+  changeAnswer: (question: string) => `Change ${question}`,
+  sendForReview: 'Send for review',
+
+  // Statuses
+  inReviewTitle: 'Your application is being reviewed',
+  inReviewBody:
+    'This usually does not take long. You can leave this page: the result will be shown here when you come back.',
+  checkingAgain: 'Checking for an update…',
+  approvedTitle: 'Your application has been approved',
+  approvedBody: 'Thank you, your verification is complete. You can now use the services that need it.',
+  pendingTitle: 'Some answers need a correction',
+  pendingBody: 'Please correct the answers marked below, then send your application for review again.',
+  reviewerComment: 'Comment from the reviewer',
+  remarksCount: (count: number, f: TermFormat) =>
+    f.plural(count, { one: `${f.number(count)} remark`, other: `${f.number(count)} remarks` }),
+  rejectedTitle: 'Your application was not approved',
+  rejectedBody: 'This application can no longer be changed. If you wish, you can start a new one.',
+  startNewApplication: 'Start a new application',
+  unknownStatusTitle: 'We cannot show the status of your application',
+  unknownStatusBody: (status: string) =>
+    `Your application has the status “${status}”, which this page cannot show. Your answers are kept. ` +
+    'Please try again later or contact support.',
+  draftTitle: 'Complete your application',
+
+  // Fields
+  fieldRequired: 'Please answer this question.',
+  invalidEmail: 'Enter an email address in the correct format, like name@example.com.',
+  invalidPhone: 'Enter the phone number in international format, starting with + and the country code.',
+  invalidDate: 'Enter a valid date.',
+  invalidNumber: 'Enter a number.',
+  invalidInteger: 'Enter a whole number.',
+  chooseOption: 'Choose…',
+  searchOptions: 'Search',
+  noMatches: 'No matches',
+  optionsAvailable: (count: number, f: TermFormat) =>
+    count === 0 ? 'No results' : f.plural(count, { one: `${f.number(count)} result`, other: `${f.number(count)} results` }),
+  loadingOptions: 'Loading options…',
+  acceptRequired: 'Confirm that you have read and accept this document to continue.',
+
+  // Errors
+  errorSummaryTitle: 'There is a problem',
+  errorCount: (count: number, f: TermFormat) =>
+    f.plural(count, {
+      one: `${f.number(count)} answer needs your attention`,
+      other: `${f.number(count)} answers need your attention`,
+    }),
+  errorNetwork: 'We could not connect. Check your internet connection and try again. Your answers are kept.',
+  errorTimeout: 'This is taking longer than expected. Please try again. Your answers are kept.',
+  errorUnauthorized: 'Your session has ended. Please sign in again to continue. Answers you already saved are kept.',
+  errorForbidden: 'You do not have access to this application. If you think this is a mistake, please contact support.',
+  errorNotFound: 'We could not find what was asked for. It may have been removed. Reload the page and try again.',
+  errorConflict:
+    'This application can no longer be changed, for example because it has been sent for review. ' +
+    'Reload the page to see its current status.',
+  errorValidation: 'Some answers were not accepted. Correct the marked answers and try again.',
+  errorSignatureRequired: 'To save this change, confirm it with a one-time code.',
+  errorSignatureInvalid: 'This code is not correct or has expired. Check it, or ask for a new code.',
+  errorUploadRejected:
+    'This file could not be accepted. Please choose another one, for example a clear photo or a PDF scan.',
+  errorRateLimited: (seconds: number, f: TermFormat) =>
+    `Too many attempts. Please wait ${f.plural(seconds, {
+      one: `${f.number(seconds)} second`,
+      other: `${f.number(seconds)} seconds`,
+    })} and try again.`,
+  errorServer: 'Something went wrong on our side. Please try again in a few minutes. Your answers are kept.',
+  errorMalformedResponse: 'We received an answer we could not read. Please try again. Your answers are kept.',
+  errorUnknown: 'Something unexpected went wrong. Please try again. If it keeps happening, contact support.',
+
+  // Legal documents
+  documentVersion: (version: string) => `Version ${version}`,
+  readFullDocument: 'Read the full document',
+  acceptDocument: (title: string) => `I have read and accept the ${title}`,
+  opensInNewTab: '(opens in a new tab)',
+
+  // Signatures
+  signTitle: 'Confirm with a one-time code',
+  signIntro: 'For your security, we will send you a one-time code to confirm that it is really you.',
+  chooseProvider: 'How would you like to receive the code?',
+  providerSms: 'Text message (SMS)',
+  providerEmail: 'Email',
+  destinationPhoneLabel: 'Mobile phone number',
+  destinationEmailLabel: 'Email address',
+  sendCode: 'Send code',
+  codeSent: (destination: string) => `We have sent a code to ${destination}.`,
+  codeLabel: 'One-time code',
+  codeHint: 'Enter the code from the message. It can take a minute to arrive.',
+  confirmCode: 'Confirm',
+  resendCode: 'Send a new code',
+  resendIn: (seconds: number, f: TermFormat) =>
+    `You can ask for a new code in ${f.plural(seconds, {
+      one: `${f.number(seconds)} second`,
+      other: `${f.number(seconds)} seconds`,
+    })}.`,
+  codeSentAgain: 'We have sent you a new code.',
+
+  // Steps that later issues fill in
+  documentUploadLater: (title: string) => `You will upload: ${title}`,
+  livenessLater: 'A short selfie video check with your camera',
+} satisfies TranslationBase;
+
+export default translation;

@@ -1,0 +1,156 @@
+// Spanish (neutral international Spanish, formal "usted"). Loaded on demand.
+import type { Translation } from '../utilities/localize.js';
+
+/** Spanish terms of the onboarding widget. */
+const translation = {
+  $code: 'es',
+  $name: 'Español',
+  $dir: 'ltr',
+
+  // General
+  loading: 'Cargando…',
+  retry: 'Intentar de nuevo',
+  back: 'Atrás',
+  continue: 'Continuar',
+  cancel: 'Cancelar',
+  close: 'Cerrar',
+  stepOf: (index, total, f) => `Paso ${f.number(index)} de ${f.number(total)}`,
+  stepsLabel: 'Pasos de la solicitud',
+  required: 'obligatorio',
+  optional: 'opcional',
+  readOnly: 'No se puede modificar',
+  yes: 'Sí',
+  no: 'No',
+  notAnswered: 'Sin responder',
+  saving: 'Guardando…',
+  saved: 'Guardado',
+  changesSaved: 'Se han guardado los cambios',
+
+  // Levels
+  chooseLevelTitle: 'Elija un nivel de verificación',
+  chooseLevelIntro: 'Elija el nivel que corresponda a lo que quiere hacer. Cada nivel solicita información diferente.',
+  currentLevel: (name) => `Su nivel actual: ${name}`,
+  startVerification: 'Iniciar la verificación',
+  continueApplication: 'Continuar con su solicitud',
+  notAllowedTitle: 'En este momento no puede iniciar una nueva solicitud',
+  notAllowedBody:
+    'Su cuenta no puede iniciar una verificación en este momento. ' +
+    'Si cree que se trata de un error, póngase en contacto con el servicio de asistencia.',
+  noLevels: 'En este momento no tiene disponible ningún otro nivel de verificación.',
+
+  // Review
+  reviewTitle: 'Revise sus respuestas',
+  reviewIntro: 'Compruebe que todo es correcto antes de enviar su solicitud a revisión.',
+  change: 'Cambiar',
+  changeAnswer: (question) => `Cambiar «${question}»`,
+  sendForReview: 'Enviar a revisión',
+
+  // Statuses
+  inReviewTitle: 'Estamos revisando su solicitud',
+  inReviewBody: 'Normalmente no tarda mucho. Puede salir de esta página: el resultado aparecerá aquí cuando vuelva.',
+  checkingAgain: 'Comprobando si hay novedades…',
+  approvedTitle: 'Su solicitud ha sido aprobada',
+  approvedBody: 'Gracias, su verificación se ha completado. Ya puede usar los servicios que la requieren.',
+  pendingTitle: 'Hay respuestas que deben corregirse',
+  pendingBody: 'Corrija las respuestas marcadas a continuación y vuelva a enviar su solicitud a revisión.',
+  reviewerComment: 'Comentario del equipo de revisión',
+  remarksCount: (count, f) =>
+    f.plural(count, { one: `${f.number(count)} observación`, other: `${f.number(count)} observaciones` }),
+  rejectedTitle: 'Su solicitud no ha sido aprobada',
+  rejectedBody: 'Esta solicitud ya no se puede modificar. Si lo desea, puede iniciar una nueva.',
+  startNewApplication: 'Iniciar una nueva solicitud',
+  unknownStatusTitle: 'No podemos mostrar el estado de su solicitud',
+  unknownStatusBody: (status) =>
+    `Su solicitud tiene el estado «${status}», que esta página no puede mostrar. Sus respuestas se conservan. ` +
+    'Inténtelo de nuevo más tarde o póngase en contacto con el servicio de asistencia.',
+  draftTitle: 'Complete su solicitud',
+
+  // Fields
+  fieldRequired: 'Responda a esta pregunta.',
+  invalidEmail: 'Introduzca un correo electrónico con un formato válido, por ejemplo nombre@example.com.',
+  invalidPhone: 'Introduzca el número en formato internacional, empezando por + y el prefijo del país.',
+  invalidDate: 'Introduzca una fecha válida.',
+  invalidNumber: 'Introduzca un número.',
+  invalidInteger: 'Introduzca un número entero.',
+  chooseOption: 'Elija…',
+  searchOptions: 'Buscar',
+  noMatches: 'No hay coincidencias',
+  optionsAvailable: (count, f) =>
+    count === 0
+      ? 'No hay resultados'
+      : f.plural(count, { one: `${f.number(count)} resultado`, other: `${f.number(count)} resultados` }),
+  loadingOptions: 'Cargando opciones…',
+  acceptRequired: 'Para continuar, confirme que ha leído y acepta este documento.',
+
+  // Errors
+  errorSummaryTitle: 'Hay un problema',
+  errorCount: (count, f) =>
+    f.plural(count, {
+      one: `${f.number(count)} respuesta requiere su atención`,
+      other: `${f.number(count)} respuestas requieren su atención`,
+    }),
+  errorNetwork:
+    'No se ha podido establecer la conexión. Compruebe su conexión a internet e inténtelo de nuevo. ' +
+    'Sus respuestas se conservan.',
+  errorTimeout: 'Esto está tardando más de lo esperado. Inténtelo de nuevo. Sus respuestas se conservan.',
+  errorUnauthorized:
+    'Su sesión ha caducado. Vuelva a iniciar sesión para continuar. Las respuestas que ya había guardado se conservan.',
+  errorForbidden:
+    'No tiene acceso a esta solicitud. Si cree que se trata de un error, póngase en contacto con el servicio de asistencia.',
+  errorNotFound:
+    'No hemos encontrado lo que se ha solicitado. Es posible que se haya eliminado. ' +
+    'Vuelva a cargar la página e inténtelo de nuevo.',
+  errorConflict:
+    'Esta solicitud ya no se puede modificar, por ejemplo porque ya se ha enviado a revisión. ' +
+    'Vuelva a cargar la página para ver su estado actual.',
+  errorValidation: 'Algunas respuestas no se han aceptado. Corrija las respuestas marcadas e inténtelo de nuevo.',
+  errorSignatureRequired: 'Para guardar este cambio, confírmelo con un código de un solo uso.',
+  errorSignatureInvalid: 'El código no es correcto o ha caducado. Revíselo o solicite uno nuevo.',
+  errorUploadRejected:
+    'No se ha podido aceptar este archivo. Elija otro, por ejemplo una foto nítida o un documento escaneado en PDF.',
+  errorRateLimited: (seconds, f) =>
+    `Demasiados intentos. Espere ${f.plural(seconds, {
+      one: `${f.number(seconds)} segundo`,
+      other: `${f.number(seconds)} segundos`,
+    })} e inténtelo de nuevo.`,
+  errorServer:
+    'Algo ha fallado por nuestra parte. Inténtelo de nuevo dentro de unos minutos. Sus respuestas se conservan.',
+  errorMalformedResponse:
+    'Hemos recibido una respuesta que no hemos podido leer. Inténtelo de nuevo. Sus respuestas se conservan.',
+  errorUnknown:
+    'Se ha producido un error inesperado. Inténtelo de nuevo. ' +
+    'Si el problema continúa, póngase en contacto con el servicio de asistencia.',
+
+  // Legal documents
+  documentVersion: (version) => `Versión ${version}`,
+  readFullDocument: 'Leer el documento completo',
+  acceptDocument: (title) => `He leído y acepto «${title}»`,
+  opensInNewTab: '(se abre en una pestaña nueva)',
+
+  // Signatures
+  signTitle: 'Confirme con un código de un solo uso',
+  signIntro: 'Por su seguridad, le enviaremos un código de un solo uso para confirmar que es usted.',
+  chooseProvider: '¿Cómo quiere recibir el código?',
+  providerSms: 'SMS',
+  providerEmail: 'Correo electrónico',
+  destinationPhoneLabel: 'Número de teléfono móvil',
+  destinationEmailLabel: 'Dirección de correo electrónico',
+  sendCode: 'Enviar código',
+  codeSent: (destination) => `Hemos enviado un código a ${destination}.`,
+  codeLabel: 'Código de un solo uso',
+  codeHint: 'Introduzca el código del mensaje. Puede tardar un minuto en llegar.',
+  confirmCode: 'Confirmar',
+  resendCode: 'Enviar un código nuevo',
+  resendIn: (seconds, f) =>
+    `Podrá solicitar un código nuevo dentro de ${f.plural(seconds, {
+      one: `${f.number(seconds)} segundo`,
+      other: `${f.number(seconds)} segundos`,
+    })}.`,
+  codeSentAgain: 'Le hemos enviado un código nuevo.',
+
+  // Steps that later issues fill in
+  documentUploadLater: (title) => `Documento que deberá subir: ${title}`,
+  livenessLater: 'Una breve comprobación en vídeo, tipo selfi, con su cámara',
+} satisfies Translation;
+
+export default translation;

@@ -1,0 +1,157 @@
+// French (formal "vous"; no-break spaces before « : ? » and inside guillemets). Loaded on demand.
+import type { Translation } from '../utilities/localize.js';
+
+/** French terms of the onboarding widget. */
+const translation = {
+  $code: 'fr',
+  $name: 'Français',
+  $dir: 'ltr',
+
+  // General
+  loading: 'Chargement…',
+  retry: 'Réessayer',
+  back: 'Retour',
+  continue: 'Continuer',
+  cancel: 'Annuler',
+  close: 'Fermer',
+  stepOf: (index, total, f) => `Étape ${f.number(index)} sur ${f.number(total)}`,
+  stepsLabel: 'Étapes de la demande',
+  required: 'obligatoire',
+  optional: 'facultatif',
+  readOnly: 'Non modifiable',
+  yes: 'Oui',
+  no: 'Non',
+  notAnswered: 'Sans réponse',
+  saving: 'Enregistrement…',
+  saved: 'Enregistré',
+  changesSaved: 'Vos modifications ont été enregistrées',
+
+  // Levels
+  chooseLevelTitle: 'Choisissez un niveau de vérification',
+  chooseLevelIntro:
+    'Choisissez le niveau qui correspond à ce que vous souhaitez faire. Chaque niveau demande des informations différentes.',
+  currentLevel: (name) => `Votre niveau actuel\u00a0: ${name}`,
+  startVerification: 'Commencer la vérification',
+  continueApplication: 'Reprendre votre demande',
+  notAllowedTitle: 'Vous ne pouvez pas faire de nouvelle demande pour le moment',
+  notAllowedBody:
+    'Votre compte ne permet pas de lancer une vérification pour le moment. ' +
+    'Si vous pensez qu’il s’agit d’une erreur, contactez le support.',
+  noLevels: 'Aucun autre niveau de vérification ne vous est proposé pour le moment.',
+
+  // Review
+  reviewTitle: 'Vérifiez vos réponses',
+  reviewIntro: 'Assurez-vous que tout est correct avant d’envoyer votre demande pour examen.',
+  change: 'Modifier',
+  changeAnswer: (question) => `Modifier «\u00a0${question}\u00a0»`,
+  sendForReview: 'Envoyer pour examen',
+
+  // Statuses
+  inReviewTitle: 'Votre demande est en cours d’examen',
+  inReviewBody:
+    'Cela prend généralement peu de temps. Vous pouvez quitter cette page\u00a0: le résultat s’affichera ici à votre retour.',
+  checkingAgain: 'Recherche d’une mise à jour…',
+  approvedTitle: 'Votre demande a été approuvée',
+  approvedBody:
+    'Merci, votre vérification est terminée. Vous pouvez maintenant utiliser les services qui la nécessitent.',
+  pendingTitle: 'Certaines réponses doivent être corrigées',
+  pendingBody: 'Corrigez les réponses signalées ci-dessous, puis renvoyez votre demande pour examen.',
+  reviewerComment: 'Commentaire de l’équipe de vérification',
+  remarksCount: (count, f) =>
+    f.plural(count, { one: `${f.number(count)} remarque`, other: `${f.number(count)} remarques` }),
+  rejectedTitle: 'Votre demande n’a pas été approuvée',
+  rejectedBody: 'Cette demande ne peut plus être modifiée. Si vous le souhaitez, vous pouvez en commencer une nouvelle.',
+  startNewApplication: 'Faire une nouvelle demande',
+  unknownStatusTitle: 'Impossible d’afficher le statut de votre demande',
+  unknownStatusBody: (status) =>
+    `Votre demande a le statut «\u00a0${status}\u00a0», que cette page ne sait pas afficher. ` +
+    'Vos réponses sont conservées. Réessayez plus tard ou contactez le support.',
+  draftTitle: 'Complétez votre demande',
+
+  // Fields
+  fieldRequired: 'Veuillez répondre à cette question.',
+  invalidEmail: 'Saisissez une adresse e-mail au bon format, par exemple nom@example.com.',
+  invalidPhone: 'Saisissez le numéro au format international, en commençant par + et l’indicatif du pays.',
+  invalidDate: 'Saisissez une date valide.',
+  invalidNumber: 'Saisissez un nombre.',
+  invalidInteger: 'Saisissez un nombre entier.',
+  chooseOption: 'Choisir…',
+  searchOptions: 'Rechercher',
+  noMatches: 'Aucune correspondance',
+  optionsAvailable: (count, f) =>
+    count === 0
+      ? 'Aucun résultat'
+      : f.plural(count, { one: `${f.number(count)} résultat`, other: `${f.number(count)} résultats` }),
+  loadingOptions: 'Chargement des options…',
+  acceptRequired: 'Pour continuer, confirmez que vous avez lu et acceptez ce document.',
+
+  // Errors
+  errorSummaryTitle: 'Il y a un problème',
+  errorCount: (count, f) =>
+    f.plural(count, {
+      one: `${f.number(count)} réponse demande votre attention`,
+      other: `${f.number(count)} réponses demandent votre attention`,
+    }),
+  errorNetwork:
+    'La connexion a échoué. Vérifiez votre connexion Internet et réessayez. Vos réponses sont conservées.',
+  errorTimeout: 'Cela prend plus de temps que prévu. Veuillez réessayer. Vos réponses sont conservées.',
+  errorUnauthorized:
+    'Votre session a expiré. Reconnectez-vous pour continuer. Les réponses déjà enregistrées sont conservées.',
+  errorForbidden:
+    'Vous n’avez pas accès à cette demande. Si vous pensez qu’il s’agit d’une erreur, contactez le support.',
+  errorNotFound:
+    'L’élément demandé est introuvable. Il a peut-être été supprimé. Rechargez la page et réessayez.',
+  errorConflict:
+    'Cette demande ne peut plus être modifiée, par exemple parce qu’elle a déjà été envoyée pour examen. ' +
+    'Rechargez la page pour voir son statut actuel.',
+  errorValidation: 'Certaines réponses n’ont pas été acceptées. Corrigez les réponses signalées et réessayez.',
+  errorSignatureRequired: 'Pour enregistrer cette modification, confirmez-la avec un code à usage unique.',
+  errorSignatureInvalid: 'Ce code est incorrect ou a expiré. Vérifiez-le ou demandez un nouveau code.',
+  errorUploadRejected:
+    'Ce fichier n’a pas pu être accepté. Choisissez-en un autre, par exemple une photo nette ou un scan au format PDF.',
+  errorRateLimited: (seconds, f) =>
+    `Trop de tentatives. Patientez ${f.plural(seconds, {
+      one: `${f.number(seconds)} seconde`,
+      other: `${f.number(seconds)} secondes`,
+    })}, puis réessayez.`,
+  errorServer:
+    'Un problème est survenu de notre côté. Réessayez dans quelques minutes. Vos réponses sont conservées.',
+  errorMalformedResponse:
+    'Nous avons reçu une réponse que nous n’avons pas pu lire. Veuillez réessayer. Vos réponses sont conservées.',
+  errorUnknown:
+    'Une erreur inattendue s’est produite. Veuillez réessayer. Si le problème persiste, contactez le support.',
+
+  // Legal documents
+  documentVersion: (version) => `Version ${version}`,
+  readFullDocument: 'Lire le document complet',
+  acceptDocument: (title) => `J’ai lu et j’accepte le document «\u00a0${title}\u00a0»`,
+  opensInNewTab: '(s’ouvre dans un nouvel onglet)',
+
+  // Signatures
+  signTitle: 'Confirmez avec un code à usage unique',
+  signIntro:
+    'Pour votre sécurité, nous vous envoyons un code à usage unique afin de confirmer qu’il s’agit bien de vous.',
+  chooseProvider: 'Comment souhaitez-vous recevoir le code\u00a0?',
+  providerSms: 'SMS',
+  providerEmail: 'E-mail',
+  destinationPhoneLabel: 'Numéro de téléphone mobile',
+  destinationEmailLabel: 'Adresse e-mail',
+  sendCode: 'Envoyer le code',
+  codeSent: (destination) => `Nous avons envoyé un code à ${destination}.`,
+  codeLabel: 'Code à usage unique',
+  codeHint: 'Saisissez le code reçu par message. Il peut mettre une minute à arriver.',
+  confirmCode: 'Confirmer',
+  resendCode: 'Envoyer un nouveau code',
+  resendIn: (seconds, f) =>
+    `Vous pourrez demander un nouveau code dans ${f.plural(seconds, {
+      one: `${f.number(seconds)} seconde`,
+      other: `${f.number(seconds)} secondes`,
+    })}.`,
+  codeSentAgain: 'Nous vous avons envoyé un nouveau code.',
+
+  // Steps that later issues fill in
+  documentUploadLater: (title) => `Document à fournir\u00a0: ${title}`,
+  livenessLater: 'Une courte vérification vidéo (selfie) avec votre caméra',
+} satisfies Translation;
+
+export default translation;

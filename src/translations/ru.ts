@@ -1,0 +1,159 @@
+// Russian (polite "вы"). Counts take the one / few / many forms of Intl.PluralRules('ru')
+// (1, 21 → one; 2–4, 22 → few; 5–20, 25 → many); `other` (fractions) takes the genitive singular.
+// Loaded on demand.
+import type { Translation } from '../utilities/localize.js';
+
+/** Russian terms of the onboarding widget. */
+const translation = {
+  $code: 'ru',
+  $name: 'Русский',
+  $dir: 'ltr',
+
+  // General
+  loading: 'Загрузка…',
+  retry: 'Попробовать ещё раз',
+  back: 'Назад',
+  continue: 'Продолжить',
+  cancel: 'Отмена',
+  close: 'Закрыть',
+  stepOf: (index, total, f) => `Шаг ${f.number(index)} из ${f.number(total)}`,
+  stepsLabel: 'Шаги заявки',
+  required: 'обязательно',
+  optional: 'необязательно',
+  readOnly: 'Нельзя изменить',
+  yes: 'Да',
+  no: 'Нет',
+  notAnswered: 'Нет ответа',
+  saving: 'Сохранение…',
+  saved: 'Сохранено',
+  changesSaved: 'Изменения сохранены',
+
+  // Levels
+  chooseLevelTitle: 'Выберите уровень верификации',
+  chooseLevelIntro: 'Выберите уровень, который подходит для ваших целей. Для каждого уровня нужны разные сведения.',
+  currentLevel: (name) => `Ваш текущий уровень: ${name}`,
+  startVerification: 'Начать верификацию',
+  continueApplication: 'Продолжить заполнение заявки',
+  notAllowedTitle: 'Сейчас нельзя подать новую заявку',
+  notAllowedBody:
+    'Для вашей учётной записи сейчас нельзя начать верификацию. ' +
+    'Если вы считаете, что это ошибка, обратитесь в службу поддержки.',
+  noLevels: 'Сейчас для вас нет других доступных уровней верификации.',
+
+  // Review
+  reviewTitle: 'Проверьте ответы',
+  reviewIntro: 'Убедитесь, что всё указано верно, прежде чем отправлять заявку на проверку.',
+  change: 'Изменить',
+  changeAnswer: (question) => `Изменить «${question}»`,
+  sendForReview: 'Отправить на проверку',
+
+  // Statuses
+  inReviewTitle: 'Ваша заявка на проверке',
+  inReviewBody:
+    'Обычно это не занимает много времени. Эту страницу можно закрыть: результат появится здесь, когда вы вернётесь.',
+  checkingAgain: 'Обновляем статус…',
+  approvedTitle: 'Ваша заявка одобрена',
+  approvedBody: 'Спасибо, верификация пройдена. Теперь вам доступны услуги, для которых она нужна.',
+  pendingTitle: 'Некоторые ответы нужно исправить',
+  pendingBody: 'Исправьте отмеченные ниже ответы и снова отправьте заявку на проверку.',
+  reviewerComment: 'Комментарий по итогам проверки',
+  remarksCount: (count, f) => {
+    const n = f.number(count);
+    return f.plural(count, { one: `${n} замечание`, few: `${n} замечания`, many: `${n} замечаний`, other: `${n} замечания` });
+  },
+  rejectedTitle: 'Ваша заявка не одобрена',
+  rejectedBody: 'Эту заявку больше нельзя изменить. При желании вы можете подать новую.',
+  startNewApplication: 'Подать новую заявку',
+  unknownStatusTitle: 'Не удаётся показать статус заявки',
+  unknownStatusBody: (status) =>
+    `У вашей заявки статус «${status}», который эта страница не может показать. Ваши ответы сохранены. ` +
+    'Попробуйте позже или обратитесь в службу поддержки.',
+  draftTitle: 'Заполните заявку',
+
+  // Fields
+  fieldRequired: 'Ответьте на этот вопрос.',
+  invalidEmail: 'Введите адрес электронной почты в правильном формате, например name@example.com.',
+  invalidPhone: 'Введите номер в международном формате: со знаком + и кодом страны.',
+  invalidDate: 'Введите корректную дату.',
+  invalidNumber: 'Введите число.',
+  invalidInteger: 'Введите целое число.',
+  chooseOption: 'Выберите…',
+  searchOptions: 'Поиск',
+  noMatches: 'Ничего не найдено',
+  optionsAvailable: (count, f) => {
+    const n = f.number(count);
+    return count === 0
+      ? 'Нет результатов'
+      : f.plural(count, { one: `${n} результат`, few: `${n} результата`, many: `${n} результатов`, other: `${n} результата` });
+  },
+  loadingOptions: 'Загрузка вариантов…',
+  acceptRequired: 'Чтобы продолжить, подтвердите, что прочитали и принимаете этот документ.',
+
+  // Errors
+  errorSummaryTitle: 'Возникла проблема',
+  errorCount: (count, f) => {
+    const n = f.number(count);
+    return f.plural(count, {
+      one: `${n} ответ требует внимания`,
+      few: `${n} ответа требуют внимания`,
+      many: `${n} ответов требуют внимания`,
+      other: `${n} ответа требуют внимания`,
+    });
+  },
+  errorNetwork: 'Нет соединения. Проверьте подключение к интернету и попробуйте ещё раз. Ваши ответы сохранены.',
+  errorTimeout: 'Это занимает больше времени, чем обычно. Попробуйте ещё раз. Ваши ответы сохранены.',
+  errorUnauthorized: 'Сеанс истёк. Войдите снова, чтобы продолжить. Уже сохранённые ответы не потеряются.',
+  errorForbidden: 'У вас нет доступа к этой заявке. Если вы считаете, что это ошибка, обратитесь в службу поддержки.',
+  errorNotFound:
+    'Запрошенные данные не найдены — возможно, их удалили. Обновите страницу и попробуйте ещё раз.',
+  errorConflict:
+    'Эту заявку больше нельзя изменить — например, потому что она уже отправлена на проверку. ' +
+    'Обновите страницу, чтобы увидеть её текущий статус.',
+  errorValidation: 'Некоторые ответы не приняты. Исправьте отмеченные ответы и попробуйте ещё раз.',
+  errorSignatureRequired: 'Чтобы сохранить изменение, подтвердите его одноразовым кодом.',
+  errorSignatureInvalid: 'Код неверный или истёк. Проверьте его или запросите новый.',
+  errorUploadRejected:
+    'Не удалось принять этот файл. Выберите другой — например, чёткую фотографию или скан в формате PDF.',
+  errorRateLimited: (seconds, f) => {
+    const n = f.number(seconds);
+    const wait = f.plural(seconds, { one: `${n} секунду`, few: `${n} секунды`, many: `${n} секунд`, other: `${n} секунды` });
+    return `Слишком много попыток. Подождите ${wait} и попробуйте снова.`;
+  },
+  errorServer: 'На нашей стороне произошёл сбой. Попробуйте ещё раз через несколько минут. Ваши ответы сохранены.',
+  errorMalformedResponse: 'Получен ответ, который не удалось прочитать. Попробуйте ещё раз. Ваши ответы сохранены.',
+  errorUnknown:
+    'Произошла непредвиденная ошибка. Попробуйте ещё раз. Если ошибка повторится, обратитесь в службу поддержки.',
+
+  // Legal documents
+  documentVersion: (version) => `Версия ${version}`,
+  readFullDocument: 'Прочитать документ полностью',
+  acceptDocument: (title) => `Я прочитал(а) и принимаю документ «${title}»`,
+  opensInNewTab: '(откроется в новой вкладке)',
+
+  // Signatures
+  signTitle: 'Подтвердите одноразовым кодом',
+  signIntro: 'Для вашей безопасности мы отправим одноразовый код, чтобы убедиться, что это действительно вы.',
+  chooseProvider: 'Как вы хотите получить код?',
+  providerSms: 'SMS',
+  providerEmail: 'Электронная почта',
+  destinationPhoneLabel: 'Номер мобильного телефона',
+  destinationEmailLabel: 'Адрес электронной почты',
+  sendCode: 'Отправить код',
+  codeSent: (destination) => `Мы отправили код на ${destination}.`,
+  codeLabel: 'Одноразовый код',
+  codeHint: 'Введите код из сообщения. Сообщение может прийти в течение минуты.',
+  confirmCode: 'Подтвердить',
+  resendCode: 'Отправить новый код',
+  resendIn: (seconds, f) => {
+    const n = f.number(seconds);
+    const wait = f.plural(seconds, { one: `${n} секунду`, few: `${n} секунды`, many: `${n} секунд`, other: `${n} секунды` });
+    return `Запросить новый код можно через ${wait}.`;
+  },
+  codeSentAgain: 'Мы отправили вам новый код.',
+
+  // Steps that later issues fill in
+  documentUploadLater: (title) => `Нужно будет загрузить: ${title}`,
+  livenessLater: 'Короткая видеопроверка с селфи через камеру',
+} satisfies Translation;
+
+export default translation;
