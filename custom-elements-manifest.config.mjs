@@ -4,7 +4,7 @@
 // `npm run manifest` writes it; `npm test` fails when it is stale (scripts/manifest.mjs --check).
 export default {
   globs: ['src/index.ts', 'src/kyc-onboarding.ts', 'src/components/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/**/*-controller.ts'],
   outdir: '.',
   litelement: true,
   dependencies: false,

@@ -22,9 +22,10 @@ const nodeTestFiles = () =>
 
 const work = mkdtempSync(join(tmpdir(), 'kyc-test-'));
 const counts = { passed: 0, failed: 0, skipped: 0 };
-let failed = false;
-const step = (ok) => {
-  if (!ok) failed = true;
+/** Stages that failed, named in the closing lines (a stale manifest fails no test, but fails). */
+const problems = [];
+const step = (ok, name) => {
+  if (!ok) problems.push(name);
 };
 
 try {
@@ -32,9 +33,9 @@ try {
 
   if (stage === 'all') {
     console.log('\n== Type-check ==');
-    step(run('npm', ['run', '--silent', 'typecheck']) === 0);
+    step(run('npm', ['run', '--silent', 'typecheck']) === 0, 'type-check');
     console.log('\n== custom-elements.json ==');
-    step(run(process.execPath, ['scripts/manifest.mjs', '--check']) === 0);
+    step(run(process.execPath, ['scripts/manifest.mjs', '--check']) === 0, 'custom-elements.json is stale');
   }
 
   if (wants('node')) {
@@ -48,6 +49,7 @@ try {
         '--test-reporter=tap', `--test-reporter-destination=${tap}`,
         ...files,
       ]) === 0,
+      'Node tests',
     );
     try {
       const report = readFileSync(tap, 'utf8');
@@ -56,7 +58,7 @@ try {
       counts.failed += count('fail') + count('cancelled');
       counts.skipped += count('skipped') + count('todo');
     } catch {
-      step(false);
+      step(false, 'Node tests (no report)');
     }
   }
 
@@ -68,6 +70,7 @@ try {
       run(process.execPath, ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js', ...args], {
         KYC_TEST_SUMMARY: summary,
       }) === 0,
+      'browser tests',
     );
     try {
       const result = JSON.parse(readFileSync(summary, 'utf8'));
@@ -75,12 +78,13 @@ try {
       counts.failed += result.failed;
       counts.skipped += result.skipped;
     } catch {
-      step(false);
+      step(false, 'browser tests (no report)');
     }
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 
+if (problems.length > 0) console.log(`\nFailed: ${problems.join('; ')}.`);
 console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
-process.exit(failed ? 1 : 0);
+process.exit(problems.length > 0 ? 1 : 0);

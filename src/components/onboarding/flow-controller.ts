@@ -1,0 +1,661 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  KycApiError,
+  type AttributeChange,
+  type KycApplication,
+  type KycAttribute,
+  type KycClient,
+  type KycLevel,
+  type KycLevelInfo,
+  type KycSignCodes,
+  type KycSignProvider,
+  type KycStatus,
+} from '../../api/index.js';
+import {
+  KycApplicationCreateEvent,
+  KycCompleteEvent,
+  KycErrorEvent,
+  KycLevelSelectEvent,
+  KycReadyEvent,
+  KycRejectEvent,
+  KycSaveEvent,
+  KycSignatureRequestEvent,
+  KycStatusChangeEvent,
+  KycStepChangeEvent,
+  KycSubmitEvent,
+} from '../../events/events.js';
+
+/** Where the person is in the flow. */
+export type FlowScreen =
+  | { name: 'loading' }
+  /** Nothing could be loaded; `retry()` starts again. */
+  | { name: 'failed'; error: KycApiError }
+  /** The platform lets this client create no application, and none is open. */
+  | { name: 'not-allowed' }
+  | { name: 'levels'; levels: KycLevel[]; currentLevel: KycLevel | null }
+  | { name: 'step'; index: number }
+  | { name: 'review' }
+  /** Sent: waiting for the reviewer (the application is polled). */
+  | { name: 'waiting' }
+  | { name: 'outcome'; status: 'approved' | 'rejected' | 'unknown' };
+
+/**
+ * A save or a submission that waits for one-time codes. One code of a provider signs every
+ * answer of that provider in the request, so the person gives one code per group: a group is
+ * the providers any of which will do (one provider when an answer takes only that one).
+ */
+export interface SignatureRequest {
+  purpose: 'save' | 'submit';
+  /** Attribute keys the codes sign (empty for a submission). */
+  keys: string[];
+  /** The groups, in the order they are asked; each needs one code of one of its providers. */
+  groups: KycSignProvider[][];
+  /** The group being asked now. */
+  index: number;
+  /** The provider a code was sent with for the current group, once sent. */
+  sentWith: KycSignProvider | null;
+  /** Codes given so far, by provider. */
+  codes: KycSignCodes;
+  /** Where a code can go without asking, by provider (from the answers); absent: ask. */
+  destinations: Partial<Record<KycSignProvider, string>>;
+}
+
+/** What the flow is doing in the background (the UI shows it and disables what it must). */
+export type FlowBusy = 'loading' | 'creating' | 'saving' | 'sending-code' | 'submitting' | null;
+
+/** Options of {@link FlowController}. */
+export interface FlowOptions {
+  /** Resume this application instead of the client's last one. */
+  applicationUuid?: string | null;
+  /** Preselect this level on the level choice. */
+  levelUuid?: string | null;
+  /** First interval of the review polling, in ms (it grows while nothing changes). */
+  pollIntervalMs?: number;
+}
+
+const EDITABLE_STATUSES: ReadonlySet<KycStatus> = new Set(['draft', 'pending']);
+const DEFAULT_POLL_MS = 5_000;
+const MAX_POLL_MS = 60_000;
+const POLL_GROWTH = 1.5;
+const STEP_HINT_PREFIX = 'kyc-onboarding:step:';
+
+/**
+ * The onboarding flow's state and its moves: level choice → application → steps → review →
+ * send to review → outcome, with signatures, resumption and review polling. Owned by
+ * `<kyc-onboarding>`; the elements render what it holds and call its methods. It fires the
+ * public events on its host, with no personal data in any detail.
+ *
+ * Nothing typed is lost: answers live in `drafts` until the platform has stored them, whatever
+ * fails in between.
+ */
+export class FlowController implements ReactiveController {
+  screen: FlowScreen = { name: 'loading' };
+  levelInfo: KycLevelInfo | null = null;
+  application: KycApplication | null = null;
+  /** Answers typed but not stored yet, by attribute key. */
+  readonly drafts = new Map<string, string>();
+  /** Validation messages from the platform's last refusal, by attribute key. */
+  fieldErrors: Record<string, string[]> = {};
+  /** The last error that did not stop the flow (a failed save, a wrong code), or null. */
+  notice: KycApiError | null = null;
+  signature: SignatureRequest | null = null;
+  busy: FlowBusy = null;
+
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  #client: KycClient | null = null;
+  #options: FlowOptions = {};
+  /** Aborts whatever the flow has in flight (on disconnect, or when it starts again). */
+  #abort = new AbortController();
+  #pollTimer: ReturnType<typeof setTimeout> | undefined;
+  #pollDelay = DEFAULT_POLL_MS;
+  #started = false;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  // ── lifecycle ─────────────────────────────────────────────────────────────
+
+  hostConnected(): void {
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    if (this.#client && !this.#started) void this.start(this.#client, this.#options);
+  }
+
+  hostDisconnected(): void {
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#stopPolling();
+    this.#abort.abort();
+    this.#abort = new AbortController();
+    this.#started = false;
+  }
+
+  // ── reading the state ─────────────────────────────────────────────────────
+
+  /** The questionnaire's steps (none before an application exists). */
+  get steps() {
+    return this.application?.steps ?? [];
+  }
+
+  /** Whether answers may be changed (draft, or returned for correction). */
+  get editable(): boolean {
+    return this.application !== null && EDITABLE_STATUSES.has(this.application.status);
+  }
+
+  /** The answer as the person sees it: typed, else stored. */
+  valueOf(attribute: KycAttribute): string | null {
+    return this.drafts.get(attribute.key) ?? attribute.value;
+  }
+
+  /** Messages on an answer: the platform's last refusal, else the reviewer's remarks. */
+  errorsOf(attribute: KycAttribute): string[] {
+    return this.fieldErrors[attribute.key] ?? attribute.errors;
+  }
+
+  // ── moves ─────────────────────────────────────────────────────────────────
+
+  /**
+   * Loads the client's situation and shows where it stands: the application to resume, the level
+   * choice, the outcome, or why nothing can be done. Called by the host when it has a client.
+   */
+  async start(client: KycClient, options: FlowOptions = {}): Promise<void> {
+    this.#client = client;
+    this.#options = options;
+    this.#pollDelay = options.pollIntervalMs ?? DEFAULT_POLL_MS;
+    if (!this.#host.isConnected) return; // started on connection
+    this.#started = true;
+    this.#stopPolling();
+    this.#abort.abort();
+    this.#abort = new AbortController();
+    this.#set({ screen: { name: 'loading' }, busy: 'loading', notice: null });
+    try {
+      const signal = this.#abort.signal;
+      const info = await client.getLevelInfo({ signal });
+      this.levelInfo = info;
+      const uuid = options.applicationUuid ?? info.lastKycApplicationUuid;
+      const application = uuid ? await client.getApplication(uuid, { emptyVolatileFields: true, signal }) : null;
+      this.#set({ busy: null });
+      // An open application is resumed, a rejected one shown (a new one is offered from there);
+      // after an approval the next level is offered, unless that application was asked for.
+      const upgrade =
+        application?.status === 'approved' && info.allowedToCreateKycApplication && uuid !== options.applicationUuid;
+      if (application && !upgrade) this.#show(application, null);
+      else this.#showLevels();
+      this.#host.dispatchEvent(
+        new KycReadyEvent({
+          applicationUuid: this.application?.uuid ?? null,
+          levelUuid: this.application?.kycLevel?.uuid ?? null,
+          status: this.application?.status ?? null,
+        }),
+      );
+    } catch (error) {
+      if (this.#aborted(error)) return;
+      const failure = asApiError(error);
+      this.#set({ screen: { name: 'failed', error: failure }, busy: null });
+      this.#report(failure);
+    }
+  }
+
+  /** Starts again from the level info (after a failure, or to leave an outcome). */
+  retry(): Promise<void> {
+    return this.#client ? this.start(this.#client, this.#options) : Promise.resolve();
+  }
+
+  /** Creates an application for a level and opens its first step. */
+  async selectLevel(levelUuid: string): Promise<void> {
+    const client = this.#requireClient();
+    this.#host.dispatchEvent(new KycLevelSelectEvent({ levelUuid }));
+    this.#set({ busy: 'creating', notice: null });
+    try {
+      const application = await client.createApplication(levelUuid, { signal: this.#abort.signal });
+      this.drafts.clear();
+      this.fieldErrors = {};
+      this.#host.dispatchEvent(new KycApplicationCreateEvent({ applicationUuid: application.uuid, levelUuid }));
+      this.levelInfo = this.levelInfo && { ...this.levelInfo, lastKycApplicationUuid: application.uuid };
+      this.#set({ busy: null });
+      this.#show(application, null);
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  /** Keeps what the person typed (nothing is sent before Continue). */
+  setAnswer(key: string, value: string): void {
+    const stored = this.#attribute(key)?.value ?? null;
+    if (value === (stored ?? '')) this.drafts.delete(key);
+    else this.drafts.set(key, value);
+    if (this.fieldErrors[key]) {
+      const { [key]: _cleared, ...rest } = this.fieldErrors;
+      this.fieldErrors = rest;
+    }
+    this.#host.requestUpdate();
+  }
+
+  /** Goes to a step without saving (Back, the progress indicator, "Change" on the review). */
+  goToStep(index: number): void {
+    if (index < 0 || index >= this.steps.length) return;
+    this.#moveTo({ name: 'step', index });
+  }
+
+  /** Goes back one step, or from the review to the last step. */
+  back(): void {
+    const { screen } = this;
+    if (screen.name === 'step' && screen.index > 0) this.goToStep(screen.index - 1);
+    else if (screen.name === 'review') this.goToStep(this.steps.length - 1);
+  }
+
+  /**
+   * Saves the current step's changed answers (only those) and moves on: to the next step, or to
+   * the review after the last. Answers that need a signature open the signature request first.
+   */
+  async continue(): Promise<void> {
+    const { screen } = this;
+    if (screen.name !== 'step') return;
+    const changes = this.#changesOf(screen.index);
+    if (changes.length === 0 || !this.editable) {
+      this.#advanceFrom(screen.index);
+      return;
+    }
+    const groups = signatureGroups(changes.map(({ key }) => this.#attribute(key)!));
+    if (groups.length > 0) {
+      this.#askSignature('save', groups, changes.map(({ key }) => key));
+      return;
+    }
+    await this.#save(screen.index, changes, {});
+  }
+
+  /** Opens the review of every answer. */
+  review(): void {
+    this.#moveTo({ name: 'review' });
+  }
+
+  /**
+   * Sends a one-time code with a provider; `destination` (phone or e-mail) when the person typed
+   * it for this request.
+   */
+  async sendCode(provider: KycSignProvider, destination?: string): Promise<boolean> {
+    const client = this.#requireClient();
+    const request = this.signature;
+    const application = this.application;
+    if (!request || !application) return false;
+    this.#set({ busy: 'sending-code', notice: null });
+    try {
+      const to = destination ?? request.destinations[provider];
+      await client.sendSignCode({
+        objectUuid: application.uuid,
+        providerType: provider,
+        ...(to ? { destination: to } : {}),
+        signal: this.#abort.signal,
+      });
+      this.#set({ busy: null, signature: { ...request, sentWith: provider } });
+      return true;
+    } catch (error) {
+      this.#fail(error, true);
+      return false;
+    }
+  }
+
+  /**
+   * Takes the code of the current group; once every group has its code, repeats the save or the
+   * submission that waited for them, signed with all of them.
+   */
+  async confirmCode(code: string): Promise<void> {
+    const request = this.signature;
+    const screen = this.screen;
+    if (!request?.sentWith) return;
+    const codes: KycSignCodes = { ...request.codes, [request.sentWith]: code };
+    if (request.index + 1 < request.groups.length) {
+      this.#set({ notice: null, signature: { ...request, codes, index: request.index + 1, sentWith: null } });
+      return;
+    }
+    this.signature = { ...request, codes };
+    if (request.purpose === 'submit') await this.#submit(codes);
+    else if (screen.name === 'step') await this.#save(screen.index, this.#changesOf(screen.index), codes);
+  }
+
+  /** Closes the signature request; the answers stay typed. */
+  cancelSignature(): void {
+    this.#set({ signature: null, notice: null });
+  }
+
+  /** Sends the application to review (the host may veto it by cancelling `kyc-submit`). */
+  async submit(): Promise<void> {
+    const application = this.application;
+    if (!application || !this.editable) return;
+    const unsaved = [...this.drafts.keys()];
+    if (unsaved.length > 0) {
+      // Answers typed on the review's way back must be stored before the submission.
+      const index = this.steps.findIndex((step) => step.questions.some((q) => unsaved.includes(q.attribute.key)));
+      this.goToStep(index);
+      return;
+    }
+    const accepted = this.#host.dispatchEvent(new KycSubmitEvent({ applicationUuid: application.uuid }));
+    if (!accepted) return;
+    await this.#submit({});
+  }
+
+  /** After a final rejection: back to the level choice for a new application, when allowed. */
+  startNewApplication(): void {
+    if (!this.levelInfo?.allowedToCreateKycApplication) return;
+    this.application = null;
+    this.drafts.clear();
+    this.fieldErrors = {};
+    this.#showLevels();
+  }
+
+  // ── internals ─────────────────────────────────────────────────────────────
+
+  async #save(index: number, changes: AttributeChange[], signCodes: KycSignCodes): Promise<void> {
+    const client = this.#requireClient();
+    const application = this.application!;
+    this.#set({ busy: 'saving', notice: null });
+    try {
+      const saved = await client.updateApplication(application.uuid, changes, { signCodes, signal: this.#abort.signal });
+      const keys = changes.map(({ key }) => key);
+      for (const key of keys) this.drafts.delete(key);
+      this.fieldErrors = {};
+      this.application = saved;
+      this.#set({ busy: null, signature: null });
+      this.#host.dispatchEvent(new KycSaveEvent({ applicationUuid: saved.uuid, keys }));
+      this.#advanceFrom(index);
+    } catch (error) {
+      if (!this.#signatureFailure(error, 'save', changes.map(({ key }) => key))) this.#fail(error);
+    }
+  }
+
+  async #submit(signCodes: KycSignCodes): Promise<void> {
+    const client = this.#requireClient();
+    const application = this.application!;
+    this.#set({ busy: 'submitting', notice: null });
+    try {
+      const signal = this.#abort.signal;
+      const sent =
+        (await client.sendToReview(application.uuid, { signCodes, signal })) ??
+        (await client.getApplication(application.uuid, { emptyVolatileFields: true, signal }));
+      this.fieldErrors = {};
+      this.#set({ busy: null, signature: null });
+      this.#show(sent, application.status);
+    } catch (error) {
+      if (this.#signatureFailure(error, 'submit', [])) return;
+      this.#fail(error);
+      if (error instanceof KycApiError && error.code === 'validation') {
+        // Missing or refused answers: take the person to the first step they concern.
+        const index = this.#firstStepWhere((attribute) => this.errorsOf(attribute).length > 0);
+        if (index !== null) this.goToStep(index);
+      }
+    }
+  }
+
+  /**
+   * A refusal for want of a code, or for a wrong one, keeps everything and asks again: a wrong
+   * code sends the person back to the group of the provider it was refused for.
+   */
+  #signatureFailure(error: unknown, purpose: SignatureRequest['purpose'], keys: string[]): boolean {
+    if (!(error instanceof KycApiError)) return false;
+    const providers = (error.providers ?? []).filter(isProvider);
+    const request = this.signature;
+    if (error.code === 'signature_invalid' && request) {
+      const refused = providers.find((provider) => request.codes[provider] !== undefined) ?? request.sentWith;
+      const index = Math.max(0, request.groups.findIndex((group) => refused !== null && group.includes(refused)));
+      const { [refused ?? 'sms']: _wrong, ...codes } = request.codes;
+      this.#set({ busy: null, notice: error, signature: { ...request, index, codes, sentWith: refused } });
+      this.#report(error);
+      return true;
+    }
+    if (error.code === 'signature_required') {
+      this.#set({ busy: null });
+      // Each provider the platform names is needed; it names none only when it does not say.
+      const needed: KycSignProvider[] = providers.length > 0 ? providers : ['sms'];
+      this.#askSignature(purpose, needed.map((provider) => [provider]), keys);
+      return true;
+    }
+    return false;
+  }
+
+  #askSignature(purpose: SignatureRequest['purpose'], groups: KycSignProvider[][], keys: string[]): void {
+    const application = this.application!;
+    const destinations: Partial<Record<KycSignProvider, string>> = {};
+    for (const provider of new Set(groups.flat())) {
+      const destination = this.#destinationFor(provider);
+      if (destination) destinations[provider] = destination;
+    }
+    this.#set({ signature: { purpose, keys, groups, index: 0, sentWith: null, codes: {}, destinations } });
+    for (const provider of new Set(groups.flat())) {
+      this.#host.dispatchEvent(new KycSignatureRequestEvent({ applicationUuid: application.uuid, provider, keys }));
+    }
+  }
+
+  /** The phone (sms) or e-mail (email) answer the code can go to: typed now, else stored. */
+  #destinationFor(provider: KycSignProvider): string | null {
+    const type = provider === 'sms' ? 'phone' : 'email';
+    for (const step of this.steps) {
+      for (const { attribute } of step.questions) {
+        if (attribute.type === type) return this.valueOf(attribute);
+      }
+    }
+    return null;
+  }
+
+  /** Shows an application where it stands, firing the status events when it changed. */
+  #show(application: KycApplication, previous: KycStatus | null): void {
+    this.application = application;
+    if (previous !== application.status) {
+      if (previous !== null || application.status !== 'draft') {
+        this.#host.dispatchEvent(
+          new KycStatusChangeEvent({
+            applicationUuid: application.uuid,
+            status: application.status,
+            rawStatus: application.rawStatus,
+            previous,
+          }),
+        );
+      }
+      if (application.status === 'approved') {
+        this.#host.dispatchEvent(new KycCompleteEvent({ applicationUuid: application.uuid, status: 'approved' }));
+      } else if (application.status === 'rejected') {
+        this.#host.dispatchEvent(
+          new KycRejectEvent({
+            applicationUuid: application.uuid,
+            canCreateNew: this.levelInfo?.allowedToCreateKycApplication ?? false,
+          }),
+        );
+      }
+    }
+    switch (application.status) {
+      case 'draft':
+      case 'pending':
+        this.#moveTo({ name: 'step', index: this.#resumeStep(application) }, false);
+        break;
+      case 'in_review':
+        this.#moveTo({ name: 'waiting' }, false);
+        this.#schedulePoll();
+        break;
+      default:
+        this.#moveTo({ name: 'outcome', status: application.status }, false);
+    }
+  }
+
+  /**
+   * Where a person resumes: the first step with a remark or a missing required answer (on any
+   * device); else the step they were on in this tab; else the review.
+   */
+  #resumeStep(application: KycApplication): number {
+    const needing = this.#firstStepWhere(
+      (attribute) => attribute.errors.length > 0 || (attribute.required && !attribute.readOnly && !attribute.value),
+      application,
+    );
+    const hint = readStepHint(application.uuid);
+    if (needing !== null) return hint !== null && hint < needing ? hint : needing;
+    return hint ?? Math.max(0, application.steps.length - 1);
+  }
+
+  #firstStepWhere(test: (attribute: KycAttribute) => boolean, application = this.application): number | null {
+    const index = (application?.steps ?? []).findIndex((step) => step.questions.some((q) => test(q.attribute)));
+    return index < 0 ? null : index;
+  }
+
+  #advanceFrom(index: number): void {
+    if (index + 1 < this.steps.length) this.goToStep(index + 1);
+    else this.review();
+  }
+
+  /** Moves to a screen; a step change is announced (and may be vetoed) when the person moved. */
+  #moveTo(screen: FlowScreen, byPerson = true): void {
+    const from = this.screen.name === 'step' ? this.screen.index : null;
+    if (screen.name === 'step' && byPerson) {
+      const allowed = this.#host.dispatchEvent(
+        new KycStepChangeEvent({ from, to: screen.index, total: this.steps.length }),
+      );
+      if (!allowed) return;
+    }
+    if (screen.name === 'step' && this.application) writeStepHint(this.application.uuid, screen.index);
+    this.#set({ screen, signature: null });
+  }
+
+  #showLevels(): void {
+    const info = this.levelInfo;
+    if (!info?.allowedToCreateKycApplication) {
+      this.#set({ screen: { name: 'not-allowed' } });
+      return;
+    }
+    this.#set({
+      screen: { name: 'levels', levels: info.availableLevelsForUpgrade, currentLevel: info.currentLevel },
+    });
+  }
+
+  #changesOf(index: number): AttributeChange[] {
+    const step = this.steps[index];
+    if (!step) return [];
+    return step.questions
+      .filter(({ attribute }) => !attribute.readOnly && this.drafts.has(attribute.key))
+      .map(({ attribute }) => ({ key: attribute.key, value: this.drafts.get(attribute.key)! }));
+  }
+
+  #attribute(key: string): KycAttribute | undefined {
+    for (const step of this.steps) for (const { attribute } of step.questions) if (attribute.key === key) return attribute;
+    return undefined;
+  }
+
+  // ── review polling ────────────────────────────────────────────────────────
+
+  #schedulePoll(): void {
+    this.#stopPolling();
+    if (typeof document !== 'undefined' && document.hidden) return; // resumed on visibilitychange
+    this.#pollTimer = setTimeout(() => void this.#poll(), this.#pollDelay);
+  }
+
+  #stopPolling(): void {
+    clearTimeout(this.#pollTimer);
+    this.#pollTimer = undefined;
+  }
+
+  async #poll(): Promise<void> {
+    const application = this.application;
+    if (!application || this.screen.name !== 'waiting') return;
+    try {
+      const fresh = await this.#requireClient().getApplication(application.uuid, {
+        emptyVolatileFields: true,
+        signal: this.#abort.signal,
+      });
+      if (fresh.status === application.status) {
+        this.#pollDelay = Math.min(this.#pollDelay * POLL_GROWTH, MAX_POLL_MS);
+        this.application = fresh;
+        this.#schedulePoll();
+        return;
+      }
+      this.#pollDelay = this.#options.pollIntervalMs ?? DEFAULT_POLL_MS;
+      this.#show(fresh, application.status);
+    } catch (error) {
+      if (this.#aborted(error)) return;
+      // The review goes on without us: keep asking, slower, and say why nothing moves.
+      this.#pollDelay = Math.min(this.#pollDelay * POLL_GROWTH, MAX_POLL_MS);
+      this.#set({ notice: asApiError(error) });
+      this.#schedulePoll();
+    }
+  }
+
+  readonly #onVisibility = (): void => {
+    if (this.screen.name !== 'waiting') return;
+    if (document.hidden) this.#stopPolling();
+    else void this.#poll();
+  };
+
+  // ── helpers ───────────────────────────────────────────────────────────────
+
+  #requireClient(): KycClient {
+    if (!this.#client) throw new Error('The flow has no API client yet.');
+    return this.#client;
+  }
+
+  #set(changes: Partial<Pick<FlowController, 'screen' | 'busy' | 'notice' | 'signature'>>): void {
+    Object.assign(this, changes);
+    this.#host.requestUpdate();
+  }
+
+  /**
+   * A failure that leaves the flow where it is: kept as the notice, reported once. A signature
+   * request stays open only when asked (a failed send of a code); after a failed signed request
+   * it closes, and Continue asks for fresh codes.
+   */
+  #fail(error: unknown, keepSignature = false): void {
+    if (this.#aborted(error)) return;
+    const failure = asApiError(error);
+    this.fieldErrors = failure.code === 'validation' ? { ...failure.fieldErrors } : this.fieldErrors;
+    this.#set({ busy: null, notice: failure, signature: keepSignature ? this.signature : null });
+    this.#report(failure);
+  }
+
+  #report(error: KycApiError): void {
+    this.#host.dispatchEvent(new KycErrorEvent({ code: error.code, message: error.message, recoverable: error.recoverable }));
+  }
+
+  #aborted(error: unknown): boolean {
+    return error instanceof KycApiError && error.code === 'aborted';
+  }
+}
+
+function asApiError(error: unknown): KycApiError {
+  return error instanceof KycApiError
+    ? error
+    : new KycApiError('malformed_response', 'The widget could not understand an answer of the platform.');
+}
+
+function isProvider(value: string): value is KycSignProvider {
+  return value === 'sms' || value === 'email';
+}
+
+/**
+ * The codes a request changing these answers needs: every provider that is the only one of some
+ * answer, then, for answers that take any of several providers and are not signed yet, one group
+ * of the providers they all accept.
+ */
+export function signatureGroups(attributes: readonly KycAttribute[]): KycSignProvider[][] {
+  const accepted = attributes.map((a) => a.signProviders.filter(isProvider)).filter((providers) => providers.length > 0);
+  const forced = [...new Set(accepted.filter((providers) => providers.length === 1).map(([provider]) => provider!))];
+  const open = accepted.filter((providers) => !providers.some((provider) => forced.includes(provider)));
+  const groups = forced.map((provider) => [provider]);
+  if (open.length > 0) {
+    const common = open.reduce((left, right) => left.filter((provider) => right.includes(provider)));
+    groups.push(common.length > 0 ? common : open[0]!);
+  }
+  return groups;
+}
+
+/** The step the person was on in this tab: a number keyed by the application uuid (no personal data). */
+function readStepHint(applicationUuid: string): number | null {
+  try {
+    const stored = sessionStorage.getItem(STEP_HINT_PREFIX + applicationUuid);
+    const value = stored === null ? NaN : Number(stored);
+    return Number.isInteger(value) && value >= 0 ? value : null;
+  } catch {
+    return null; // storage blocked (privacy settings, sandboxed iframes): derive from the answers
+  }
+}
+
+function writeStepHint(applicationUuid: string, index: number): void {
+  try {
+    sessionStorage.setItem(STEP_HINT_PREFIX + applicationUuid, String(index));
+  } catch {
+    // storage blocked: resumption falls back to the answers
+  }
+}
