@@ -54,6 +54,16 @@ describe('KycElement', () => {
     expect(customElements.get('kyc-test-define-once')).to.equal(Once);
   });
 
+  it('defines its dependencies first, so defining the root defines the tree', () => {
+    class Leaf extends KycElement {}
+    class Root extends KycElement {
+      static override dependencies = { 'kyc-test-dep-leaf': Leaf };
+    }
+    expect(Root.define('kyc-test-dep-root')).to.equal(true);
+    expect(customElements.get('kyc-test-dep-leaf')).to.equal(Leaf);
+    expect(customElements.get('kyc-test-dep-root')).to.equal(Root);
+  });
+
   it('re-renders when lang or dir changes', async () => {
     const el = await fixture<StyledProbe>(html`<kyc-test-styled-probe></kyc-test-styled-probe>`);
     const before = el.renders;

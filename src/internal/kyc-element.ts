@@ -35,10 +35,17 @@ export class KycElement extends LitElement {
   }
 
   /**
-   * Registers this class under `tagName` once; a second copy of the widget on the page warns
-   * instead of throwing. Returns whether this call defined the element.
+   * Elements this one renders, by tag: {@link define} registers them first, so defining the root
+   * defines the whole tree while importing any module stays free of side effects.
    */
-  static define<T extends CustomElementConstructor>(this: T, tagName: string): boolean {
+  static dependencies: Readonly<Record<string, typeof KycElement>> = {};
+
+  /**
+   * Registers this class under `tagName` once, after its {@link dependencies}; a second copy of
+   * the widget on the page warns instead of throwing. Returns whether this call defined the element.
+   */
+  static define(tagName: string): boolean {
+    for (const [tag, dependency] of Object.entries(this.dependencies)) dependency.define(tag);
     return defineElement(tagName, this);
   }
 
