@@ -1,0 +1,803 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { Definition, KycClient, KycQuestion as Question, LegalDocument } from '../../api/index.js';
+import { KycFormAssociatedElement, type KycValidationResult, type KycValidator } from '../../internal/form-associated.js';
+import { definitionsOf, legalDocumentsOf } from '../../internal/reference-data.js';
+import { formControlStyles } from '../../styles/form-control.styles.js';
+import {
+  LocalizeController,
+  type TermKey,
+  type Translation,
+  type TranslationOverrides,
+} from '../../utilities/localize.js';
+import { KycCombobox, type KycComboboxOption } from '../combobox/combobox.js';
+import styles from './question.styles.js';
+
+/** How a question is shown, from its attribute (and the element's `readonly`). */
+type Kind = 'text' | 'boolean' | 'reference' | 'legal' | 'read-only' | 'document' | 'liveness';
+
+/** A term without parameters. */
+type TextTermKey = { [K in TermKey]: Translation[K] extends string ? K : never }[TermKey];
+
+/** A validity flag with the term of its message. */
+interface Problem {
+  flag: 'typeMismatch' | 'patternMismatch' | 'badInput';
+  message: TextTermKey;
+}
+
+/** How a text-like type is typed, turned into the value sent, and checked. */
+interface TextSpec {
+  inputType: 'text' | 'email' | 'tel' | 'date';
+  inputMode?: 'numeric' | 'decimal' | 'tel' | 'email';
+  multiline?: boolean;
+  /** Phone numbers and e-mail addresses read left to right, also in a right-to-left language. */
+  ltr?: boolean;
+  /** The value sent for what the person typed (`decimalSeparator`: the element's locale's). */
+  normalize?: (text: string, decimalSeparator: string) => string;
+  /** The problem of a non-empty value, or null. */
+  check?: (value: string) => Problem | null;
+}
+
+/** Options up to this many are a native `<select>`; more are a searchable `<kyc-combobox>`. */
+const SELECT_MAX_OPTIONS = 15;
+
+/** The platform's liveness attributes (their type is their key): answered through Sumsub, never typed. */
+const LIVENESS_KEYS: ReadonlySet<string> = new Set(['sumsub_liveness_check_token', 'sumsub_liveness_check_url']);
+
+/** Autofill by well-known attribute key (HTML's autocomplete tokens). */
+const AUTOCOMPLETE_BY_KEY: Readonly<Record<string, string>> = {
+  first_name: 'given-name',
+  given_name: 'given-name',
+  middle_name: 'additional-name',
+  last_name: 'family-name',
+  family_name: 'family-name',
+  full_name: 'name',
+  date_of_birth: 'bday',
+  birth_date: 'bday',
+  email: 'email',
+  phone: 'tel',
+  phone_number: 'tel',
+  mobile_phone: 'tel',
+  address: 'street-address',
+  street_address: 'street-address',
+  city: 'address-level2',
+  postal_code: 'postal-code',
+  zip_code: 'postal-code',
+  country: 'country',
+  country_of_residence: 'country',
+};
+
+/** Autofill by type, for keys not listed above. */
+const AUTOCOMPLETE_BY_TYPE: Readonly<Record<string, string>> = { email: 'email', phone: 'tel' };
+
+const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]{2,}$/;
+/** E.164: a plus, a non-zero country digit, 7 to 15 digits in all. */
+const PHONE = /^\+[1-9]\d{6,14}$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INTEGER = /^-?\d+$/;
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** Arabic-Indic and Eastern Arabic-Indic digits as ASCII digits. */
+const asciiDigits = (text: string): string =>
+  text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (digit) => String(digit.charCodeAt(0) & 0xf));
+
+/** Spaces people type inside numbers (also the no-break and thin ones locales group digits with). */
+const NUMBER_SPACES = /[\s\u00a0\u202f\u2009]/g;
+
+/**
+ * A decimal as typed (`12,5`, `1 234,50`, `1,234.50`, `١٢٫٥`) with '.' as its separator. With both
+ * ',' and '.', the last one separates the decimals; a lone ',' does too, unless it groups
+ * thousands (`1,234`) in a locale whose separator is '.'.
+ */
+function normalizeDecimal(text: string, decimalSeparator: string): string {
+  const compact = asciiDigits(text).replace(NUMBER_SPACES, '').replaceAll('\u066b', '.').replaceAll('\u066c', '');
+  const comma = compact.lastIndexOf(',');
+  const dot = compact.lastIndexOf('.');
+  if (comma < 0) return compact;
+  if (dot >= 0) return comma > dot ? compact.replaceAll('.', '').replace(',', '.') : compact.replaceAll(',', '');
+  if (decimalSeparator !== ',' && /^-?\d{1,3}(,\d{3})+$/.test(compact)) return compact.replaceAll(',', '');
+  return compact.indexOf(',') === comma ? compact.replace(',', '.') : compact;
+}
+
+/** Whether `value` is a calendar date written YYYY-MM-DD. */
+function isRealDate(value: string): boolean {
+  const match = DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const STRING: TextSpec = { inputType: 'text' };
+
+/** Text-like types; any other type is typed like `string`. */
+const TEXT_SPECS: Readonly<Record<string, TextSpec>> = {
+  string: STRING,
+  text: { inputType: 'text', multiline: true },
+  email: {
+    inputType: 'email',
+    inputMode: 'email',
+    ltr: true,
+    normalize: (text) => text.trim(),
+    check: (value) => (EMAIL.test(value) ? null : { flag: 'typeMismatch', message: 'invalidEmail' }),
+  },
+  phone: {
+    inputType: 'tel',
+    inputMode: 'tel',
+    ltr: true,
+    normalize: (text) => asciiDigits(text).replace(/[\s\u00a0\u202f\-\u2010-\u2015().]/g, ''),
+    check: (value) => (PHONE.test(value) ? null : { flag: 'patternMismatch', message: 'invalidPhone' }),
+  },
+  date: {
+    inputType: 'date',
+    check: (value) => (isRealDate(value) ? null : { flag: 'badInput', message: 'invalidDate' }),
+  },
+  integer: {
+    inputType: 'text',
+    inputMode: 'numeric',
+    normalize: (text) => asciiDigits(text).replace(NUMBER_SPACES, ''),
+    check: (value) => (INTEGER.test(value) ? null : { flag: 'badInput', message: 'invalidInteger' }),
+  },
+  decimal: {
+    inputType: 'text',
+    inputMode: 'decimal',
+    normalize: normalizeDecimal,
+    check: (value) => (DECIMAL.test(value) ? null : { flag: 'badInput', message: 'invalidNumber' }),
+  },
+};
+
+/** Where a question's options or legal document stand. */
+type Remote =
+  | { status: 'idle' | 'loading' | 'failed' }
+  | { status: 'options'; options: Definition[] }
+  | { status: 'document'; document: LegalDocument };
+
+const VALID: KycValidationResult = { flags: {}, message: '' };
+
+/**
+ * @summary One question of the server-defined questionnaire, with the control its attribute type
+ * asks for. Form-associated: it works in a `<form>` and validates like a native control.
+ * @tag kyc-question
+ * @status experimental
+ * @since 0.1
+ *
+ * Controls by `question.attribute.type` (see platform-api.md, "Attribute types"):
+ * - `string`, `text` (multi-line), `email`, `phone`, `date`, `integer`, `decimal`, and any type
+ *   the widget does not know: a text field of the right `type`, `inputmode` and `autocomplete`,
+ *   checked as the person types (after the first change) for the type's format. A decimal may be
+ *   typed with the locale's comma; its value always has '.'. Phone separators are dropped.
+ * - `boolean`: a checkbox. A boolean is a statement ("I am a politically exposed person"), not a
+ *   box that must be ticked: unchecked is the answer `"false"`, so `value` is `"false"` until it
+ *   is checked (also before any edit) and `required` never fails.
+ * - `reference_data`: the options from `client.getDefinitions(key)` (read once per client and
+ *   key, shared by every question): a `<select>` up to 15 options, a searchable `<kyc-combobox>`
+ *   beyond. While loading, a disabled select; when the read fails, a message and a retry button.
+ * - `legal_document`: the document from `client.getLegalDocuments(key)` (its text shown as plain
+ *   text, in a scrollable region), a link to the full document, and an acceptance checkbox whose
+ *   value is the document's uuid (`''` unchecked). Required: the current document must be accepted.
+ * - `document`, `sumsub_liveness_check_token`, `sumsub_liveness_check_url`: a placeholder saying
+ *   what will be asked ("uploaded" for a document that has a value); never validated here.
+ * - a read-only attribute, or the element's `readonly`: the answer as text, not a control.
+ *
+ * Sumsub's note on the answer (`attribute.verification.clientNote`) is shown beside any question.
+ * `errors` (the platform's or the reviewer's messages) are shown under the control and make the
+ * field invalid (a custom error) until the person edits the answer: they concern the answer they
+ * were given for, and a new `errors` array brings them back.
+ *
+ * Client-side problems show after the person changes the answer, or when `reportValidity()` is
+ * called or a form is submitted. `question.attribute.value` is the default value (a form reset
+ * goes back to it); `required` follows the attribute's `required` (or the element's own).
+ *
+ * @event input - The person edits the answer (read `value` on the element).
+ * @event change - The person committed a change to the answer (read `value` on the element).
+ *
+ * @csspart base - The question's wrapper.
+ * @csspart label - The question's title.
+ * @csspart help - The question's description.
+ * @csspart control - The input, textarea, select, combobox or checkbox.
+ * @csspart error - The messages under the control.
+ * @csspart note - Sumsub's note on the answer.
+ * @csspart answer - The answer of a read-only question.
+ * @csspart placeholder - What a document or liveness question will ask.
+ * @csspart document - The legal document's box.
+ * @csspart document-text - The legal document's scrollable text.
+ * @csspart document-link - The link to the full legal document.
+ * @csspart status - The loading or failure message of options and legal documents.
+ * @csspart retry-button - The button that reads failed options or a failed document again.
+ *
+ * @cssproperty --kyc-question-document-height - Maximum height of a legal document's text (16rem).
+ *
+ * @cssstate user-invalid - Invalid, after the person changed the answer or tried to submit.
+ * @cssstate disabled - Disabled, by its own `disabled` or a disabled `<fieldset>`.
+ */
+export class KycQuestion extends KycFormAssociatedElement {
+  static override styles = [formControlStyles, styles];
+  /** @internal Long option lists are a `<kyc-combobox>`. */
+  static override dependencies = { 'kyc-combobox': KycCombobox };
+
+  /** @internal The question's own checks, in one validator that reads its state. */
+  static override validators: readonly KycValidator[] = [{ check: (element) => (element as KycQuestion).checkAnswer() }];
+
+  // ── controllers / non-reactive ──────────────────────────────────────────────
+
+  readonly #localize = new LocalizeController(this);
+  /** What the person typed, when it differs from the value only by normalization (`12,5` for `12.5`). */
+  #typed: string | null = null;
+  /** The person edited the answer since `errors` were given. */
+  #errorsAddressed = false;
+  /** `checkValidity()` is running: its `invalid` event shows nothing. */
+  #quiet = false;
+  /** The read whose answer is awaited; an answer of an older read is dropped. */
+  #request: Promise<unknown> | null = null;
+  /** What was read last (client, and attribute type and key): a new question object for the same reads nothing. */
+  #source: { client: KycClient | null; what: string | null } | null = null;
+  /** Focus the control once the retried read has answered (the retry button is gone then). */
+  #focusAfterRetry = false;
+  /** The combobox's options, made once per list of definitions. */
+  #comboboxOptions = new WeakMap<Definition[], KycComboboxOption[]>();
+
+  // ── queries ─────────────────────────────────────────────────────────────────
+
+  @query('#control') private control!: HTMLElement | null;
+  @query('#retry') private retryButton!: HTMLButtonElement | null;
+
+  // ── state ───────────────────────────────────────────────────────────────────
+
+  /** Client-side problems are shown (after a change, a submit attempt or `reportValidity()`). */
+  @state() private showProblems = false;
+  @state() private remote: Remote = { status: 'idle' };
+
+  // ── public properties ───────────────────────────────────────────────────────
+
+  /** The question: title (the label), description (help text) and attribute (type, key, value…). */
+  @property({ attribute: false }) question: Question | null = null;
+
+  /** Reads the options of reference data and the legal documents. */
+  @property({ attribute: false }) client: KycClient | null = null;
+
+  /** Messages of the platform or the reviewer on the answer, shown under the control. */
+  @property({ attribute: false }) errors: string[] = [];
+
+  /** Per-language overrides of the texts: `{ de: { retry: 'Nochmal' } }`. */
+  @property({ attribute: false }) translations: TranslationOverrides | undefined;
+
+  constructor() {
+    super();
+    // A submit attempt shows the problems; a quiet `checkValidity()` does not.
+    this.addEventListener('invalid', () => {
+      if (!this.#quiet) this.showProblems = true;
+    });
+  }
+
+  /**
+   * The answer as sent to the platform. A boolean question's is `"true"` or `"false"` (never
+   * empty); a decimal's has '.' whatever the person typed.
+   */
+  override get value(): string {
+    const value = super.value;
+    if (this.#kind !== 'boolean') return value;
+    return value === 'true' ? 'true' : 'false';
+  }
+  override set value(value: string) {
+    super.value = value;
+  }
+
+  // ── lifecycle ───────────────────────────────────────────────────────────────
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('question')) {
+      this.defaultValue = this.question?.attribute.value ?? '';
+      // Another question in the same element (a list rendered without keys): its problems are not shown yet.
+      if ((changed.get('question') as Question | null | undefined)?.attribute.key !== this.question?.attribute.key) {
+        this.showProblems = false;
+        this.#typed = null;
+      }
+    }
+    if (changed.has('errors')) this.#errorsAddressed = false;
+    if (changed.has('question') || changed.has('client') || changed.has('readonly')) this.#load();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.#focusAfterRetry && this.remote.status !== 'loading') {
+      this.#focusAfterRetry = false;
+      this.focus();
+    }
+  }
+
+  /** @internal The owner form was reset: the stored answer again, problems hidden. */
+  override formResetCallback(): void {
+    super.formResetCallback();
+    this.#typed = null;
+    this.showProblems = false;
+  }
+
+  // ── public methods ──────────────────────────────────────────────────────────
+
+  /** Focuses the control (the retry button when options or the document failed to load). */
+  override focus(options?: FocusOptions): void {
+    const target = this.retryButton ?? this.control;
+    if (target) target.focus(options);
+    else super.focus(options);
+  }
+
+  /** Like a native control's: false (and fires `invalid`) when invalid; shows nothing. */
+  override checkValidity(): boolean {
+    this.#quiet = true;
+    try {
+      return super.checkValidity();
+    } finally {
+      this.#quiet = false;
+    }
+  }
+
+  /** Shows the problem under the control and focuses it when invalid; returns whether it is valid. */
+  override reportValidity(): boolean {
+    this.showProblems = true;
+    const valid = super.reportValidity();
+    if (!valid) this.focus();
+    return valid;
+  }
+
+  // ── form-associated plumbing ────────────────────────────────────────────────
+
+  protected override get validationTarget(): HTMLElement | null | undefined {
+    return this.control;
+  }
+
+  // ── private: state ──────────────────────────────────────────────────────────
+
+  get #kind(): Kind {
+    const attribute = this.question?.attribute;
+    if (!attribute) return 'text';
+    if (LIVENESS_KEYS.has(attribute.key) || LIVENESS_KEYS.has(attribute.type)) return 'liveness';
+    if (attribute.type === 'document') return 'document';
+    if (attribute.readOnly || this.readonly) return 'read-only';
+    if (attribute.type === 'boolean') return 'boolean';
+    if (attribute.type === 'reference_data') return 'reference';
+    if (attribute.type === 'legal_document') return 'legal';
+    return 'text';
+  }
+
+  get #spec(): TextSpec {
+    return TEXT_SPECS[this.question?.attribute.type ?? 'string'] ?? STRING;
+  }
+
+  get #isRequired(): boolean {
+    return this.required || (this.question?.attribute.required ?? false);
+  }
+
+  /** The messages that make the answer invalid now: `errors`, until the person edits the answer. */
+  get #serverErrors(): string[] {
+    return this.#errorsAddressed ? [] : this.errors.filter((message) => message.trim() !== '');
+  }
+
+  get #decimalSeparator(): string {
+    const parts = new Intl.NumberFormat(this.#localize.lang()).formatToParts(1.5);
+    return parts.find((part) => part.type === 'decimal')?.value ?? '.';
+  }
+
+  /** The validator: `errors` first, then what the type asks. Placeholders and read-only answers pass. */
+  private checkAnswer(): KycValidationResult {
+    const kind = this.#kind;
+    if (!this.question || kind === 'read-only' || kind === 'document' || kind === 'liveness') return VALID;
+    const serverErrors = this.#serverErrors;
+    if (serverErrors.length > 0) return { flags: { customError: true }, message: serverErrors.join(' ') };
+    if (kind === 'boolean') return VALID;
+    const value = this.value;
+    if (kind === 'legal') {
+      const document = this.remote.status === 'document' ? this.remote.document : null;
+      const accepted = document ? value === document.uuid : value !== '';
+      return this.#isRequired && !accepted ? this.#problem('valueMissing', 'acceptRequired') : VALID;
+    }
+    if (kind === 'text' && this.#spec.inputType === 'date' && (this.control as HTMLInputElement | null)?.validity.badInput) {
+      return this.#problem('badInput', 'invalidDate'); // a date input holding an incomplete date
+    }
+    if (value === '') return this.#isRequired ? this.#problem('valueMissing', 'fieldRequired') : VALID;
+    const problem = kind === 'text' ? this.#spec.check?.(value) : null;
+    return problem ? this.#problem(problem.flag, problem.message) : VALID;
+  }
+
+  #problem(flag: keyof ValidityStateFlags, message: TextTermKey): KycValidationResult {
+    return { flags: { [flag]: true }, message: this.#localize.term(message) };
+  }
+
+  /**
+   * Reads the options or the legal document the question needs (shared per client and key). A
+   * question object that asks for what is already read or being read (the same question, saved)
+   * keeps it, unless `again` (the retry button); a failed read is tried again.
+   */
+  #load(again = false): void {
+    const { question, client } = this;
+    const kind = this.#kind;
+    const wanted = kind === 'reference' || kind === 'legal' || (kind === 'read-only' && question?.attribute.type === 'reference_data');
+    const what = question && wanted ? `${question.attribute.type}:${question.attribute.key}` : null;
+    const same = this.#source?.client === client && this.#source.what === what;
+    if (same && !again && this.remote.status !== 'failed') return;
+    this.#source = { client, what };
+    if (!question || !client || !wanted) {
+      this.#request = null;
+      this.remote = { status: 'idle' };
+      return;
+    }
+    const { key } = question.attribute;
+    const reference = question.attribute.type === 'reference_data';
+    const request: Promise<Remote> = reference
+      ? definitionsOf(client, key).then((options) => ({ status: 'options', options }))
+      : legalDocumentsOf(client, key).then((documents) => {
+          const document = documents.find((candidate) => candidate.key === key) ?? documents[0];
+          return document ? { status: 'document', document } : { status: 'failed' };
+        });
+    this.#request = request;
+    this.remote = { status: 'loading' };
+    request.then(
+      (remote) => {
+        if (this.#request === request) this.remote = remote;
+      },
+      () => {
+        if (this.#request === request) this.remote = { status: 'failed' };
+      },
+    );
+  }
+
+  // ── private handlers ────────────────────────────────────────────────────────
+
+  /** Takes the control's state as the answer (the native `input` is composed: it leaves on its own). */
+  readonly #onInput = (event: Event): void => {
+    this.#take(event.currentTarget as HTMLElement);
+  };
+
+  /** Takes the answer and fires `change` on the host (a native `change` stays in the shadow root). */
+  readonly #onChange = (event: Event): void => {
+    this.#take(event.currentTarget as HTMLElement);
+    this.showProblems = true;
+    if (!event.composed) this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  };
+
+  #take(control: HTMLElement): void {
+    const previous = super.value;
+    if (control instanceof HTMLInputElement && control.type === 'checkbox') {
+      const document = this.remote.status === 'document' ? this.remote.document : null;
+      if (this.#kind === 'legal') this.value = control.checked && document ? document.uuid : '';
+      else this.value = control.checked ? 'true' : 'false';
+    } else if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) {
+      const normalize = this.#spec.normalize;
+      this.#typed = control.value;
+      this.value = normalize ? normalize(control.value, this.#decimalSeparator) : control.value;
+    } else {
+      this.value = (control as HTMLElement & { value: string }).value;
+    }
+    if (super.value !== previous) this.#errorsAddressed = true;
+  }
+
+  readonly #onRetry = (): void => {
+    this.#focusAfterRetry = true;
+    this.#load(true);
+  };
+
+  // ── render ──────────────────────────────────────────────────────────────────
+
+  override render(): TemplateResult {
+    if (!this.question) return html``;
+    switch (this.#kind) {
+      case 'liveness':
+        return this.#renderPlaceholder(this.#localize.term('livenessLater'));
+      case 'document':
+        return this.#renderPlaceholder(this.#localize.term('documentUploadLater', this.question.title));
+      case 'read-only':
+        return this.#renderReadOnly();
+      case 'boolean':
+        return this.#renderBoolean();
+      case 'reference':
+        return this.#renderReference();
+      case 'legal':
+        return this.#renderLegal();
+      default:
+        return this.#renderText();
+    }
+  }
+
+  /** The messages under the control: `errors`, else the client-side problem once shown. */
+  #messages(): string[] {
+    const serverErrors = this.#serverErrors;
+    if (serverErrors.length > 0) return serverErrors;
+    if (!this.showProblems || !this.willValidate || this.validity.valid) return [];
+    return [this.validationMessage];
+  }
+
+  /** The ids of the help, note and error elements, for `aria-describedby`. */
+  #describedBy(messages: string[]): string {
+    const ids = [this.question?.description ? 'help' : '', this.#note ? 'note' : '', messages.length ? 'error' : ''];
+    return ids.filter(Boolean).join(' ');
+  }
+
+  get #note(): string | null {
+    return this.question?.attribute.verification?.clientNote || null;
+  }
+
+  #renderLabel(forControl: boolean): TemplateResult {
+    const title = this.question!.title;
+    const marker = this.#isRequired
+      ? html`<span class="form-control__required" aria-hidden="true">*</span>`
+      : nothing;
+    return forControl
+      ? html`<label id="label" class="form-control__label" part="label" for="control">${title}${marker}</label>`
+      : html`<span id="label" class="form-control__label" part="label">${title}</span>`;
+  }
+
+  #renderHelp(): TemplateResult | typeof nothing {
+    const description = this.question!.description;
+    return description ? html`<p id="help" class="form-control__help" part="help">${description}</p>` : nothing;
+  }
+
+  #renderNote(): TemplateResult | typeof nothing {
+    const note = this.#note;
+    return note
+      ? html`<p id="note" class="note" part="note">
+          <span class="note__title">${this.#localize.term('questionVerificationNote')}</span>
+          <span dir="auto">${note}</span>
+        </p>`
+      : nothing;
+  }
+
+  #renderMessages(messages: string[]): TemplateResult | typeof nothing {
+    return messages.length
+      ? html`<div id="error" class="form-control__error" part="error">
+          ${messages.map((message) => html`<p class="message" dir="auto">${message}</p>`)}
+        </div>`
+      : nothing;
+  }
+
+  #renderText(): TemplateResult {
+    const spec = this.#spec;
+    const attribute = this.question!.attribute;
+    const messages = this.#messages();
+    const normalize = spec.normalize;
+    const typed = this.#typed;
+    const shown =
+      typed !== null && (normalize ? normalize(typed, this.#decimalSeparator) : typed) === this.value ? typed : this.value;
+    const autocomplete = AUTOCOMPLETE_BY_KEY[attribute.key] ?? AUTOCOMPLETE_BY_TYPE[attribute.type] ?? 'off';
+    const common = {
+      describedBy: this.#describedBy(messages) || nothing,
+      invalid: messages.length ? 'true' : nothing,
+      dir: spec.ltr ? 'ltr' : nothing,
+      spellcheck: spec.inputType === 'text' && !spec.inputMode ? nothing : 'false',
+    };
+    const control = spec.multiline
+      ? html`<textarea
+          id="control"
+          class="input"
+          part="control"
+          rows="3"
+          autocomplete=${autocomplete}
+          aria-describedby=${common.describedBy}
+          aria-invalid=${common.invalid}
+          ?required=${this.#isRequired}
+          ?disabled=${this.isDisabled}
+          .value=${live(shown)}
+          @input=${this.#onInput}
+          @change=${this.#onChange}
+        ></textarea>`
+      : html`<input
+          id="control"
+          class="input"
+          part="control"
+          type=${spec.inputType}
+          inputmode=${spec.inputMode ?? nothing}
+          autocomplete=${autocomplete}
+          dir=${common.dir}
+          spellcheck=${common.spellcheck}
+          aria-describedby=${common.describedBy}
+          aria-invalid=${common.invalid}
+          ?required=${this.#isRequired}
+          ?disabled=${this.isDisabled}
+          .value=${live(shown)}
+          @input=${this.#onInput}
+          @change=${this.#onChange}
+        />`;
+    return html`<div class="form-control" part="base">
+      ${this.#renderLabel(true)} ${control} ${this.#renderHelp()} ${this.#renderNote()} ${this.#renderMessages(messages)}
+    </div>`;
+  }
+
+  #renderBoolean(): TemplateResult {
+    const messages = this.#messages();
+    return html`<div class="form-control" part="base">
+      <label class="choice" part="label">
+        <input
+          id="control"
+          type="checkbox"
+          part="control"
+          aria-describedby=${this.#describedBy(messages) || nothing}
+          aria-invalid=${messages.length ? 'true' : nothing}
+          ?disabled=${this.isDisabled}
+          .checked=${live(this.value === 'true')}
+          @input=${this.#onInput}
+          @change=${this.#onChange}
+        />
+        <span id="label">${this.question!.title}</span>
+      </label>
+      ${this.#renderHelp()} ${this.#renderNote()} ${this.#renderMessages(messages)}
+    </div>`;
+  }
+
+  #renderReference(): TemplateResult {
+    const remote = this.remote;
+    const messages = this.#messages();
+    const attribute = this.question!.attribute;
+    const autocomplete = AUTOCOMPLETE_BY_KEY[attribute.key] ?? 'off';
+    const options = remote.status === 'options' ? remote.options : null;
+    if (options && options.length > SELECT_MAX_OPTIONS) return this.#renderCombobox(options, messages);
+    const describedBy = [this.#describedBy(messages), options ? '' : 'status'].filter(Boolean).join(' ');
+    return html`<div class="form-control" part="base">
+      ${this.#renderLabel(true)}
+      <select
+        id="control"
+        class="input"
+        part="control"
+        autocomplete=${autocomplete}
+        aria-describedby=${describedBy || nothing}
+        aria-invalid=${messages.length ? 'true' : nothing}
+        ?required=${this.#isRequired}
+        ?disabled=${this.isDisabled || !options}
+        .value=${live(this.value)}
+        @input=${this.#onInput}
+        @change=${this.#onChange}
+      >
+        <option value="" ?selected=${this.value === ''}>${this.#localize.term('chooseOption')}</option>
+        ${(options ?? []).map(
+          (option) => html`<option value=${option.key} ?selected=${option.key === this.value}>${option.title}</option>`,
+        )}
+      </select>
+      ${options ? nothing : this.#renderRemoteStatus('loadingOptions', 'questionOptionsFailed')} ${this.#renderHelp()}
+      ${this.#renderNote()} ${this.#renderMessages(messages)}
+    </div>`;
+  }
+
+  #renderCombobox(definitions: Definition[], messages: string[]): TemplateResult {
+    let options = this.#comboboxOptions.get(definitions);
+    if (!options) {
+      options = definitions.map((definition) => ({ value: definition.key, label: definition.title }));
+      this.#comboboxOptions.set(definitions, options);
+    }
+    return html`<div class="form-control" part="base">
+      <kyc-combobox
+        id="control"
+        part="control"
+        .label=${this.question!.title}
+        .options=${options}
+        .value=${this.value}
+        .translations=${this.translations}
+        help-text=${this.question!.description ?? ''}
+        error=${messages.join(' ')}
+        ?required=${this.#isRequired}
+        ?disabled=${this.isDisabled}
+        @input=${this.#onInput}
+        @change=${this.#onChange}
+      ></kyc-combobox>
+      ${this.#renderNote()}
+    </div>`;
+  }
+
+  /** The loading or failure message (a live region), with the retry button after a failure. */
+  #renderRemoteStatus(loading: TextTermKey, failed: TextTermKey): TemplateResult {
+    const hasFailed = this.remote.status === 'failed';
+    return html`<div class="status" part="status">
+      <p id="status" class="status__message" role="status">
+        ${this.#localize.term(hasFailed ? failed : loading)}
+      </p>
+      ${hasFailed
+        ? html`<button
+            id="retry"
+            type="button"
+            class="button button--secondary"
+            part="retry-button"
+            aria-describedby="status"
+            ?disabled=${this.isDisabled}
+            @click=${this.#onRetry}
+          >
+            ${this.#localize.term('retry')}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  #renderLegal(): TemplateResult {
+    const remote = this.remote;
+    const document = remote.status === 'document' ? remote.document : null;
+    const messages = this.#messages();
+    return html`<fieldset class="form-control" part="base" aria-describedby=${this.#describedBy([]) || nothing}>
+      <legend id="label" class="form-control__label" part="label">${this.question!.title}</legend>
+      ${this.#renderHelp()} ${this.#renderNote()}
+      ${document ? this.#renderDocument(document, messages) : this.#renderRemoteStatus('loading', 'questionDocumentFailed')}
+      ${this.#renderMessages(messages)}
+    </fieldset>`;
+  }
+
+  #renderDocument(document: LegalDocument, messages: string[]): TemplateResult {
+    const paragraphs = (document.text ?? '').split(/\n\s*\n/).filter((paragraph) => paragraph.trim() !== '');
+    const marker = this.#isRequired
+      ? html`<span class="form-control__required" aria-hidden="true">*</span>`
+      : nothing;
+    return html`<div class="document" part="document">
+      <p class="document__header">
+        <span id="document-title" class="document__title">${document.title}</span>
+        ${document.version
+          ? html`<span class="document__version">${this.#localize.term('documentVersion', document.version)}</span>`
+          : nothing}
+      </p>
+      ${paragraphs.length
+        ? html`<div class="document__text" part="document-text" role="region" tabindex="0" aria-labelledby="document-title">
+            ${paragraphs.map((paragraph) => html`<p dir="auto">${paragraph}</p>`)}
+          </div>`
+        : nothing}
+      ${document.url
+        ? html`<a class="document__link" part="document-link" href=${document.url} target="_blank" rel="noopener noreferrer">
+            ${this.#localize.term('readFullDocument')}
+            <span class="document__new-tab">${this.#localize.term('opensInNewTab')}</span>
+          </a>`
+        : nothing}
+      <label class="choice">
+        <input
+          id="control"
+          type="checkbox"
+          part="control"
+          aria-describedby=${messages.length ? 'error' : nothing}
+          aria-invalid=${messages.length ? 'true' : nothing}
+          ?required=${this.#isRequired}
+          ?disabled=${this.isDisabled}
+          .checked=${live(this.value === document.uuid)}
+          @input=${this.#onInput}
+          @change=${this.#onChange}
+        />
+        <span>${this.#localize.term('acceptDocument', document.title)}${marker}</span>
+      </label>
+    </div>`;
+  }
+
+  #renderReadOnly(): TemplateResult {
+    return html`<div class="form-control" part="base">
+      ${this.#renderLabel(false)}
+      <p class="answer" part="answer" dir="auto">${this.#answerText()}</p>
+      <p class="form-control__help">${this.#localize.term('readOnly')}</p>
+      ${this.#renderHelp()} ${this.#renderNote()}
+    </div>`;
+  }
+
+  /** A read-only answer as words: the option's title, yes or no, a localized date, or the text. */
+  #answerText(): string {
+    const { attribute, title } = this.question!;
+    const value = super.value;
+    if (value === '') return this.#localize.term('notAnswered');
+    switch (attribute.type) {
+      case 'boolean':
+        return this.#localize.term(value === 'true' ? 'yes' : 'no');
+      case 'date':
+        return isRealDate(value) ? this.#localize.date(value, { dateStyle: 'long' }) : value;
+      case 'reference_data':
+        return (this.remote.status === 'options' && this.remote.options.find((o) => o.key === value)?.title) || value;
+      case 'legal_document':
+        return this.#localize.term('acceptDocument', title);
+      default:
+        return value;
+    }
+  }
+
+  #renderPlaceholder(what: string): TemplateResult {
+    const uploaded = this.#kind === 'document' && super.value !== '';
+    return html`<div class="form-control" part="base">
+      ${this.#renderLabel(false)}
+      <p class="placeholder" part="placeholder">${what}</p>
+      ${uploaded ? html`<p class="uploaded">${this.#localize.term('questionDocumentUploaded')}</p>` : nothing}
+      ${this.#renderHelp()} ${this.#renderNote()}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kyc-question': KycQuestion;
+  }
+}
