@@ -193,12 +193,16 @@ export async function serveFault(fault: Fault, signal: AbortSignal, realAnswer: 
 }
 
 /** A body that gives `text`, then fails as a connection cut mid-body does. */
+/** How long a cut answer stays open after its first part, so the client surely saw it begin. */
+const CUT_AFTER_MS = 100;
+
 function cutStream(text: string): ReadableStream<Uint8Array> {
   let sent = false;
   return new ReadableStream<Uint8Array>({
     // Pulled, not enqueued up front: erroring a stream drops what it still queues.
-    pull(controller) {
+    async pull(controller) {
       if (sent) {
+        await new Promise((resolve) => setTimeout(resolve, CUT_AFTER_MS));
         controller.error(new Error('Sandbox fault: the connection was cut mid-body.'));
         return;
       }
