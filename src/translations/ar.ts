@@ -102,6 +102,10 @@ const translation = {
   },
   loadingOptions: 'جارٍ تحميل الخيارات…',
   acceptRequired: 'للمتابعة، يُرجى تأكيد قراءة هذه الوثيقة والموافقة عليها.',
+  questionOptionsFailed: 'تعذّر تحميل خيارات هذا السؤال.',
+  questionDocumentFailed: 'تعذّر تحميل الوثيقة.',
+  questionDocumentUploaded: 'تم الرفع',
+  questionVerificationNote: 'ملاحظة من عملية التحقق من الهوية',
 
   // Errors
   errorSummaryTitle: 'توجد مشكلة',
@@ -175,6 +179,21 @@ const translation = {
     return `يمكنك طلب رمز جديد بعد ${wait}.`;
   },
   codeSentAgain: 'أرسلنا إليك رمزًا جديدًا.',
+  signaturePromptProgress: (index, total, f) => `الرمز ${f.number(index)} من ${f.number(total)}`,
+  signaturePromptSendTo: (destination) => `سنرسل الرمز إلى ${isolate(destination)}.`,
+  signaturePromptCodeFormat: (length, f) => {
+    const n = f.number(length);
+    const digits = f.plural(length, {
+      one: 'رقم واحد',
+      two: 'رقمين',
+      few: `${n} أرقام`,
+      many: `${n} رقمًا`,
+      other: `${n} رقم`,
+    });
+    return `يُرجى إدخال الرمز المكوّن من ${digits}.`;
+  },
+  signaturePromptResendReady: 'يمكنك الآن طلب رمز جديد.',
+  signaturePromptPhoneHint: `ابدأ بعلامة ${isolate('+')} ثم رمز الدولة، مثل ${isolate('+971 50 123 4567')}.`,
 
   // Steps that later issues fill in
   documentUploadLater: (title) => `المستند المطلوب رفعه: ${isolate(title)}`,

@@ -84,6 +84,10 @@ const translation = {
       : f.plural(count, { one: `${f.number(count)} Ergebnis`, other: `${f.number(count)} Ergebnisse` }),
   loadingOptions: 'Auswahl wird geladen…',
   acceptRequired: 'Bestätigen Sie, dass Sie dieses Dokument gelesen haben und akzeptieren, um fortzufahren.',
+  questionOptionsFailed: 'Die Auswahlmöglichkeiten für diese Frage konnten nicht geladen werden.',
+  questionDocumentFailed: 'Das Dokument konnte nicht geladen werden.',
+  questionDocumentUploaded: 'Hochgeladen',
+  questionVerificationNote: 'Hinweis aus der Identitätsprüfung',
 
   // Errors
   errorSummaryTitle: 'Es gibt ein Problem',
@@ -152,6 +156,11 @@ const translation = {
       other: `${f.number(seconds)} Sekunden`,
     })} einen neuen Code anfordern.`,
   codeSentAgain: 'Wir haben Ihnen einen neuen Code gesendet.',
+  signaturePromptProgress: (index, total, f) => `Code ${f.number(index)} von ${f.number(total)}`,
+  signaturePromptSendTo: (destination) => `Wir senden den Code an ${destination}.`,
+  signaturePromptCodeFormat: (length, f) => `Geben Sie den ${f.number(length)}-stelligen Code ein.`,
+  signaturePromptResendReady: 'Sie können jetzt einen neuen Code anfordern.',
+  signaturePromptPhoneHint: 'Beginnen Sie mit + und der Ländervorwahl, zum Beispiel +49 151 23456789.',
 
   // Steps that later issues fill in
   documentUploadLater: (title) => `Hochzuladendes Dokument: ${title}`,

@@ -80,6 +80,10 @@ const translation = {
     count === 0 ? 'No results' : f.plural(count, { one: `${f.number(count)} result`, other: `${f.number(count)} results` }),
   loadingOptions: 'Loading options…',
   acceptRequired: 'Confirm that you have read and accept this document to continue.',
+  questionOptionsFailed: 'The choices for this question could not be loaded.',
+  questionDocumentFailed: 'The document could not be loaded.',
+  questionDocumentUploaded: 'Uploaded',
+  questionVerificationNote: 'Note from the identity check',
 
   // Errors
   errorSummaryTitle: 'There is a problem',
@@ -136,6 +140,12 @@ const translation = {
       other: `${f.number(seconds)} seconds`,
     })}.`,
   codeSentAgain: 'We have sent you a new code.',
+  signaturePromptProgress: (index: number, total: number, f: TermFormat) =>
+    `Code ${f.number(index)} of ${f.number(total)}`,
+  signaturePromptSendTo: (destination: string) => `We will send the code to ${destination}.`,
+  signaturePromptCodeFormat: (length: number, f: TermFormat) => `Enter the ${f.number(length)}-digit code.`,
+  signaturePromptResendReady: 'You can now ask for a new code.',
+  signaturePromptPhoneHint: 'Start with + and the country code, for example +44 7700 900123.',
 
   // Steps that later issues fill in
   documentUploadLater: (title: string) => `You will upload: ${title}`,

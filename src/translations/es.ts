@@ -81,6 +81,10 @@ const translation = {
       : f.plural(count, { one: `${f.number(count)} resultado`, other: `${f.number(count)} resultados` }),
   loadingOptions: 'Cargando opciones…',
   acceptRequired: 'Para continuar, confirme que ha leído y acepta este documento.',
+  questionOptionsFailed: 'No se han podido cargar las opciones de esta pregunta.',
+  questionDocumentFailed: 'No se ha podido cargar el documento.',
+  questionDocumentUploaded: 'Subido',
+  questionVerificationNote: 'Nota de la verificación de identidad',
 
   // Errors
   errorSummaryTitle: 'Hay un problema',
@@ -147,6 +151,15 @@ const translation = {
       other: `${f.number(seconds)} segundos`,
     })}.`,
   codeSentAgain: 'Le hemos enviado un código nuevo.',
+  signaturePromptProgress: (index, total, f) => `Código ${f.number(index)} de ${f.number(total)}`,
+  signaturePromptSendTo: (destination) => `Enviaremos el código a ${destination}.`,
+  signaturePromptCodeFormat: (length, f) =>
+    `Introduzca el código de ${f.plural(length, {
+      one: `${f.number(length)} dígito`,
+      other: `${f.number(length)} dígitos`,
+    })}.`,
+  signaturePromptResendReady: 'Ya puede solicitar un código nuevo.',
+  signaturePromptPhoneHint: 'Empiece por + y el prefijo del país, por ejemplo +34 612 34 56 78.',
 
   // Steps that later issues fill in
   documentUploadLater: (title) => `Documento que deberá subir: ${title}`,

@@ -84,6 +84,10 @@ const translation = {
       : f.plural(count, { one: `${f.number(count)} résultat`, other: `${f.number(count)} résultats` }),
   loadingOptions: 'Chargement des options…',
   acceptRequired: 'Pour continuer, confirmez que vous avez lu et acceptez ce document.',
+  questionOptionsFailed: 'Les choix de cette question n’ont pas pu être chargés.',
+  questionDocumentFailed: 'Le document n’a pas pu être chargé.',
+  questionDocumentUploaded: 'Envoyé',
+  questionVerificationNote: 'Remarque de la vérification d’identité',
 
   // Errors
   errorSummaryTitle: 'Il y a un problème',
@@ -148,6 +152,15 @@ const translation = {
       other: `${f.number(seconds)} secondes`,
     })}.`,
   codeSentAgain: 'Nous vous avons envoyé un nouveau code.',
+  signaturePromptProgress: (index, total, f) => `Code ${f.number(index)} sur ${f.number(total)}`,
+  signaturePromptSendTo: (destination) => `Nous enverrons le code à ${destination}.`,
+  signaturePromptCodeFormat: (length, f) =>
+    `Saisissez le code à ${f.plural(length, {
+      one: `${f.number(length)} chiffre`,
+      other: `${f.number(length)} chiffres`,
+    })}.`,
+  signaturePromptResendReady: 'Vous pouvez maintenant demander un nouveau code.',
+  signaturePromptPhoneHint: 'Commencez par + et l’indicatif du pays, par exemple +33 6 12 34 56 78.',
 
   // Steps that later issues fill in
   documentUploadLater: (title) => `Document à fournir\u00a0: ${title}`,

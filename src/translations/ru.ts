@@ -88,6 +88,10 @@ const translation = {
   },
   loadingOptions: 'Загрузка вариантов…',
   acceptRequired: 'Чтобы продолжить, подтвердите, что прочитали и принимаете этот документ.',
+  questionOptionsFailed: 'Не удалось загрузить варианты ответа на этот вопрос.',
+  questionDocumentFailed: 'Не удалось загрузить документ.',
+  questionDocumentUploaded: 'Загружено',
+  questionVerificationNote: 'Примечание по итогам проверки личности',
 
   // Errors
   errorSummaryTitle: 'Возникла проблема',
@@ -150,6 +154,15 @@ const translation = {
     return `Запросить новый код можно через ${wait}.`;
   },
   codeSentAgain: 'Мы отправили вам новый код.',
+  signaturePromptProgress: (index, total, f) => `Код ${f.number(index)} из ${f.number(total)}`,
+  signaturePromptSendTo: (destination) => `Мы отправим код на ${destination}.`,
+  signaturePromptCodeFormat: (length, f) => {
+    const n = f.number(length);
+    const digits = f.plural(length, { one: `${n} цифры`, few: `${n} цифр`, many: `${n} цифр`, other: `${n} цифры` });
+    return `Введите код из ${digits}.`;
+  },
+  signaturePromptResendReady: 'Теперь можно запросить новый код.',
+  signaturePromptPhoneHint: 'Начните с + и кода страны, например +7 912 345-67-89.',
 
   // Steps that later issues fill in
   documentUploadLater: (title) => `Нужно будет загрузить: ${title}`,

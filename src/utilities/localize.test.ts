@@ -351,6 +351,9 @@ describe('LocalizeController', () => {
       acceptDocument: ['Terms of service'],
       codeSent: ['name@example.com'],
       resendIn: [2],
+      signaturePromptProgress: [1, 2],
+      signaturePromptSendTo: ['name@example.com'],
+      signaturePromptCodeFormat: [6],
       documentUploadLater: ['Passport'],
     };
     const text = (localize: LocalizeController, key: TermKey) =>
