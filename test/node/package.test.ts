@@ -8,7 +8,8 @@ describe('package entries', () => {
     const entry = await import('../../src/index.js');
     assert.equal(typeof entry.createKycClient, 'function');
     assert.equal(typeof entry.KycApiError, 'function');
-    const registering = await import('../../src/kyc-onboarding.js');
+    assert.equal(typeof entry.KycOnboarding, 'function');
+    const registering = await import('../../src/kyc-onboarding.js'); // defines nothing without customElements
     assert.equal(registering.createKycClient, entry.createKycClient);
   });
 });

@@ -188,6 +188,22 @@ describe('FlowController against the sandbox', () => {
     expect(answersOf(flow.application!)).to.include(PERSONAL);
   });
 
+  it('stores an unticked yes/no question as "false" (signed like any change of it)', async () => {
+    const { flow } = await startedFlow();
+    expect(flow.screen.name).to.equal('levels');
+    const levels = flow.screen.name === 'levels' ? flow.screen.levels : [];
+    await flow.selectLevel(levels.find((level) => level.name === 'Standard')!.uuid);
+    const finances = flow.steps.findIndex((step) => step.title === 'Financial profile');
+    flow.goToStep(finances);
+    answer(flow, { employment_status: 'employed', source_of_funds: 'salary', annual_income: '50000' });
+    await flow.continue();
+    expect(flow.signature?.keys).to.include('is_pep');
+    expect(flow.signature?.groups).to.deep.equal([['sms', 'email']]);
+    await flow.sendCode('sms', '+37120000009');
+    await flow.confirmCode(SIGN_CODE);
+    expect(answersOf(flow.application!)['is_pep']).to.equal('false');
+  });
+
   it('maps the platform\'s validation messages onto the answers they concern', async () => {
     const { flow } = await startedFlow();
     await chooseBasic(flow);
@@ -225,6 +241,20 @@ describe('FlowController against the sandbox', () => {
     expect(flow.signature).to.equal(null);
     expect(flow.screen).to.deep.equal({ name: 'step', index: 2 });
     expect(answersOf(flow.application!)).to.include({ email: 'jane@example.com', phone: '+37120000009' });
+  });
+
+  it('a signature request cancelled while its code is on the way stays closed', async () => {
+    const { flow } = await startedFlow();
+    await chooseBasic(flow);
+    answer(flow, PERSONAL);
+    await flow.continue();
+    answer(flow, { email: 'jane@example.com', phone: '+37120000009' });
+    await flow.continue();
+    const sending = flow.sendCode('email');
+    flow.cancelSignature();
+    expect(await sending).to.equal(false);
+    expect(flow.signature).to.equal(null);
+    expect(flow.drafts.get('email')).to.equal('jane@example.com');
   });
 
   it('sends to review, polls, and ends approved with kyc-complete once', async () => {

@@ -287,6 +287,11 @@ export class FlowController implements ReactiveController {
         ...(to ? { destination: to } : {}),
         signal: this.#abort.signal,
       });
+      // Cancelled (or replaced) while the code was on its way: it stays closed.
+      if (this.signature !== request) {
+        this.#set({ busy: null });
+        return false;
+      }
       this.#set({ busy: null, signature: { ...request, sentWith: provider } });
       return true;
     } catch (error) {
@@ -523,12 +528,20 @@ export class FlowController implements ReactiveController {
     });
   }
 
+  /**
+   * The step's answers to store: those typed, and the unticked yes/no questions never answered
+   * (an unticked box is the answer "false", and the platform must hear it).
+   */
   #changesOf(index: number): AttributeChange[] {
     const step = this.steps[index];
     if (!step) return [];
     return step.questions
-      .filter(({ attribute }) => !attribute.readOnly && this.drafts.has(attribute.key))
-      .map(({ attribute }) => ({ key: attribute.key, value: this.drafts.get(attribute.key)! }));
+      .filter(({ attribute }) => !attribute.readOnly)
+      .map(({ attribute }) => ({
+        key: attribute.key,
+        value: this.drafts.get(attribute.key) ?? (attribute.type === 'boolean' && attribute.value === null ? 'false' : null),
+      }))
+      .filter((change): change is AttributeChange => change.value !== null);
   }
 
   #attribute(key: string): KycAttribute | undefined {

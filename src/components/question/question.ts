@@ -43,7 +43,7 @@ interface TextSpec {
 const SELECT_MAX_OPTIONS = 15;
 
 /** The platform's liveness attributes (their type is their key): answered through Sumsub, never typed. */
-const LIVENESS_KEYS: ReadonlySet<string> = new Set(['sumsub_liveness_check_token', 'sumsub_liveness_check_url']);
+export const LIVENESS_KEYS: ReadonlySet<string> = new Set(['sumsub_liveness_check_token', 'sumsub_liveness_check_url']);
 
 /** Autofill by well-known attribute key (HTML's autocomplete tokens). */
 const AUTOCOMPLETE_BY_KEY: Readonly<Record<string, string>> = {

@@ -1,0 +1,606 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { createKycClient, type KycApiError, type KycAttribute, type KycClient, type KycQuestion as Question } from '../../api/index.js';
+import { KycErrorEvent } from '../../events/events.js';
+import { KycElement } from '../../internal/kyc-element.js';
+import { definitionsOf, legalDocumentsOf } from '../../internal/reference-data.js';
+import { formControlStyles } from '../../styles/form-control.styles.js';
+import { rootThemeStyles } from '../../styles/tokens.styles.js';
+import { LocalizeController, type TranslationOverrides } from '../../utilities/localize.js';
+import { KycQuestion, LIVENESS_KEYS } from '../question/question.js';
+import { KycSignaturePrompt } from '../signature-prompt/signature-prompt.js';
+import { FlowController, type FlowScreen } from './flow-controller.js';
+import styles from './onboarding.styles.js';
+
+/** A message of the error summary: the question it concerns (when known) and the text. */
+interface SummaryItem {
+  key: string | null;
+  title: string | null;
+  message: string;
+}
+
+/**
+ * @summary The whole KYC onboarding flow: level choice, the server-defined questionnaire,
+ * signatures, review, sending to review and the outcome. Talks only to the host's `endpoint`.
+ * @tag kyc-onboarding
+ * @status experimental
+ * @since 0.1
+ *
+ * @event kyc-ready - The first load is done. Detail: `{applicationUuid, levelUuid, status}`.
+ * @event kyc-level-select - The person chose a level. Detail: `{levelUuid}`.
+ * @event kyc-application-create - An application was created. Detail: `{applicationUuid, levelUuid}`.
+ * @event kyc-step-change - The person moves to another step (cancelable). Detail: `{from, to, total}`.
+ * @event kyc-save - Answers were stored. Detail: `{applicationUuid, keys}`.
+ * @event kyc-signature-request - A one-time code is needed. Detail: `{applicationUuid, provider, keys}`.
+ * @event kyc-submit - The person sends the application to review (cancelable). Detail: `{applicationUuid}`.
+ * @event kyc-status-change - The application's status changed. Detail: `{applicationUuid, status, rawStatus, previous}`.
+ * @event kyc-complete - The application was approved. Detail: `{applicationUuid, status}`.
+ * @event kyc-reject - The application was rejected (final). Detail: `{applicationUuid, canCreateNew}`.
+ * @event kyc-error - Something failed; the person was told. Detail: `{code, message, recoverable}`.
+ *
+ * @csspart base - The widget's box.
+ * @csspart progress - The step indicator.
+ * @csspart title - The heading of the current screen.
+ * @csspart body - The content of the current screen.
+ * @csspart actions - The row of buttons.
+ * @csspart button-back - The Back button.
+ * @csspart button-continue - The Continue / primary button.
+ * @csspart error-summary - The list of problems shown after a refused step.
+ *
+ * @cssproperty --kyc-color-primary - Brand colour of buttons, links and focus.
+ * @cssproperty --kyc-color-background - Background of the widget.
+ * @cssproperty --kyc-color-text - Text colour.
+ * @cssproperty --kyc-font-family - Font of the widget.
+ * @cssproperty --kyc-radius-m - Corner radius of the box and controls.
+ */
+export class KycOnboarding extends KycElement {
+  static override styles = [formControlStyles, rootThemeStyles, styles];
+  static override dependencies = { 'kyc-question': KycQuestion, 'kyc-signature-prompt': KycSignaturePrompt };
+
+  // ── public properties ─────────────────────────────────────────────────────
+
+  /** Base URL of the host endpoint (the partner's proxy), e.g. `/kyc`. Required. */
+  @property() endpoint = '';
+  /** Sent as `legal_entity_uuid` (the proxy may overwrite it). */
+  @property({ attribute: 'legal-entity-uuid' }) legalEntityUuid: string | null = null;
+  /** Sent as `client_uuid` (the proxy may overwrite it). */
+  @property({ attribute: 'client-uuid' }) clientUuid: string | null = null;
+  /** Resume this application (otherwise the client's last open one). */
+  @property({ attribute: 'application-uuid' }) applicationUuid: string | null = null;
+  /** Preselect this level on the level choice. */
+  @property({ attribute: 'level-uuid' }) levelUuid: string | null = null;
+  /** URL answering POST with `{token, expires_in?}`, for a bearer token (cross-origin embeds). */
+  @property({ attribute: 'token-endpoint' }) tokenEndpoint: string | null = null;
+  /** Gives a bearer token; wins over `token-endpoint`. */
+  @property({ attribute: false }) tokenProvider: (() => Promise<string>) | null = null;
+  /** Path of the send-code endpoint when the platform's differs from `/v1/signatures/send-code/`. */
+  @property({ attribute: 'sign-code-path' }) signCodePath: string | null = null;
+  /** `light` (default), `dark`, or `auto` (follows the system). */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+  /** First interval of the review polling, in milliseconds. */
+  @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 5000;
+  /** Per-language overrides of the texts: `{ de: { continue: 'Weiter' } }`. */
+  @property({ attribute: false }) translations: TranslationOverrides | undefined;
+
+  // ── state ─────────────────────────────────────────────────────────────────
+
+  readonly #localize = new LocalizeController(this);
+  readonly #flow = new FlowController(this);
+  #client: KycClient | null = null;
+  /** Problems shown in the error summary (client-side checks or the platform's refusal). */
+  @state() private summary: SummaryItem[] = [];
+  /** Labels of stored answers, by attribute key then value (options and legal documents), for the review. */
+  @state() private labels: Record<string, Record<string, string>> = {};
+  #chosenLevel: string | null = null;
+  #lastScreen: FlowScreen['name'] | null = null;
+  #lastStepIndex: number | null = null;
+  #screenChanged = false;
+
+  /** The flow's state (read-only for hosts and tests). */
+  get flow(): FlowController {
+    return this.#flow;
+  }
+
+  // ── lifecycle ─────────────────────────────────────────────────────────────
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const settings = [
+      'endpoint',
+      'legalEntityUuid',
+      'clientUuid',
+      'applicationUuid',
+      'tokenEndpoint',
+      'tokenProvider',
+      'signCodePath',
+      'pollInterval',
+    ] as const;
+    if (settings.some((name) => changed.has(name))) this.#restart();
+    const { screen } = this.#flow;
+    const index = screen.name === 'step' ? screen.index : null;
+    this.#screenChanged = screen.name !== this.#lastScreen || index !== this.#lastStepIndex;
+    if (this.#screenChanged) {
+      this.#lastScreen = screen.name;
+      this.#lastStepIndex = index;
+      this.summary = [];
+      if (screen.name === 'review') void this.#loadLabels();
+    }
+  }
+
+  protected override updated(): void {
+    if (!this.#screenChanged) return;
+    this.#screenChanged = false;
+    // A new screen: focus its heading when the person is working in the widget; otherwise (the
+    // first render, a change found by polling while they are elsewhere) only announce it.
+    const heading = this.renderRoot.querySelector<HTMLElement>('#heading');
+    if (this.matches(':focus-within')) heading?.focus();
+    else {
+      const status = this.renderRoot.querySelector('#status');
+      if (status) status.textContent = heading?.textContent?.trim() ?? '';
+    }
+  }
+
+  // ── render ────────────────────────────────────────────────────────────────
+
+  override render(): TemplateResult {
+    const { screen } = this.#flow;
+    return html`
+      <section
+        part="base"
+        class="base"
+        dir=${this.#localize.dir()}
+        lang=${this.#localize.lang()}
+        aria-busy=${this.#flow.busy ? 'true' : 'false'}
+        aria-labelledby="heading"
+      >
+        ${screen.name === 'step' ? this.#renderProgress(screen.index) : nothing}
+        ${this.#renderScreen(screen)}
+        <div id="status" class="visually-hidden" role="status" aria-live="polite"></div>
+      </section>
+    `;
+  }
+
+  #renderScreen(screen: FlowScreen): TemplateResult {
+    switch (screen.name) {
+      case 'loading':
+        return this.#heading(this.#localize.term('loading'));
+      case 'failed':
+        return html`
+          ${this.#heading(this.#localize.term('errorSummaryTitle'))}
+          <p part="body">${this.#errorText(screen.error)}</p>
+          <div class="actions" part="actions">
+            <button class="button button--primary" part="button-continue" @click=${() => this.#flow.retry()}>
+              ${this.#localize.term('retry')}
+            </button>
+          </div>
+        `;
+      case 'not-allowed':
+        return html`${this.#heading(this.#localize.term('notAllowedTitle'))}
+          <p part="body">${this.#localize.term('notAllowedBody')}</p>`;
+      case 'levels':
+        return this.#renderLevels(screen);
+      case 'step':
+        return this.#renderStep(screen.index);
+      case 'review':
+        return this.#renderReview();
+      case 'waiting':
+        return html`
+          ${this.#heading(this.#localize.term('inReviewTitle'))}
+          <div class="stack" part="body">
+            <p>${this.#localize.term('inReviewBody')}</p>
+            ${this.#renderNotice()}
+          </div>
+        `;
+      case 'outcome':
+        return this.#renderOutcome(screen.status);
+    }
+  }
+
+  #heading(text: string): TemplateResult {
+    return html`<h2 id="heading" part="title" tabindex="-1">${text}</h2>`;
+  }
+
+  #renderProgress(index: number): TemplateResult {
+    const steps = this.#flow.steps;
+    return html`
+      <nav class="progress" part="progress" aria-label=${this.#localize.term('stepsLabel')}>
+        <p class="muted">${this.#localize.term('stepOf', index + 1, steps.length)}</p>
+        <progress max=${steps.length} value=${index + 1} aria-hidden="true"></progress>
+        <ol>
+          ${steps.map(
+            (step, i) => html`<li class=${i < index ? 'done' : ''} aria-current=${i === index ? 'step' : 'false'}>
+              ${step.title}
+            </li>`,
+          )}
+        </ol>
+      </nav>
+    `;
+  }
+
+  #renderLevels(screen: Extract<FlowScreen, { name: 'levels' }>): TemplateResult {
+    if (screen.levels.length === 0) {
+      return html`${this.#heading(this.#localize.term('chooseLevelTitle'))}
+        <p part="body">${this.#localize.term('noLevels')}</p>`;
+    }
+    const chosen =
+      screen.levels.find((level) => level.uuid === this.#chosenLevel) ??
+      screen.levels.find((level) => level.uuid === this.levelUuid) ??
+      screen.levels[0]!;
+    return html`
+      ${this.#heading(this.#localize.term('chooseLevelTitle'))}
+      <div class="stack" part="body">
+        ${screen.currentLevel?.name ? html`<p>${this.#localize.term('currentLevel', screen.currentLevel.name)}</p>` : nothing}
+        <fieldset class="levels">
+          <legend class="muted">${this.#localize.term('chooseLevelIntro')}</legend>
+          ${screen.levels.map(
+            (level) => html`
+              <label class="level">
+                <input
+                  type="radio"
+                  name="level"
+                  .value=${level.uuid}
+                  .checked=${level.uuid === chosen.uuid}
+                  @change=${() => (this.#chosenLevel = level.uuid)}
+                />
+                <strong>${level.name ?? level.uuid}</strong>
+                ${level.description ? html`<span class="muted">${level.description}</span>` : nothing}
+              </label>
+            `,
+          )}
+        </fieldset>
+        ${this.#renderNotice()}
+      </div>
+      <div class="actions" part="actions">
+        <button
+          class="button button--primary"
+          part="button-continue"
+          ?disabled=${this.#flow.busy !== null}
+          @click=${() => this.#flow.selectLevel(this.#chosenLevel ?? chosen.uuid)}
+        >
+          ${this.#localize.term('startVerification')}
+        </button>
+      </div>
+    `;
+  }
+
+  #renderStep(index: number): TemplateResult {
+    const flow = this.#flow;
+    const step = flow.steps[index]!;
+    const application = flow.application!;
+    const busy = flow.busy !== null;
+    return html`
+      ${this.#heading(step.title)}
+      <div class="stack" part="body">
+        ${step.description ? html`<p class="muted">${step.description}</p>` : nothing}
+        ${application.status === 'pending' ? this.#renderCorrection() : nothing} ${this.#renderSummary()}
+        ${this.summary.length > 0 ? nothing : this.#renderNotice()}
+        <div class="questions" @input=${this.#onAnswer} @change=${this.#onAnswer}>
+          ${repeat(step.questions, (question) => question.attribute.key, (question) => this.#renderQuestion(question))}
+        </div>
+        ${flow.signature
+          ? html`<kyc-signature-prompt
+              .request=${flow.signature}
+              .busy=${busy}
+              .error=${flow.notice?.code === 'signature_invalid' ? this.#errorText(flow.notice) : ''}
+              @kyc-code-send=${(event: CustomEvent<{ provider: 'sms' | 'email'; destination?: string }>) =>
+                this.#flow.sendCode(event.detail.provider, event.detail.destination)}
+              @kyc-code-submit=${(event: CustomEvent<{ code: string }>) => this.#flow.confirmCode(event.detail.code)}
+              @kyc-signature-cancel=${() => this.#flow.cancelSignature()}
+            ></kyc-signature-prompt>`
+          : nothing}
+      </div>
+      <div class="actions" part="actions">
+        ${index > 0
+          ? html`<button class="button button--secondary" part="button-back" ?disabled=${busy} @click=${() => flow.back()}>
+              ${this.#localize.term('back')}
+            </button>`
+          : nothing}
+        ${flow.signature
+          ? nothing
+          : html`<button
+              class="button button--primary"
+              part="button-continue"
+              ?disabled=${busy}
+              @click=${this.#onContinue}
+            >
+              ${flow.busy === 'saving' ? this.#localize.term('saving') : this.#localize.term('continue')}
+            </button>`}
+      </div>
+    `;
+  }
+
+  #renderQuestion(question: Question): TemplateResult {
+    const { attribute } = question;
+    return html`<kyc-question
+      data-key=${attribute.key}
+      .question=${question}
+      .client=${this.#client}
+      .value=${this.#flow.valueOf(attribute) ?? ''}
+      .errors=${this.#flow.errorsOf(attribute)}
+      ?disabled=${!this.#flow.editable}
+    ></kyc-question>`;
+  }
+
+  #renderCorrection(): TemplateResult {
+    const application = this.#flow.application!;
+    const remarks = application.steps.flatMap((step) => step.questions).filter((q) => q.attribute.errors.length > 0).length;
+    return html`
+      <div class="panel panel--warning" role="note">
+        <h3>${this.#localize.term('pendingTitle')}</h3>
+        <p>${this.#localize.term('pendingBody')}</p>
+        ${application.comment
+          ? html`<p><strong>${this.#localize.term('reviewerComment')}:</strong> <span class="comment">${application.comment}</span></p>`
+          : nothing}
+        ${remarks > 0 ? html`<p class="muted">${this.#localize.term('remarksCount', remarks)}</p>` : nothing}
+      </div>
+    `;
+  }
+
+  #renderSummary(): TemplateResult | typeof nothing {
+    if (this.summary.length === 0) return nothing;
+    return html`
+      <div class="panel panel--danger" part="error-summary" id="error-summary" tabindex="-1" aria-labelledby="summary-title">
+        <h3 id="summary-title">${this.#localize.term('errorSummaryTitle')}</h3>
+        <ul>
+          ${this.summary.map(
+            (item) => html`<li>
+              ${item.key
+                ? html`<button class="link" @click=${() => this.#focusQuestion(item.key!)}>
+                    ${item.title ? `${item.title}: ` : ''}${item.message}
+                  </button>`
+                : item.message}
+            </li>`,
+          )}
+        </ul>
+      </div>
+    `;
+  }
+
+  #renderNotice(): TemplateResult | typeof nothing {
+    const notice = this.#flow.notice;
+    if (!notice || notice.code === 'signature_invalid') return nothing;
+    return html`<div class="panel panel--danger" role="alert"><p>${this.#errorText(notice)}</p></div>`;
+  }
+
+  #renderReview(): TemplateResult {
+    const flow = this.#flow;
+    return html`
+      ${this.#heading(this.#localize.term('reviewTitle'))}
+      <div class="stack" part="body">
+        <p class="muted">${this.#localize.term('reviewIntro')}</p>
+        ${this.#renderNotice()}
+        ${flow.steps.map(
+          (step, index) => html`
+            <h3>${step.title}</h3>
+            <dl class="review">
+              ${step.questions.map(
+                (question) => html`<div>
+                  <dt>${question.title}</dt>
+                  <dd class="answer">${this.#answerText(question.attribute)}</dd>
+                  <dd>
+                    ${question.attribute.readOnly || !flow.editable
+                      ? nothing
+                      : html`<button
+                          class="link"
+                          aria-label=${this.#localize.term('changeAnswer', question.title)}
+                          @click=${() => this.#change(index, question.attribute.key)}
+                        >
+                          ${this.#localize.term('change')}
+                        </button>`}
+                  </dd>
+                </div>`,
+              )}
+            </dl>
+          `,
+        )}
+      </div>
+      <div class="actions" part="actions">
+        <button class="button button--secondary" part="button-back" ?disabled=${flow.busy !== null} @click=${() => flow.back()}>
+          ${this.#localize.term('back')}
+        </button>
+        <button
+          class="button button--primary"
+          part="button-continue"
+          ?disabled=${flow.busy !== null || !flow.editable}
+          @click=${() => flow.submit()}
+        >
+          ${flow.busy === 'submitting' ? this.#localize.term('saving') : this.#localize.term('sendForReview')}
+        </button>
+      </div>
+    `;
+  }
+
+  #renderOutcome(status: 'approved' | 'rejected' | 'unknown'): TemplateResult {
+    const flow = this.#flow;
+    if (status === 'approved') {
+      return html`${this.#heading(this.#localize.term('approvedTitle'))}
+        <div class="panel panel--success" part="body"><p>${this.#localize.term('approvedBody')}</p></div>`;
+    }
+    if (status === 'rejected') {
+      return html`
+        ${this.#heading(this.#localize.term('rejectedTitle'))}
+        <div class="stack" part="body">
+          <p>${this.#localize.term('rejectedBody')}</p>
+          ${flow.application?.comment
+            ? html`<p><strong>${this.#localize.term('reviewerComment')}:</strong> <span class="comment">${flow.application.comment}</span></p>`
+            : nothing}
+        </div>
+        ${flow.levelInfo?.allowedToCreateKycApplication
+          ? html`<div class="actions" part="actions">
+              <button class="button button--primary" part="button-continue" @click=${() => flow.startNewApplication()}>
+                ${this.#localize.term('startNewApplication')}
+              </button>
+            </div>`
+          : nothing}
+      `;
+    }
+    return html`${this.#heading(this.#localize.term('unknownStatusTitle'))}
+      <p part="body">${this.#localize.term('unknownStatusBody', flow.application?.rawStatus ?? '')}</p>`;
+  }
+
+  // ── handlers ──────────────────────────────────────────────────────────────
+
+  readonly #onAnswer = (event: Event): void => {
+    const question = event.target;
+    if (!(question instanceof KycQuestion) || !question.question) return;
+    this.#flow.setAnswer(question.question.attribute.key, question.value);
+  };
+
+  readonly #onContinue = async (): Promise<void> => {
+    const questions = [...this.renderRoot.querySelectorAll<KycQuestion>('kyc-question')];
+    const invalid = questions.filter((question) => !question.checkValidity());
+    if (invalid.length > 0) {
+      this.summary = invalid.map((question) => ({
+        key: question.question!.attribute.key,
+        title: question.question!.title,
+        message: question.validationMessage,
+      }));
+      for (const question of invalid) question.reportValidity();
+      await this.updateComplete;
+      this.#focusSummary();
+      return;
+    }
+    await this.#flow.continue();
+    const notice = this.#flow.notice;
+    if (notice?.code === 'validation' && this.#flow.screen.name === 'step') {
+      this.summary = this.#summaryOf(notice);
+      await this.updateComplete;
+      this.#focusSummary();
+    }
+  };
+
+  #change(index: number, key: string): void {
+    this.#flow.goToStep(index);
+    void this.updateComplete.then(() => this.#focusQuestion(key));
+  }
+
+  // ── helpers ───────────────────────────────────────────────────────────────
+
+  #restart(): void {
+    if (!this.endpoint) {
+      this.dispatchEvent(
+        new KycErrorEvent({
+          code: 'configuration',
+          message: '<kyc-onboarding> needs an endpoint attribute: the URL of the host proxy.',
+          recoverable: false,
+        }),
+      );
+      return;
+    }
+    this.#client = createKycClient({
+      endpoint: this.endpoint,
+      ...(this.legalEntityUuid ? { legalEntityUuid: this.legalEntityUuid } : {}),
+      ...(this.clientUuid ? { clientUuid: this.clientUuid } : {}),
+      ...(this.tokenProvider ? { tokenProvider: this.tokenProvider } : {}),
+      ...(this.tokenEndpoint ? { tokenEndpoint: this.tokenEndpoint } : {}),
+      ...(this.signCodePath ? { paths: { sendCode: this.signCodePath } } : {}),
+    });
+    void this.#flow.start(this.#client, {
+      applicationUuid: this.applicationUuid,
+      levelUuid: this.levelUuid,
+      pollIntervalMs: this.pollInterval,
+    });
+  }
+
+  #errorText(error: KycApiError): string {
+    switch (error.code) {
+      case 'network':
+        return this.#localize.term('errorNetwork');
+      case 'timeout':
+        return this.#localize.term('errorTimeout');
+      case 'unauthorized':
+        return this.#localize.term('errorUnauthorized');
+      case 'forbidden':
+        return this.#localize.term('errorForbidden');
+      case 'not_found':
+        return this.#localize.term('errorNotFound');
+      case 'conflict':
+        return this.#localize.term('errorConflict');
+      case 'validation':
+        return this.#localize.term('errorValidation');
+      case 'signature_required':
+        return this.#localize.term('errorSignatureRequired');
+      case 'signature_invalid':
+        return this.#localize.term('errorSignatureInvalid');
+      case 'upload_rejected':
+        return this.#localize.term('errorUploadRejected');
+      case 'rate_limited':
+        return this.#localize.term('errorRateLimited', Math.max(1, Math.ceil((error.retryAfterMs ?? 30_000) / 1000)));
+      case 'server':
+        return this.#localize.term('errorServer');
+      case 'malformed_response':
+        return this.#localize.term('errorMalformedResponse');
+      default:
+        return this.#localize.term('errorUnknown');
+    }
+  }
+
+  /** The platform's refusal as summary items: per question where it names one, else general. */
+  #summaryOf(error: KycApiError): SummaryItem[] {
+    const questions = this.#flow.steps.flatMap((step) => step.questions);
+    const items: SummaryItem[] = [];
+    for (const [key, messages] of Object.entries(error.fieldErrors)) {
+      const question = questions.find((q) => q.attribute.key === key);
+      for (const message of messages) items.push({ key: question ? key : null, title: question?.title ?? null, message });
+    }
+    for (const message of error.nonFieldErrors) items.push({ key: null, title: null, message });
+    return items.length > 0 ? items : [{ key: null, title: null, message: this.#errorText(error) }];
+  }
+
+  #answerText(attribute: KycAttribute): string {
+    const value = this.#flow.valueOf(attribute);
+    if (LIVENESS_KEYS.has(attribute.key)) return this.#localize.term('livenessLater');
+    if (!value) return this.#localize.term('notAnswered');
+    switch (attribute.type) {
+      case 'boolean':
+        return value === 'true' ? this.#localize.term('yes') : this.#localize.term('no');
+      case 'date':
+        return this.#localize.date(value, { dateStyle: 'long' });
+      case 'reference_data':
+      case 'legal_document':
+        return this.labels[attribute.key]?.[value] ?? value;
+      case 'document':
+        return this.#localize.term('saved');
+      default:
+        return value;
+    }
+  }
+
+  /** Reads the titles of chosen options and accepted documents, for the review. */
+  async #loadLabels(): Promise<void> {
+    const client = this.#client;
+    if (!client) return;
+    const attributes = this.#flow.steps.flatMap((step) => step.questions.map((q) => q.attribute));
+    const labels: Record<string, Record<string, string>> = {};
+    await Promise.all(
+      attributes.map(async (attribute) => {
+        try {
+          if (attribute.type === 'reference_data') {
+            const options = await definitionsOf(client, attribute.key);
+            labels[attribute.key] = Object.fromEntries(options.map((option) => [option.key, option.title]));
+          } else if (attribute.type === 'legal_document') {
+            const documents = await legalDocumentsOf(client, attribute.key);
+            labels[attribute.key] = Object.fromEntries(documents.map((doc) => [doc.uuid, doc.title]));
+          }
+        } catch {
+          // The review then shows the stored key: still true, only less friendly.
+        }
+      }),
+    );
+    this.labels = labels;
+  }
+
+  #focusSummary(): void {
+    this.renderRoot.querySelector<HTMLElement>('#error-summary')?.focus();
+  }
+
+  #focusQuestion(key: string): void {
+    this.renderRoot.querySelector<KycQuestion>(`kyc-question[data-key="${CSS.escape(key)}"]`)?.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kyc-onboarding': KycOnboarding;
+  }
+}
