@@ -1,6 +1,6 @@
-// The sandbox demo: signs in as a sandbox client, reads what the platform offers through the
-// widget's API client, starts an application and plays the reviewer. DOM APIs only (strict CSP,
-// Trusted Types): no innerHTML anywhere.
+// The sandbox demo: signs in as a sandbox client, shows <kyc-onboarding> for it, reads what the
+// platform offers through the widget's API client and plays the reviewer. DOM APIs only (strict
+// CSP, Trusted Types): no innerHTML anywhere.
 import { createKycClient, KycApiError } from '/dist/cdn/kyc-onboarding.js';
 
 const client = createKycClient({ endpoint: '/kyc' });
@@ -47,11 +47,23 @@ async function showClients() {
           body: JSON.stringify({ client_uuid: demoClient.client_uuid, legal_entity_uuid: demoClient.legal_entity_uuid }),
         });
         say(`Signed in as "${demoClient.label}".`);
+        mountWidget();
         await showLevelInfo();
       });
       return button;
     }),
   );
+}
+
+/** A fresh widget for the signed-in client (the session cookie tells the proxy who it is). */
+function mountWidget() {
+  const widget = document.createElement('kyc-onboarding');
+  widget.setAttribute('endpoint', '/kyc');
+  widget.setAttribute('poll-interval', '2000');
+  for (const type of ['kyc-save', 'kyc-submit', 'kyc-status-change', 'kyc-application-create']) {
+    widget.addEventListener(type, () => showLevelInfo());
+  }
+  $('widget').replaceChildren(widget);
 }
 
 async function showLevelInfo() {
