@@ -101,18 +101,6 @@ export default css`
     color: var(--_kyc-color-text-muted);
   }
 
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
-
   @media (forced-colors: active) {
     .option--active,
     .option--active:hover {

@@ -75,16 +75,4 @@ export const signaturePromptStyles = css`
     align-items: center;
     gap: var(--_kyc-space-s);
   }
-
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
 `;
