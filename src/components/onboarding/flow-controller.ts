@@ -109,6 +109,8 @@ export class FlowController implements ReactiveController {
   #pollTimer: ReturnType<typeof setTimeout> | undefined;
   #pollDelay = DEFAULT_POLL_MS;
   #started = false;
+  /** Answers changed since the reviewer's remarks on them: the remarks no longer apply. */
+  readonly #revised = new Set<string>();
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
@@ -147,9 +149,12 @@ export class FlowController implements ReactiveController {
     return this.drafts.get(attribute.key) ?? attribute.value;
   }
 
-  /** Messages on an answer: the platform's last refusal, else the reviewer's remarks. */
+  /**
+   * Messages on an answer: the platform's last refusal, else the reviewer's remarks (until the
+   * answer is changed and stored).
+   */
   errorsOf(attribute: KycAttribute): string[] {
-    return this.fieldErrors[attribute.key] ?? attribute.errors;
+    return this.fieldErrors[attribute.key] ?? (this.#revised.has(attribute.key) ? [] : attribute.errors);
   }
 
   // ── moves ─────────────────────────────────────────────────────────────────
@@ -357,7 +362,10 @@ export class FlowController implements ReactiveController {
     try {
       const saved = await client.updateApplication(application.uuid, changes, { signCodes, signal: this.#abort.signal });
       const keys = changes.map(({ key }) => key);
-      for (const key of keys) this.drafts.delete(key);
+      for (const key of keys) {
+        this.drafts.delete(key);
+        if (this.#attribute(key)?.errors.length) this.#revised.add(key);
+      }
       this.fieldErrors = {};
       this.application = saved;
       this.#set({ busy: null, signature: null });
@@ -445,6 +453,7 @@ export class FlowController implements ReactiveController {
   #show(application: KycApplication, previous: KycStatus | null): void {
     this.application = application;
     if (previous !== application.status) {
+      this.#revised.clear(); // a new decision brings its own remarks
       if (previous !== null || application.status !== 'draft') {
         this.#host.dispatchEvent(
           new KycStatusChangeEvent({

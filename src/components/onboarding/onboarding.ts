@@ -13,6 +13,43 @@ import { KycSignaturePrompt } from '../signature-prompt/signature-prompt.js';
 import { FlowController, type FlowScreen } from './flow-controller.js';
 import styles from './onboarding.styles.js';
 
+/** The parts of `<kyc-question>` the root re-exports as `question__<part>`. */
+const QUESTION_PARTS = [
+  'base',
+  'label',
+  'help',
+  'control',
+  'error',
+  'note',
+  'answer',
+  'placeholder',
+  'document',
+  'document-text',
+  'document-link',
+  'status',
+  'retry-button',
+] as const;
+/** The parts of `<kyc-signature-prompt>` the root re-exports as `signature__<part>`. */
+const SIGNATURE_PARTS = [
+  'base',
+  'title',
+  'progress',
+  'form',
+  'code',
+  'error',
+  'actions',
+  'button-send',
+  'button-confirm',
+  'button-resend',
+  'button-cancel',
+] as const;
+
+/** An `exportparts` value that re-exports `parts` with `prefix__`. */
+const exportParts = (prefix: string, parts: readonly string[]): string =>
+  parts.map((part) => `${part}: ${prefix}__${part}`).join(', ');
+const QUESTION_EXPORTPARTS = exportParts('question', QUESTION_PARTS);
+const SIGNATURE_EXPORTPARTS = exportParts('signature', SIGNATURE_PARTS);
+
 /** A message of the error summary: the question it concerns (when known) and the text. */
 interface SummaryItem {
   key: string | null;
@@ -47,6 +84,30 @@ interface SummaryItem {
  * @csspart button-back - The Back button.
  * @csspart button-continue - The Continue / primary button.
  * @csspart error-summary - The list of problems shown after a refused step.
+ * @csspart question__base - Re-exported from each `<kyc-question>`: the question's wrapper.
+ * @csspart question__label - Re-exported: the question's title.
+ * @csspart question__help - Re-exported: the question's description.
+ * @csspart question__control - Re-exported: the question's input, textarea, combobox or checkbox.
+ * @csspart question__error - Re-exported: the messages under a question.
+ * @csspart question__note - Re-exported: Sumsub's note on an answer.
+ * @csspart question__answer - Re-exported: the answer of a read-only question.
+ * @csspart question__placeholder - Re-exported: what a document or liveness question will ask.
+ * @csspart question__document - Re-exported: a legal document's box.
+ * @csspart question__document-text - Re-exported: a legal document's scrollable text.
+ * @csspart question__document-link - Re-exported: the link to the full legal document.
+ * @csspart question__status - Re-exported: the loading or failure message of options and documents.
+ * @csspart question__retry-button - Re-exported: the button that reads failed options or a document again.
+ * @csspart signature__base - Re-exported from `<kyc-signature-prompt>`: the panel.
+ * @csspart signature__title - Re-exported: the prompt's heading.
+ * @csspart signature__progress - Re-exported: "Code 1 of 2".
+ * @csspart signature__form - Re-exported: the form of the current stage.
+ * @csspart signature__code - Re-exported: the one-time code input.
+ * @csspart signature__error - Re-exported: the message of a refused code.
+ * @csspart signature__actions - Re-exported: the prompt's row of buttons.
+ * @csspart signature__button-send - Re-exported: "Send code".
+ * @csspart signature__button-confirm - Re-exported: "Confirm".
+ * @csspart signature__button-resend - Re-exported: "Send a new code".
+ * @csspart signature__button-cancel - Re-exported: "Cancel".
  *
  * @cssproperty --kyc-color-primary - Brand colour of buttons, links and focus.
  * @cssproperty --kyc-color-background - Background of the widget.
@@ -96,6 +157,35 @@ export class KycOnboarding extends KycElement {
   #lastScreen: FlowScreen['name'] | null = null;
   #lastStepIndex: number | null = null;
   #screenChanged = false;
+  /** The flow's notice the summary was last derived from. */
+  #lastNotice: KycApiError | null = null;
+  /** A refusal just filled the summary: focus it after the render. */
+  #summaryArrived = false;
+  /**
+   * Whether the person is working in the widget: focus came in, and neither moved to something
+   * else of the page nor did the person press elsewhere. A control disabled or removed while its
+   * request runs drops the focus to the body, which is not leaving.
+   */
+  #engaged = false;
+
+  constructor() {
+    super();
+    this.addEventListener('focusin', () => (this.#engaged = true));
+    this.addEventListener('focusout', (event) => {
+      const next = event.relatedTarget;
+      if (next instanceof Node && next !== this && !this.contains(next)) this.#engaged = false;
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('pointerdown', this.#onPagePointerDown, true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('pointerdown', this.#onPagePointerDown, true);
+  }
 
   /** The flow's state (read-only for hosts and tests). */
   get flow(): FlowController {
@@ -125,15 +215,32 @@ export class KycOnboarding extends KycElement {
       this.summary = [];
       if (screen.name === 'review') void this.#loadLabels();
     }
+    // A refusal of the platform on a step (after Continue, a signed save or the submission) is
+    // listed in the error summary, whichever move brought it.
+    const { notice } = this.#flow;
+    if (notice !== this.#lastNotice) {
+      this.#lastNotice = notice;
+      if (notice?.code === 'validation' && screen.name === 'step') {
+        this.summary = this.#summaryOf(notice);
+        this.#summaryArrived = true;
+      }
+    }
   }
 
   protected override updated(): void {
+    if (this.#summaryArrived) {
+      this.#summaryArrived = false;
+      this.#screenChanged = false;
+      this.#focusSummary();
+      return;
+    }
     if (!this.#screenChanged) return;
     this.#screenChanged = false;
     // A new screen: focus its heading when the person is working in the widget; otherwise (the
     // first render, a change found by polling while they are elsewhere) only announce it.
     const heading = this.renderRoot.querySelector<HTMLElement>('#heading');
-    if (this.matches(':focus-within')) heading?.focus();
+    const dropped = document.activeElement === null || document.activeElement === document.body;
+    if (this.matches(':focus-within') || (this.#engaged && dropped)) heading?.focus();
     else {
       const status = this.renderRoot.querySelector('#status');
       if (status) status.textContent = heading?.textContent?.trim() ?? '';
@@ -277,17 +384,7 @@ export class KycOnboarding extends KycElement {
         <div class="questions" @input=${this.#onAnswer} @change=${this.#onAnswer}>
           ${repeat(step.questions, (question) => question.attribute.key, (question) => this.#renderQuestion(question))}
         </div>
-        ${flow.signature
-          ? html`<kyc-signature-prompt
-              .request=${flow.signature}
-              .busy=${busy}
-              .error=${flow.notice?.code === 'signature_invalid' ? this.#errorText(flow.notice) : ''}
-              @kyc-code-send=${(event: CustomEvent<{ provider: 'sms' | 'email'; destination?: string }>) =>
-                this.#flow.sendCode(event.detail.provider, event.detail.destination)}
-              @kyc-code-submit=${(event: CustomEvent<{ code: string }>) => this.#flow.confirmCode(event.detail.code)}
-              @kyc-signature-cancel=${() => this.#flow.cancelSignature()}
-            ></kyc-signature-prompt>`
-          : nothing}
+        ${this.#renderSignature()}
       </div>
       <div class="actions" part="actions">
         ${index > 0
@@ -309,10 +406,27 @@ export class KycOnboarding extends KycElement {
     `;
   }
 
+  /** The one-time code prompt, while a save or the submission waits for codes. */
+  #renderSignature(): TemplateResult | typeof nothing {
+    const flow = this.#flow;
+    if (!flow.signature) return nothing;
+    return html`<kyc-signature-prompt
+      exportparts=${SIGNATURE_EXPORTPARTS}
+      .request=${flow.signature}
+      .busy=${flow.busy !== null}
+      .error=${flow.notice?.code === 'signature_invalid' ? this.#errorText(flow.notice) : ''}
+      @kyc-code-send=${(event: CustomEvent<{ provider: 'sms' | 'email'; destination?: string }>) =>
+        this.#flow.sendCode(event.detail.provider, event.detail.destination)}
+      @kyc-code-submit=${(event: CustomEvent<{ code: string }>) => this.#flow.confirmCode(event.detail.code)}
+      @kyc-signature-cancel=${() => this.#flow.cancelSignature()}
+    ></kyc-signature-prompt>`;
+  }
+
   #renderQuestion(question: Question): TemplateResult {
     const { attribute } = question;
     return html`<kyc-question
       data-key=${attribute.key}
+      exportparts=${QUESTION_EXPORTPARTS}
       .question=${question}
       .client=${this.#client}
       .value=${this.#flow.valueOf(attribute) ?? ''}
@@ -393,19 +507,22 @@ export class KycOnboarding extends KycElement {
             </dl>
           `,
         )}
+        ${this.#renderSignature()}
       </div>
       <div class="actions" part="actions">
         <button class="button button--secondary" part="button-back" ?disabled=${flow.busy !== null} @click=${() => flow.back()}>
           ${this.#localize.term('back')}
         </button>
-        <button
-          class="button button--primary"
-          part="button-continue"
-          ?disabled=${flow.busy !== null || !flow.editable}
-          @click=${() => flow.submit()}
-        >
-          ${flow.busy === 'submitting' ? this.#localize.term('saving') : this.#localize.term('sendForReview')}
-        </button>
+        ${flow.signature
+          ? nothing
+          : html`<button
+              class="button button--primary"
+              part="button-continue"
+              ?disabled=${flow.busy !== null || !flow.editable}
+              @click=${() => flow.submit()}
+            >
+              ${flow.busy === 'submitting' ? this.#localize.term('saving') : this.#localize.term('sendForReview')}
+            </button>`}
       </div>
     `;
   }
@@ -440,6 +557,10 @@ export class KycOnboarding extends KycElement {
 
   // ── handlers ──────────────────────────────────────────────────────────────
 
+  readonly #onPagePointerDown = (event: PointerEvent): void => {
+    if (!event.composedPath().includes(this)) this.#engaged = false;
+  };
+
   readonly #onAnswer = (event: Event): void => {
     const question = event.target;
     if (!(question instanceof KycQuestion) || !question.question) return;
@@ -461,12 +582,6 @@ export class KycOnboarding extends KycElement {
       return;
     }
     await this.#flow.continue();
-    const notice = this.#flow.notice;
-    if (notice?.code === 'validation' && this.#flow.screen.name === 'step') {
-      this.summary = this.#summaryOf(notice);
-      await this.updateComplete;
-      this.#focusSummary();
-    }
   };
 
   #change(index: number, key: string): void {
@@ -594,8 +709,16 @@ export class KycOnboarding extends KycElement {
     this.renderRoot.querySelector<HTMLElement>('#error-summary')?.focus();
   }
 
+  /** Focuses a question, going first to its step when it is on another one. */
   #focusQuestion(key: string): void {
-    this.renderRoot.querySelector<KycQuestion>(`kyc-question[data-key="${CSS.escape(key)}"]`)?.focus();
+    const field = this.renderRoot.querySelector<KycQuestion>(`kyc-question[data-key="${CSS.escape(key)}"]`);
+    if (field) {
+      field.focus();
+      return;
+    }
+    const { screen } = this.#flow;
+    const index = this.#flow.steps.findIndex((step) => step.questions.some((q) => q.attribute.key === key));
+    if (index >= 0 && !(screen.name === 'step' && screen.index === index)) this.#change(index, key);
   }
 }
 
