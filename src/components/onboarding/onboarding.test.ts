@@ -477,6 +477,20 @@ describe('<kyc-onboarding>', () => {
     await expectAccessible(el);
   });
 
+  it('applies the host translation overrides to its own texts and to its children', async () => {
+    const el = await widget();
+    el.translations = { en: { startVerification: 'Begin now', fieldRequired: 'This one is needed.' } };
+    await el.updateComplete;
+    expect(primary(el).textContent!.trim()).to.equal('Begin now');
+    await startLevel(el, 'Basic');
+    primary(el).click(); // Continue with nothing answered
+    await el.updateComplete;
+    const field = question(el, 'first_name');
+    await field.updateComplete;
+    expect(field.shadowRoot!.textContent).to.contain('This one is needed.');
+    expect(field.validationMessage).to.equal('This one is needed.');
+  });
+
   it('lets a host style the children through re-exported parts', async () => {
     const style = document.createElement('style');
     style.textContent = 'kyc-onboarding::part(question__label) { outline: 3px solid rgb(1, 2, 3); }';

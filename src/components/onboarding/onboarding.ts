@@ -413,6 +413,7 @@ export class KycOnboarding extends KycElement {
     return html`<kyc-signature-prompt
       exportparts=${SIGNATURE_EXPORTPARTS}
       .request=${flow.signature}
+      .translations=${this.translations}
       .busy=${flow.busy !== null}
       .error=${flow.notice?.code === 'signature_invalid' ? this.#errorText(flow.notice) : ''}
       @kyc-code-send=${(event: CustomEvent<{ provider: 'sms' | 'email'; destination?: string }>) =>
@@ -431,6 +432,7 @@ export class KycOnboarding extends KycElement {
       .client=${this.#client}
       .value=${this.#flow.valueOf(attribute) ?? ''}
       .errors=${this.#flow.errorsOf(attribute)}
+      .translations=${this.translations}
       ?disabled=${!this.#flow.editable}
     ></kyc-question>`;
   }
