@@ -275,6 +275,28 @@ describe('FlowController against the sandbox', () => {
     ]);
   });
 
+  it('pauses the review polling while the page is hidden, and asks at once when it shows again', async () => {
+    const { flow } = await startedFlow();
+    await chooseBasic(flow);
+    await fillBasic(flow);
+    await flow.submit();
+    const setHidden = (hidden: boolean) => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+    try {
+      setHidden(true);
+      await setStatus(flow.application!.uuid, 'approved');
+      // Ten poll intervals pass: a hidden page asks nothing, so nothing moves.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(flow.screen.name).to.equal('waiting');
+      setHidden(false);
+      await waitUntil(() => flow.screen.name === 'outcome', 'the visible page asks again', { timeout: 5000 });
+    } finally {
+      delete (document as { hidden?: boolean }).hidden;
+    }
+  });
+
   it('a host may veto the submission by cancelling kyc-submit', async () => {
     const { host, flow } = await startedFlow();
     await chooseBasic(flow);
