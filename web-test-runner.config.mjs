@@ -8,6 +8,7 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChromium } from './scripts/chromium.mjs';
 import { createDemoApp } from './src/server/demo/app.ts';
+import { DEMO_CSP } from './src/server/demo/static.ts';
 import { toNodeListener } from './src/server/proxy/index.ts';
 
 const PORT = 8765;
@@ -46,12 +47,19 @@ const summaryReporter = () => ({
   },
 });
 
+/** Serves the pages under /test/csp/ with the demo's strict Content-Security-Policy (framable by the test page). */
+const TEST_CSP = DEMO_CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self'");
+async function strictCsp(ctx, next) {
+  await next();
+  if (ctx.path.startsWith('/test/csp/') && ctx.path.endsWith('.html')) ctx.set('content-security-policy', TEST_CSP);
+}
+
 export default {
   hostname: 'localhost',
   port: PORT,
   files: ['test/browser/**/*.test.ts', 'src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
-  middleware: [kycChain],
+  middleware: [kycChain, strictCsp],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   browsers: [
     chromeLauncher({
