@@ -250,6 +250,42 @@ describe('<kyc-onboarding>', () => {
     expect(completed).to.have.length(1);
   });
 
+  it('preselects the level named by level-uuid', async () => {
+    const info = await createKycClient({ endpoint: ENDPOINT }).getLevelInfo();
+    const advanced = info.availableLevelsForUpgrade.find((level) => level.name === 'Advanced')!;
+    const el = await fixture<Widget>(html`<kyc-onboarding endpoint=${ENDPOINT} level-uuid=${advanced.uuid}></kyc-onboarding>`);
+    await waitUntil(() => el.flow.screen.name === 'levels', 'the level choice', { timeout: 5000 });
+    await el.updateComplete;
+    const checked = el.shadowRoot.querySelector<HTMLInputElement>('input[name="level"]:checked')!;
+    expect(checked.value).to.equal(advanced.uuid);
+    await proceed(el);
+    expect(el.flow.application!.kycLevel!.uuid).to.equal(advanced.uuid);
+  });
+
+  it('takes "Change" on the review to the answer\'s step and question, with focus on it', async () => {
+    const el = await widget();
+    await startLevel(el, 'Basic');
+    await fillPersonalAndContacts(el);
+    await acceptAgreements(el);
+    expect(heading(el)).to.equal('Check your answers');
+    const change = el.shadowRoot.querySelector<HTMLButtonElement>('button[aria-label="Change Last name"]')!;
+    change.click();
+    await el.updateComplete;
+    await waitUntil(() => el.shadowRoot.activeElement?.getAttribute('data-key') === 'last_name', 'focus on the question');
+    expect(heading(el)).to.equal('Personal data');
+    expect(question(el, 'last_name').value).to.equal('Doe');
+  });
+
+  it('is accessible while loading, and says so', async () => {
+    const client = await loggedInClient();
+    await injectFault(client, { path_contains: 'kyc-level-info', delay_ms: 1500 });
+    const el = await fixture<Widget>(html`<kyc-onboarding endpoint=${ENDPOINT}></kyc-onboarding>`);
+    expect(el.flow.screen.name).to.equal('loading');
+    expect($(el, '[part~="base"]')!.getAttribute('aria-busy')).to.equal('true');
+    await expectAccessible(el);
+    await waitUntil(() => el.flow.screen.name === 'levels', 'the load ends', { timeout: 5000 });
+  });
+
   it('reports a missing endpoint as a configuration error', async () => {
     const errors: { code: string }[] = [];
     const el = document.createElement('kyc-onboarding') as KycOnboarding;
