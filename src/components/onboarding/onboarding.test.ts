@@ -315,6 +315,10 @@ describe('<kyc-onboarding>', () => {
     expect(base.getAttribute('dir')).to.equal('rtl');
     expect(getComputedStyle(base).direction).to.equal('rtl');
     expect(heading(el)).to.not.match(/[A-Za-z]{3,}/);
+    // The platform's own text (English here) keeps its direction inside the mirrored layout.
+    const description = $(el, '.level .muted')!;
+    expect(description.textContent).to.match(/[A-Za-z]{3,}/);
+    expect(getComputedStyle(description).direction).to.equal('ltr');
   });
 
   it('sends to review and shows the rejection, offering a new application', async () => {

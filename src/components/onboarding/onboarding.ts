@@ -304,7 +304,8 @@ export class KycOnboarding extends KycElement {
   }
 
   #heading(text: string): TemplateResult {
-    return html`<h2 id="heading" part="title" tabindex="-1">${text}</h2>`;
+    // dir=auto: a heading may be the platform's text (a step title) in another script than the widget's.
+    return html`<h2 id="heading" part="title" tabindex="-1" dir="auto">${text}</h2>`;
   }
 
   #renderProgress(index: number): TemplateResult {
@@ -315,7 +316,7 @@ export class KycOnboarding extends KycElement {
         <progress max=${steps.length} value=${index + 1} aria-hidden="true"></progress>
         <ol>
           ${steps.map(
-            (step, i) => html`<li class=${i < index ? 'done' : ''} aria-current=${i === index ? 'step' : 'false'}>
+            (step, i) => html`<li class=${i < index ? 'done' : ''} aria-current=${i === index ? 'step' : 'false'} dir="auto">
               ${step.title}
             </li>`,
           )}
@@ -349,8 +350,8 @@ export class KycOnboarding extends KycElement {
                   .checked=${level.uuid === chosen.uuid}
                   @change=${() => (this.#chosenLevel = level.uuid)}
                 />
-                <strong>${level.name ?? level.uuid}</strong>
-                ${level.description ? html`<span class="muted">${level.description}</span>` : nothing}
+                <strong dir="auto">${level.name ?? level.uuid}</strong>
+                ${level.description ? html`<span class="muted" dir="auto">${level.description}</span>` : nothing}
               </label>
             `,
           )}
@@ -378,7 +379,7 @@ export class KycOnboarding extends KycElement {
     return html`
       ${this.#heading(step.title)}
       <div class="stack" part="body">
-        ${step.description ? html`<p class="muted">${step.description}</p>` : nothing}
+        ${step.description ? html`<p class="muted" dir="auto">${step.description}</p>` : nothing}
         ${application.status === 'pending' ? this.#renderCorrection() : nothing} ${this.#renderSummary()}
         ${this.summary.length > 0 ? nothing : this.#renderNotice()}
         <div class="questions" @input=${this.#onAnswer} @change=${this.#onAnswer}>
@@ -445,7 +446,7 @@ export class KycOnboarding extends KycElement {
         <h3>${this.#localize.term('pendingTitle')}</h3>
         <p>${this.#localize.term('pendingBody')}</p>
         ${application.comment
-          ? html`<p><strong>${this.#localize.term('reviewerComment')}:</strong> <span class="comment">${application.comment}</span></p>`
+          ? html`<p><strong>${this.#localize.term('reviewerComment')}:</strong> <span class="comment" dir="auto">${application.comment}</span></p>`
           : nothing}
         ${remarks > 0 ? html`<p class="muted">${this.#localize.term('remarksCount', remarks)}</p>` : nothing}
       </div>
@@ -487,12 +488,12 @@ export class KycOnboarding extends KycElement {
         ${this.#renderNotice()}
         ${flow.steps.map(
           (step, index) => html`
-            <h3>${step.title}</h3>
+            <h3 dir="auto">${step.title}</h3>
             <dl class="review">
               ${step.questions.map(
                 (question) => html`<div>
-                  <dt>${question.title}</dt>
-                  <dd class="answer">${this.#answerText(question.attribute)}</dd>
+                  <dt dir="auto">${question.title}</dt>
+                  <dd class="answer" dir="auto">${this.#answerText(question.attribute)}</dd>
                   <dd>
                     ${question.attribute.readOnly || !flow.editable
                       ? nothing
@@ -541,7 +542,7 @@ export class KycOnboarding extends KycElement {
         <div class="stack" part="body">
           <p>${this.#localize.term('rejectedBody')}</p>
           ${flow.application?.comment
-            ? html`<p><strong>${this.#localize.term('reviewerComment')}:</strong> <span class="comment">${flow.application.comment}</span></p>`
+            ? html`<p><strong>${this.#localize.term('reviewerComment')}:</strong> <span class="comment" dir="auto">${flow.application.comment}</span></p>`
             : nothing}
         </div>
         ${flow.levelInfo?.allowedToCreateKycApplication
