@@ -364,6 +364,61 @@ describe('FlowController against the sandbox', () => {
     expect(reloaded.drafts.size).to.equal(0);
   });
 
+  it('keeps an answer typed again while its save was on the way', async () => {
+    const { flow } = await startedFlow();
+    await chooseBasic(flow);
+    answer(flow, PERSONAL);
+    const saving = flow.continue();
+    flow.setAnswer('first_name', 'Janet');
+    await saving;
+    expect(answersOf(flow.application!)['first_name']).to.equal('Jane');
+    expect(flow.drafts.get('first_name')).to.equal('Janet');
+  });
+
+  it('ignores a second Continue while the first is saving', async () => {
+    const sent: string[] = [];
+    const host = await fixture<FlowHost>(html`<test-flow-host></test-flow-host>`);
+    const spy: typeof fetch = async (input, init) => {
+      if (init?.method === 'PATCH') sent.push(String(init.body));
+      return fetch(input, init);
+    };
+    await host.flow.start(createKycClient({ endpoint: ENDPOINT, fetch: spy }), {});
+    await chooseBasic(host.flow);
+    answer(host.flow, PERSONAL);
+    await Promise.all([host.flow.continue(), host.flow.continue()]);
+    expect(sent).to.have.length(1);
+    expect(host.flow.screen).to.deep.equal({ name: 'step', index: 1 });
+  });
+
+  it('after a reload past a document step (documents not uploaded yet), resumes where the person was', async () => {
+    const { flow } = await startedFlow();
+    const levels = flow.screen.name === 'levels' ? flow.screen.levels : [];
+    await flow.selectLevel(levels.find((level) => level.name === 'Standard')!.uuid);
+    const agreements = flow.steps.findIndex((step) => step.title === 'Agreements');
+    flow.goToStep(agreements);
+    const { flow: reloaded } = await startedFlow();
+    expect(reloaded.screen).to.deep.equal({ name: 'step', index: agreements });
+  });
+
+  it('forgets the answers typed for another application when asked to show a different one', async () => {
+    const { flow, client } = await startedFlow();
+    await chooseBasic(flow);
+    const first = flow.application!.uuid;
+    flow.setAnswer('first_name', 'Typed for the first');
+    await setStatus(first, 'rejected');
+    await flow.start(client, { pollIntervalMs: 30 });
+    flow.startNewApplication();
+    await chooseBasic(flow);
+    expect(flow.application!.uuid).to.not.equal(first);
+    await flow.start(client, { applicationUuid: first, pollIntervalMs: 30 });
+    expect(flow.application!.uuid).to.equal(first);
+    const second = (await client.getLevelInfo()).lastKycApplicationUuid!;
+    flow.setAnswer('first_name', 'Typed for the first again');
+    await flow.start(client, { applicationUuid: second, pollIntervalMs: 30 });
+    expect(flow.application!.uuid).to.equal(second);
+    expect(flow.drafts.size).to.equal(0);
+  });
+
   it('on another device (no hint in this tab), resumes on the first step with a missing answer', async () => {
     const { flow } = await startedFlow();
     await chooseBasic(flow);

@@ -67,8 +67,6 @@ export type FlowBusy = 'loading' | 'creating' | 'saving' | 'sending-code' | 'sub
 export interface FlowOptions {
   /** Resume this application instead of the client's last one. */
   applicationUuid?: string | null;
-  /** Preselect this level on the level choice. */
-  levelUuid?: string | null;
   /** First interval of the review polling, in ms (it grows while nothing changes). */
   pollIntervalMs?: number;
 }
@@ -108,6 +106,8 @@ export class FlowController implements ReactiveController {
   #abort = new AbortController();
   #pollTimer: ReturnType<typeof setTimeout> | undefined;
   #pollDelay = DEFAULT_POLL_MS;
+  /** A poll is in flight (the visibility handler and the timer must not both ask). */
+  #polling = false;
   #started = false;
   /** Answers changed since the reviewer's remarks on them: the remarks no longer apply. */
   readonly #revised = new Set<string>();
@@ -179,18 +179,26 @@ export class FlowController implements ReactiveController {
       this.levelInfo = info;
       const uuid = options.applicationUuid ?? info.lastKycApplicationUuid;
       const application = uuid ? await client.getApplication(uuid, { emptyVolatileFields: true, signal }) : null;
+      if (application?.uuid !== this.application?.uuid) {
+        // Another application than the one on screen: nothing of that one may leak into it.
+        this.drafts.clear();
+        this.fieldErrors = {};
+        this.#revised.clear();
+      }
+      this.application = null;
       this.#set({ busy: null });
       // An open application is resumed, a rejected one shown (a new one is offered from there);
       // after an approval the next level is offered, unless that application was asked for.
       const upgrade =
         application?.status === 'approved' && info.allowedToCreateKycApplication && uuid !== options.applicationUuid;
-      if (application && !upgrade) this.#show(application, null);
+      const shown = application && !upgrade ? application : null;
+      if (shown) this.#show(shown, null);
       else this.#showLevels();
       this.#host.dispatchEvent(
         new KycReadyEvent({
-          applicationUuid: this.application?.uuid ?? null,
-          levelUuid: this.application?.kycLevel?.uuid ?? null,
-          status: this.application?.status ?? null,
+          applicationUuid: shown?.uuid ?? null,
+          levelUuid: shown?.kycLevel?.uuid ?? null,
+          status: shown?.status ?? null,
         }),
       );
     } catch (error) {
@@ -208,6 +216,7 @@ export class FlowController implements ReactiveController {
 
   /** Creates an application for a level and opens its first step. */
   async selectLevel(levelUuid: string): Promise<void> {
+    if (this.busy) return;
     const client = this.#requireClient();
     this.#host.dispatchEvent(new KycLevelSelectEvent({ levelUuid }));
     this.#set({ busy: 'creating', notice: null });
@@ -255,7 +264,7 @@ export class FlowController implements ReactiveController {
    */
   async continue(): Promise<void> {
     const { screen } = this;
-    if (screen.name !== 'step') return;
+    if (screen.name !== 'step' || this.busy) return;
     const changes = this.#changesOf(screen.index);
     if (changes.length === 0 || !this.editable) {
       this.#advanceFrom(screen.index);
@@ -331,7 +340,7 @@ export class FlowController implements ReactiveController {
   /** Sends the application to review (the host may veto it by cancelling `kyc-submit`). */
   async submit(): Promise<void> {
     const application = this.application;
-    if (!application || !this.editable) return;
+    if (!application || !this.editable || this.busy) return;
     const unsaved = [...this.drafts.keys()];
     if (unsaved.length > 0) {
       // Answers typed on the review's way back must be stored before the submission.
@@ -362,8 +371,9 @@ export class FlowController implements ReactiveController {
     try {
       const saved = await client.updateApplication(application.uuid, changes, { signCodes, signal: this.#abort.signal });
       const keys = changes.map(({ key }) => key);
-      for (const key of keys) {
-        this.drafts.delete(key);
+      for (const { key, value } of changes) {
+        // An answer typed again while the request ran is newer than what was stored: keep it.
+        if (this.drafts.get(key) === value) this.drafts.delete(key);
         if (this.#attribute(key)?.errors.length) this.#revised.add(key);
       }
       this.fieldErrors = {};
@@ -494,13 +504,16 @@ export class FlowController implements ReactiveController {
    * device); else the step they were on in this tab; else the review.
    */
   #resumeStep(application: KycApplication): number {
-    const needing = this.#firstStepWhere(
-      (attribute) => attribute.errors.length > 0 || (attribute.required && !attribute.readOnly && !attribute.value),
+    const remarked = this.#firstStepWhere((attribute) => attribute.errors.length > 0, application);
+    if (application.status === 'pending' && remarked !== null) return remarked;
+    const hint = readStepHint(application.uuid);
+    if (hint !== null && hint < application.steps.length) return hint;
+    // Documents are not typed answers (they are uploaded): a missing one does not pull the person back.
+    const missing = this.#firstStepWhere(
+      (attribute) => attribute.required && !attribute.readOnly && attribute.type !== 'document' && !attribute.value,
       application,
     );
-    const hint = readStepHint(application.uuid);
-    if (needing !== null) return hint !== null && hint < needing ? hint : needing;
-    return hint ?? Math.max(0, application.steps.length - 1);
+    return missing ?? Math.max(0, application.steps.length - 1);
   }
 
   #firstStepWhere(test: (attribute: KycAttribute) => boolean, application = this.application): number | null {
@@ -573,12 +586,15 @@ export class FlowController implements ReactiveController {
 
   async #poll(): Promise<void> {
     const application = this.application;
-    if (!application || this.screen.name !== 'waiting') return;
+    if (!application || this.screen.name !== 'waiting' || this.#polling) return;
+    this.#polling = true;
     try {
       const fresh = await this.#requireClient().getApplication(application.uuid, {
         emptyVolatileFields: true,
         signal: this.#abort.signal,
       });
+      if (this.screen.name !== 'waiting' || this.application?.uuid !== application.uuid) return;
+      this.notice = null;
       if (fresh.status === application.status) {
         this.#pollDelay = Math.min(this.#pollDelay * POLL_GROWTH, MAX_POLL_MS);
         this.application = fresh;
@@ -593,6 +609,8 @@ export class FlowController implements ReactiveController {
       this.#pollDelay = Math.min(this.#pollDelay * POLL_GROWTH, MAX_POLL_MS);
       this.#set({ notice: asApiError(error) });
       this.#schedulePoll();
+    } finally {
+      this.#polling = false;
     }
   }
 

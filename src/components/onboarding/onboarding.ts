@@ -615,7 +615,6 @@ export class KycOnboarding extends KycElement {
     });
     void this.#flow.start(this.#client, {
       applicationUuid: this.applicationUuid,
-      levelUuid: this.levelUuid,
       pollIntervalMs: this.pollInterval,
     });
   }
