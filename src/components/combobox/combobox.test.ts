@@ -310,6 +310,16 @@ describe('<kyc-combobox>', () => {
       expect(counts).to.deep.equal({ input: 0, change: 0 });
     });
 
+    it('keeps a label typed in full when the person leaves with Tab', async () => {
+      const el = await combobox();
+      const counts = countEvents(el);
+      await type(el, 'Latvia');
+      await press(el, 'Tab');
+      expect(el.value).to.equal('LV');
+      expect(inputOf(el).value).to.equal('Latvia');
+      expect(counts).to.deep.equal({ input: 1, change: 1 });
+    });
+
     it('chooses the option whose label was typed in full on Enter', async () => {
       const el = await combobox();
       await type(el, 'latvia');

@@ -266,11 +266,17 @@ export class KycCombobox extends KycFormAssociatedElement {
     const active = this.filtered[this.activeIndex];
     if (active) return void this.#choose(active.option);
     if (this.typed === null) return this.#close();
-    const key = searchKey(this.typed.trim());
-    if (!key) return void this.#choose(null);
-    const exact = this.#searchable.find((entry) => entry.key === key);
-    if (exact && !this.loading) return void this.#choose(exact.option);
+    if (!searchKey(this.typed.trim())) return void this.#choose(null);
+    const exact = this.#exactMatch();
+    if (exact) return void this.#choose(exact);
     this.open = false;
+  }
+
+  /** The option whose label the person typed in full (accents and case aside), if any. */
+  #exactMatch(): KycComboboxOption | undefined {
+    if (this.typed === null || this.loading) return undefined;
+    const key = searchKey(this.typed.trim());
+    return this.#searchable.find((entry) => entry.key === key)?.option;
   }
 
   /** Announces the number of results once typing pauses. */
@@ -300,7 +306,11 @@ export class KycCombobox extends KycFormAssociatedElement {
   #onBlur(): void {
     clearTimeout(this.#announceTimer);
     this.announcement = '';
-    if (this.typed !== null && this.typed.trim() === '' && this.value !== '') void this.#choose(null);
+    // Leaving the field keeps what was typed when it is a whole label (Tab after "Latvia"),
+    // clears the choice when the text was emptied, and otherwise shows the chosen label again.
+    const exact = this.#exactMatch();
+    if (exact && exact.value !== this.value) void this.#choose(exact);
+    else if (this.typed !== null && this.typed.trim() === '' && this.value !== '') void this.#choose(null);
     else this.#close();
   }
 

@@ -333,8 +333,7 @@ describe('FlowController against the sandbox', () => {
     await setStatus(flow.application!.uuid, 'rejected');
     await waitUntil(() => flow.screen.name === 'outcome', 'the poll sees the rejection', { timeout: 5000 });
     expect(flow.screen).to.deep.equal({ name: 'outcome', status: 'rejected' });
-    const [reject] = host.eventsOf('kyc-reject') as { canCreateNew: boolean }[];
-    expect(reject).to.deep.equal({ applicationUuid: flow.application!.uuid, canCreateNew: reject!.canCreateNew });
+    expect(host.eventsOf('kyc-reject')).to.deep.equal([{ applicationUuid: flow.application!.uuid, canCreateNew: true }]);
     await flow.retry(); // what a reload does
     expect(flow.screen).to.deep.equal({ name: 'outcome', status: 'rejected' });
     expect(flow.levelInfo!.allowedToCreateKycApplication).to.equal(true);

@@ -292,8 +292,10 @@ describe('<kyc-onboarding>', () => {
     el.addEventListener('kyc-error', (event) => errors.push(event.detail));
     document.body.append(el);
     await el.updateComplete;
+    const shown = el.shadowRoot!.querySelector('#heading')!.textContent!.trim();
     el.remove();
     expect(errors.map((e) => e.code)).to.deep.equal(['configuration']);
+    expect(shown).to.equal('There is a problem');
   });
 
   it('is accessible on the level choice, a step, the review and the waiting screen', async () => {

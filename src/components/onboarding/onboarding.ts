@@ -268,6 +268,11 @@ export class KycOnboarding extends KycElement {
   }
 
   #renderScreen(screen: FlowScreen): TemplateResult {
+    if (!this.endpoint) {
+      // Misconfigured by the page (reported to it as kyc-error `configuration`): say so, never "Loading…".
+      return html`${this.#heading(this.#localize.term('errorSummaryTitle'))}
+        <p part="body">${this.#localize.term('errorUnknown')}</p>`;
+    }
     switch (screen.name) {
       case 'loading':
         return this.#heading(this.#localize.term('loading'));
