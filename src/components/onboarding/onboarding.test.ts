@@ -286,6 +286,25 @@ describe('<kyc-onboarding>', () => {
     await waitUntil(() => el.flow.screen.name === 'levels', 'the load ends', { timeout: 5000 });
   });
 
+  it('after a failed save, puts focus on the message (the answers stay), and saves on the next try', async () => {
+    const client = await loggedInClient();
+    const el = await widget();
+    await startLevel(el, 'Basic');
+    await type(el, 'first_name', 'Jane');
+    await type(el, 'last_name', 'Doe');
+    await type(el, 'date_of_birth', '01011990');
+    await pick(el, 'citizenship', 'Latv');
+    await injectFault(client, { method: 'PATCH', status: 503 });
+    primary(el).focus();
+    await sendKeys({ press: 'Enter' });
+    await settled(el);
+    await waitUntil(() => el.shadowRoot.activeElement?.id === 'notice', 'focus on the message');
+    expect($(el, '#notice')!.textContent).to.contain('Your answers are kept');
+    expect(question(el, 'last_name').value).to.equal('Doe');
+    await proceed(el);
+    expect(heading(el)).to.equal('Contact details');
+  });
+
   it('reports a missing endpoint as a configuration error', async () => {
     const errors: { code: string }[] = [];
     const el = document.createElement('kyc-onboarding') as KycOnboarding;

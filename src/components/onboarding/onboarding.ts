@@ -234,12 +234,23 @@ export class KycOnboarding extends KycElement {
       this.#focusSummary();
       return;
     }
-    if (!this.#screenChanged) return;
+    const dropped = document.activeElement === null || document.activeElement === document.body;
+    if (!this.#screenChanged) {
+      // Same screen, but the button that had focus was disabled or removed (a failed save, a
+      // closed code prompt): give focus back where the person can go on.
+      if (this.#engaged && dropped && !this.#flow.busy) {
+        const target =
+          this.renderRoot.querySelector<HTMLElement>('#notice') ??
+          this.renderRoot.querySelector<HTMLElement>('[part~="button-continue"]:not([disabled])') ??
+          this.renderRoot.querySelector<HTMLElement>('#heading');
+        target?.focus();
+      }
+      return;
+    }
     this.#screenChanged = false;
     // A new screen: focus its heading when the person is working in the widget; otherwise (the
     // first render, a change found by polling while they are elsewhere) only announce it.
     const heading = this.renderRoot.querySelector<HTMLElement>('#heading');
-    const dropped = document.activeElement === null || document.activeElement === document.body;
     if (this.matches(':focus-within') || (this.#engaged && dropped)) heading?.focus();
     else {
       const status = this.renderRoot.querySelector('#status');
@@ -481,7 +492,7 @@ export class KycOnboarding extends KycElement {
   #renderNotice(): TemplateResult | typeof nothing {
     const notice = this.#flow.notice;
     if (!notice || notice.code === 'signature_invalid') return nothing;
-    return html`<div class="panel panel--danger" role="alert"><p>${this.#errorText(notice)}</p></div>`;
+    return html`<div id="notice" class="panel panel--danger" role="alert" tabindex="-1"><p>${this.#errorText(notice)}</p></div>`;
   }
 
   #renderReview(): TemplateResult {
