@@ -109,6 +109,7 @@ const translation = {
 
   // Errors
   errorSummaryTitle: 'توجد مشكلة',
+  errorSummaryItem: (question, message) => `${isolate(question)}: ${message}`,
   errorCount: (count, f) => {
     const n = f.number(count);
     return f.plural(count, {

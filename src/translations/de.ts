@@ -91,6 +91,7 @@ const translation = {
 
   // Errors
   errorSummaryTitle: 'Es gibt ein Problem',
+  errorSummaryItem: (question, message) => `${question}: ${message}`,
   errorCount: (count, f) =>
     f.plural(count, {
       one: `Bitte prüfen Sie ${f.number(count)} Angabe`,

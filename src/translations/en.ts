@@ -87,6 +87,7 @@ const translation = {
 
   // Errors
   errorSummaryTitle: 'There is a problem',
+  errorSummaryItem: (question: string, message: string) => `${question}: ${message}`,
   errorCount: (count: number, f: TermFormat) =>
     f.plural(count, {
       one: `${f.number(count)} answer needs your attention`,

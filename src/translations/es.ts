@@ -88,6 +88,7 @@ const translation = {
 
   // Errors
   errorSummaryTitle: 'Hay un problema',
+  errorSummaryItem: (question, message) => `${question}: ${message}`,
   errorCount: (count, f) =>
     f.plural(count, {
       one: `${f.number(count)} respuesta requiere su atención`,

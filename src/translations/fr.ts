@@ -91,6 +91,7 @@ const translation = {
 
   // Errors
   errorSummaryTitle: 'Il y a un problème',
+  errorSummaryItem: (question, message) => `${question} : ${message}`,
   errorCount: (count, f) =>
     f.plural(count, {
       one: `${f.number(count)} réponse demande votre attention`,

@@ -95,6 +95,7 @@ const translation = {
 
   // Errors
   errorSummaryTitle: 'Возникла проблема',
+  errorSummaryItem: (question, message) => `${question}: ${message}`,
   errorCount: (count, f) => {
     const n = f.number(count);
     return f.plural(count, {

@@ -335,11 +335,17 @@ describe('LocalizeController', () => {
 
   describe('catalogs', () => {
     const englishKeys = Object.keys(en).sort();
-    /** Identical to English on purpose: the same word in that language. */
-    const SAME_AS_ENGLISH: Record<string, string[]> = { de: ['documentVersion'], fr: ['documentVersion'], es: ['no'] };
+    /** Identical to English on purpose: a word shared by the languages, or a pattern that only joins server texts. */
+    const SAME_AS_ENGLISH: Record<string, string[]> = {
+      de: ['documentVersion', 'errorSummaryItem'],
+      fr: ['documentVersion'],
+      es: ['no', 'errorSummaryItem'],
+      ru: ['errorSummaryItem'],
+    };
     /** Arguments for every function term (complete by type: a new function term needs an entry). */
     const SAMPLE_ARGS: { [K in FunctionTermKey]: TermArgs<K> } = {
       stepOf: [2, 5],
+      errorSummaryItem: ['Citizenship', 'Choose a country.'],
       currentLevel: ['Basic'],
       changeAnswer: ['Citizenship'],
       remarksCount: [2],

@@ -462,7 +462,8 @@ export class KycOnboarding extends KycElement {
         <h3>${this.#localize.term('pendingTitle')}</h3>
         <p>${this.#localize.term('pendingBody')}</p>
         ${application.comment
-          ? html`<p><strong>${this.#localize.term('reviewerComment')}:</strong> <span class="comment" dir="auto">${application.comment}</span></p>`
+          ? html`<p><strong>${this.#localize.term('reviewerComment')}</strong></p>
+              <p class="comment" dir="auto">${application.comment}</p>`
           : nothing}
         ${remarks > 0 ? html`<p class="muted">${this.#localize.term('remarksCount', remarks)}</p>` : nothing}
       </div>
@@ -479,7 +480,7 @@ export class KycOnboarding extends KycElement {
             (item) => html`<li>
               ${item.key
                 ? html`<button class="link" @click=${() => this.#focusQuestion(item.key!)}>
-                    ${item.title ? `${item.title}: ` : ''}${item.message}
+                    ${item.title ? this.#localize.term('errorSummaryItem', item.title, item.message) : item.message}
                   </button>`
                 : item.message}
             </li>`,
@@ -558,7 +559,8 @@ export class KycOnboarding extends KycElement {
         <div class="stack" part="body">
           <p>${this.#localize.term('rejectedBody')}</p>
           ${flow.application?.comment
-            ? html`<p><strong>${this.#localize.term('reviewerComment')}:</strong> <span class="comment" dir="auto">${flow.application.comment}</span></p>`
+            ? html`<p><strong>${this.#localize.term('reviewerComment')}</strong></p>
+                <p class="comment" dir="auto">${flow.application.comment}</p>`
             : nothing}
         </div>
         ${flow.levelInfo?.allowedToCreateKycApplication
