@@ -49,6 +49,18 @@ async function startedFlow(options: { applicationUuid?: string; pollIntervalMs?:
   return { host, flow: host.flow, client };
 }
 
+/** A started flow whose client passes every request on, keeping the bodies of its PATCHes. */
+async function flowRecordingPatches(): Promise<{ host: FlowHost; sent: string[] }> {
+  const sent: string[] = [];
+  const host = await fixture<FlowHost>(html`<test-flow-host></test-flow-host>`);
+  const recording: typeof fetch = async (input, init) => {
+    if (init?.method === 'PATCH') sent.push(String(init.body));
+    return fetch(input, init);
+  };
+  await host.flow.start(createKycClient({ endpoint: ENDPOINT, fetch: recording }), {});
+  return { host, sent };
+}
+
 function attribute(key: string, signProviders: string[]): KycAttribute {
   return {
     key,
@@ -149,13 +161,7 @@ describe('FlowController against the sandbox', () => {
   });
 
   it('saves only the changed answers of the step on Continue, then moves on', async () => {
-    const sent: string[] = [];
-    const host = await fixture<FlowHost>(html`<test-flow-host></test-flow-host>`);
-    const spy: typeof fetch = async (input, init) => {
-      if (init?.method === 'PATCH') sent.push(String(init.body));
-      return fetch(input, init);
-    };
-    await host.flow.start(createKycClient({ endpoint: ENDPOINT, fetch: spy }), {});
+    const { host, sent } = await flowRecordingPatches();
     const flow = host.flow;
     await chooseBasic(flow);
     answer(flow, PERSONAL);
@@ -375,13 +381,7 @@ describe('FlowController against the sandbox', () => {
   });
 
   it('ignores a second Continue while the first is saving', async () => {
-    const sent: string[] = [];
-    const host = await fixture<FlowHost>(html`<test-flow-host></test-flow-host>`);
-    const spy: typeof fetch = async (input, init) => {
-      if (init?.method === 'PATCH') sent.push(String(init.body));
-      return fetch(input, init);
-    };
-    await host.flow.start(createKycClient({ endpoint: ENDPOINT, fetch: spy }), {});
+    const { host, sent } = await flowRecordingPatches();
     await chooseBasic(host.flow);
     answer(host.flow, PERSONAL);
     await Promise.all([host.flow.continue(), host.flow.continue()]);
