@@ -230,6 +230,20 @@ function expectHeadingFocused(el: Widget, title: string): void {
   expect(el.shadowRoot.activeElement?.id, `focus after reaching "${title}"`).to.equal('heading');
 }
 
+/** Walks the Basic level through the widget and sends it to review. */
+async function sendBasicForReview(el: Widget): Promise<void> {
+  await startLevel(el, 'Basic');
+  await fillPersonalAndContacts(el);
+  await acceptAgreements(el);
+  await sendForReview(el);
+}
+
+/** Approves the application as the reviewer, and waits for the widget to show it. */
+async function approveAndWait(el: Widget): Promise<void> {
+  await setStatus(el.flow.application!.uuid, 'approved');
+  await waitUntil(() => heading(el) === 'Your application has been approved', 'approved', { timeout: 5000 });
+}
+
 describe('<kyc-onboarding>', () => {
   beforeEach(async () => {
     await loggedInClient();
@@ -241,12 +255,8 @@ describe('<kyc-onboarding>', () => {
     const completed: unknown[] = [];
     el.addEventListener('kyc-complete', (event) => completed.push(event.detail));
     expect(heading(el)).to.equal('Choose a verification level');
-    await startLevel(el, 'Basic');
-    await fillPersonalAndContacts(el);
-    await acceptAgreements(el);
-    await sendForReview(el);
-    await setStatus(el.flow.application!.uuid, 'approved');
-    await waitUntil(() => heading(el) === 'Your application has been approved', 'approved', { timeout: 5000 });
+    await sendBasicForReview(el);
+    await approveAndWait(el);
     expect(completed).to.have.length(1);
   });
 
@@ -344,10 +354,7 @@ describe('<kyc-onboarding>', () => {
 
   it('sends to review and shows the rejection, offering a new application', async () => {
     const el = await widget();
-    await startLevel(el, 'Basic');
-    await fillPersonalAndContacts(el);
-    await acceptAgreements(el);
-    await sendForReview(el);
+    await sendBasicForReview(el);
     // The person works elsewhere on the page meanwhile: the outcome is announced, not focused.
     const elsewhere = document.createElement('button');
     elsewhere.textContent = 'Elsewhere';
@@ -373,8 +380,7 @@ describe('<kyc-onboarding>', () => {
     await walkDocumentSteps(el, ['Identity document']);
     await acceptAgreements(el);
     await sendForReview(el);
-    await setStatus(uuid, 'approved');
-    await waitUntil(() => heading(el) === 'Your application has been approved', 'approved', { timeout: 5000 });
+    await approveAndWait(el);
     await expectAccessible(el);
   });
 
@@ -390,16 +396,12 @@ describe('<kyc-onboarding>', () => {
     await walkDocumentSteps(el, ['Passport', 'Proofs', 'Liveness check']);
     await acceptAgreements(el);
     await sendForReview(el);
-    await setStatus(uuid, 'approved');
-    await waitUntil(() => heading(el) === 'Your application has been approved', 'approved', { timeout: 5000 });
+    await approveAndWait(el);
   });
 
   it('takes a returned application through the correction to approval', async () => {
     const el = await widget();
-    await startLevel(el, 'Basic');
-    await fillPersonalAndContacts(el);
-    await acceptAgreements(el);
-    await sendForReview(el);
+    await sendBasicForReview(el);
     const uuid = el.flow.application!.uuid;
     await control(`/sandbox/v1/applications/${uuid}/status/`, {
       status: 'pending',
@@ -426,8 +428,7 @@ describe('<kyc-onboarding>', () => {
     await proceed(el);
     await acceptAgreements(el);
     await sendForReview(el);
-    await setStatus(uuid, 'approved');
-    await waitUntil(() => heading(el) === 'Your application has been approved', 'approved', { timeout: 5000 });
+    await approveAndWait(el);
   });
 
   it('resumes after a reload on the step it was on, with the saved answers in the fields', async () => {
