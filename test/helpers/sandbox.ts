@@ -32,7 +32,8 @@ export const ENDPOINT = '/kyc';
 /** The code every signature accepts in the sandbox (after a send-code call). */
 export const SIGN_CODE = '111111';
 
-async function control(method: string, path: string, body?: unknown): Promise<unknown> {
+/** A call to the sandbox's control endpoints (stage setting only); throws on a refusal. */
+export async function control(method: string, path: string, body?: unknown): Promise<unknown> {
   const response = await fetch(path, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },

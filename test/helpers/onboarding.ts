@@ -1,0 +1,252 @@
+// The <kyc-onboarding> widget in tests: made against the sandbox, driven as a person would
+// (keyboard, clicks), read as a person sees it.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { sendKeys } from '@web/test-runner-commands';
+import { pdfFile } from './kyc.js';
+import { ENDPOINT, setStatus, SIGN_CODE } from './sandbox.js';
+import { createKycClient } from '../../src/api/index.js';
+import type { KycQuestion } from '../../src/components/question/question.js';
+import { KycOnboarding } from '../../src/components/onboarding/onboarding.js';
+
+KycOnboarding.define('kyc-onboarding');
+
+export type Widget = KycOnboarding & { shadowRoot: ShadowRoot };
+
+/** What a test may set on the widget (the rest as a partner page would have it). */
+export interface WidgetOptions {
+  lang?: string;
+  theme?: string;
+  applicationUuid?: string;
+  /** The review polling's first interval (40 ms unless set). */
+  pollInterval?: number;
+}
+
+/** A widget on the proxy's endpoint, once its first load ended. */
+export async function widget(options: WidgetOptions = {}): Promise<Widget> {
+  const el = await fixture<Widget>(
+    html`<kyc-onboarding
+      endpoint=${ENDPOINT}
+      poll-interval=${options.pollInterval ?? 40}
+      lang=${options.lang ?? 'en'}
+      theme=${options.theme ?? 'light'}
+      application-uuid=${ifDefined(options.applicationUuid)}
+    ></kyc-onboarding>`,
+  );
+  await waitUntil(() => el.flow.screen.name !== 'loading', 'the first load ends', { timeout: 5000 });
+  await el.updateComplete;
+  return el;
+}
+
+export const $ = <T extends Element = HTMLElement>(el: Widget, selector: string) => el.shadowRoot.querySelector<T>(selector);
+export const heading = (el: Widget) => $(el, '#heading')!.textContent!.trim();
+export const primary = (el: Widget) => $<HTMLButtonElement>(el, '[part~="button-continue"]')!;
+export const question = (el: Widget, key: string) => $<KycQuestion>(el, `kyc-question[data-key="${key}"]`)!;
+
+/** Waits for the flow to be idle and the widget rendered. */
+export async function settled(el: Widget): Promise<void> {
+  await waitUntil(() => el.flow.busy === null, 'the flow is idle', { timeout: 5000 });
+  await el.updateComplete;
+}
+
+/** Clicks the primary button (Continue, Start, Send for review) and waits. */
+export async function proceed(el: Widget): Promise<void> {
+  primary(el).click();
+  await settled(el);
+}
+
+/** Types an answer into a question with the keyboard, as a person would. */
+export async function type(el: Widget, key: string, text: string): Promise<void> {
+  const field = question(el, key);
+  field.focus();
+  await sendKeys({ type: text });
+  field.blur();
+  await el.updateComplete;
+}
+
+/** The focusable control inside a question, once rendered (legal documents load first). */
+export async function controlOf(el: Widget, key: string): Promise<HTMLElement> {
+  await waitUntil(() => question(el, key).shadowRoot?.querySelector('[part~="control"]'), `the control of ${key}`, {
+    timeout: 5000,
+  });
+  return question(el, key).shadowRoot!.querySelector<HTMLElement>('[part~="control"]')!;
+}
+
+/** Ticks a checkbox question (legal document, boolean) with the keyboard, unless it is ticked. */
+export async function tick(el: Widget, key: string): Promise<void> {
+  if ((await controlOf(el, key) as HTMLInputElement).checked) return;
+  question(el, key).focus();
+  await sendKeys({ press: 'Space' });
+  await el.updateComplete;
+}
+
+/** Picks an option of a reference-data question by typing its start and confirming. */
+export async function pick(el: Widget, key: string, text: string): Promise<void> {
+  await controlOf(el, key);
+  question(el, key).focus();
+  await sendKeys({ type: text });
+  await sendKeys({ press: 'ArrowDown' });
+  await sendKeys({ press: 'Enter' });
+  await el.updateComplete;
+}
+
+/** Answers a signature prompt: send the code, type it, confirm — once per code asked. */
+export async function signWith(el: Widget, code = SIGN_CODE): Promise<void> {
+  while (el.flow.signature) {
+    const prompt = $(el, 'kyc-signature-prompt')!;
+    prompt.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button-send"]')!.click();
+    await settled(el);
+    const input = prompt.shadowRoot!.querySelector<HTMLInputElement>('input[autocomplete="one-time-code"]')!;
+    input.focus();
+    await sendKeys({ type: code });
+    await sendKeys({ press: 'Enter' });
+    await settled(el);
+    if (code !== SIGN_CODE) return;
+  }
+}
+
+export async function startLevel(el: Widget, name: string): Promise<void> {
+  const radio = [...el.shadowRoot.querySelectorAll<HTMLInputElement>('input[name="level"]')].find(
+    (input) => input.closest('label')!.textContent!.includes(name),
+  )!;
+  radio.click();
+  await proceed(el);
+}
+
+/** Fills the personal-data and contact steps of any level. */
+export async function fillPersonalAndContacts(el: Widget): Promise<void> {
+  expect(heading(el)).to.equal('Personal data');
+  await type(el, 'first_name', 'Jane');
+  await type(el, 'last_name', 'Doe');
+  await type(el, 'date_of_birth', '01011990');
+  await pick(el, 'citizenship', 'Latv');
+  await proceed(el);
+  expect(heading(el)).to.equal('Contact details');
+  await type(el, 'email', 'jane@example.com');
+  await type(el, 'phone', '+37120000009');
+  await proceed(el);
+  await signWith(el);
+}
+
+export async function acceptAgreements(el: Widget): Promise<void> {
+  expect(heading(el)).to.equal('Agreements');
+  for (const key of ['terms_of_service', 'privacy_policy', 'risk_disclosure']) if (question(el, key)) await tick(el, key);
+  await proceed(el);
+}
+
+export async function sendForReview(el: Widget): Promise<void> {
+  expect(heading(el)).to.equal('Check your answers');
+  await proceed(el);
+  await signWith(el);
+  expect(el.flow.screen.name).to.equal('waiting');
+}
+
+
+/** Replaces the typed text of a question. */
+export async function retype(el: Widget, key: string, text: string): Promise<void> {
+  question(el, key).focus();
+  await sendKeys({ down: 'Control' });
+  await sendKeys({ press: 'KeyA' });
+  await sendKeys({ up: 'Control' });
+  await sendKeys({ press: 'Backspace' });
+  await sendKeys({ type: text });
+  question(el, key).blur();
+  await el.updateComplete;
+}
+
+/** Fills the address and financial-profile steps (Standard and Advanced). */
+export async function fillAddressAndFinances(el: Widget): Promise<void> {
+  expect(heading(el)).to.equal('Address');
+  await pick(el, 'country_of_residence', 'Latv');
+  await type(el, 'city', 'Riga');
+  await type(el, 'address', 'Brivibas iela 1');
+  await proceed(el);
+  expect(heading(el)).to.equal('Financial profile');
+  await pick(el, 'employment_status', 'Empl');
+  await pick(el, 'source_of_funds', 'Sala');
+  await type(el, 'annual_income', '50000');
+  await proceed(el);
+  await signWith(el);
+}
+
+/** Stores a fresh PDF document as the answer to `key`, through the API (documents are out of the widget's scope). */
+export async function provideDocument(applicationUuid: string, key: string): Promise<void> {
+  const client = createKycClient({ endpoint: ENDPOINT });
+  const [file] = await client.uploadFiles([pdfFile(`${key}.pdf`, 1024)]);
+  const document = await client.createDocument(key, [file!.uuid]);
+  await client.updateApplication(applicationUuid, [{ key, value: document.uuid }]);
+}
+
+/** A new widget on the same page session, as after a reload. */
+export async function reload(el: Widget): Promise<Widget> {
+  el.remove();
+  return widget();
+}
+
+/** Continues through steps whose answers were given through the API (documents, liveness), checking their titles. */
+export async function walkDocumentSteps(el: Widget, titles: string[]): Promise<void> {
+  for (const title of titles) {
+    expect(heading(el)).to.equal(title);
+    await proceed(el);
+  }
+}
+
+/** The texts a person sees in the widget (text nodes and aria-labels), children's shadow roots included. */
+export function composedTexts(root: Node): string[] {
+  const parts: string[] = [];
+  const walk = (node: Node): void => {
+    if (node instanceof Text && node.data.trim()) parts.push(node.data.replace(/\s+/g, ' ').trim());
+    if (node instanceof Element && (node.localName === 'style' || node.localName === 'script')) return;
+    if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
+    if (node instanceof HTMLElement && node.getAttribute('aria-label')) parts.push(node.getAttribute('aria-label')!);
+    for (const child of node.childNodes) walk(child);
+  };
+  walk(root);
+  return parts;
+}
+
+/** The focused elements from the document down through the shadow roots, outermost first. */
+export function focusChain(): Element[] {
+  const chain: Element[] = [];
+  let active: Element | null = document.activeElement;
+  while (active) {
+    chain.push(active);
+    active = active.shadowRoot?.activeElement ?? null;
+  }
+  return chain;
+}
+
+/** Presses Tab until `reached` holds for the focus chain (a keyboard user's way to a control). */
+export async function tabTo(reached: (chain: Element[]) => boolean, what: string): Promise<void> {
+  for (let presses = 0; presses < 30; presses++) {
+    if (reached(focusChain())) return;
+    await sendKeys({ press: 'Tab' });
+  }
+  const focus = focusChain().map((e) => e.localName + (e.id ? `#${e.id}` : ''));
+  throw new Error(`Tab never reached ${what}; focus: ${focus.join(' > ')}`);
+}
+
+export const inQuestion = (key: string) => (chain: Element[]) =>
+  chain.some((e) => e.localName === 'kyc-question' && (e as HTMLElement).dataset['key'] === key) &&
+  ['input', 'textarea'].includes(chain.at(-1)!.localName);
+export const onPart = (part: string) => (chain: Element[]) => chain.at(-1)!.part.contains(part);
+
+/** Asserts the widget's focus is on the heading of the screen titled `title`. */
+export function expectHeadingFocused(el: Widget, title: string): void {
+  expect(heading(el)).to.equal(title);
+  expect(el.shadowRoot.activeElement?.id, `focus after reaching "${title}"`).to.equal('heading');
+}
+
+/** Walks the Basic level through the widget and sends it to review. */
+export async function sendBasicForReview(el: Widget): Promise<void> {
+  await startLevel(el, 'Basic');
+  await fillPersonalAndContacts(el);
+  await acceptAgreements(el);
+  await sendForReview(el);
+}
+
+/** Approves the application as the reviewer, and waits for the widget to show it. */
+export async function approveAndWait(el: Widget): Promise<void> {
+  await setStatus(el.flow.application!.uuid, 'approved');
+  await waitUntil(() => heading(el) === 'Your application has been approved', 'approved', { timeout: 5000 });
+}
