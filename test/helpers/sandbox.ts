@@ -90,9 +90,14 @@ export async function countRequests(client: SandboxClient, method: string, pathP
   return (await platformRequests(client)).filter((r) => r.method === method && r.path.includes(pathPart)).length;
 }
 
-/** Sets an application's status as the platform's reviewer would. */
-export async function setStatus(applicationUuid: string, status: string, comment?: string): Promise<void> {
-  await control('POST', `/sandbox/v1/applications/${applicationUuid}/status/`, { status, comment });
+/** Sets an application's status as the platform's reviewer would, with remarks on answers by key. */
+export async function setStatus(
+  applicationUuid: string,
+  status: string,
+  comment?: string,
+  remarks?: Record<string, string[]>,
+): Promise<void> {
+  await control('POST', `/sandbox/v1/applications/${applicationUuid}/status/`, { status, comment, remarks });
 }
 
 /** What the sandbox holds of an application and its client (the parts tests read). */

@@ -523,7 +523,7 @@ describe('<kyc-question>', () => {
       await expectAccessible(el);
     });
 
-    it('shows yes or no, a localized date, and the title of a chosen option', async () => {
+    it('shows yes or no, a localized date, the title of a chosen option and of an accepted document', async () => {
       const { client } = await sandbox();
       const yes = await show(questionOf('is_pep', 'boolean', { value: 'true', readOnly: true }));
       expect($(yes, '.answer')!.textContent).to.equal('Yes');
@@ -532,6 +532,12 @@ describe('<kyc-question>', () => {
       const country = await show(questionOf('citizenship', 'reference_data', { value: 'LV', readOnly: true }), client);
       await waitUntil(() => $(country, '.answer')!.textContent === 'Latvia', 'the option title');
       await expectAccessible(country);
+      const [terms] = await client.getLegalDocuments('terms_of_service');
+      const accepted = await show(questionOf('terms_of_service', 'legal_document', { value: terms!.uuid, readOnly: true }), client);
+      await waitUntil(
+        () => $(accepted, '.answer')!.textContent === `I have read and accept the ${terms!.title}`,
+        'the accepted document by its title',
+      );
     });
 
     it('shows every type as text when the element is readonly', async () => {

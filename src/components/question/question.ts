@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { Definition, KycClient, KycQuestion as Question, LegalDocument } from '../../api/index.js';
 import { KycFormAssociatedElement, type KycValidationResult, type KycValidator } from '../../internal/form-associated.js';
+import { answerText, isLiveness, isRealDate } from '../../internal/answer.js';
 import { definitionsOf, legalDocumentsOf } from '../../internal/reference-data.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import {
@@ -42,9 +43,6 @@ interface TextSpec {
 /** Options up to this many are a native `<select>`; more are a searchable `<kyc-combobox>`. */
 const SELECT_MAX_OPTIONS = 15;
 
-/** The platform's liveness attributes (their type is their key): answered through Sumsub, never typed. */
-export const LIVENESS_KEYS: ReadonlySet<string> = new Set(['sumsub_liveness_check_token', 'sumsub_liveness_check_url']);
-
 /** Autofill by well-known attribute key (HTML's autocomplete tokens). */
 const AUTOCOMPLETE_BY_KEY: Readonly<Record<string, string>> = {
   first_name: 'given-name',
@@ -74,7 +72,6 @@ const AUTOCOMPLETE_BY_TYPE: Readonly<Record<string, string>> = { email: 'email',
 const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]{2,}$/;
 /** E.164: a plus, a non-zero country digit, 7 to 15 digits in all. */
 const PHONE = /^\+[1-9]\d{6,14}$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INTEGER = /^-?\d+$/;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
@@ -98,15 +95,6 @@ function normalizeDecimal(text: string, decimalSeparator: string): string {
   if (dot >= 0) return comma > dot ? compact.replaceAll('.', '').replace(',', '.') : compact.replaceAll(',', '');
   if (decimalSeparator !== ',' && /^-?\d{1,3}(,\d{3})+$/.test(compact)) return compact.replaceAll(',', '');
   return compact.indexOf(',') === comma ? compact.replace(',', '.') : compact;
-}
-
-/** Whether `value` is a calendar date written YYYY-MM-DD. */
-function isRealDate(value: string): boolean {
-  const match = DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 const STRING: TextSpec = { inputType: 'text' };
@@ -352,7 +340,7 @@ export class KycQuestion extends KycFormAssociatedElement {
   get #kind(): Kind {
     const attribute = this.question?.attribute;
     if (!attribute) return 'text';
-    if (LIVENESS_KEYS.has(attribute.key) || LIVENESS_KEYS.has(attribute.type)) return 'liveness';
+    if (isLiveness(attribute)) return 'liveness';
     if (attribute.type === 'document') return 'document';
     if (attribute.readOnly || this.readonly) return 'read-only';
     if (attribute.type === 'boolean') return 'boolean';
@@ -412,7 +400,8 @@ export class KycQuestion extends KycFormAssociatedElement {
   #load(again = false): void {
     const { question, client } = this;
     const kind = this.#kind;
-    const wanted = kind === 'reference' || kind === 'legal' || (kind === 'read-only' && question?.attribute.type === 'reference_data');
+    const readOnlyLabel = kind === 'read-only' && ['reference_data', 'legal_document'].includes(question?.attribute.type ?? '');
+    const wanted = kind === 'reference' || kind === 'legal' || readOnlyLabel;
     const what = question && wanted ? `${question.attribute.type}:${question.attribute.key}` : null;
     const same = this.#source?.client === client && this.#source.what === what;
     if (same && !again && this.remote.status !== 'failed') return;
@@ -766,23 +755,17 @@ export class KycQuestion extends KycFormAssociatedElement {
     </div>`;
   }
 
-  /** A read-only answer as words: the option's title, yes or no, a localized date, or the text. */
+  /** A read-only answer as words (the same words as on the review page). */
   #answerText(): string {
-    const { attribute, title } = this.question!;
     const value = super.value;
-    if (value === '') return this.#localize.term('notAnswered');
-    switch (attribute.type) {
-      case 'boolean':
-        return this.#localize.term(value === 'true' ? 'yes' : 'no');
-      case 'date':
-        return isRealDate(value) ? this.#localize.date(value, { dateStyle: 'long' }) : value;
-      case 'reference_data':
-        return (this.remote.status === 'options' && this.remote.options.find((o) => o.key === value)?.title) || value;
-      case 'legal_document':
-        return this.#localize.term('acceptDocument', title);
-      default:
-        return value;
-    }
+    const { remote } = this;
+    const label =
+      remote.status === 'options'
+        ? (remote.options.find((option) => option.key === value)?.title ?? null)
+        : remote.status === 'document' && remote.document.uuid === value
+          ? remote.document.title
+          : null;
+    return answerText(this.#localize, this.question!, value, label);
   }
 
   #renderPlaceholder(what: string): TemplateResult {

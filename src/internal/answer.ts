@@ -1,0 +1,67 @@
+import type { KycAttribute, KycClient, KycQuestion } from '../api/index.js';
+import type { LocalizeController } from '../utilities/localize.js';
+import { definitionsOf, legalDocumentsOf } from './reference-data.js';
+
+/** The keys (and types) of the liveness check's attributes: answered by Sumsub, never typed. */
+export const LIVENESS_KEYS: ReadonlySet<string> = new Set(['sumsub_liveness_check_token', 'sumsub_liveness_check_url']);
+
+/** Whether an attribute belongs to the liveness check. */
+export function isLiveness(attribute: KycAttribute): boolean {
+  return LIVENESS_KEYS.has(attribute.key) || LIVENESS_KEYS.has(attribute.type);
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `value` is a calendar date written YYYY-MM-DD. */
+export function isRealDate(value: string): boolean {
+  const match = DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * An answer as a person reads it (a read-only question, the review page): yes or no, a
+ * localized date, the chosen option's title, "I have read and accept …" for a legal document,
+ * "Uploaded" for a document, else the text as stored.
+ *
+ * @param label The title of the chosen option or accepted document, once read (else the stored key
+ *   is shown for an option, and the question's title for a document).
+ */
+export function answerText(localize: LocalizeController, question: KycQuestion, value: string, label: string | null): string {
+  const { attribute } = question;
+  if (isLiveness(attribute)) return localize.term('livenessLater');
+  if (value === '') return localize.term('notAnswered');
+  switch (attribute.type) {
+    case 'boolean':
+      return localize.term(value === 'true' ? 'yes' : 'no');
+    case 'date':
+      return isRealDate(value) ? localize.date(value, { dateStyle: 'long' }) : value;
+    case 'reference_data':
+      return label ?? value;
+    case 'legal_document':
+      return localize.term('acceptDocument', label ?? question.title);
+    case 'document':
+      return localize.term('questionDocumentUploaded');
+    default:
+      return value;
+  }
+}
+
+/**
+ * The titles an answer's stored value stands for, by value: option keys of a `reference_data`
+ * attribute, document uuids of a `legal_document` one (read once per client, shared with the
+ * questions); empty for other types.
+ */
+export async function answerLabels(client: KycClient, attribute: KycAttribute): Promise<Record<string, string>> {
+  if (attribute.type === 'reference_data') {
+    const options = await definitionsOf(client, attribute.key);
+    return Object.fromEntries(options.map((option) => [option.key, option.title]));
+  }
+  if (attribute.type === 'legal_document') {
+    const documents = await legalDocumentsOf(client, attribute.key);
+    return Object.fromEntries(documents.map((doc) => [doc.uuid, doc.title]));
+  }
+  return {};
+}
