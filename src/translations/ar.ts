@@ -23,25 +23,22 @@ const translation = {
   stepOf: (index, total, f) => `الخطوة ${f.number(index)} من ${f.number(total)}`,
   stepsLabel: 'خطوات الطلب',
   required: 'مطلوب',
-  optional: 'اختياري',
   readOnly: 'لا يمكن تغييره',
   yes: 'نعم',
   no: 'لا',
   notAnswered: 'لم تتم الإجابة',
   saving: 'جارٍ الحفظ…',
-  saved: 'تم الحفظ',
-  changesSaved: 'تم حفظ التغييرات',
 
   // Levels
   chooseLevelTitle: 'اختيار مستوى التحقق',
   chooseLevelIntro: 'يُرجى اختيار المستوى المناسب لاحتياجاتك، إذ يتطلب كل مستوى معلومات مختلفة.',
   currentLevel: (name) => `مستواك الحالي: ${isolate(name)}`,
   startVerification: 'بدء التحقق',
-  continueApplication: 'استكمال الطلب',
   notAllowedTitle: 'لا يمكن تقديم طلب جديد حاليًا',
   notAllowedBody:
     'لا يمكن بدء عملية تحقق لحسابك في الوقت الحالي. إذا بدا لك أن في ذلك خطأً، فيُرجى التواصل مع فريق الدعم.',
   noLevels: 'لا تتوفر لك مستويات تحقق أخرى في الوقت الحالي.',
+  unnamedLevel: (position, f) => `المستوى ${f.number(position)}`,
 
   // Review
   reviewTitle: 'مراجعة إجاباتك',
@@ -49,11 +46,11 @@ const translation = {
   change: 'تغيير',
   changeAnswer: (question) => `تغيير «${isolate(question)}»`,
   sendForReview: 'إرسال للمراجعة',
+  unsavedAnswers: 'لم يتم حفظ بعض الإجابات في هذه الخطوة بعد. اضغط على «متابعة» لحفظها، ثم أرسل طلبك.',
 
   // Statuses
   inReviewTitle: 'طلبك قيد المراجعة',
   inReviewBody: 'لا يستغرق ذلك عادةً وقتًا طويلًا. يمكنك مغادرة هذه الصفحة، وستظهر النتيجة هنا عند عودتك.',
-  checkingAgain: 'جارٍ التحقق من وجود تحديث…',
   approvedTitle: 'تمت الموافقة على طلبك',
   approvedBody: 'شكرًا لك، فقد اكتمل التحقق. يمكنك الآن استخدام الخدمات التي تتطلبه.',
   pendingTitle: 'بعض الإجابات تحتاج إلى تصحيح',
@@ -77,7 +74,6 @@ const translation = {
   unknownStatusBody: (status) =>
     `حالة طلبك هي «${isolate(status)}»، ولا يمكن لهذه الصفحة عرضها. إجاباتك محفوظة. ` +
     'يُرجى المحاولة لاحقًا أو التواصل مع فريق الدعم.',
-  draftTitle: 'استكمال طلبك',
 
   // Fields
   fieldRequired: 'يُرجى الإجابة عن هذا السؤال.',
@@ -87,7 +83,6 @@ const translation = {
   invalidNumber: 'يُرجى إدخال رقم.',
   invalidInteger: 'يُرجى إدخال عدد صحيح.',
   chooseOption: 'اختيار…',
-  searchOptions: 'بحث',
   noMatches: 'لا توجد نتائج مطابقة',
   optionsAvailable: (count, f) => {
     const n = f.number(count);
@@ -110,17 +105,6 @@ const translation = {
   // Errors
   errorSummaryTitle: 'توجد مشكلة',
   errorSummaryItem: (question, message) => `${isolate(question)}: ${message}`,
-  errorCount: (count, f) => {
-    const n = f.number(count);
-    return f.plural(count, {
-      zero: 'لا توجد إجابات تحتاج إلى انتباهك',
-      one: 'إجابة واحدة تحتاج إلى انتباهك',
-      two: 'إجابتان تحتاجان إلى انتباهك',
-      few: `${n} إجابات تحتاج إلى انتباهك`,
-      many: `${n} إجابةً تحتاج إلى انتباهك`,
-      other: `${n} إجابة تحتاج إلى انتباهك`,
-    });
-  },
   errorNetwork: 'تعذّر الاتصال. يُرجى التحقق من اتصالك بالإنترنت والمحاولة مرة أخرى. إجاباتك محفوظة.',
   errorTimeout: 'يستغرق الأمر وقتًا أطول من المتوقع. يُرجى المحاولة مرة أخرى. إجاباتك محفوظة.',
   errorUnauthorized: 'انتهت جلستك. يُرجى تسجيل الدخول مرة أخرى للمتابعة. الإجابات التي حُفظت من قبل لن تضيع.',

@@ -17,26 +17,23 @@ const translation = {
   stepOf: (index, total, f) => `Schritt ${f.number(index)} von ${f.number(total)}`,
   stepsLabel: 'Schritte des Antrags',
   required: 'erforderlich',
-  optional: 'freiwillig',
   readOnly: 'Kann nicht geändert werden',
   yes: 'Ja',
   no: 'Nein',
   notAnswered: 'Nicht beantwortet',
   saving: 'Wird gespeichert…',
-  saved: 'Gespeichert',
-  changesSaved: 'Ihre Änderungen wurden gespeichert',
 
   // Levels
   chooseLevelTitle: 'Wählen Sie eine Verifizierungsstufe',
   chooseLevelIntro: 'Wählen Sie die Stufe, die zu Ihrem Vorhaben passt. Jede Stufe fragt andere Angaben ab.',
   currentLevel: (name) => `Ihre aktuelle Stufe: ${name}`,
   startVerification: 'Verifizierung starten',
-  continueApplication: 'Antrag fortsetzen',
   notAllowedTitle: 'Sie können gerade keinen neuen Antrag stellen',
   notAllowedBody:
     'Für Ihr Konto kann im Moment keine Verifizierung gestartet werden. ' +
     'Wenn Sie das für einen Fehler halten, wenden Sie sich bitte an den Support.',
   noLevels: 'Derzeit steht Ihnen keine weitere Verifizierungsstufe zur Verfügung.',
+  unnamedLevel: (position, f) => `Stufe ${f.number(position)}`,
 
   // Review
   reviewTitle: 'Prüfen Sie Ihre Angaben',
@@ -44,13 +41,13 @@ const translation = {
   change: 'Ändern',
   changeAnswer: (question) => `„${question}“ ändern`,
   sendForReview: 'Zur Prüfung einreichen',
+  unsavedAnswers: 'Einige Angaben in diesem Schritt sind noch nicht gespeichert. Klicken Sie auf „Weiter“, um sie zu speichern, und senden Sie dann Ihren Antrag.',
 
   // Statuses
   inReviewTitle: 'Ihr Antrag wird geprüft',
   inReviewBody:
     'Das dauert in der Regel nicht lange. Sie können diese Seite verlassen: ' +
     'Das Ergebnis wird hier angezeigt, wenn Sie zurückkehren.',
-  checkingAgain: 'Status wird aktualisiert…',
   approvedTitle: 'Ihr Antrag wurde genehmigt',
   approvedBody:
     'Vielen Dank, Ihre Verifizierung ist abgeschlossen. Sie können jetzt die Dienste nutzen, für die sie nötig ist.',
@@ -66,7 +63,6 @@ const translation = {
   unknownStatusBody: (status) =>
     `Ihr Antrag hat den Status „${status}“, den diese Seite nicht anzeigen kann. Ihre Angaben bleiben erhalten. ` +
     'Bitte versuchen Sie es später noch einmal oder wenden Sie sich an den Support.',
-  draftTitle: 'Vervollständigen Sie Ihren Antrag',
 
   // Fields
   fieldRequired: 'Bitte beantworten Sie diese Frage.',
@@ -76,7 +72,6 @@ const translation = {
   invalidNumber: 'Geben Sie eine Zahl ein.',
   invalidInteger: 'Geben Sie eine ganze Zahl ein.',
   chooseOption: 'Bitte wählen…',
-  searchOptions: 'Suchen',
   noMatches: 'Keine Treffer',
   optionsAvailable: (count, f) =>
     count === 0
@@ -92,11 +87,6 @@ const translation = {
   // Errors
   errorSummaryTitle: 'Es gibt ein Problem',
   errorSummaryItem: (question, message) => `${question}: ${message}`,
-  errorCount: (count, f) =>
-    f.plural(count, {
-      one: `Bitte prüfen Sie ${f.number(count)} Angabe`,
-      other: `Bitte prüfen Sie ${f.number(count)} Angaben`,
-    }),
   errorNetwork:
     'Es konnte keine Verbindung hergestellt werden. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut. ' +
     'Ihre Angaben bleiben erhalten.',

@@ -18,25 +18,22 @@ const translation = {
   stepOf: (index: number, total: number, f: TermFormat) => `Step ${f.number(index)} of ${f.number(total)}`,
   stepsLabel: 'Application steps',
   required: 'required',
-  optional: 'optional',
   readOnly: 'Cannot be changed',
   yes: 'Yes',
   no: 'No',
   notAnswered: 'Not answered',
   saving: 'Saving…',
-  saved: 'Saved',
-  changesSaved: 'Your changes have been saved',
 
   // Levels
   chooseLevelTitle: 'Choose a verification level',
   chooseLevelIntro: 'Choose the level that fits what you want to do. Each level asks for different information.',
   currentLevel: (name: string) => `Your current level: ${name}`,
   startVerification: 'Start verification',
-  continueApplication: 'Continue your application',
   notAllowedTitle: 'You cannot start a new application right now',
   notAllowedBody:
     'Your account cannot start a verification at the moment. If you think this is a mistake, please contact support.',
   noLevels: 'No other verification level is available to you at the moment.',
+  unnamedLevel: (position: number, f: TermFormat) => `Level ${f.number(position)}`,
 
   // Review
   reviewTitle: 'Check your answers',
@@ -44,12 +41,12 @@ const translation = {
   change: 'Change',
   changeAnswer: (question: string) => `Change ${question}`,
   sendForReview: 'Send for review',
+  unsavedAnswers: 'Some answers on this step are not saved yet. Press Continue to save them, then send your application.',
 
   // Statuses
   inReviewTitle: 'Your application is being reviewed',
   inReviewBody:
     'This usually does not take long. You can leave this page: the result will be shown here when you come back.',
-  checkingAgain: 'Checking for an update…',
   approvedTitle: 'Your application has been approved',
   approvedBody: 'Thank you, your verification is complete. You can now use the services that need it.',
   pendingTitle: 'Some answers need a correction',
@@ -64,7 +61,6 @@ const translation = {
   unknownStatusBody: (status: string) =>
     `Your application has the status “${status}”, which this page cannot show. Your answers are kept. ` +
     'Please try again later or contact support.',
-  draftTitle: 'Complete your application',
 
   // Fields
   fieldRequired: 'Please answer this question.',
@@ -74,7 +70,6 @@ const translation = {
   invalidNumber: 'Enter a number.',
   invalidInteger: 'Enter a whole number.',
   chooseOption: 'Choose…',
-  searchOptions: 'Search',
   noMatches: 'No matches',
   optionsAvailable: (count: number, f: TermFormat) =>
     count === 0 ? 'No results' : f.plural(count, { one: `${f.number(count)} result`, other: `${f.number(count)} results` }),
@@ -88,11 +83,6 @@ const translation = {
   // Errors
   errorSummaryTitle: 'There is a problem',
   errorSummaryItem: (question: string, message: string) => `${question}: ${message}`,
-  errorCount: (count: number, f: TermFormat) =>
-    f.plural(count, {
-      one: `${f.number(count)} answer needs your attention`,
-      other: `${f.number(count)} answers need your attention`,
-    }),
   errorNetwork: 'We could not connect. Check your internet connection and try again. Your answers are kept.',
   errorTimeout: 'This is taking longer than expected. Please try again. Your answers are kept.',
   errorUnauthorized: 'Your session has ended. Please sign in again to continue. Answers you already saved are kept.',

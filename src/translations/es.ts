@@ -17,26 +17,23 @@ const translation = {
   stepOf: (index, total, f) => `Paso ${f.number(index)} de ${f.number(total)}`,
   stepsLabel: 'Pasos de la solicitud',
   required: 'obligatorio',
-  optional: 'opcional',
   readOnly: 'No se puede modificar',
   yes: 'Sí',
   no: 'No',
   notAnswered: 'Sin responder',
   saving: 'Guardando…',
-  saved: 'Guardado',
-  changesSaved: 'Se han guardado los cambios',
 
   // Levels
   chooseLevelTitle: 'Elija un nivel de verificación',
   chooseLevelIntro: 'Elija el nivel que corresponda a lo que quiere hacer. Cada nivel solicita información diferente.',
   currentLevel: (name) => `Su nivel actual: ${name}`,
   startVerification: 'Iniciar la verificación',
-  continueApplication: 'Continuar con su solicitud',
   notAllowedTitle: 'En este momento no puede iniciar una nueva solicitud',
   notAllowedBody:
     'Su cuenta no puede iniciar una verificación en este momento. ' +
     'Si cree que se trata de un error, póngase en contacto con el servicio de asistencia.',
   noLevels: 'En este momento no tiene disponible ningún otro nivel de verificación.',
+  unnamedLevel: (position, f) => `Nivel ${f.number(position)}`,
 
   // Review
   reviewTitle: 'Revise sus respuestas',
@@ -44,11 +41,11 @@ const translation = {
   change: 'Cambiar',
   changeAnswer: (question) => `Cambiar «${question}»`,
   sendForReview: 'Enviar a revisión',
+  unsavedAnswers: 'Algunas respuestas de este paso aún no se han guardado. Pulse «Continuar» para guardarlas y después envíe su solicitud.',
 
   // Statuses
   inReviewTitle: 'Estamos revisando su solicitud',
   inReviewBody: 'Normalmente no tarda mucho. Puede salir de esta página: el resultado aparecerá aquí cuando vuelva.',
-  checkingAgain: 'Comprobando si hay novedades…',
   approvedTitle: 'Su solicitud ha sido aprobada',
   approvedBody: 'Gracias, su verificación se ha completado. Ya puede usar los servicios que la requieren.',
   pendingTitle: 'Hay respuestas que deben corregirse',
@@ -63,7 +60,6 @@ const translation = {
   unknownStatusBody: (status) =>
     `Su solicitud tiene el estado «${status}», que esta página no puede mostrar. Sus respuestas se conservan. ` +
     'Inténtelo de nuevo más tarde o póngase en contacto con el servicio de asistencia.',
-  draftTitle: 'Complete su solicitud',
 
   // Fields
   fieldRequired: 'Responda a esta pregunta.',
@@ -73,7 +69,6 @@ const translation = {
   invalidNumber: 'Introduzca un número.',
   invalidInteger: 'Introduzca un número entero.',
   chooseOption: 'Elija…',
-  searchOptions: 'Buscar',
   noMatches: 'No hay coincidencias',
   optionsAvailable: (count, f) =>
     count === 0
@@ -89,11 +84,6 @@ const translation = {
   // Errors
   errorSummaryTitle: 'Hay un problema',
   errorSummaryItem: (question, message) => `${question}: ${message}`,
-  errorCount: (count, f) =>
-    f.plural(count, {
-      one: `${f.number(count)} respuesta requiere su atención`,
-      other: `${f.number(count)} respuestas requieren su atención`,
-    }),
   errorNetwork:
     'No se ha podido establecer la conexión. Compruebe su conexión a internet e inténtelo de nuevo. ' +
     'Sus respuestas se conservan.',

@@ -17,14 +17,11 @@ const translation = {
   stepOf: (index, total, f) => `Étape ${f.number(index)} sur ${f.number(total)}`,
   stepsLabel: 'Étapes de la demande',
   required: 'obligatoire',
-  optional: 'facultatif',
   readOnly: 'Non modifiable',
   yes: 'Oui',
   no: 'Non',
   notAnswered: 'Sans réponse',
   saving: 'Enregistrement…',
-  saved: 'Enregistré',
-  changesSaved: 'Vos modifications ont été enregistrées',
 
   // Levels
   chooseLevelTitle: 'Choisissez un niveau de vérification',
@@ -32,12 +29,12 @@ const translation = {
     'Choisissez le niveau qui correspond à ce que vous souhaitez faire. Chaque niveau demande des informations différentes.',
   currentLevel: (name) => `Votre niveau actuel\u00a0: ${name}`,
   startVerification: 'Commencer la vérification',
-  continueApplication: 'Reprendre votre demande',
   notAllowedTitle: 'Vous ne pouvez pas faire de nouvelle demande pour le moment',
   notAllowedBody:
     'Votre compte ne permet pas de lancer une vérification pour le moment. ' +
     'Si vous pensez qu’il s’agit d’une erreur, contactez le support.',
   noLevels: 'Aucun autre niveau de vérification ne vous est proposé pour le moment.',
+  unnamedLevel: (position, f) => `Niveau ${f.number(position)}`,
 
   // Review
   reviewTitle: 'Vérifiez vos réponses',
@@ -45,12 +42,12 @@ const translation = {
   change: 'Modifier',
   changeAnswer: (question) => `Modifier «\u00a0${question}\u00a0»`,
   sendForReview: 'Envoyer pour examen',
+  unsavedAnswers: 'Certaines réponses de cette étape ne sont pas encore enregistrées. Appuyez sur « Continuer » pour les enregistrer, puis envoyez votre demande.',
 
   // Statuses
   inReviewTitle: 'Votre demande est en cours d’examen',
   inReviewBody:
     'Cela prend généralement peu de temps. Vous pouvez quitter cette page\u00a0: le résultat s’affichera ici à votre retour.',
-  checkingAgain: 'Recherche d’une mise à jour…',
   approvedTitle: 'Votre demande a été approuvée',
   approvedBody:
     'Merci, votre vérification est terminée. Vous pouvez maintenant utiliser les services qui la nécessitent.',
@@ -66,7 +63,6 @@ const translation = {
   unknownStatusBody: (status) =>
     `Votre demande a le statut «\u00a0${status}\u00a0», que cette page ne sait pas afficher. ` +
     'Vos réponses sont conservées. Réessayez plus tard ou contactez le support.',
-  draftTitle: 'Complétez votre demande',
 
   // Fields
   fieldRequired: 'Veuillez répondre à cette question.',
@@ -76,7 +72,6 @@ const translation = {
   invalidNumber: 'Saisissez un nombre.',
   invalidInteger: 'Saisissez un nombre entier.',
   chooseOption: 'Choisir…',
-  searchOptions: 'Rechercher',
   noMatches: 'Aucune correspondance',
   optionsAvailable: (count, f) =>
     count === 0
@@ -92,11 +87,6 @@ const translation = {
   // Errors
   errorSummaryTitle: 'Il y a un problème',
   errorSummaryItem: (question, message) => `${question} : ${message}`,
-  errorCount: (count, f) =>
-    f.plural(count, {
-      one: `${f.number(count)} réponse demande votre attention`,
-      other: `${f.number(count)} réponses demandent votre attention`,
-    }),
   errorNetwork:
     'La connexion a échoué. Vérifiez votre connexion Internet et réessayez. Vos réponses sont conservées.',
   errorTimeout: 'Cela prend plus de temps que prévu. Veuillez réessayer. Vos réponses sont conservées.',

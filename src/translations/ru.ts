@@ -19,26 +19,23 @@ const translation = {
   stepOf: (index, total, f) => `Шаг ${f.number(index)} из ${f.number(total)}`,
   stepsLabel: 'Шаги заявки',
   required: 'обязательно',
-  optional: 'необязательно',
   readOnly: 'Нельзя изменить',
   yes: 'Да',
   no: 'Нет',
   notAnswered: 'Нет ответа',
   saving: 'Сохранение…',
-  saved: 'Сохранено',
-  changesSaved: 'Изменения сохранены',
 
   // Levels
   chooseLevelTitle: 'Выберите уровень верификации',
   chooseLevelIntro: 'Выберите уровень, который подходит для ваших целей. Для каждого уровня нужны разные сведения.',
   currentLevel: (name) => `Ваш текущий уровень: ${name}`,
   startVerification: 'Начать верификацию',
-  continueApplication: 'Продолжить заполнение заявки',
   notAllowedTitle: 'Сейчас нельзя подать новую заявку',
   notAllowedBody:
     'Для вашей учётной записи сейчас нельзя начать верификацию. ' +
     'Если вы считаете, что это ошибка, обратитесь в службу поддержки.',
   noLevels: 'Сейчас для вас нет других доступных уровней верификации.',
+  unnamedLevel: (position, f) => `Уровень ${f.number(position)}`,
 
   // Review
   reviewTitle: 'Проверьте ответы',
@@ -46,12 +43,12 @@ const translation = {
   change: 'Изменить',
   changeAnswer: (question) => `Изменить «${question}»`,
   sendForReview: 'Отправить на проверку',
+  unsavedAnswers: 'Некоторые ответы на этом шаге ещё не сохранены. Нажмите «Продолжить», чтобы сохранить их, а затем отправьте заявку.',
 
   // Statuses
   inReviewTitle: 'Ваша заявка на проверке',
   inReviewBody:
     'Обычно это не занимает много времени. Эту страницу можно закрыть: результат появится здесь, когда вы вернётесь.',
-  checkingAgain: 'Обновляем статус…',
   approvedTitle: 'Ваша заявка одобрена',
   approvedBody: 'Спасибо, верификация пройдена. Теперь вам доступны услуги, для которых она нужна.',
   pendingTitle: 'Некоторые ответы нужно исправить',
@@ -68,7 +65,6 @@ const translation = {
   unknownStatusBody: (status) =>
     `У вашей заявки статус «${status}», который эта страница не может показать. Ваши ответы сохранены. ` +
     'Попробуйте позже или обратитесь в службу поддержки.',
-  draftTitle: 'Заполните заявку',
 
   // Fields
   fieldRequired: 'Ответьте на этот вопрос.',
@@ -78,7 +74,6 @@ const translation = {
   invalidNumber: 'Введите число.',
   invalidInteger: 'Введите целое число.',
   chooseOption: 'Выберите…',
-  searchOptions: 'Поиск',
   noMatches: 'Ничего не найдено',
   optionsAvailable: (count, f) => {
     const n = f.number(count);
@@ -96,15 +91,6 @@ const translation = {
   // Errors
   errorSummaryTitle: 'Возникла проблема',
   errorSummaryItem: (question, message) => `${question}: ${message}`,
-  errorCount: (count, f) => {
-    const n = f.number(count);
-    return f.plural(count, {
-      one: `${n} ответ требует внимания`,
-      few: `${n} ответа требуют внимания`,
-      many: `${n} ответов требуют внимания`,
-      other: `${n} ответа требуют внимания`,
-    });
-  },
   errorNetwork: 'Нет соединения. Проверьте подключение к интернету и попробуйте ещё раз. Ваши ответы сохранены.',
   errorTimeout: 'Это занимает больше времени, чем обычно. Попробуйте ещё раз. Ваши ответы сохранены.',
   errorUnauthorized: 'Сеанс истёк. Войдите снова, чтобы продолжить. Уже сохранённые ответы не потеряются.',

@@ -351,7 +351,7 @@ describe('LocalizeController', () => {
       remarksCount: [2],
       unknownStatusBody: ['on_hold'],
       optionsAvailable: [2],
-      errorCount: [2],
+      unnamedLevel: [2],
       errorRateLimited: [2],
       documentVersion: ['3'],
       acceptDocument: ['Terms of service'],

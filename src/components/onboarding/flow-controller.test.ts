@@ -231,13 +231,16 @@ describe('FlowController against the sandbox', () => {
     await flow.continue();
     expect(flow.signature?.groups).to.deep.equal([['email'], ['sms']]);
     expect(flow.signature?.destinations).to.deep.equal({ email: 'jane@example.com', sms: '+37120000009' });
-    expect((host.eventsOf('kyc-signature-request') as { provider: string }[]).map((e) => e.provider)).to.deep.equal([
-      'email',
-      'sms',
-    ]);
-    expect(JSON.stringify(host.events)).to.not.contain('jane@example.com').and.not.contain('+3712');
+    expect(host.eventsOf('kyc-signature-request'), 'no code sent yet').to.deep.equal([]);
 
     await sign(flow, '000000');
+    const keys = ['email', 'phone'];
+    const uuid = flow.application!.uuid;
+    expect(host.eventsOf('kyc-signature-request'), 'one event per code sent').to.deep.equal([
+      { applicationUuid: uuid, provider: 'email', keys },
+      { applicationUuid: uuid, provider: 'sms', keys },
+    ]);
+    expect(JSON.stringify(host.events)).to.not.contain('jane@example.com').and.not.contain('+3712');
     expect(flow.notice?.code).to.equal('signature_invalid');
     expect(flow.signature).to.not.equal(null);
     expect(flow.drafts.get('phone')).to.equal('+37120000009');
@@ -247,6 +250,59 @@ describe('FlowController against the sandbox', () => {
     expect(flow.signature).to.equal(null);
     expect(flow.screen).to.deep.equal({ name: 'step', index: 2 });
     expect(answersOf(flow.application!)).to.include({ email: 'jane@example.com', phone: '+37120000009' });
+  });
+
+  it('after a wrong code for the first of two providers, asks again for that code only', async () => {
+    const { host, flow } = await startedFlow();
+    await chooseBasic(flow);
+    answer(flow, PERSONAL);
+    await flow.continue();
+    answer(flow, { email: 'jane@example.com', phone: '+37120000009' });
+    await flow.continue();
+    expect(flow.signature?.groups).to.deep.equal([['email'], ['sms']]);
+    await flow.sendCode('email');
+    await flow.confirmCode('000000'); // wrong, found out only when the save is tried
+    await flow.sendCode('sms');
+    await flow.confirmCode(SIGN_CODE);
+    expect(flow.notice?.code).to.equal('signature_invalid');
+    expect(flow.signature).to.include({ index: 0, sentWith: 'email' });
+    expect(flow.signature!.codes).to.deep.equal({ sms: SIGN_CODE });
+
+    await flow.sendCode('email'); // a fresh code (the sandbox takes it after a send)
+    await flow.confirmCode(SIGN_CODE);
+    expect(flow.signature, 'the SMS code is not asked again').to.equal(null);
+    expect(flow.screen).to.deep.equal({ name: 'step', index: 2 });
+    expect(answersOf(flow.application!)).to.include({ email: 'jane@example.com', phone: '+37120000009' });
+    expect(host.eventsOf('kyc-signature-request').map((e) => (e as { provider: string }).provider)).to.deep.equal([
+      'email',
+      'sms',
+      'email',
+    ]);
+  });
+
+  it('a submission with answers typed but not stored takes the person to their step and says so', async () => {
+    const { host, sent } = await flowRecordingPatches();
+    const { flow } = host;
+    await chooseBasic(flow);
+    await fillBasic(flow);
+    expect(flow.screen.name).to.equal('review');
+    flow.goToStep(0); // "Change" on the review…
+    flow.setAnswer('first_name', 'Janet');
+    flow.review(); // …and back to the review without Continue
+    const patches = sent.length;
+    await flow.submit();
+    expect(flow.screen).to.deep.equal({ name: 'step', index: 0 });
+    expect(flow.unsavedAnswers).to.equal(true);
+    expect(host.eventsOf('kyc-submit')).to.deep.equal([]);
+    expect(flow.application!.status).to.equal('draft');
+
+    await flow.continue();
+    expect(flow.unsavedAnswers).to.equal(false);
+    expect(sent.slice(patches)).to.have.length(1);
+    expect(answersOf(flow.application!)['first_name']).to.equal('Janet');
+    flow.review();
+    await flow.submit();
+    expect(flow.screen.name).to.equal('waiting');
   });
 
   it('a signature request cancelled while its code is on the way stays closed', async () => {
@@ -318,17 +374,41 @@ describe('FlowController against the sandbox', () => {
     await chooseBasic(flow);
     await fillBasic(flow);
     await flow.submit();
-    await fetch(`/sandbox/v1/applications/${flow.application!.uuid}/status/`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ status: 'pending', comment: 'Fix your phone.', remarks: { phone: ['Not reachable.'] } }),
-    });
+    await setStatus(flow.application!.uuid, 'pending', 'Fix your phone.', { phone: ['Not reachable.'] });
     await waitUntil(() => flow.screen.name === 'step', 'the poll sees the return', { timeout: 5000 });
     expect(flow.screen).to.deep.equal({ name: 'step', index: 1 });
     expect(flow.application!.comment).to.equal('Fix your phone.');
     const phone = flow.steps[1]!.questions.find((q) => q.attribute.key === 'phone')!.attribute;
     expect(flow.errorsOf(phone)).to.deep.equal(['Not reachable.']);
     expect(flow.editable).to.equal(true);
+  });
+
+  it('a remark already answered in this tab stays answered after a reload, until the next decision', async () => {
+    const { flow } = await startedFlow();
+    await chooseBasic(flow);
+    await fillBasic(flow);
+    await flow.submit();
+    const uuid = flow.application!.uuid;
+    await setStatus(uuid, 'pending', 'Fix your names.', { first_name: ['As in the passport.'], last_name: ['Typo?'] });
+    await waitUntil(() => flow.screen.name === 'step', 'the poll sees the return', { timeout: 5000 });
+    flow.setAnswer('first_name', 'Janet');
+    await flow.continue();
+    const remarked = (f: FlowController, key: string) => f.errorsOf(f.questionOf(key)!.attribute);
+    expect(remarked(flow, 'first_name')).to.deep.equal([]);
+
+    const { flow: reloaded } = await startedFlow();
+    expect(reloaded.questionOf('first_name')!.attribute.errors, 'the platform still has the remark').to.not.be.empty;
+    expect(remarked(reloaded, 'first_name'), 'corrected here').to.deep.equal([]);
+    expect(remarked(reloaded, 'last_name'), 'not corrected yet').to.deep.equal(['Typo?']);
+
+    // The next decision brings its own remarks, shown even on answers corrected before.
+    reloaded.review();
+    await reloaded.submit();
+    expect(reloaded.screen.name).to.equal('waiting');
+    await setStatus(uuid, 'pending', undefined, { first_name: ['Still not as in the passport.'] });
+    await waitUntil(() => reloaded.screen.name === 'step', 'the poll sees the second return', { timeout: 5000 });
+    const { flow: again } = await startedFlow();
+    expect(remarked(again, 'first_name')).to.deep.equal(['Still not as in the passport.']);
   });
 
   it('rejected: fires kyc-reject and offers a new application when allowed', async () => {

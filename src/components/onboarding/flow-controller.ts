@@ -4,6 +4,7 @@ import {
   type AttributeChange,
   type KycApplication,
   type KycAttribute,
+  type KycQuestion,
   type KycClient,
   type KycLevel,
   type KycLevelInfo,
@@ -75,7 +76,7 @@ const EDITABLE_STATUSES: ReadonlySet<KycStatus> = new Set(['draft', 'pending']);
 const DEFAULT_POLL_MS = 5_000;
 const MAX_POLL_MS = 60_000;
 const POLL_GROWTH = 1.5;
-const STEP_HINT_PREFIX = 'kyc-onboarding:step:';
+const TAB_MEMORY_PREFIX = 'kyc-onboarding:';
 
 /**
  * The onboarding flow's state and its moves: level choice → application → steps → review →
@@ -98,6 +99,11 @@ export class FlowController implements ReactiveController {
   notice: KycApiError | null = null;
   signature: SignatureRequest | null = null;
   busy: FlowBusy = null;
+  /**
+   * The submission found answers typed but not stored, and brought the person to their step:
+   * the UI says so (Continue stores them). Cleared by the next move.
+   */
+  unsavedAnswers = false;
 
   readonly #host: ReactiveControllerHost & HTMLElement;
   #client: KycClient | null = null;
@@ -142,6 +148,17 @@ export class FlowController implements ReactiveController {
   /** Whether answers may be changed (draft, or returned for correction). */
   get editable(): boolean {
     return this.application !== null && EDITABLE_STATUSES.has(this.application.status);
+  }
+
+  /** The question that asks for an attribute, on whichever step. */
+  questionOf(key: string): KycQuestion | undefined {
+    for (const step of this.steps) for (const question of step.questions) if (question.attribute.key === key) return question;
+    return undefined;
+  }
+
+  /** The index of the step that asks for an attribute, or null. */
+  stepOf(key: string): number | null {
+    return this.#firstStepWhere((attribute) => attribute.key === key);
   }
 
   /** The answer as the person sees it: typed, else stored. */
@@ -235,7 +252,7 @@ export class FlowController implements ReactiveController {
 
   /** Keeps what the person typed (nothing is sent before Continue). */
   setAnswer(key: string, value: string): void {
-    const stored = this.#attribute(key)?.value ?? null;
+    const stored = this.questionOf(key)?.attribute?.value ?? null;
     if (value === (stored ?? '')) this.drafts.delete(key);
     else this.drafts.set(key, value);
     if (this.fieldErrors[key]) {
@@ -270,7 +287,7 @@ export class FlowController implements ReactiveController {
       this.#advanceFrom(screen.index);
       return;
     }
-    const groups = signatureGroups(changes.map(({ key }) => this.#attribute(key)!));
+    const groups = signatureGroups(changes.map(({ key }) => this.questionOf(key)!.attribute));
     if (groups.length > 0) {
       this.#askSignature('save', groups, changes.map(({ key }) => key));
       return;
@@ -307,6 +324,9 @@ export class FlowController implements ReactiveController {
         return false;
       }
       this.#set({ busy: null, signature: { ...request, sentWith: provider } });
+      this.#host.dispatchEvent(
+        new KycSignatureRequestEvent({ applicationUuid: application.uuid, provider, keys: request.keys }),
+      );
       return true;
     } catch (error) {
       this.#fail(error, true);
@@ -323,8 +343,10 @@ export class FlowController implements ReactiveController {
     const screen = this.screen;
     if (!request?.sentWith) return;
     const codes: KycSignCodes = { ...request.codes, [request.sentWith]: code };
-    if (request.index + 1 < request.groups.length) {
-      this.#set({ notice: null, signature: { ...request, codes, index: request.index + 1, sentWith: null } });
+    // The next group without a code (after a wrong code on an earlier one, the later ones keep theirs).
+    const next = request.groups.findIndex((group) => !group.some((provider) => codes[provider] !== undefined));
+    if (next >= 0) {
+      this.#set({ notice: null, signature: { ...request, codes, index: next, sentWith: null } });
       return;
     }
     this.signature = { ...request, codes };
@@ -341,11 +363,12 @@ export class FlowController implements ReactiveController {
   async submit(): Promise<void> {
     const application = this.application;
     if (!application || !this.editable || this.busy) return;
-    const unsaved = [...this.drafts.keys()];
-    if (unsaved.length > 0) {
-      // Answers typed on the review's way back must be stored before the submission.
-      const index = this.steps.findIndex((step) => step.questions.some((q) => unsaved.includes(q.attribute.key)));
-      this.goToStep(index);
+    // Answers typed but not stored (after "Change", left without Continue) go first: the person is
+    // taken to their step and told; Continue there stores them.
+    const unsaved = this.#firstStepWhere((attribute) => this.drafts.has(attribute.key));
+    if (unsaved !== null) {
+      this.goToStep(unsaved);
+      if (this.screen.name === 'step' && this.screen.index === unsaved) this.#set({ unsavedAnswers: true });
       return;
     }
     const accepted = this.#host.dispatchEvent(new KycSubmitEvent({ applicationUuid: application.uuid }));
@@ -374,8 +397,9 @@ export class FlowController implements ReactiveController {
       for (const { key, value } of changes) {
         // An answer typed again while the request ran is newer than what was stored: keep it.
         if (this.drafts.get(key) === value) this.drafts.delete(key);
-        if (this.#attribute(key)?.errors.length) this.#revised.add(key);
+        if (this.questionOf(key)?.attribute.errors.length) this.#revised.add(key);
       }
+      if (this.#revised.size > 0) remember('revised', saved.uuid, JSON.stringify([...this.#revised]));
       this.fieldErrors = {};
       this.application = saved;
       this.#set({ busy: null, signature: null });
@@ -436,16 +460,12 @@ export class FlowController implements ReactiveController {
   }
 
   #askSignature(purpose: SignatureRequest['purpose'], groups: KycSignProvider[][], keys: string[]): void {
-    const application = this.application!;
     const destinations: Partial<Record<KycSignProvider, string>> = {};
     for (const provider of new Set(groups.flat())) {
       const destination = this.#destinationFor(provider);
       if (destination) destinations[provider] = destination;
     }
     this.#set({ signature: { purpose, keys, groups, index: 0, sentWith: null, codes: {}, destinations } });
-    for (const provider of new Set(groups.flat())) {
-      this.#host.dispatchEvent(new KycSignatureRequestEvent({ applicationUuid: application.uuid, provider, keys }));
-    }
   }
 
   /** The phone (sms) or e-mail (email) answer the code can go to: typed now, else stored. */
@@ -463,7 +483,12 @@ export class FlowController implements ReactiveController {
   #show(application: KycApplication, previous: KycStatus | null): void {
     this.application = application;
     if (previous !== application.status) {
-      this.#revised.clear(); // a new decision brings its own remarks
+      this.#revised.clear(); // a new decision brings its own remarks…
+      // …but a returned application loaded again keeps what this tab already corrected: the
+      // platform keeps the remarks until the next review.
+      if (previous === null && application.status === 'pending') {
+        for (const key of recallRevised(application.uuid)) this.#revised.add(key);
+      } else remember('revised', application.uuid, null);
       if (previous !== null || application.status !== 'draft') {
         this.#host.dispatchEvent(
           new KycStatusChangeEvent({
@@ -506,7 +531,7 @@ export class FlowController implements ReactiveController {
   #resumeStep(application: KycApplication): number {
     const remarked = this.#firstStepWhere((attribute) => attribute.errors.length > 0, application);
     if (application.status === 'pending' && remarked !== null) return remarked;
-    const hint = readStepHint(application.uuid);
+    const hint = recallStep(application.uuid);
     if (hint !== null && hint < application.steps.length) return hint;
     // Documents are not typed answers (they are uploaded): a missing one does not pull the person back.
     const missing = this.#firstStepWhere(
@@ -535,8 +560,8 @@ export class FlowController implements ReactiveController {
       );
       if (!allowed) return;
     }
-    if (screen.name === 'step' && this.application) writeStepHint(this.application.uuid, screen.index);
-    this.#set({ screen, signature: null });
+    if (screen.name === 'step' && this.application) remember('step', this.application.uuid, String(screen.index));
+    this.#set({ screen, signature: null, unsavedAnswers: false });
   }
 
   #showLevels(): void {
@@ -564,11 +589,6 @@ export class FlowController implements ReactiveController {
         value: this.drafts.get(attribute.key) ?? (attribute.type === 'boolean' && attribute.value === null ? 'false' : null),
       }))
       .filter((change): change is AttributeChange => change.value !== null);
-  }
-
-  #attribute(key: string): KycAttribute | undefined {
-    for (const step of this.steps) for (const { attribute } of step.questions) if (attribute.key === key) return attribute;
-    return undefined;
   }
 
   // ── review polling ────────────────────────────────────────────────────────
@@ -627,7 +647,7 @@ export class FlowController implements ReactiveController {
     return this.#client;
   }
 
-  #set(changes: Partial<Pick<FlowController, 'screen' | 'busy' | 'notice' | 'signature'>>): void {
+  #set(changes: Partial<Pick<FlowController, 'screen' | 'busy' | 'notice' | 'signature' | 'unsavedAnswers'>>): void {
     Object.assign(this, changes);
     this.#host.requestUpdate();
   }
@@ -681,21 +701,41 @@ export function signatureGroups(attributes: readonly KycAttribute[]): KycSignPro
   return groups;
 }
 
-/** The step the person was on in this tab: a number keyed by the application uuid (no personal data). */
-function readStepHint(applicationUuid: string): number | null {
+/**
+ * What this tab remembers of an application across reloads (sessionStorage): the step the person
+ * was on, the answers already corrected after the reviewer's remarks. Keyed by the application's
+ * uuid; numbers and attribute keys only, never an answer. `null` forgets.
+ */
+function remember(what: 'step' | 'revised', applicationUuid: string, value: string | null): void {
   try {
-    const stored = sessionStorage.getItem(STEP_HINT_PREFIX + applicationUuid);
-    const value = stored === null ? NaN : Number(stored);
-    return Number.isInteger(value) && value >= 0 ? value : null;
+    if (value === null) sessionStorage.removeItem(`${TAB_MEMORY_PREFIX}${what}:${applicationUuid}`);
+    else sessionStorage.setItem(`${TAB_MEMORY_PREFIX}${what}:${applicationUuid}`, value);
   } catch {
-    return null; // storage blocked (privacy settings, sandboxed iframes): derive from the answers
+    // storage blocked (privacy settings, sandboxed iframes): resumption falls back to the answers
   }
 }
 
-function writeStepHint(applicationUuid: string, index: number): void {
+function recall(what: 'step' | 'revised', applicationUuid: string): string | null {
   try {
-    sessionStorage.setItem(STEP_HINT_PREFIX + applicationUuid, String(index));
+    return sessionStorage.getItem(`${TAB_MEMORY_PREFIX}${what}:${applicationUuid}`);
   } catch {
-    // storage blocked: resumption falls back to the answers
+    return null;
+  }
+}
+
+/** The step the person was on in this tab, if any. */
+function recallStep(applicationUuid: string): number | null {
+  const stored = recall('step', applicationUuid);
+  const value = stored === null ? NaN : Number(stored);
+  return Number.isInteger(value) && value >= 0 ? value : null;
+}
+
+/** The answers corrected in this tab since the reviewer's remarks. */
+function recallRevised(applicationUuid: string): string[] {
+  try {
+    const keys: unknown = JSON.parse(recall('revised', applicationUuid) ?? '[]');
+    return Array.isArray(keys) ? keys.filter((key): key is string => typeof key === 'string') : [];
+  } catch {
+    return [];
   }
 }

@@ -1,14 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { createKycClient, type KycApiError, type KycAttribute, type KycClient, type KycQuestion as Question } from '../../api/index.js';
+import { createKycClient, type KycApiError, type KycClient, type KycQuestion as Question } from '../../api/index.js';
 import { KycErrorEvent } from '../../events/events.js';
 import { KycElement } from '../../internal/kyc-element.js';
-import { definitionsOf, legalDocumentsOf } from '../../internal/reference-data.js';
+import { answerLabels, answerText } from '../../internal/answer.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { rootThemeStyles } from '../../styles/tokens.styles.js';
 import { LocalizeController, type TranslationOverrides } from '../../utilities/localize.js';
-import { KycQuestion, LIVENESS_KEYS } from '../question/question.js';
+import { KycQuestion } from '../question/question.js';
 import { KycSignaturePrompt } from '../signature-prompt/signature-prompt.js';
 import { FlowController, type FlowScreen } from './flow-controller.js';
 import styles from './onboarding.styles.js';
@@ -69,7 +69,7 @@ interface SummaryItem {
  * @event kyc-application-create - An application was created. Detail: `{applicationUuid, levelUuid}`.
  * @event kyc-step-change - The person moves to another step (cancelable). Detail: `{from, to, total}`.
  * @event kyc-save - Answers were stored. Detail: `{applicationUuid, keys}`.
- * @event kyc-signature-request - A one-time code is needed. Detail: `{applicationUuid, provider, keys}`.
+ * @event kyc-signature-request - A one-time code was sent to the person. Detail: `{applicationUuid, provider, keys}`.
  * @event kyc-submit - The person sends the application to review (cancelable). Detail: `{applicationUuid}`.
  * @event kyc-status-change - The application's status changed. Detail: `{applicationUuid, status, rawStatus, previous}`.
  * @event kyc-complete - The application was approved. Detail: `{applicationUuid, status}`.
@@ -357,7 +357,7 @@ export class KycOnboarding extends KycElement {
         <fieldset class="levels">
           <legend class="muted">${this.#localize.term('chooseLevelIntro')}</legend>
           ${screen.levels.map(
-            (level) => html`
+            (level, index) => html`
               <label class="level">
                 <input
                   type="radio"
@@ -366,7 +366,7 @@ export class KycOnboarding extends KycElement {
                   .checked=${level.uuid === chosen.uuid}
                   @change=${() => (this.#chosenLevel = level.uuid)}
                 />
-                <strong dir="auto">${level.name ?? level.uuid}</strong>
+                <strong dir="auto">${level.name ?? this.#localize.term('unnamedLevel', index + 1)}</strong>
                 ${level.description ? html`<span class="muted" dir="auto">${level.description}</span>` : nothing}
               </label>
             `,
@@ -398,6 +398,9 @@ export class KycOnboarding extends KycElement {
         ${step.description ? html`<p class="muted" dir="auto">${step.description}</p>` : nothing}
         ${application.status === 'pending' ? this.#renderCorrection() : nothing} ${this.#renderSummary()}
         ${this.summary.length > 0 ? nothing : this.#renderNotice()}
+        ${flow.unsavedAnswers
+          ? html`<div class="panel panel--warning" role="alert"><p>${this.#localize.term('unsavedAnswers')}</p></div>`
+          : nothing}
         <div class="questions" @input=${this.#onAnswer} @change=${this.#onAnswer}>
           ${repeat(step.questions, (question) => question.attribute.key, (question) => this.#renderQuestion(question))}
         </div>
@@ -510,7 +513,7 @@ export class KycOnboarding extends KycElement {
               ${step.questions.map(
                 (question) => html`<div>
                   <dt dir="auto">${question.title}</dt>
-                  <dd class="answer" dir="auto">${this.#answerText(question.attribute)}</dd>
+                  <dd class="answer" dir="auto">${this.#answerText(question)}</dd>
                   <dd>
                     ${question.attribute.readOnly || !flow.editable
                       ? nothing
@@ -672,33 +675,18 @@ export class KycOnboarding extends KycElement {
 
   /** The platform's refusal as summary items: per question where it names one, else general. */
   #summaryOf(error: KycApiError): SummaryItem[] {
-    const questions = this.#flow.steps.flatMap((step) => step.questions);
     const items: SummaryItem[] = [];
     for (const [key, messages] of Object.entries(error.fieldErrors)) {
-      const question = questions.find((q) => q.attribute.key === key);
+      const question = this.#flow.questionOf(key);
       for (const message of messages) items.push({ key: question ? key : null, title: question?.title ?? null, message });
     }
     for (const message of error.nonFieldErrors) items.push({ key: null, title: null, message });
     return items.length > 0 ? items : [{ key: null, title: null, message: this.#errorText(error) }];
   }
 
-  #answerText(attribute: KycAttribute): string {
-    const value = this.#flow.valueOf(attribute);
-    if (LIVENESS_KEYS.has(attribute.key)) return this.#localize.term('livenessLater');
-    if (!value) return this.#localize.term('notAnswered');
-    switch (attribute.type) {
-      case 'boolean':
-        return value === 'true' ? this.#localize.term('yes') : this.#localize.term('no');
-      case 'date':
-        return this.#localize.date(value, { dateStyle: 'long' });
-      case 'reference_data':
-      case 'legal_document':
-        return this.labels[attribute.key]?.[value] ?? value;
-      case 'document':
-        return this.#localize.term('saved');
-      default:
-        return value;
-    }
+  #answerText(question: Question): string {
+    const value = this.#flow.valueOf(question.attribute) ?? '';
+    return answerText(this.#localize, question, value, this.labels[question.attribute.key]?.[value] ?? null);
   }
 
   /** Reads the titles of chosen options and accepted documents, for the review. */
@@ -709,17 +697,8 @@ export class KycOnboarding extends KycElement {
     const labels: Record<string, Record<string, string>> = {};
     await Promise.all(
       attributes.map(async (attribute) => {
-        try {
-          if (attribute.type === 'reference_data') {
-            const options = await definitionsOf(client, attribute.key);
-            labels[attribute.key] = Object.fromEntries(options.map((option) => [option.key, option.title]));
-          } else if (attribute.type === 'legal_document') {
-            const documents = await legalDocumentsOf(client, attribute.key);
-            labels[attribute.key] = Object.fromEntries(documents.map((doc) => [doc.uuid, doc.title]));
-          }
-        } catch {
-          // The review then shows the stored key: still true, only less friendly.
-        }
+        // A failed read leaves the stored key on the review: still true, only less friendly.
+        labels[attribute.key] = await answerLabels(client, attribute).catch(() => ({}));
       }),
     );
     this.labels = labels;
@@ -737,8 +716,8 @@ export class KycOnboarding extends KycElement {
       return;
     }
     const { screen } = this.#flow;
-    const index = this.#flow.steps.findIndex((step) => step.questions.some((q) => q.attribute.key === key));
-    if (index >= 0 && !(screen.name === 'step' && screen.index === index)) this.#change(index, key);
+    const index = this.#flow.stepOf(key);
+    if (index !== null && !(screen.name === 'step' && screen.index === index)) this.#change(index, key);
   }
 }
 
