@@ -3,11 +3,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { sendKeys } from '@web/test-runner-commands';
-import { pdfFile } from './kyc.js';
+import { fillBasic, pdfFile } from './kyc.js';
 import { ENDPOINT, setStatus, SIGN_CODE } from './sandbox.js';
 import { createKycClient } from '../../src/api/index.js';
 import type { KycQuestion } from '../../src/components/question/question.js';
 import { KycOnboarding } from '../../src/components/onboarding/onboarding.js';
+import en from '../../src/translations/en.js';
 
 KycOnboarding.define('kyc-onboarding');
 
@@ -80,14 +81,26 @@ export async function tick(el: Widget, key: string): Promise<void> {
   await el.updateComplete;
 }
 
-/** Picks an option of a reference-data question by typing its start and confirming. */
+/**
+ * Picks an option of a reference-data question by typing the start of its label, as a person
+ * does: a native select (short lists) takes the typed letters; the combobox (long lists) then
+ * wants ArrowDown and Enter. Fails unless an option starting with `text` was chosen.
+ */
 export async function pick(el: Widget, key: string, text: string): Promise<void> {
-  await controlOf(el, key);
+  const control = await controlOf(el, key);
   question(el, key).focus();
   await sendKeys({ type: text });
-  await sendKeys({ press: 'ArrowDown' });
-  await sendKeys({ press: 'Enter' });
+  if (control.localName !== 'select') {
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+  }
+  question(el, key).blur();
   await el.updateComplete;
+  const chosen =
+    control instanceof HTMLSelectElement
+      ? control.selectedOptions[0]?.textContent
+      : control.shadowRoot?.querySelector('input')?.value ?? (control as HTMLInputElement).value;
+  expect(chosen?.trim(), `the option chosen for ${key}`).to.match(new RegExp(`^${text}`));
 }
 
 /** Answers a signature prompt: send the code, type it, confirm — once per code asked. */
@@ -249,4 +262,125 @@ export async function sendBasicForReview(el: Widget): Promise<void> {
 export async function approveAndWait(el: Widget): Promise<void> {
   await setStatus(el.flow.application!.uuid, 'approved');
   await waitUntil(() => heading(el) === 'Your application has been approved', 'approved', { timeout: 5000 });
+}
+
+/** Opens an application of the level named `levelName` for the logged-in client, through the API; its uuid. */
+export async function applicationOf(levelName: string): Promise<string> {
+  const client = createKycClient({ endpoint: ENDPOINT });
+  const info = await client.getLevelInfo();
+  const level = info.availableLevelsForUpgrade.find((candidate) => candidate.name === levelName);
+  if (!level) throw new Error(`No level "${levelName}" on offer`);
+  return (await client.createApplication(level.uuid)).uuid;
+}
+
+/** A Basic application answered and sent to review through the API (Basic asks no code to be sent); its uuid. */
+export async function basicInReview(): Promise<string> {
+  const client = createKycClient({ endpoint: ENDPOINT });
+  const uuid = await applicationOf('Basic');
+  await fillBasic(client, uuid);
+  await client.sendToReview(uuid);
+  return uuid;
+}
+
+/** Waits until the widget and every element of its shadow trees rendered. */
+export async function renderedTree(root: Element): Promise<void> {
+  const pending = (node: Element): Promise<unknown>[] => [
+    ...('updateComplete' in node ? [(node as unknown as { updateComplete: Promise<unknown> }).updateComplete] : []),
+    ...[...(node.shadowRoot?.querySelectorAll('*') ?? [])].flatMap(pending),
+  ];
+  for (let round = 0; round < 3; round++) await Promise.all(pending(root));
+}
+
+type Catalog = Record<string, unknown>;
+const CATALOGS: Record<string, () => Promise<{ default: unknown }>> = {
+  de: () => import('../../src/translations/de.js'),
+  fr: () => import('../../src/translations/fr.js'),
+  es: () => import('../../src/translations/es.js'),
+  ru: () => import('../../src/translations/ru.js'),
+  ar: () => import('../../src/translations/ar.js'),
+};
+/** Stands for every parameter of a function term: a text, a count, and the term's format helpers. */
+const SLOT = '\u0001';
+
+/** A function term's text with every parameter a {@link SLOT}, for one plural category (null if it cannot be made). */
+function termShape(term: unknown, category: 'one' | 'other'): string | null {
+  if (typeof term !== 'function') return null;
+  const slot = Object.assign(new String(SLOT), {
+    number: () => SLOT,
+    plural: (_count: unknown, forms: Record<string, string>) => forms[category] ?? forms['other'],
+  });
+  try {
+    const text = (term as (...args: unknown[]) => unknown)(...Array<unknown>(term.length + 1).fill(slot));
+    return typeof text === 'string' ? text.replace(/\s+/g, ' ').trim() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The English catalog's texts that `lang` says otherwise: plain terms, and function terms as patterns. */
+async function englishOnly(lang: string): Promise<{ texts: string[]; patterns: RegExp[] }> {
+  const load = CATALOGS[lang];
+  if (!load) throw new Error(`No catalog for ${lang}`);
+  const other = (await load()).default as Catalog;
+  const texts: string[] = [];
+  const patterns: RegExp[] = [];
+  for (const [key, value] of Object.entries(en as Catalog)) {
+    if (key.startsWith('$')) continue;
+    if (typeof value === 'string') {
+      if (value !== other[key]) texts.push(value);
+      continue;
+    }
+    for (const category of ['one', 'other'] as const) {
+      const english = termShape(value, category);
+      if (english === null || english === termShape(other[key], category)) continue;
+      const parts = english.split(SLOT);
+      // Only shapes with words of their own ("Step … of …"), not bare punctuation around parameters.
+      if (!parts.some((part) => /\p{L}{3,}/u.test(part))) continue;
+      const escaped = parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      patterns.push(new RegExp(`^${escaped.join('.+?')}$`, 's'));
+    }
+  }
+  return { texts, patterns };
+}
+
+/** {@link composedTexts}, leaving out the elements `skip` names (and what they hold). */
+function textsShown(node: Node, skip: (element: Element) => boolean): string[] {
+  if (node instanceof Text) return node.data.trim() ? [node.data.replace(/\s+/g, ' ').trim()] : [];
+  if (node instanceof Element && (skip(node) || node.localName === 'style' || node.localName === 'script')) return [];
+  return [
+    ...(node instanceof Element && node.shadowRoot ? textsShown(node.shadowRoot, skip) : []),
+    ...(node instanceof HTMLElement && node.getAttribute('aria-label') ? [node.getAttribute('aria-label')!] : []),
+    ...[...node.childNodes].flatMap((child) => textsShown(child, skip)),
+  ];
+}
+
+/** Options of {@link englishLeft}. */
+export interface EnglishLeftOptions {
+  /** Elements whose texts are not looked at (with everything inside them). */
+  skip?: (element: Element) => boolean;
+}
+
+/**
+ * The texts of the widget (its children included) that are English catalog strings although the
+ * widget shows `lang`: a plain term (alone, or within a text when it has several words), or a
+ * function term ("Step 2 of 3") with any parameters. Texts holding the platform's own words (step
+ * and question titles, level descriptions, the reviewer's comment and remarks) may be English.
+ */
+export async function englishLeft(el: Widget, lang = 'de', options: EnglishLeftOptions = {}): Promise<string[]> {
+  const { texts, patterns } = await englishOnly(lang);
+  await renderedTree(el);
+  const leaked = (text: string) =>
+    texts.some((value) => text === value.trim() || (/\s/.test(value.trim()) && text.includes(value))) ||
+    patterns.some((pattern) => pattern.test(text));
+  const { flow } = el;
+  const server = [
+    ...flow.steps.flatMap((step) => [
+      step.title,
+      ...step.questions.flatMap((q) => [q.title, ...q.attribute.errors]),
+    ]),
+    ...(flow.screen.name === 'levels' ? flow.screen.levels.map((level) => level.description ?? '') : []),
+    flow.application?.comment ?? '',
+  ].filter(Boolean);
+  const shown = options.skip ? textsShown(el.shadowRoot, options.skip) : composedTexts(el.shadowRoot);
+  return shown.filter((text) => leaked(text) && !server.some((title) => text.includes(title)));
 }
