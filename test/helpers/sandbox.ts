@@ -103,13 +103,58 @@ export async function setStatus(
 /** What the sandbox holds of an application and its client (the parts tests read). */
 export interface Inspection {
   status: string;
-  /** The client's documents. */
-  documents: { count: number; keys: string[] };
+  /** The client's documents, each with its files' type, size and SHA-256. */
+  documents: {
+    count: number;
+    keys: string[];
+    items: { uuid: string; key: string; files: { content_type: string; size: number; sha256: string }[] }[];
+  };
   /** Files the client uploaded, used in a document or not. */
   uploaded_files: number;
+  /** How many codes were sent for the application, by provider (providers never asked for are absent). */
+  sign_code_sends: { provider: string; count: number }[];
 }
 
 /** The sandbox's own view of an application and its client. */
 export async function inspect(applicationUuid: string): Promise<Inspection> {
   return (await control('GET', `/sandbox/v1/applications/${applicationUuid}/inspect/`)) as Inspection;
+}
+
+/** A platform request as the sandbox logs it: with its query (sign codes masked) and when it arrived. */
+export interface TimedRequest extends LoggedRequest {
+  query: Record<string, string>;
+  /** ISO time the platform received it. */
+  at: string;
+}
+
+/** When the platform received `method` requests of `client` on exactly `path`, in ms, oldest first. */
+export async function requestTimes(client: SandboxClient, method: string, path: string): Promise<number[]> {
+  const log = (await platformRequests(client)) as TimedRequest[];
+  return log.filter((r) => r.method === method && r.path === path).map((r) => Date.parse(r.at));
+}
+
+/** How many one-time codes the platform sent for an application, by provider (`{sms: 1, email: 2}`). */
+export async function signCodeSends(applicationUuid: string): Promise<Record<string, number>> {
+  const { sign_code_sends: sends } = await inspect(applicationUuid);
+  return Object.fromEntries(sends.map(({ provider, count }) => [provider, count]));
+}
+
+/** Sumsub's review result for an application in review (the sandbox's `testCompleted`). */
+export async function completeReview(
+  applicationUuid: string,
+  result: {
+    reviewAnswer: 'GREEN' | 'RED';
+    reviewRejectType?: 'FINAL' | 'RETRY' | 'EXTERNAL';
+    moderationComment?: string;
+    rejectLabels?: string[];
+  },
+): Promise<void> {
+  await control('POST', `/sandbox/v1/applications/${applicationUuid}/status/testCompleted`, { rejectLabels: [], ...result });
+}
+
+/** Logs the page in as a fresh client the platform does not let create an application. */
+export async function loggedInBlockedClient(): Promise<SandboxClient> {
+  const client = (await control('POST', '/sandbox/v1/clients/', { allowed_to_create_kyc_application: false })) as SandboxClient;
+  await login(client);
+  return client;
 }

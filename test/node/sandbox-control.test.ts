@@ -145,8 +145,16 @@ describe('sandbox control: liveness and inspect', () => {
     await sendCode(sandbox, scope, uuid, 'email', 'ada@example.com');
     const inspected = await call(sandbox, 'GET', `/sandbox/v1/applications/${uuid}/inspect/`);
     assert.equal(inspected.status, 200);
+    const { items, ...documents } = inspected.body.documents;
     assert.deepEqual(
-      { ...inspected.body, kyc_level: inspected.body.kyc_level.name },
+      items.map((item: { key: string; files: { content_type: string }[] }) => [item.key, item.files.map((file) => file.content_type)]),
+      [
+        ['passport', ['image/png']],
+        ['proof_of_address', ['image/png']],
+      ],
+    );
+    assert.deepEqual(
+      { ...inspected.body, documents, kyc_level: inspected.body.kyc_level.name },
       {
         uuid,
         legal_entity_uuid: scope.legal_entity_uuid,

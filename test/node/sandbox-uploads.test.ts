@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { deflateSync } from 'node:zlib';
 import { createSandbox, SANDBOX_MAX_FILE_BYTES } from '../../src/server/sandbox/index.js';
 import { bytes, call, freshClient, heic, jpeg, pdf, png, upload, webp, type Answer, type Bytes, type Scope } from './sandbox-harness.js';
 
@@ -218,5 +219,55 @@ describe('sandbox documents', () => {
     assert.match((await create({ attribute_key: 'passport', files: [] })).body.files[0], /non-empty/);
     assert.match((await create({ attribute_key: 'passport', files: [crypto.randomUUID()] })).body.files[0], /does not exist/);
     assert.match((await create({ attribute_key: 'passport', files: [42] })).body.files[0], /does not exist/);
+  });
+});
+
+describe('sandbox uploads: images no decoder could take (1004)', () => {
+  const crc = (data: Uint8Array) => {
+    let c = 0xffffffff;
+    for (const byte of data) {
+      c ^= byte;
+      for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    }
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const u32be = (value: number) => [(value >>> 24) & 0xff, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff];
+  const chunk = (type: string, data: Uint8Array) => bytes(u32be(data.length), bytes(type, data), u32be(crc(bytes(type, data))));
+  const rgbPng = (width: number, height: number, idat: Uint8Array) =>
+    bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], chunk('IHDR', bytes(u32be(width), u32be(height), [8, 2, 0, 0, 0])), chunk('IDAT', idat), chunk('IEND', new Uint8Array(0)));
+  /** The harness's JPEG with its frame header's bytes (precision, height, width…) changed. */
+  const jpegWithFrame = (change: (frame: Bytes) => void) => {
+    const file = jpeg('frame').slice();
+    const frame = file.indexOf(0xc0, 2) + 3; // after FF C0 and the length
+    change(file.subarray(frame));
+    return file;
+  };
+
+  it('refuses images whose header declares more than 100 megapixels, small as the file is', async () => {
+    const scope = await freshClient(sandbox);
+    const hugeJpeg = jpegWithFrame((frame) => frame.set([0x9c, 0x40, 0x9c, 0x40], 1)); // 40000 × 40000
+    const hugePng = rgbPng(30000, 30000, deflateSync(new Uint8Array(1000)));
+    const hugeWebp = webp('huge').slice();
+    hugeWebp.set([0xff, 0xff, 0xff, 0x0f], 21); // VP8L: 16384 × 16384
+    for (const [name, file] of [['bomb.jpg', hugeJpeg], ['bomb.png', hugePng], ['bomb.webp', hugeWebp]] as const) {
+      assertSumsubError(await upload(sandbox, scope, [[name, file]]), 1004, name);
+    }
+    // 10000 × 10000 is exactly the limit.
+    const atLimit = jpegWithFrame((frame) => frame.set([0x27, 0x10, 0x27, 0x10], 1));
+    assert.equal((await upload(sandbox, scope, [['big.jpg', atLimit]])).status, 201);
+  });
+
+  it('refuses whole files whose image data no decoder could read', async () => {
+    const scope = await freshClient(sandbox);
+    const cases: [string, Bytes][] = [
+      ['twelve-bit.jpg', jpegWithFrame((frame) => (frame[0] = 12))],
+      ['undefined-table.jpg', jpegWithFrame((frame) => (frame[8] = 3))],
+      ['not-zlib.png', rgbPng(1, 1, bytes('not a zlib stream'))],
+      ['one-row-of-two.png', rgbPng(1, 2, deflateSync(new Uint8Array(4)))],
+      ['bad-filter.png', rgbPng(1, 1, deflateSync(Uint8Array.from([9, 1, 2, 3])))],
+    ];
+    for (const [name, file] of cases) assertSumsubError(await upload(sandbox, scope, [[name, file]]), 1004, name);
+    assert.equal((await upload(sandbox, scope, [['fine.png', rgbPng(1, 2, deflateSync(new Uint8Array(8)))]])).status, 201);
+    assert.equal(await uploadedCount(scope), 1);
   });
 });

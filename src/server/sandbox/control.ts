@@ -68,11 +68,18 @@ export interface ApplicationInspection {
   comment: string | null;
   remarks: Record<string, string[]>;
   liveness: 'passed' | 'failed' | null;
-  /** The client's documents. */
-  documents: { count: number; keys: string[] };
+  /** The client's documents: how many, their keys, and each with its files (type, size, SHA-256 of the bytes). */
+  documents: { count: number; keys: string[]; items: InspectedDocument[] };
   uploaded_files: number;
   review_results: ReviewResult[];
   sign_code_sends: { provider: string; count: number }[];
+}
+
+/** A document as the inspect call shows it (no file names). */
+export interface InspectedDocument {
+  uuid: string;
+  key: string;
+  files: { content_type: string; size: number; sha256: string }[];
 }
 
 /** One entry of `GET /sandbox/v1/requests/`. */
@@ -115,7 +122,15 @@ function inspection(application: Application): ApplicationInspection {
     comment: application.comment,
     remarks: application.remarks,
     liveness: application.liveness,
-    documents: { count: documents.length, keys: [...new Set(documents.map((document) => document.attributeKey))].sort() },
+    documents: {
+      count: documents.length,
+      keys: [...new Set(documents.map((document) => document.attributeKey))].sort(),
+      items: documents.map((document) => ({
+        uuid: document.uuid,
+        key: document.attributeKey,
+        files: document.files.map(({ contentType, size, sha256 }) => ({ content_type: contentType, size, sha256 })),
+      })),
+    },
     uploaded_files: client.files.size,
     review_results: application.reviewResults,
     sign_code_sends: [...application.signCodes].map(([provider, state]) => ({ provider, count: state.sends })),

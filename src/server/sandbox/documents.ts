@@ -9,7 +9,17 @@
  * already used by one of that key is a duplicate.
  */
 
-import { claimedFileKinds, FILE_KIND_MIME_TYPES, isStructurallyComplete, sniffFileType, type FileKind, type StructureCheckedKind } from '../../internal/file-type.js';
+import {
+  claimedFileKinds,
+  DEFAULT_MAX_IMAGE_PIXELS,
+  FILE_KIND_MIME_TYPES,
+  imageDimensions,
+  isLikelyDecodable,
+  isStructurallyComplete,
+  sniffFileType,
+  type FileKind,
+  type StructureCheckedKind,
+} from '../../internal/file-type.js';
 import { toHex } from '../http-util.js';
 import { clientInScope, respond, type PlatformContext } from './context.js';
 import { ApiError, detailError, fieldErrors, readJsonObject } from './http.js';
@@ -19,6 +29,11 @@ import type { StoredFile } from './store.js';
 
 /** The largest file Sumsub takes (64 MB). */
 export const SANDBOX_MAX_FILE_BYTES = 64 * 1024 * 1024;
+/**
+ * The largest image, in pixels, the sandbox takes (the widget's own default limit): a larger one,
+ * a decompression bomb, cannot be processed and is refused as corrupted (1004).
+ */
+const MAX_IMAGE_PIXELS = DEFAULT_MAX_IMAGE_PIXELS;
 /** How many files a client may upload in all (Sumsub's "too many documents" beyond). */
 const MAX_FILES_PER_CLIENT = 30;
 /** How many files one upload request, or one document, may hold. */
@@ -47,8 +62,12 @@ function isAccepted(kind: FileKind): kind is StructureCheckedKind {
 
 /**
  * Checks one file as Sumsub would: empty (1003), too big (1002), not a known format at all (1004),
- * a known but unsupported one such as TIFF (1005), cut or damaged (1004), or named or declared as
- * another format than its bytes are (1004, Sumsub's "PDF file is uploaded as JPEG").
+ * a known but unsupported one such as TIFF (1005), cut or damaged (1004), named or declared as
+ * another format than its bytes are (1004, Sumsub's "PDF file is uploaded as JPEG"), an image
+ * whose header declares more than 100 megapixels (1004), or one no decoder could read (1004: bad
+ * JPEG tables, PNG image data that does not inflate to its rows, a broken WebP bitstream header).
+ * Sumsub decodes images; the sandbox, in Node, judges by the same pure checks the widget makes
+ * before its own decode, plus `isLikelyDecodable` standing in for the decoder.
  * @returns the MIME type of what the bytes really are, and their SHA-256 (hex).
  */
 async function checkFile(file: File): Promise<{ contentType: string; sha256: string }> {
@@ -60,6 +79,9 @@ async function checkFile(file: File): Promise<{ contentType: string; sha256: str
   if (!isAccepted(kind)) throw sumsubError(1005);
   if (!isStructurallyComplete(kind, bytes)) throw sumsubError(1004);
   if (claimedFileKinds(file.name, file.type).some((claimed) => claimed !== kind)) throw sumsubError(1004);
+  const dimensions = imageDimensions(kind, bytes);
+  if (dimensions !== null && dimensions.width * dimensions.height > MAX_IMAGE_PIXELS) throw sumsubError(1004);
+  if (!(await isLikelyDecodable(kind, bytes))) throw sumsubError(1004);
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
   return { contentType: FILE_KIND_MIME_TYPES[kind], sha256: toHex(digest) };
 }
