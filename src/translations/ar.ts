@@ -180,8 +180,52 @@ const translation = {
   signaturePromptResendReady: 'يمكنك الآن طلب رمز جديد.',
   signaturePromptPhoneHint: `ابدأ بعلامة ${isolate('+')} ثم رمز الدولة، مثل ${isolate('+971 50 123 4567')}.`,
 
+  // Documents
+  fileChoose: 'اختيار ملف',
+  fileChooseFor: (label) => `اختيار ملف: ${isolate(label)}`,
+  fileAddPage: 'إضافة صفحة',
+  fileAddPageFor: (label) => `إضافة صفحة: ${isolate(label)}`,
+  fileReplace: 'استبدال',
+  fileReplaceFor: (label) => `استبدال: ${isolate(label)}`,
+  fileTakePhoto: 'التقاط صورة',
+  fileTakePhotoFor: (label) => `التقاط صورة: ${isolate(label)}`,
+  fileDropHint: 'أو اسحب الملف وأفلته هنا',
+  filePageOf: (index, label, f) => `الصفحة ${f.number(index)} من ${isolate(label)}`,
+  filePages: (count, f) => {
+    const n = f.number(count);
+    return f.plural(count, {
+      one: 'صفحة واحدة',
+      two: 'صفحتان',
+      few: `${n} صفحات`,
+      many: `${n} صفحةً`,
+      other: `${n} صفحة`,
+    });
+  },
+  fileChecking: 'جارٍ التحقق من الملف…',
+  fileUploadingFor: (role) => `جارٍ الرفع: ${isolate(role)}`,
+  fileCancel: 'إلغاء الرفع',
+  fileRetry: 'إعادة الرفع',
+  fileCancelFor: (role) => `إلغاء الرفع: ${isolate(role)}`,
+  fileRetryFor: (role) => `إعادة الرفع: ${isolate(role)}`,
+  fileRemove: 'إزالة',
+  fileRemoveFor: (role) => `إزالة: ${isolate(role)}`,
+  fileEmpty: 'هذا الملف فارغ. يُرجى اختيار ملف آخر.',
+  fileTooBig: (megabytes, f) =>
+    `يتجاوز حجم هذا الملف ${f.number(megabytes)} ميغابايت. يُرجى اختيار ملف أصغر أو التقاط صورة جديدة.`,
+  fileUnsupported: 'نوع هذا الملف غير مقبول. يُرجى اختيار صورة (JPEG أو PNG أو HEIC أو WebP) أو ملف PDF.',
+  fileMismatch: `محتوى هذا الملف لا يطابق اسمه (مثل ملف PDF يحمل الامتداد ${isolate('.jpg')}). يُرجى اختيار الملف الأصلي.`,
+  fileCorrupted: 'هذا الملف تالف أو غير مكتمل. يُرجى اختيار ملف آخر.',
+  fileUndecodable: 'تعذّر فتح هذه الصورة. يُرجى التقاط صورة جديدة أو اختيار ملف آخر.',
+  fileTooManyPixels: 'هذه الصورة أكبر من أن تتم معالجتها. يُرجى اختيار صورة أصغر.',
+  fileDuplicate: 'سبق رفع هذا الملف لهذا المستند. يُرجى اختيار ملف آخر.',
+  fileTooMany: 'لم يعد من الممكن إضافة مزيد من الملفات إلى طلبك. يُرجى التواصل مع فريق الدعم.',
+  fileUploadPending: 'يُرجى الانتظار حتى يكتمل الرفع.',
+  fileProblemPending: 'يُرجى إزالة الملف الذي تعذّر استخدامه أو استبداله.',
+  noBackSide: 'ليس لمستندي وجه خلفي',
+  noBackSideHelp: 'ستُرسَل صورة الوجه الأمامي مرة أخرى بوصفها الوجه الخلفي.',
+  noBackSideFrontAgain: 'يُرجى اختيار صورة الوجه الأمامي مرة أخرى، إذ ستُرسَل بوصفها الوجه الخلفي.',
+
   // Steps that later issues fill in
-  documentUploadLater: (title) => `المستند المطلوب رفعه: ${isolate(title)}`,
   livenessLater: 'تحقق قصير بفيديو سيلفي باستخدام الكاميرا',
 } satisfies Translation;
 

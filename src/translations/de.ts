@@ -153,8 +153,51 @@ const translation = {
   signaturePromptResendReady: 'Sie können jetzt einen neuen Code anfordern.',
   signaturePromptPhoneHint: 'Beginnen Sie mit + und der Ländervorwahl, zum Beispiel +49 151 23456789.',
 
+  // Documents
+  fileChoose: 'Datei auswählen',
+  fileChooseFor: (label) => `Datei auswählen: ${label}`,
+  fileAddPage: 'Seite hinzufügen',
+  fileAddPageFor: (label) => `Seite hinzufügen: ${label}`,
+  fileReplace: 'Ersetzen',
+  fileReplaceFor: (label) => `Ersetzen: ${label}`,
+  fileTakePhoto: 'Foto aufnehmen',
+  fileTakePhotoFor: (label) => `Foto aufnehmen: ${label}`,
+  fileDropHint: 'oder ziehen Sie die Datei hierher',
+  filePageOf: (index, label, f) => `${label}, Seite ${f.number(index)}`,
+  filePages: (count, f) =>
+    f.plural(count, { one: `${f.number(count)} Seite`, other: `${f.number(count)} Seiten` }),
+  fileChecking: 'Datei wird geprüft…',
+  fileUploadingFor: (role) => `Wird hochgeladen: ${role}`,
+  fileCancel: 'Hochladen abbrechen',
+  fileRetry: 'Erneut hochladen',
+  fileCancelFor: (role) => `Hochladen abbrechen: ${role}`,
+  fileRetryFor: (role) => `Erneut hochladen: ${role}`,
+  fileRemove: 'Entfernen',
+  fileRemoveFor: (role) => `Entfernen: ${role}`,
+  fileEmpty: 'Diese Datei ist leer. Bitte wählen Sie eine andere.',
+  fileTooBig: (megabytes, f) =>
+    `Diese Datei ist größer als ${f.number(megabytes)} MB. ` +
+    'Bitte wählen Sie eine kleinere Datei oder nehmen Sie ein neues Foto auf.',
+  fileUnsupported:
+    'Dieser Dateityp wird nicht angenommen. Bitte wählen Sie ein Foto (JPEG, PNG, HEIC oder WebP) oder eine PDF-Datei.',
+  fileMismatch:
+    'Der Inhalt dieser Datei passt nicht zu ihrem Namen (zum Beispiel ein PDF mit der Endung .jpg). ' +
+    'Bitte wählen Sie die Originaldatei.',
+  fileCorrupted: 'Diese Datei ist beschädigt oder unvollständig. Bitte wählen Sie eine andere.',
+  fileUndecodable:
+    'Dieses Bild kann nicht geöffnet werden. Bitte nehmen Sie ein neues Foto auf oder wählen Sie eine andere Datei.',
+  fileTooManyPixels: 'Dieses Bild ist zu groß für die Verarbeitung. Bitte wählen Sie ein kleineres.',
+  fileDuplicate: 'Diese Datei wurde für dieses Dokument bereits hochgeladen. Bitte wählen Sie eine andere.',
+  fileTooMany:
+    'Ihrem Antrag können keine weiteren Dateien hinzugefügt werden. Bitte wenden Sie sich an den Support.',
+  fileUploadPending: 'Bitte warten Sie, bis das Hochladen abgeschlossen ist.',
+  fileProblemPending: 'Bitte entfernen oder ersetzen Sie die Datei, die nicht verwendet werden konnte.',
+  noBackSide: 'Mein Dokument hat keine Rückseite',
+  noBackSideHelp: 'Das Foto der Vorderseite wird noch einmal als Rückseite gesendet.',
+  noBackSideFrontAgain:
+    'Bitte wählen Sie das Foto der Vorderseite noch einmal aus: Es wird als Rückseite gesendet.',
+
   // Steps that later issues fill in
-  documentUploadLater: (title) => `Hochzuladendes Dokument: ${title}`,
   livenessLater: 'Eine kurze Selfie-Videoprüfung mit Ihrer Kamera',
 } satisfies Translation;
 

@@ -152,8 +152,47 @@ const translation = {
   signaturePromptResendReady: 'Ya puede solicitar un código nuevo.',
   signaturePromptPhoneHint: 'Empiece por + y el prefijo del país, por ejemplo +34 612 34 56 78.',
 
+  // Documents
+  fileChoose: 'Elegir un archivo',
+  fileChooseFor: (label) => `Elegir un archivo: ${label}`,
+  fileAddPage: 'Añadir una página',
+  fileAddPageFor: (label) => `Añadir una página: ${label}`,
+  fileReplace: 'Reemplazar',
+  fileReplaceFor: (label) => `Reemplazar: ${label}`,
+  fileTakePhoto: 'Hacer una foto',
+  fileTakePhotoFor: (label) => `Hacer una foto: ${label}`,
+  fileDropHint: 'o arrastre el archivo hasta aquí',
+  filePageOf: (index, label, f) => `${label}, página ${f.number(index)}`,
+  filePages: (count, f) =>
+    f.plural(count, { one: `${f.number(count)} página`, other: `${f.number(count)} páginas` }),
+  fileChecking: 'Comprobando el archivo…',
+  fileUploadingFor: (role) => `Subiendo: ${role}`,
+  fileCancel: 'Cancelar la subida',
+  fileRetry: 'Volver a subir',
+  fileCancelFor: (role) => `Cancelar la subida: ${role}`,
+  fileRetryFor: (role) => `Volver a subir: ${role}`,
+  fileRemove: 'Eliminar',
+  fileRemoveFor: (role) => `Eliminar: ${role}`,
+  fileEmpty: 'Este archivo está vacío. Elija otro.',
+  fileTooBig: (megabytes, f) =>
+    `Este archivo supera los ${f.number(megabytes)} MB. Elija uno más pequeño o haga una foto nueva.`,
+  fileUnsupported: 'No se admite este tipo de archivo. Elija una foto (JPEG, PNG, HEIC o WebP) o un PDF.',
+  fileMismatch:
+    'El contenido de este archivo no corresponde a su nombre (por ejemplo, un PDF con la extensión .jpg). ' +
+    'Elija el archivo original.',
+  fileCorrupted: 'Este archivo está dañado o incompleto. Elija otro.',
+  fileUndecodable: 'No se puede abrir esta imagen. Haga una foto nueva o elija otro archivo.',
+  fileTooManyPixels: 'Esta imagen es demasiado grande para procesarla. Elija una más pequeña.',
+  fileDuplicate: 'Este archivo ya se ha subido para este documento. Elija otro.',
+  fileTooMany:
+    'No se pueden añadir más archivos a su solicitud. Póngase en contacto con el servicio de asistencia.',
+  fileUploadPending: 'Espere a que termine la subida.',
+  fileProblemPending: 'Elimine o reemplace el archivo que no se ha podido usar.',
+  noBackSide: 'Mi documento no tiene reverso',
+  noBackSideHelp: 'La foto del anverso se enviará de nuevo como reverso.',
+  noBackSideFrontAgain: 'Vuelva a elegir la foto del anverso: se enviará como reverso.',
+
   // Steps that later issues fill in
-  documentUploadLater: (title) => `Documento que deberá subir: ${title}`,
   livenessLater: 'Una breve comprobación en vídeo, tipo selfi, con su cámara',
 } satisfies Translation;
 

@@ -153,8 +153,49 @@ const translation = {
   signaturePromptResendReady: 'Vous pouvez maintenant demander un nouveau code.',
   signaturePromptPhoneHint: 'Commencez par + et l’indicatif du pays, par exemple +33 6 12 34 56 78.',
 
+  // Documents
+  fileChoose: 'Choisir un fichier',
+  fileChooseFor: (label) => `Choisir un fichier\u00a0: ${label}`,
+  fileAddPage: 'Ajouter une page',
+  fileAddPageFor: (label) => `Ajouter une page\u00a0: ${label}`,
+  fileReplace: 'Remplacer',
+  fileReplaceFor: (label) => `Remplacer\u00a0: ${label}`,
+  fileTakePhoto: 'Prendre une photo',
+  fileTakePhotoFor: (label) => `Prendre une photo\u00a0: ${label}`,
+  fileDropHint: 'ou déposez le fichier ici',
+  filePageOf: (index, label, f) => `${label}, page ${f.number(index)}`,
+  filePages: (count, f) =>
+    f.plural(count, { one: `${f.number(count)} page`, other: `${f.number(count)} pages` }),
+  fileChecking: 'Vérification du fichier…',
+  fileUploadingFor: (role) => `Envoi en cours\u00a0: ${role}`,
+  fileCancel: 'Annuler l’envoi',
+  fileRetry: 'Envoyer à nouveau',
+  fileCancelFor: (role) => `Annuler l’envoi\u00a0: ${role}`,
+  fileRetryFor: (role) => `Envoyer à nouveau\u00a0: ${role}`,
+  fileRemove: 'Supprimer',
+  fileRemoveFor: (role) => `Supprimer\u00a0: ${role}`,
+  fileEmpty: 'Ce fichier est vide. Veuillez en choisir un autre.',
+  fileTooBig: (megabytes, f) =>
+    `Ce fichier dépasse ${f.number(megabytes)}\u00a0Mo. ` +
+    'Veuillez en choisir un plus petit ou prendre une nouvelle photo.',
+  fileUnsupported:
+    'Ce type de fichier n’est pas accepté. Veuillez choisir une photo (JPEG, PNG, HEIC ou WebP) ou un PDF.',
+  fileMismatch:
+    'Ce fichier ne correspond pas à son nom (par exemple un PDF nommé .jpg). Veuillez choisir le fichier d’origine.',
+  fileCorrupted: 'Ce fichier est endommagé ou incomplet. Veuillez en choisir un autre.',
+  fileUndecodable:
+    'Impossible d’ouvrir cette image. Veuillez prendre une nouvelle photo ou choisir un autre fichier.',
+  fileTooManyPixels: 'Cette image est trop grande pour être traitée. Veuillez en choisir une plus petite.',
+  fileDuplicate: 'Ce fichier a déjà été envoyé pour ce document. Veuillez en choisir un autre.',
+  fileTooMany: 'Il n’est plus possible d’ajouter des fichiers à votre demande. Veuillez contacter le support.',
+  fileUploadPending: 'Veuillez patienter jusqu’à la fin de l’envoi.',
+  fileProblemPending: 'Veuillez supprimer ou remplacer le fichier qui n’a pas pu être utilisé.',
+  noBackSide: 'Mon document n’a pas de verso',
+  noBackSideHelp: 'La photo du recto sera envoyée une seconde fois en tant que verso.',
+  noBackSideFrontAgain:
+    'Veuillez choisir à nouveau la photo du recto\u00a0: elle sera envoyée en tant que verso.',
+
   // Steps that later issues fill in
-  documentUploadLater: (title) => `Document à fournir\u00a0: ${title}`,
   livenessLater: 'Une courte vérification vidéo (selfie) avec votre caméra',
 } satisfies Translation;
 

@@ -151,8 +151,47 @@ const translation = {
   signaturePromptResendReady: 'Теперь можно запросить новый код.',
   signaturePromptPhoneHint: 'Начните с + и кода страны, например +7 912 345-67-89.',
 
+  // Documents
+  fileChoose: 'Выбрать файл',
+  fileChooseFor: (label) => `Выбрать файл: ${label}`,
+  fileAddPage: 'Добавить страницу',
+  fileAddPageFor: (label) => `Добавить страницу: ${label}`,
+  fileReplace: 'Заменить',
+  fileReplaceFor: (label) => `Заменить: ${label}`,
+  fileTakePhoto: 'Сделать фото',
+  fileTakePhotoFor: (label) => `Сделать фото: ${label}`,
+  fileDropHint: 'или перетащите файл сюда',
+  filePageOf: (index, label, f) => `${label}, страница ${f.number(index)}`,
+  filePages: (count, f) => {
+    const n = f.number(count);
+    return f.plural(count, { one: `${n} страница`, few: `${n} страницы`, many: `${n} страниц`, other: `${n} страницы` });
+  },
+  fileChecking: 'Проверка файла…',
+  fileUploadingFor: (role) => `Загрузка: ${role}`,
+  fileCancel: 'Отменить загрузку',
+  fileRetry: 'Загрузить ещё раз',
+  fileCancelFor: (role) => `Отменить загрузку: ${role}`,
+  fileRetryFor: (role) => `Загрузить ещё раз: ${role}`,
+  fileRemove: 'Удалить',
+  fileRemoveFor: (role) => `Удалить: ${role}`,
+  fileEmpty: 'Этот файл пустой. Выберите другой.',
+  fileTooBig: (megabytes, f) =>
+    `Этот файл больше ${f.number(megabytes)} МБ. Выберите файл поменьше или сделайте новое фото.`,
+  fileUnsupported: 'Файлы такого типа не принимаются. Выберите фотографию (JPEG, PNG, HEIC или WebP) или PDF.',
+  fileMismatch:
+    'Содержимое файла не соответствует его названию (например, это PDF с расширением .jpg). Выберите исходный файл.',
+  fileCorrupted: 'Этот файл повреждён или сохранён не полностью. Выберите другой.',
+  fileUndecodable: 'Не удаётся открыть это изображение. Сделайте новое фото или выберите другой файл.',
+  fileTooManyPixels: 'Это изображение слишком большое для обработки. Выберите изображение поменьше.',
+  fileDuplicate: 'Этот файл уже загружен для этого документа. Выберите другой.',
+  fileTooMany: 'В вашу заявку больше нельзя добавить файлы. Обратитесь в службу поддержки.',
+  fileUploadPending: 'Дождитесь окончания загрузки.',
+  fileProblemPending: 'Удалите или замените файл, который не удалось использовать.',
+  noBackSide: 'У моего документа нет оборотной стороны',
+  noBackSideHelp: 'Фото лицевой стороны будет отправлено ещё раз как оборотная сторона.',
+  noBackSideFrontAgain: 'Выберите фото лицевой стороны ещё раз: оно будет отправлено как оборотная сторона.',
+
   // Steps that later issues fill in
-  documentUploadLater: (title) => `Нужно будет загрузить: ${title}`,
   livenessLater: 'Короткая видеопроверка с селфи через камеру',
 } satisfies Translation;
 

@@ -338,7 +338,7 @@ describe('LocalizeController', () => {
     /** Identical to English on purpose: a word shared by the languages, or a pattern that only joins server texts. */
     const SAME_AS_ENGLISH: Record<string, string[]> = {
       de: ['documentVersion', 'errorSummaryItem'],
-      fr: ['documentVersion'],
+      fr: ['documentVersion', 'filePages', 'filePageOf'],
       es: ['no', 'errorSummaryItem'],
       ru: ['errorSummaryItem'],
     };
@@ -360,7 +360,17 @@ describe('LocalizeController', () => {
       signaturePromptProgress: [1, 2],
       signaturePromptSendTo: ['name@example.com'],
       signaturePromptCodeFormat: [6],
-      documentUploadLater: ['Passport'],
+      fileChooseFor: ['Passport'],
+      fileAddPageFor: ['Passport'],
+      fileReplaceFor: ['Passport'],
+      fileTakePhotoFor: ['Passport'],
+      filePageOf: [2, 'Passport'],
+      filePages: [3],
+      fileUploadingFor: ['Passport'],
+      fileCancelFor: ['Passport'],
+      fileRetryFor: ['Passport'],
+      fileRemoveFor: ['Passport'],
+      fileTooBig: [64],
     };
     const text = (localize: LocalizeController, key: TermKey) =>
       key in SAMPLE_ARGS

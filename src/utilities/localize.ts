@@ -39,6 +39,9 @@ export type Translation = {
 /** A term's name (the `$code`, `$name`, `$dir` metadata included). */
 export type TermKey = keyof Translation;
 
+/** A term that is a plain string (no arguments). */
+export type TextTermKey = { [K in TermKey]: Translation[K] extends string ? K : never }[TermKey];
+
 /** The arguments `term(key, …)` takes: the term's parameters without its trailing {@link TermFormat}. */
 export type TermArgs<K extends TermKey> = Translation[K] extends (...args: infer P) => string
   ? P extends [...infer Args, TermFormat]

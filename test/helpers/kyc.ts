@@ -60,3 +60,4 @@ export async function fillBasic(client: KycClient, uuid: string): Promise<void> 
     { key: 'privacy_policy', value: privacy!.uuid },
   ]);
 }
+

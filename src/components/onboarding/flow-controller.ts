@@ -278,10 +278,18 @@ export class FlowController implements ReactiveController {
   /**
    * Saves the current step's changed answers (only those) and moves on: to the next step, or to
    * the review after the last. Answers that need a signature open the signature request first.
+   * `prepare` runs first, counted as saving: it may set answers, and stops the save by resolving false.
    */
-  async continue(): Promise<void> {
+  async continue(prepare?: () => Promise<boolean>): Promise<void> {
     const { screen } = this;
     if (screen.name !== 'step' || this.busy) return;
+    if (prepare) {
+      // Work of the UI that makes answers first (documents made from uploaded files), as part of the save.
+      this.#set({ busy: 'saving', notice: null });
+      const ready = await prepare().catch(() => false);
+      this.#set({ busy: null });
+      if (!ready || this.screen !== screen) return;
+    }
     const changes = this.#changesOf(screen.index);
     if (changes.length === 0 || !this.editable) {
       this.#advanceFrom(screen.index);
@@ -622,6 +630,14 @@ export class FlowController implements ReactiveController {
         return;
       }
       this.#pollDelay = this.#options.pollIntervalMs ?? DEFAULT_POLL_MS;
+      if (fresh.status === 'rejected' || fresh.status === 'approved') {
+        // A decision changes what the client may do next (a new application after a rejection):
+        // the level info read while the application was open no longer says it.
+        this.levelInfo = await this.#requireClient()
+          .getLevelInfo({ signal: this.#abort.signal })
+          .catch(() => this.levelInfo);
+        if (this.screen.name !== 'waiting' || this.application?.uuid !== application.uuid) return;
+      }
       this.#show(fresh, application.status);
     } catch (error) {
       if (this.#aborted(error)) return;

@@ -206,6 +206,22 @@ export default css`
     gap: var(--_kyc-space-l);
   }
 
+  /* A two-sided document: front and back side by side (stacked when narrow). */
+  .sides {
+    display: grid;
+    gap: var(--_kyc-space-s);
+  }
+
+  .sides__pair {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 16rem), 1fr));
+    gap: var(--_kyc-space-l);
+  }
+
+  .sides > p {
+    margin: 0;
+  }
+
   /* Review */
   .review {
     margin: 0;

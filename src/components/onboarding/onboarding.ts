@@ -8,7 +8,10 @@ import { answerLabels, answerText } from '../../internal/answer.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { rootThemeStyles } from '../../styles/tokens.styles.js';
 import { LocalizeController, type TranslationOverrides } from '../../utilities/localize.js';
-import { KycQuestion } from '../question/question.js';
+import { KycFileUpload } from '../file-upload/file-upload.js';
+import { KycQuestion, type FileUploadSettings } from '../question/question.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../../internal/file-check.js';
+import { DEFAULT_PHOTO_MAX_SIDE } from '../../internal/photo-fixup.js';
 import { KycSignaturePrompt } from '../signature-prompt/signature-prompt.js';
 import { FlowController, type FlowScreen } from './flow-controller.js';
 import styles from './onboarding.styles.js';
@@ -143,6 +146,12 @@ export class KycOnboarding extends KycElement {
   @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 5000;
   /** Per-language overrides of the texts: `{ de: { continue: 'Weiter' } }`. */
   @property({ attribute: false }) translations: TranslationOverrides | undefined;
+  /** Largest document file accepted, in bytes (64 MiB, Sumsub's limit, by default). */
+  @property({ type: Number, attribute: 'max-file-size' }) maxFileSize = DEFAULT_MAX_FILE_BYTES;
+  /** Longest side of a document photo after the fix-up, in pixels. */
+  @property({ type: Number, attribute: 'photo-max-side' }) photoMaxSide = DEFAULT_PHOTO_MAX_SIDE;
+  /** Send document photos exactly as chosen (no turning, scaling or re-encoding). */
+  @property({ type: Boolean, attribute: 'original-photos' }) originalPhotos = false;
 
   // ── state ─────────────────────────────────────────────────────────────────
 
@@ -153,12 +162,18 @@ export class KycOnboarding extends KycElement {
   @state() private summary: SummaryItem[] = [];
   /** Labels of stored answers, by attribute key then value (options and legal documents), for the review. */
   @state() private labels: Record<string, Record<string, string>> = {};
+  /** Two-sided documents the person said have no back side, by the key of their front side. */
+  @state() private noBackSide: ReadonlySet<string> = new Set();
   #chosenLevel: string | null = null;
+  /** The settings last given to the questions (the same object while nothing changed). */
+  #settings: FileUploadSettings | null = null;
   #lastScreen: FlowScreen['name'] | null = null;
   #lastStepIndex: number | null = null;
   #screenChanged = false;
   /** The flow's notice the summary was last derived from. */
   #lastNotice: KycApiError | null = null;
+  /** The language of the live region's last announcement. */
+  #announcedIn = '';
   /** A refusal just filled the summary: focus it after the render. */
   #summaryArrived = false;
   /**
@@ -228,6 +243,13 @@ export class KycOnboarding extends KycElement {
   }
 
   protected override updated(): void {
+    const lang = this.#localize.lang();
+    if (lang !== this.#announcedIn) {
+      // An announcement made in another language must not stay in a region now marked with this one.
+      this.#announcedIn = lang;
+      const status = this.renderRoot.querySelector('#status');
+      if (status) status.textContent = '';
+    }
     if (this.#summaryArrived) {
       this.#summaryArrived = false;
       this.#screenChanged = false;
@@ -402,7 +424,11 @@ export class KycOnboarding extends KycElement {
           ? html`<div class="panel panel--warning" role="alert"><p>${this.#localize.term('unsavedAnswers')}</p></div>`
           : nothing}
         <div class="questions" @input=${this.#onAnswer} @change=${this.#onAnswer}>
-          ${repeat(step.questions, (question) => question.attribute.key, (question) => this.#renderQuestion(question))}
+          ${repeat(
+            step.questions.filter((question) => !backSideKeys(step.questions).has(question.attribute.key)),
+            (question) => question.attribute.key,
+            (question) => this.#renderQuestionOrSides(question, step.questions),
+          )}
         </div>
         ${this.#renderSignature()}
       </div>
@@ -443,6 +469,47 @@ export class KycOnboarding extends KycElement {
     ></kyc-signature-prompt>`;
   }
 
+  /** A question; a document's front side with its back side (from `questions`) beside it. */
+  #renderQuestionOrSides(question: Question, questions: readonly Question[]): TemplateResult {
+    const back = backSideOf(question, questions);
+    if (!back) return this.#renderQuestion(question);
+    const frontKey = question.attribute.key;
+    const single = this.noBackSide.has(frontKey);
+    const frontFiles = this.#questionElement(frontKey)?.fileUpload?.files.length ?? 0;
+    const frontStored = (this.#flow.valueOf(question.attribute) ?? '') !== '';
+    // No back side: the front picture goes again as the back side; when the front was stored in an
+    // earlier visit (its picture is not here), the back question asks for that picture again.
+    const reuse = single && (frontFiles > 0 || !frontStored);
+    return html`<div class="sides">
+      <div class="sides__pair">
+        ${this.#renderQuestion(question)} ${reuse ? nothing : this.#renderQuestion(back)}
+      </div>
+      <label class="choice">
+        <input
+          type="checkbox"
+          .checked=${single}
+          ?disabled=${!this.#flow.editable || this.#flow.busy !== null}
+          @change=${(event: Event) => this.#setNoBackSide(frontKey, (event.target as HTMLInputElement).checked)}
+        />
+        <span>${this.#localize.term('noBackSide')}</span>
+      </label>
+      ${single
+        ? html`<p class="muted">${this.#localize.term(reuse ? 'noBackSideHelp' : 'noBackSideFrontAgain')}</p>`
+        : nothing}
+    </div>`;
+  }
+
+  #setNoBackSide(frontKey: string, on: boolean): void {
+    const next = new Set(this.noBackSide);
+    if (on) next.add(frontKey);
+    else next.delete(frontKey);
+    this.noBackSide = next;
+  }
+
+  #questionElement(key: string): KycQuestion | null {
+    return this.renderRoot.querySelector<KycQuestion>(`kyc-question[data-key="${CSS.escape(key)}"]`);
+  }
+
   #renderQuestion(question: Question): TemplateResult {
     const { attribute } = question;
     return html`<kyc-question
@@ -453,6 +520,7 @@ export class KycOnboarding extends KycElement {
       .value=${this.#flow.valueOf(attribute) ?? ''}
       .errors=${this.#flow.errorsOf(attribute)}
       .translations=${this.translations}
+      .upload=${this.#uploadSettings()}
       ?disabled=${!this.#flow.editable}
     ></kyc-question>`;
   }
@@ -605,8 +673,56 @@ export class KycOnboarding extends KycElement {
       this.#focusSummary();
       return;
     }
-    await this.#flow.continue();
+    await this.#flow.continue(() => this.#makeDocuments(questions));
   };
+
+  /**
+   * Makes the documents of the step from the files uploaded on it (a back side the person said
+   * their document lacks from the front's picture), so Continue stores their uuids. A failure is
+   * shown by its question, which takes the focus; returns whether every document was made.
+   */
+  async #makeDocuments(questions: KycQuestion[]): Promise<boolean> {
+    const byKey = new Map(questions.map((question) => [question.question!.attribute.key, question]));
+    for (const question of questions) {
+      if (!question.fileUpload) continue;
+      try {
+        await question.commitDocument();
+        const key = question.question!.attribute.key;
+        const back = backSideKey(key);
+        if (back && this.noBackSide.has(key) && !byKey.has(back)) {
+          // The back side is not shown: its element is made for the upload, with the front's picture.
+          await this.#makeBackSide(key, back, question.fileUpload.files);
+        }
+      } catch {
+        question.focus();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Sends the front side's files again as the back side's document, and keeps its uuid as the back's answer. */
+  async #makeBackSide(frontKey: string, backKey: string, files: File[]): Promise<void> {
+    const upload = new KycFileUpload();
+    upload.attributeKey = backKey;
+    upload.client = this.#client;
+    upload.originalPhotos = true; // the front's files were fixed already
+    upload.maxFileSize = this.maxFileSize;
+    upload.hidden = true;
+    this.#questionElement(frontKey)?.after(upload);
+    try {
+      this.#flow.setAnswer(backKey, await upload.commit(files));
+    } finally {
+      upload.remove();
+    }
+  }
+
+  #uploadSettings(): FileUploadSettings {
+    const settings = { maxFileSize: this.maxFileSize, photoMaxSide: this.photoMaxSide, originalPhotos: this.originalPhotos };
+    const cached = this.#settings;
+    if (cached && Object.entries(settings).every(([name, value]) => cached[name as keyof FileUploadSettings] === value)) return cached;
+    return (this.#settings = settings);
+  }
 
   #change(index: number, key: string): void {
     this.#flow.goToStep(index);
@@ -719,6 +835,23 @@ export class KycOnboarding extends KycElement {
     const index = this.#flow.stepOf(key);
     if (index !== null && !(screen.name === 'step' && screen.index === index)) this.#change(index, key);
   }
+}
+
+/** The key of a document's back side, for the key of its front side (`id_card_front_side` → `id_card_back_side`). */
+function backSideKey(frontKey: string): string | null {
+  return frontKey.endsWith('_front_side') ? `${frontKey.slice(0, -'_front_side'.length)}_back_side` : null;
+}
+
+/** The back side asked on the same step as a document's front side. */
+function backSideOf(front: Question, questions: readonly Question[]): Question | undefined {
+  if (front.attribute.type !== 'document') return undefined;
+  const key = backSideKey(front.attribute.key);
+  return key ? questions.find((question) => question.attribute.key === key && question.attribute.type === 'document') : undefined;
+}
+
+/** Keys of back sides shown beside their front side (not on their own). */
+function backSideKeys(questions: readonly Question[]): Set<string> {
+  return new Set(questions.flatMap((question) => backSideOf(question, questions)?.attribute.key ?? []));
 }
 
 declare global {

@@ -12,6 +12,7 @@ import { expectNoLitDevWarnings } from '../../../test/helpers/lit-warnings.js';
 import { ENDPOINT, countRequests, injectFault, loggedInClient, logout, type SandboxClient } from '../../../test/helpers/sandbox.js';
 import { undefinedCustomProperties } from '../../../test/helpers/styles.js';
 import { KycCombobox } from '../combobox/combobox.js';
+import type { KycFileUpload } from '../file-upload/file-upload.js';
 import { KycQuestion } from './question.js';
 
 KycQuestion.define('kyc-question');
@@ -550,18 +551,25 @@ describe('<kyc-question>', () => {
   });
 
   describe('documents and liveness', () => {
-    it('says which document will be asked for, and whether it is uploaded', async () => {
+    it('asks for a document with a file chooser named by it; required until a file is uploaded or stored', async () => {
       const question = questionOf('passport', 'document', { required: true }, { title: 'Passport', description: 'The page with your photo.' });
       const el = await show(question);
-      expect($(el, '.placeholder')!.textContent).to.equal('You will upload: Passport');
-      expect($(el, '.uploaded')).to.equal(null);
-      expect($(el, 'input')).to.equal(null);
-      expect(el.checkValidity()).to.equal(true);
+      const upload = $(el, 'kyc-file-upload') as KycFileUpload;
+      expect(upload.label).to.equal('Passport');
+      expect(upload.multiple, 'a passport may have several pages').to.equal(true);
+      expect(upload.description).to.equal('The page with your photo.');
+      expect(el.fileUpload).to.equal(upload);
+      expect(el.checkValidity()).to.equal(false);
+      expect(el.validity.valueMissing).to.equal(true);
       await expectAccessible(el);
 
-      const uploaded = await show({ ...question, attribute: { ...question.attribute, value: crypto.randomUUID() } });
-      expect($(uploaded, '.uploaded')!.textContent).to.equal('Uploaded');
-      await expectAccessible(uploaded);
+      const stored = await show({ ...question, attribute: { ...question.attribute, value: crypto.randomUUID() } });
+      expect(stored.checkValidity()).to.equal(true);
+      expect(($(stored, 'kyc-file-upload') as KycFileUpload).shadowRoot!.textContent).to.contain('Uploaded');
+      await expectAccessible(stored);
+
+      const side = await show(questionOf('id_card_front_side', 'document', {}, { title: 'ID card: front side' }));
+      expect(($(side, 'kyc-file-upload') as KycFileUpload).multiple, 'a side is one picture').to.equal(false);
     });
 
     for (const key of ['sumsub_liveness_check_token', 'sumsub_liveness_check_url']) {

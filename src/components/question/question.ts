@@ -6,20 +6,17 @@ import { KycFormAssociatedElement, type KycValidationResult, type KycValidator }
 import { answerText, isLiveness, isRealDate } from '../../internal/answer.js';
 import { definitionsOf, legalDocumentsOf } from '../../internal/reference-data.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
-import {
-  LocalizeController,
-  type TermKey,
-  type Translation,
-  type TranslationOverrides,
-} from '../../utilities/localize.js';
+import { LocalizeController, type TextTermKey, type TranslationOverrides } from '../../utilities/localize.js';
 import { KycCombobox, type KycComboboxOption } from '../combobox/combobox.js';
+import { KycFileUpload } from '../file-upload/file-upload.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../../internal/file-check.js';
+import { DEFAULT_PHOTO_MAX_SIDE } from '../../internal/photo-fixup.js';
 import styles from './question.styles.js';
 
 /** How a question is shown, from its attribute (and the element's `readonly`). */
 type Kind = 'text' | 'boolean' | 'reference' | 'legal' | 'read-only' | 'document' | 'liveness';
 
 /** A term without parameters. */
-type TextTermKey = { [K in TermKey]: Translation[K] extends string ? K : never }[TermKey];
 
 /** A validity flag with the term of its message. */
 interface Problem {
@@ -135,6 +132,14 @@ const TEXT_SPECS: Readonly<Record<string, TextSpec>> = {
   },
 };
 
+/** How a `document` question checks and fixes files: the `<kyc-file-upload>` settings of the same names. */
+export interface FileUploadSettings {
+  maxFileSize?: number;
+  photoMaxSide?: number;
+  originalPhotos?: boolean;
+  camera?: 'auto' | 'always' | 'never';
+}
+
 /** Where a question's options or legal document stand. */
 type Remote =
   | { status: 'idle' | 'loading' | 'failed' }
@@ -202,7 +207,7 @@ const VALID: KycValidationResult = { flags: {}, message: '' };
 export class KycQuestion extends KycFormAssociatedElement {
   static override styles = [formControlStyles, styles];
   /** @internal Long option lists are a `<kyc-combobox>`. */
-  static override dependencies = { 'kyc-combobox': KycCombobox };
+  static override dependencies = { 'kyc-combobox': KycCombobox, 'kyc-file-upload': KycFileUpload };
 
   /** @internal The question's own checks, in one validator that reads its state. */
   static override validators: readonly KycValidator[] = [{ check: (element) => (element as KycQuestion).checkAnswer() }];
@@ -249,6 +254,9 @@ export class KycQuestion extends KycFormAssociatedElement {
 
   /** Per-language overrides of the texts: `{ de: { retry: 'Nochmal' } }`. */
   @property({ attribute: false }) translations: TranslationOverrides | undefined;
+
+  /** How a `document` question checks and fixes files (see `<kyc-file-upload>`); defaults apply to what is absent. */
+  @property({ attribute: false }) upload: FileUploadSettings = {};
 
   constructor() {
     super();
@@ -321,6 +329,21 @@ export class KycQuestion extends KycFormAssociatedElement {
     }
   }
 
+  /** The file chooser of a `document` question (null for other kinds). */
+  get fileUpload(): KycFileUpload | null {
+    return this.#kind === 'document' ? (this.control as KycFileUpload | null) : null;
+  }
+
+  /**
+   * Makes the document of a `document` question from the files uploaded in this session, and
+   * takes its uuid as the answer (nothing for other kinds, or when nothing new was uploaded).
+   * `reuse`: send these files instead (a single-sided document's front picture as its back side).
+   * Rejects with the `KycApiError` the question shows.
+   */
+  async commitDocument(reuse?: readonly File[]): Promise<void> {
+    await this.fileUpload?.commit(reuse);
+  }
+
   /** Shows the problem under the control and focuses it when invalid; returns whether it is valid. */
   override reportValidity(): boolean {
     this.showProblems = true;
@@ -370,9 +393,16 @@ export class KycQuestion extends KycFormAssociatedElement {
   /** The validator: `errors` first, then what the type asks. Placeholders and read-only answers pass. */
   private checkAnswer(): KycValidationResult {
     const kind = this.#kind;
-    if (!this.question || kind === 'read-only' || kind === 'document' || kind === 'liveness') return VALID;
+    if (!this.question || kind === 'read-only' || kind === 'liveness') return VALID;
     const serverErrors = this.#serverErrors;
     if (serverErrors.length > 0) return { flags: { customError: true }, message: serverErrors.join(' ') };
+    if (kind === 'document') {
+      const upload = this.fileUpload;
+      if (upload?.pending) return this.#problem('customError', 'fileUploadPending');
+      if (upload?.hasProblems) return this.#problem('customError', 'fileProblemPending');
+      const missing = this.#isRequired && this.value === '' && !upload?.hasFiles;
+      return missing ? this.#problem('valueMissing', 'fieldRequired') : VALID;
+    }
     if (kind === 'boolean') return VALID;
     const value = this.value;
     if (kind === 'legal') {
@@ -474,7 +504,7 @@ export class KycQuestion extends KycFormAssociatedElement {
       case 'liveness':
         return this.#renderPlaceholder(this.#localize.term('livenessLater'));
       case 'document':
-        return this.#renderPlaceholder(this.#localize.term('documentUploadLater', this.question.title));
+        return this.#renderFiles();
       case 'read-only':
         return this.#renderReadOnly();
       case 'boolean':
@@ -769,14 +799,52 @@ export class KycQuestion extends KycFormAssociatedElement {
   }
 
   #renderPlaceholder(what: string): TemplateResult {
-    const uploaded = this.#kind === 'document' && super.value !== '';
     return html`<div class="form-control" part="base">
       ${this.#renderLabel(false)}
       <p class="placeholder" part="placeholder">${what}</p>
-      ${uploaded ? html`<p class="uploaded">${this.#localize.term('questionDocumentUploaded')}</p>` : nothing}
       ${this.#renderHelp()} ${this.#renderNote()}
     </div>`;
   }
+
+  #renderFiles(): TemplateResult {
+    const { attribute, title, description } = this.question!;
+    const messages = this.#messages();
+    const { maxFileSize, photoMaxSide, originalPhotos, camera } = this.upload;
+    return html`<div class="form-control" part="base">
+      ${this.#renderLabel(false)} ${this.#renderHelp()}
+      <kyc-file-upload
+        id="control"
+        part="control"
+        attribute-key=${attribute.key}
+        label=${title}
+        description=${[description, this.#note, ...messages].filter(Boolean).join(' ')}
+        .value=${live(super.value)}
+        .client=${this.client}
+        ?multiple=${!attribute.key.endsWith('_side')}
+        ?disabled=${this.isDisabled}
+        .translations=${this.translations}
+        .maxFileSize=${maxFileSize ?? DEFAULT_MAX_FILE_BYTES}
+        .photoMaxSide=${photoMaxSide ?? DEFAULT_PHOTO_MAX_SIDE}
+        ?original-photos=${originalPhotos ?? false}
+        camera=${camera ?? 'auto'}
+        @input=${this.#onFilesChanged}
+        @change=${this.#onDocumentMade}
+      ></kyc-file-upload>
+      ${this.#renderNote()} ${this.#renderMessages(messages)}
+    </div>`;
+  }
+
+  /** Files were added, removed or uploaded: validity follows (the event goes on to the owner). */
+  readonly #onFilesChanged = (): void => {
+    this.#errorsAddressed = true;
+    this.requestUpdate();
+  };
+
+  /** The document was made: its uuid is the answer (the composed `change` goes on to the owner). */
+  readonly #onDocumentMade = (event: Event): void => {
+    this.value = (event.currentTarget as KycFileUpload).value;
+    this.showProblems = true;
+  };
 }
 
 declare global {

@@ -1,0 +1,157 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { expectAccessible } from '../../../test/helpers/axe.js';
+import { syntheticPhoto } from '../../../test/helpers/corpus.js';
+import { answersOf, fillBasic, pdfFile } from '../../../test/helpers/kyc.js';
+import { $, applicationOf, heading, primary, proceed, question, reload, settled, widget, type Widget } from '../../../test/helpers/onboarding.js';
+import { countRequests, ENDPOINT, inspect, loggedInClient, logout, SIGN_CODE, type SandboxClient } from '../../../test/helpers/sandbox.js';
+import { createKycClient } from '../../api/index.js';
+import type { KycFileUpload } from '../file-upload/file-upload.js';
+
+const FILES = '/v1/documents/files/';
+
+/** A Standard application answered up to its identity document step, through the API; its uuid. */
+async function standardBeforeDocuments(): Promise<string> {
+  const client = createKycClient({ endpoint: ENDPOINT });
+  const uuid = await applicationOf('Standard');
+  await fillBasic(client, uuid);
+  const [employment] = await client.getDefinitions('employment_status');
+  const [funds] = await client.getDefinitions('source_of_funds');
+  await client.sendSignCode({ objectUuid: uuid, providerType: 'sms', destination: '+37120000009' });
+  await client.updateApplication(
+    uuid,
+    [
+      { key: 'country_of_residence', value: 'LV' },
+      { key: 'city', value: 'Riga' },
+      { key: 'address', value: 'Brivibas iela 1' },
+      { key: 'employment_status', value: employment!.key },
+      { key: 'source_of_funds', value: funds!.key },
+      { key: 'annual_income', value: '50000' },
+      { key: 'is_pep', value: 'false' },
+    ],
+    { signCodes: { sms: SIGN_CODE } },
+  );
+  return uuid;
+}
+
+/** The widget on the identity document step of a Standard application. */
+async function onDocumentStep(): Promise<Widget> {
+  const el = await widget();
+  const index = el.flow.steps.findIndex((step) => step.title === 'Identity document');
+  el.flow.goToStep(index);
+  await el.updateComplete;
+  expect(heading(el)).to.equal('Identity document');
+  return el;
+}
+
+const uploadOf = (el: Widget, key: string) => question(el, key).shadowRoot!.querySelector('kyc-file-upload') as KycFileUpload & { shadowRoot: ShadowRoot };
+
+/** Chooses files in a document question's file dialog. */
+function pickFiles(el: Widget, key: string, ...files: File[]): void {
+  const picker = uploadOf(el, key).shadowRoot.querySelector<HTMLInputElement>('#picker')!;
+  const transfer = new DataTransfer();
+  for (const file of files) transfer.items.add(file);
+  picker.files = transfer.files;
+  picker.dispatchEvent(new Event('change'));
+}
+
+/** Chooses files in a document question's file dialog, and waits for their upload. */
+async function chooseFiles(el: Widget, key: string, ...files: File[]): Promise<void> {
+  const upload = uploadOf(el, key);
+  pickFiles(el, key, ...files);
+  await waitUntil(() => !upload.pending && upload.hasFiles, `the upload of ${key}`, { timeout: 10_000 });
+  await el.updateComplete;
+}
+
+const noBackSideBox = (el: Widget) => $<HTMLInputElement>(el, '.sides input[type="checkbox"]')!;
+
+let sandbox: SandboxClient;
+let uuid: string;
+
+describe('<kyc-onboarding> documents', () => {
+  beforeEach(async () => {
+    sandbox = await loggedInClient();
+    uuid = await standardBeforeDocuments();
+  });
+  afterEach(logout);
+
+  it('asks both sides of an ID card side by side, uploads them, and stores both documents on Continue', async () => {
+    const el = await onDocumentStep();
+    const pair = [...$(el, '.sides__pair')!.querySelectorAll('kyc-question')].map((q) => q.getAttribute('data-key'));
+    expect(pair).to.deep.equal(['id_card_front_side', 'id_card_back_side']);
+    await expectAccessible(el);
+    const saves: unknown[] = [];
+    el.addEventListener('kyc-save', (event) => saves.push(event.detail));
+    await chooseFiles(el, 'id_card_front_side', await syntheticPhoto(1200, 800, { name: 'front.jpg', seed: 'fresh' }));
+    await chooseFiles(el, 'id_card_back_side', await syntheticPhoto(1200, 800, { name: 'back.jpg', seed: 'fresh' }));
+    await expectAccessible(el);
+    await proceed(el);
+    expect(heading(el)).to.equal('Agreements');
+    const answers = answersOf(el.flow.application!);
+    const held = await inspect(uuid);
+    const byKey = Object.fromEntries(held.documents.items.map((document) => [document.key, document]));
+    expect(answers['id_card_front_side']).to.equal(byKey['id_card_front_side']!.uuid);
+    expect(answers['id_card_back_side']).to.equal(byKey['id_card_back_side']!.uuid);
+    expect(held.documents.count).to.equal(2);
+    expect(saves).to.deep.equal([{ applicationUuid: uuid, keys: ['id_card_front_side', 'id_card_back_side'] }]);
+  });
+
+  it('hands its file settings to the document questions', async () => {
+    const el = await onDocumentStep();
+    el.setAttribute('max-file-size', String(1024 * 1024));
+    el.setAttribute('photo-max-side', '1600');
+    el.toggleAttribute('original-photos', true);
+    await el.updateComplete;
+    await question(el, 'id_card_front_side').updateComplete;
+    expect(uploadOf(el, 'id_card_front_side')).to.include({ maxFileSize: 1024 * 1024, photoMaxSide: 1600, originalPhotos: true });
+    pickFiles(el, 'id_card_back_side', pdfFile('back.pdf', 1024 * 1024 + 1));
+    await waitUntil(() => uploadOf(el, 'id_card_back_side').shadowRoot.textContent!.includes('larger than 1 MB'), 'refused by size');
+  });
+
+  it('a document with no back side: the front picture is sent again as the back side', async () => {
+    const el = await onDocumentStep();
+    noBackSideBox(el).click();
+    await el.updateComplete;
+    expect(question(el, 'id_card_back_side'), 'the back side is not asked').to.equal(null);
+    await chooseFiles(el, 'id_card_front_side', await syntheticPhoto(1200, 800, { name: 'front.jpg', seed: 'fresh' }));
+    expect($(el, '.sides')!.textContent).to.contain('The picture of the front side will be sent again as the back side.');
+    await expectAccessible(el);
+    await proceed(el);
+    expect(heading(el)).to.equal('Agreements');
+    const held = await inspect(uuid);
+    const byKey = Object.fromEntries(held.documents.items.map((document) => [document.key, document]));
+    expect(byKey['id_card_back_side']!.files[0]!.sha256).to.equal(byKey['id_card_front_side']!.files[0]!.sha256);
+    const answers = answersOf(el.flow.application!);
+    expect(answers['id_card_back_side']).to.equal(byKey['id_card_back_side']!.uuid);
+  });
+
+  it('says to wait while a file is still uploading, and sends nothing', async () => {
+    const el = await onDocumentStep();
+    const upload = uploadOf(el, 'id_card_front_side');
+    pickFiles(el, 'id_card_front_side', pdfFile('front.pdf', 400_000));
+    await waitUntil(() => upload.pending, 'uploading');
+    primary(el).click();
+    await el.updateComplete;
+    expect($(el, '[part~="error-summary"]')!.textContent).to.contain('Please wait until the upload has finished.');
+    await waitUntil(() => !upload.pending, 'uploaded', { timeout: 10_000 });
+  });
+
+  it('after a reload, stored documents show as uploaded and nothing is asked or sent again', async () => {
+    let el = await onDocumentStep();
+    await chooseFiles(el, 'id_card_front_side', pdfFile('front.pdf', 2048));
+    await chooseFiles(el, 'id_card_back_side', pdfFile('back.pdf', 2048));
+    await proceed(el);
+    const uploads = await countRequests(sandbox, 'POST', FILES);
+    el = await reload(el);
+    el.flow.goToStep(el.flow.steps.findIndex((step) => step.title === 'Identity document'));
+    await el.updateComplete;
+    for (const key of ['id_card_front_side', 'id_card_back_side']) {
+      await waitUntil(() => uploadOf(el, key)?.shadowRoot?.textContent?.includes('Uploaded'), `${key} shows as uploaded`);
+      expect(uploadOf(el, key).shadowRoot.querySelector('[part~="button-choose"]')!.textContent!.trim()).to.equal('Replace');
+    }
+    await proceed(el);
+    await settled(el);
+    expect(heading(el)).to.equal('Agreements');
+    expect(await countRequests(sandbox, 'POST', FILES)).to.equal(uploads);
+    expect((await inspect(uuid)).documents.count).to.equal(2);
+  });
+});
