@@ -275,6 +275,18 @@ describe('<kyc-file-upload>', () => {
     await expectAccessible(again);
   });
 
+  it("explains the platform's DRF refusal of the document in words, with one kyc-error", async () => {
+    const el = await upload();
+    const errors: { code: string }[] = [];
+    el.addEventListener('kyc-error', (event) => errors.push(event.detail));
+    await choose(el, pdfFile('a.pdf', 2048));
+    await uploaded(el);
+    await injectFault(sandbox, { method: 'POST', path_contains: '/v1/documents/', status: 400, body: { files: ['Invalid pk "x" - object does not exist.'] } });
+    await el.commit().catch(() => {});
+    expect(errors.map((e) => e.code)).to.deep.equal(['validation']);
+    expect($(el, '[role="alert"]')!.textContent).to.contain(en.errorUploadRejected);
+  });
+
   it('shows a stored document as uploaded, with a Replace button', async () => {
     const el = await upload();
     el.value = 'a-stored-document-uuid';

@@ -554,6 +554,7 @@ export class KycFileUpload extends KycElement {
       case 'timeout':
         return this.localize.term('errorTimeout');
       case 'upload_rejected':
+      case 'validation': // a DRF refusal of the upload or of the document (its fields are ours, not the person's)
         return this.localize.term('errorUploadRejected');
       case 'rate_limited':
         return this.localize.term('errorRateLimited', Math.max(1, Math.ceil((error.retryAfterMs ?? 30_000) / 1000)));
