@@ -3,7 +3,7 @@ import { expectAccessible } from '../../../test/helpers/axe.js';
 import { syntheticPhoto } from '../../../test/helpers/corpus.js';
 import { answersOf, fillBasic, pdfFile } from '../../../test/helpers/kyc.js';
 import { $, applicationOf, heading, primary, proceed, question, reload, settled, widget, type Widget } from '../../../test/helpers/onboarding.js';
-import { countRequests, ENDPOINT, inspect, loggedInClient, logout, SIGN_CODE, type SandboxClient } from '../../../test/helpers/sandbox.js';
+import { countRequests, ENDPOINT, injectFault, inspect, loggedInClient, logout, SIGN_CODE, type SandboxClient } from '../../../test/helpers/sandbox.js';
 import { createKycClient } from '../../api/index.js';
 import type { KycFileUpload } from '../file-upload/file-upload.js';
 
@@ -122,6 +122,29 @@ describe('<kyc-onboarding> documents', () => {
     expect(byKey['id_card_back_side']!.files[0]!.sha256).to.equal(byKey['id_card_front_side']!.files[0]!.sha256);
     const answers = answersOf(el.flow.application!);
     expect(answers['id_card_back_side']).to.equal(byKey['id_card_back_side']!.uuid);
+  });
+
+  it('no back side, after a failed save: the next Continue stores both without making the back side again', async () => {
+    const el = await onDocumentStep();
+    noBackSideBox(el).click();
+    await el.updateComplete;
+    await chooseFiles(el, 'id_card_front_side', await syntheticPhoto(1200, 800, { name: 'front.jpg', seed: 'fresh' }));
+    const errors: { code: string }[] = [];
+    el.addEventListener('kyc-error', (event) => errors.push(event.detail));
+    await injectFault(sandbox, { method: 'PATCH', status: 500, times: 1 });
+    await proceed(el);
+    expect(heading(el)).to.equal('Identity document');
+    expect(errors.map((e) => e.code)).to.deep.equal(['server']);
+    await proceed(el);
+    expect(heading(el)).to.equal('Agreements');
+    const held = await inspect(uuid);
+    expect(held.documents.keys).to.deep.equal(['id_card_back_side', 'id_card_front_side']);
+    expect(held.documents.count).to.equal(2);
+    // Back on the step: the back side is stored, nothing is asked again.
+    $<HTMLButtonElement>(el, '[part~="button-back"]')!.click();
+    await el.updateComplete;
+    expect($(el, '.sides')!.textContent).to.contain('The picture of the front side will be sent again as the back side.');
+    expect(question(el, 'id_card_back_side')).to.equal(null);
   });
 
   it('says to wait while a file is still uploading, and sends nothing', async () => {

@@ -222,6 +222,10 @@ export default css`
     margin: 0;
   }
 
+  .sides > .message--danger {
+    color: var(--_kyc-color-danger);
+  }
+
   /* Review */
   .review {
     margin: 0;

@@ -164,6 +164,10 @@ export class KycOnboarding extends KycElement {
   @state() private labels: Record<string, Record<string, string>> = {};
   /** Two-sided documents the person said have no back side, by the key of their front side. */
   @state() private noBackSide: ReadonlySet<string> = new Set();
+  /** Why the back side could not be made from the front's picture (shown by the pair). */
+  @state() private backSideError: KycApiError | null = null;
+  /** Back sides made from a front document, by the front's key: made once per front document. */
+  readonly #backSides = new Map<string, { front: string; back: string }>();
   #chosenLevel: string | null = null;
   /** The settings last given to the questions (the same object while nothing changed). */
   #settings: FileUploadSettings | null = null;
@@ -477,9 +481,11 @@ export class KycOnboarding extends KycElement {
     const single = this.noBackSide.has(frontKey);
     const frontFiles = this.#questionElement(frontKey)?.fileUpload?.files.length ?? 0;
     const frontStored = (this.#flow.valueOf(question.attribute) ?? '') !== '';
-    // No back side: the front picture goes again as the back side; when the front was stored in an
-    // earlier visit (its picture is not here), the back question asks for that picture again.
-    const reuse = single && (frontFiles > 0 || !frontStored);
+    const backStored = (this.#flow.valueOf(back.attribute) ?? '') !== '';
+    // No back side: the front picture goes again as the back side. Only when the front was stored
+    // in an earlier visit (its picture is not here) and the back side is missing does the back
+    // question ask for that picture again.
+    const reuse = single && (frontFiles > 0 || !frontStored || backStored);
     return html`<div class="sides">
       <div class="sides__pair">
         ${this.#renderQuestion(question)} ${reuse ? nothing : this.#renderQuestion(back)}
@@ -495,6 +501,9 @@ export class KycOnboarding extends KycElement {
       </label>
       ${single
         ? html`<p class="muted">${this.#localize.term(reuse ? 'noBackSideHelp' : 'noBackSideFrontAgain')}</p>`
+        : nothing}
+      ${single && this.backSideError
+        ? html`<p class="message message--danger" role="alert">${this.#errorText(this.backSideError)}</p>`
         : nothing}
     </div>`;
   }
@@ -683,35 +692,52 @@ export class KycOnboarding extends KycElement {
    */
   async #makeDocuments(questions: KycQuestion[]): Promise<boolean> {
     const byKey = new Map(questions.map((question) => [question.question!.attribute.key, question]));
+    this.backSideError = null;
     for (const question of questions) {
       if (!question.fileUpload) continue;
       try {
         await question.commitDocument();
-        const key = question.question!.attribute.key;
-        const back = backSideKey(key);
-        if (back && this.noBackSide.has(key) && !byKey.has(back)) {
-          // The back side is not shown: its element is made for the upload, with the front's picture.
-          await this.#makeBackSide(key, back, question.fileUpload.files);
-        }
       } catch {
         question.focus();
         return false;
+      }
+      const key = question.question!.attribute.key;
+      const back = backSideKey(key);
+      if (back && this.noBackSide.has(key) && !byKey.has(back)) {
+        // The back side is not shown: its document is made from the front's picture.
+        try {
+          await this.#makeBackSide(key, back, question);
+        } catch (error) {
+          this.backSideError = error as KycApiError;
+          question.focus();
+          return false;
+        }
       }
     }
     return true;
   }
 
-  /** Sends the front side's files again as the back side's document, and keeps its uuid as the back's answer. */
-  async #makeBackSide(frontKey: string, backKey: string, files: File[]): Promise<void> {
+  /**
+   * Sends the front side's files again as the back side's document, and keeps its uuid as the
+   * back's answer — once per front document (a save that failed after it must not make another:
+   * Sumsub refuses the same picture twice for one side).
+   */
+  async #makeBackSide(frontKey: string, backKey: string, front: KycQuestion): Promise<void> {
+    const files = front.fileUpload?.files ?? [];
+    const frontDocument = front.value;
+    if (files.length === 0 || this.#backSides.get(frontKey)?.front === frontDocument) return;
     const upload = new KycFileUpload();
     upload.attributeKey = backKey;
     upload.client = this.#client;
     upload.originalPhotos = true; // the front's files were fixed already
     upload.maxFileSize = this.maxFileSize;
     upload.hidden = true;
-    this.#questionElement(frontKey)?.after(upload);
+    // In the tree while it works, so its events (progress, errors) reach the page.
+    front.after(upload);
     try {
-      this.#flow.setAnswer(backKey, await upload.commit(files));
+      const back = await upload.commit(files);
+      this.#backSides.set(frontKey, { front: frontDocument, back });
+      this.#flow.setAnswer(backKey, back);
     } finally {
       upload.remove();
     }
