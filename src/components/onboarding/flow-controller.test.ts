@@ -337,6 +337,20 @@ describe('FlowController against the sandbox', () => {
     ]);
   });
 
+  it('keeps polling through an outage, saying so, with one kyc-error for the outage', async () => {
+    const { host, flow } = await startedFlow();
+    await chooseBasic(flow);
+    await fillBasic(flow);
+    await flow.submit();
+    expect(flow.screen.name).to.equal('waiting');
+    await injectFault(sandbox, { method: 'GET', path_contains: `/v1/kyc/${flow.application!.uuid}/`, status: 503, times: 3 });
+    await waitUntil(() => flow.notice?.code === 'server', 'the outage is noticed', { timeout: 5000 });
+    await waitUntil(() => flow.notice === null, 'the polling recovers', { timeout: 10_000 });
+    expect(host.eventsOf('kyc-error')).to.have.length(1);
+    await setStatus(flow.application!.uuid, 'approved');
+    await waitUntil(() => flow.screen.name === 'outcome', 'the approval', { timeout: 10_000 });
+  });
+
   it('pauses the review polling while the page is hidden, and asks at once when it shows again', async () => {
     const { flow } = await startedFlow();
     await chooseBasic(flow);

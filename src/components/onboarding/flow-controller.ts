@@ -641,9 +641,12 @@ export class FlowController implements ReactiveController {
       this.#show(fresh, application.status);
     } catch (error) {
       if (this.#aborted(error)) return;
-      // The review goes on without us: keep asking, slower, and say why nothing moves.
+      // The review goes on without us: keep asking, slower, and say why nothing moves (reported
+      // once per outage, not once per attempt).
       this.#pollDelay = Math.min(this.#pollDelay * POLL_GROWTH, MAX_POLL_MS);
-      this.#set({ notice: asApiError(error) });
+      const failure = asApiError(error);
+      if (!this.notice) this.#report(failure);
+      this.#set({ notice: failure });
       this.#schedulePoll();
     } finally {
       this.#polling = false;

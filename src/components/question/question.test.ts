@@ -396,8 +396,18 @@ describe('<kyc-question>', () => {
     it('says when the options could not be read, and reads them again on retry', async () => {
       const { sandbox: owner, client } = await sandbox();
       await injectFault(owner, { method: 'GET', path_contains: '/definitions/', status: 503, times: 1 });
-      const el = await show(questionOf('employment_status', 'reference_data'), client);
+      const errors: { code: string }[] = [];
+      const onError = (event: Event) => errors.push((event as CustomEvent).detail);
+      document.addEventListener('kyc-error', onError);
+      // Two questions of the same list share its read.
+      const [el, twin] = await Promise.all([
+        show(questionOf('employment_status', 'reference_data'), client),
+        show(questionOf('employment_status', 'reference_data'), client),
+      ]);
       await loaded(el, '#retry');
+      await loaded(twin, '#retry');
+      document.removeEventListener('kyc-error', onError);
+      expect(errors.map((e) => e.code), 'one kyc-error for one failed read').to.deep.equal(['server']);
       expect($(el, '#status')!.textContent!.trim()).to.equal('The choices for this question could not be loaded.');
       expect($(el, '#retry')!.textContent!.trim()).to.equal('Try again');
       await expectAccessible(el);

@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { Definition, KycClient, KycQuestion as Question, LegalDocument } from '../../api/index.js';
+import { KycApiError, type Definition, type KycClient, type KycQuestion as Question, type LegalDocument } from '../../api/index.js';
+import { KycErrorEvent } from '../../events/events.js';
 import { KycFormAssociatedElement, type KycValidationResult, type KycValidator } from '../../internal/form-associated.js';
 import { answerText, isLiveness, isRealDate } from '../../internal/answer.js';
 import { definitionsOf, legalDocumentsOf } from '../../internal/reference-data.js';
@@ -139,6 +140,9 @@ export interface FileUploadSettings {
   originalPhotos?: boolean;
   camera?: 'auto' | 'always' | 'never';
 }
+
+/** Failed reads already reported (one `kyc-error` per failure, however many questions share the read). */
+const reportedReads = new WeakSet<KycApiError>();
 
 /** Where a question's options or legal document stand. */
 type Remote =
@@ -447,7 +451,8 @@ export class KycQuestion extends KycFormAssociatedElement {
       ? definitionsOf(client, key).then((options) => ({ status: 'options', options }))
       : legalDocumentsOf(client, key).then((documents) => {
           const document = documents.find((candidate) => candidate.key === key) ?? documents[0];
-          return document ? { status: 'document', document } : { status: 'failed' };
+          if (!document) throw new KycApiError('not_found', 'The platform has no legal document for this question.');
+          return { status: 'document', document };
         });
     this.#request = request;
     this.remote = { status: 'loading' };
@@ -455,8 +460,14 @@ export class KycQuestion extends KycFormAssociatedElement {
       (remote) => {
         if (this.#request === request) this.remote = remote;
       },
-      () => {
-        if (this.#request === request) this.remote = { status: 'failed' };
+      (error: unknown) => {
+        if (this.#request !== request) return;
+        this.remote = { status: 'failed' };
+        // One read shared by several questions fails once: it is reported once.
+        if (error instanceof KycApiError && !reportedReads.has(error)) {
+          reportedReads.add(error);
+          this.dispatchEvent(new KycErrorEvent({ code: error.code, message: error.message, recoverable: error.recoverable }));
+        }
       },
     );
   }
