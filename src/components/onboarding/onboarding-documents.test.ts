@@ -95,8 +95,14 @@ describe('<kyc-onboarding> documents', () => {
     expect(saves).to.deep.equal([{ applicationUuid: uuid, keys: ['id_card_front_side', 'id_card_back_side'] }]);
   });
 
-  it('hands its file settings to the document questions', async () => {
+  it('hands its file settings to the document questions, and lets the page style them through parts', async () => {
+    const style = document.createElement('style');
+    style.textContent = 'kyc-onboarding::part(question__upload-button-choose) { outline: 3px solid rgb(7, 8, 9); }';
+    document.head.append(style);
     const el = await onDocumentStep();
+    const choose = uploadOf(el, 'id_card_front_side').shadowRoot.querySelector('[part~="button-choose"]')!;
+    expect(getComputedStyle(choose).outlineColor).to.equal('rgb(7, 8, 9)');
+    style.remove();
     el.setAttribute('max-file-size', String(1024 * 1024));
     el.setAttribute('photo-max-side', '1600');
     el.toggleAttribute('original-photos', true);

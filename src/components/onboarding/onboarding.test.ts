@@ -384,7 +384,10 @@ describe('<kyc-onboarding>', () => {
 
   it('lets a host style the children through re-exported parts', async () => {
     const style = document.createElement('style');
-    style.textContent = 'kyc-onboarding::part(question__label) { outline: 3px solid rgb(1, 2, 3); }';
+    style.textContent = [
+      'kyc-onboarding::part(question__label) { outline: 3px solid rgb(1, 2, 3); }',
+      'kyc-onboarding::part(question__combobox-input) { outline: 3px solid rgb(4, 5, 6); }',
+    ].join('\n');
     document.head.append(style);
     try {
       const el = await widget();
@@ -393,6 +396,8 @@ describe('<kyc-onboarding>', () => {
       await field.updateComplete;
       const label = field.shadowRoot!.querySelector('[part~="label"]')!;
       expect(getComputedStyle(label).outlineColor).to.equal('rgb(1, 2, 3)');
+      const combobox = (await controlOf(el, 'citizenship')).shadowRoot!.querySelector('[part~="input"]')!;
+      expect(getComputedStyle(combobox).outlineColor).to.equal('rgb(4, 5, 6)');
     } finally {
       style.remove();
     }

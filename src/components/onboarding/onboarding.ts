@@ -31,6 +31,23 @@ const QUESTION_PARTS = [
   'document-link',
   'status',
   'retry-button',
+  'combobox-input',
+  'combobox-expand-icon',
+  'combobox-listbox',
+  'combobox-option',
+  'combobox-message',
+  'upload',
+  'upload-files',
+  'upload-file',
+  'upload-thumbnail',
+  'upload-progress',
+  'upload-message',
+  'upload-actions',
+  'upload-button-choose',
+  'upload-button-camera',
+  'upload-button-remove',
+  'upload-button-cancel',
+  'upload-button-retry',
 ] as const;
 /** The parts of `<kyc-signature-prompt>` the root re-exports as `signature__<part>`. */
 const SIGNATURE_PARTS = [
@@ -100,6 +117,8 @@ interface SummaryItem {
  * @csspart question__document-link - Re-exported: the link to the full legal document.
  * @csspart question__status - Re-exported: the loading or failure message of options and documents.
  * @csspart question__retry-button - Re-exported: the button that reads failed options or a document again.
+ * @csspart question__combobox-input - Re-exported: a long list's text field (likewise `question__combobox-expand-icon`, `-listbox`, `-option`, `-message`).
+ * @csspart question__upload - Re-exported: a document's file box (likewise `question__upload-files`, `-file`, `-thumbnail`, `-progress`, `-message`, `-actions`, `-button-choose`, `-button-camera`, `-button-remove`, `-button-cancel`, `-button-retry`).
  * @csspart signature__base - Re-exported from `<kyc-signature-prompt>`: the panel.
  * @csspart signature__title - Re-exported: the prompt's heading.
  * @csspart signature__progress - Re-exported: "Code 1 of 2".

@@ -38,6 +38,16 @@ interface TextSpec {
   check?: (value: string) => Problem | null;
 }
 
+/** The parts of `<kyc-combobox>` re-exported as `combobox-<part>`. */
+const COMBOBOX_EXPORTPARTS = ['input', 'expand-icon', 'listbox', 'option', 'message'].map((part) => `${part}: combobox-${part}`).join(', ');
+/** The parts of `<kyc-file-upload>` re-exported as `upload-<part>` (its `base` as `upload`). */
+const UPLOAD_EXPORTPARTS = [
+  'base: upload',
+  ...['files', 'file', 'thumbnail', 'progress', 'message', 'actions', 'button-choose', 'button-camera', 'button-remove', 'button-cancel', 'button-retry'].map(
+    (part) => `${part}: upload-${part}`,
+  ),
+].join(', ');
+
 /** Options up to this many are a native `<select>`; more are a searchable `<kyc-combobox>`. */
 const SELECT_MAX_OPTIONS = 15;
 
@@ -202,6 +212,12 @@ const VALID: KycValidationResult = { flags: {}, message: '' };
  * @csspart document-link - The link to the full legal document.
  * @csspart status - The loading or failure message of options and legal documents.
  * @csspart retry-button - The button that reads failed options or a failed document again.
+ * @csspart combobox-input - Re-exported from `<kyc-combobox>`: its text field (likewise
+ *   `combobox-expand-icon`, `combobox-listbox`, `combobox-option`, `combobox-message`).
+ * @csspart upload - Re-exported from `<kyc-file-upload>`: its box (likewise `upload-files`,
+ *   `upload-file`, `upload-thumbnail`, `upload-progress`, `upload-message`, `upload-actions`,
+ *   `upload-button-choose`, `upload-button-camera`, `upload-button-remove`, `upload-button-cancel`,
+ *   `upload-button-retry`).
  *
  * @cssproperty --kyc-question-document-height - Maximum height of a legal document's text (16rem).
  *
@@ -696,6 +712,7 @@ export class KycQuestion extends KycFormAssociatedElement {
       <kyc-combobox
         id="control"
         part="control"
+        exportparts=${COMBOBOX_EXPORTPARTS}
         .label=${this.question!.title}
         .options=${options}
         .value=${this.value}
@@ -826,6 +843,7 @@ export class KycQuestion extends KycFormAssociatedElement {
       <kyc-file-upload
         id="control"
         part="control"
+        exportparts=${UPLOAD_EXPORTPARTS}
         attribute-key=${attribute.key}
         label=${title}
         description=${[description, this.#note, ...messages].filter(Boolean).join(' ')}
