@@ -207,6 +207,7 @@ const translation = {
   fileRetry: 'إعادة الرفع',
   fileCancelFor: (role) => `إلغاء الرفع: ${isolate(role)}`,
   fileRetryFor: (role) => `إعادة الرفع: ${isolate(role)}`,
+  fileUploadedFor: (role) => `تم الرفع: ${isolate(role)}`,
   fileRemove: 'إزالة',
   fileRemoveFor: (role) => `إزالة: ${isolate(role)}`,
   fileEmpty: 'هذا الملف فارغ. يُرجى اختيار ملف آخر.',

@@ -172,6 +172,7 @@ const translation = {
   fileRetry: 'Erneut hochladen',
   fileCancelFor: (role) => `Hochladen abbrechen: ${role}`,
   fileRetryFor: (role) => `Erneut hochladen: ${role}`,
+  fileUploadedFor: (role) => `Hochgeladen: ${role}`,
   fileRemove: 'Entfernen',
   fileRemoveFor: (role) => `Entfernen: ${role}`,
   fileEmpty: 'Diese Datei ist leer. Bitte wählen Sie eine andere.',

@@ -157,6 +157,7 @@ const translation = {
   fileRetry: 'Upload again',
   fileCancelFor: (role: string) => `Cancel the upload: ${role}`,
   fileRetryFor: (role: string) => `Upload again: ${role}`,
+  fileUploadedFor: (role: string) => `Uploaded: ${role}`,
   fileRemove: 'Remove',
   fileRemoveFor: (role: string) => `Remove ${role}`,
   fileEmpty: 'This file is empty. Please choose another one.',

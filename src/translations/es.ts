@@ -171,6 +171,7 @@ const translation = {
   fileRetry: 'Volver a subir',
   fileCancelFor: (role) => `Cancelar la subida: ${role}`,
   fileRetryFor: (role) => `Volver a subir: ${role}`,
+  fileUploadedFor: (role) => `Subido: ${role}`,
   fileRemove: 'Eliminar',
   fileRemoveFor: (role) => `Eliminar: ${role}`,
   fileEmpty: 'Este archivo está vacío. Elija otro.',

@@ -172,6 +172,7 @@ const translation = {
   fileRetry: 'Envoyer à nouveau',
   fileCancelFor: (role) => `Annuler l’envoi\u00a0: ${role}`,
   fileRetryFor: (role) => `Envoyer à nouveau\u00a0: ${role}`,
+  fileUploadedFor: (role) => `Envoyé\u00a0: ${role}`,
   fileRemove: 'Supprimer',
   fileRemoveFor: (role) => `Supprimer\u00a0: ${role}`,
   fileEmpty: 'Ce fichier est vide. Veuillez en choisir un autre.',

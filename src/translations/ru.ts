@@ -172,6 +172,7 @@ const translation = {
   fileRetry: 'Загрузить ещё раз',
   fileCancelFor: (role) => `Отменить загрузку: ${role}`,
   fileRetryFor: (role) => `Загрузить ещё раз: ${role}`,
+  fileUploadedFor: (role) => `Загружено: ${role}`,
   fileRemove: 'Удалить',
   fileRemoveFor: (role) => `Удалить: ${role}`,
   fileEmpty: 'Этот файл пустой. Выберите другой.',

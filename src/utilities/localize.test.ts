@@ -371,6 +371,7 @@ describe('LocalizeController', () => {
       fileRetryFor: ['Passport'],
       fileRemoveFor: ['Passport'],
       fileTooBig: [64],
+      fileUploadedFor: ['Passport'],
     };
     const text = (localize: LocalizeController, key: TermKey) =>
       key in SAMPLE_ARGS

@@ -1,11 +1,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { expectAccessible } from '../../../test/helpers/axe.js';
-import { syntheticPhoto } from '../../../test/helpers/corpus.js';
+import { hostileCorpus, syntheticPhoto } from '../../../test/helpers/corpus.js';
 import { pdfFile } from '../../../test/helpers/kyc.js';
 import { applicationOf } from '../../../test/helpers/onboarding.js';
 import { countRequests, ENDPOINT, injectFault, inspect, loggedInClient, logout, type SandboxClient } from '../../../test/helpers/sandbox.js';
 import { createKycClient, type KycClient } from '../../api/index.js';
+import type { FileProblem } from '../../internal/file-check.js';
 import en from '../../translations/en.js';
 import { KycFileUpload } from './file-upload.js';
 
@@ -105,6 +106,7 @@ describe('<kyc-file-upload>', () => {
     expect(progress.every((p, i) => i === 0 || p.loaded >= progress[i - 1]!.loaded), 'monotonic').to.equal(true);
     expect(progress.at(-1)!.loaded).to.equal(progress.at(-1)!.total);
     expect(JSON.stringify(progress)).to.not.contain('my-passport-scan');
+    expect($(el, '[role="status"]')!.textContent, 'the end of the upload is announced').to.equal('Uploaded: Passport');
     expect(progress.every((p) => p.attributeKey === 'passport')).to.equal(true);
     expect($(el, '[part~="thumbnail"] svg'), 'a PDF icon').to.not.equal(null);
     expect(texts(el)).to.contain('2 pages');
@@ -286,6 +288,48 @@ describe('<kyc-file-upload>', () => {
     expect(errors.map((e) => e.code)).to.deep.equal(['validation']);
     expect($(el, '[role="alert"]')!.textContent).to.contain(en.errorUploadRejected);
   });
+
+  it('refuses every file of the hostile corpus before upload, each with its own message', async () => {
+    const limit = 1024 * 1024;
+    const corpus = await hostileCorpus(limit);
+    const messages: Record<FileProblem, string> = {
+      empty: en.fileEmpty,
+      'too-big': 'larger than 1 MB',
+      unsupported: en.fileUnsupported,
+      mismatch: en.fileMismatch,
+      corrupted: en.fileCorrupted,
+      undecodable: en.fileUndecodable,
+      'too-many-pixels': en.fileTooManyPixels,
+    };
+    const el = await upload({ max: limit });
+    for (const entry of corpus) {
+      await choose(el, entry.file);
+      await waitUntil(() => $(el, '.file--refused'), `${entry.name} is refused`);
+      expect($(el, '[role="alert"]')!.textContent, entry.name).to.contain(messages[entry.expected]);
+      $<HTMLButtonElement>(el, '[part~="button-remove"]')!.click();
+      await el.updateComplete;
+    }
+    expect(corpus.length).to.be.at.least(25);
+    expect(await countRequests(sandbox, 'POST', FILES), 'no hostile byte reached the platform').to.equal(0);
+  });
+
+  for (const [code, message] of [
+    [1001, en.fileTooMany],
+    [1002, 'larger than 64 MB'],
+    [1003, en.fileEmpty],
+    [1004, en.fileCorrupted],
+    [1005, en.fileUnsupported],
+  ] as const) {
+    it(`explains Sumsub's upload error ${code} in words`, async () => {
+      const el = await upload();
+      const body = { description: 'Sumsub says no', code: 400, correlationId: 'x', errorCode: code, errorName: 'refused' };
+      await injectFault(sandbox, { method: 'POST', path_contains: FILES, status: 400, body, times: 1 });
+      await choose(el, pdfFile('a.pdf', 2048));
+      await waitUntil(() => $(el, '.file--failed'), 'refused by the platform');
+      expect($(el, '[role="alert"]')!.textContent).to.contain(message);
+      expect($$(el, '[part~="button-retry"]'), 'a refused file is not retried').to.have.length(0);
+    });
+  }
 
   it('shows a stored document as uploaded, with a Replace button', async () => {
     const el = await upload();

@@ -141,6 +141,8 @@ export class KycFileUpload extends KycElement {
   /** The last failure of {@link commit}. */
   @state() private commitError: KycApiError | null = null;
   @state() private committing = false;
+  /** What the live region says: the last upload that finished (failures are alerts of their own). */
+  @state() private announcement = '';
 
   @query('#choose') private chooseButton!: HTMLButtonElement | null;
   @query('#picker') private picker!: HTMLInputElement;
@@ -264,7 +266,7 @@ export class KycFileUpload extends KycElement {
           : nothing}
         ${items.length > 0
           ? html`<ul class="files" part="files" aria-label=${this.label}>
-              ${repeat(items, (item) => item.id, (item, index) => this.#renderItem(item, index))}
+              ${repeat(items, (item) => item.id, (item) => this.#renderItem(item))}
             </ul>`
           : nothing}
         ${this.commitError
@@ -299,6 +301,7 @@ export class KycFileUpload extends KycElement {
             : nothing}
           <span class="hint">${this.localize.term('fileDropHint')}</span>
         </div>
+        <div id="status" class="visually-hidden" role="status">${this.announcement}</div>
         <input
           id="picker"
           type="file"
@@ -323,8 +326,14 @@ export class KycFileUpload extends KycElement {
     `;
   }
 
-  #renderItem(item: Item, index: number): TemplateResult {
-    const role = this.multiple ? this.localize.term('filePageOf', index + 1, this.label) : this.label;
+  /** What a file is for, in words: the document, or its page. */
+  #roleOf(item: Item): string {
+    const index = this.items.indexOf(item);
+    return this.multiple ? this.localize.term('filePageOf', index + 1, this.label) : this.label;
+  }
+
+  #renderItem(item: Item): TemplateResult {
+    const role = this.#roleOf(item);
     const percent = item.total > 0 ? Math.min(100, Math.round((item.loaded / item.total) * 100)) : 0;
     return html`<li class="file file--${item.status}" part="file">
       <span class="thumbnail" part="thumbnail">
@@ -366,7 +375,7 @@ export class KycFileUpload extends KycElement {
               ${this.localize.term('fileCancel')}
             </button>`
           : nothing}
-        ${item.status === 'failed' && item.error?.recoverable
+        ${item.status === 'failed' && item.error && canRetry(item.error)
           ? html`<button type="button" class="button button--secondary" part="button-retry" data-focus-first aria-label=${this.localize.term('fileRetryFor', role)} @click=${() => this.#retry(item)}>
               ${this.localize.term('fileRetry')}
             </button>`
@@ -476,6 +485,7 @@ export class KycFileUpload extends KycElement {
       });
       if (!uploaded) throw new KycApiError('malformed_response', 'The platform answered the upload without a file.');
       this.#update(item, { status: 'uploaded', uploaded: uploaded.uuid, loaded: item.total });
+      this.announcement = this.localize.term('fileUploadedFor', this.#roleOf(item));
     } catch (error) {
       if (error instanceof KycApiError && error.code === 'aborted') return; // cancelled: the item is gone
       const failure = asApiError(error);
@@ -575,6 +585,11 @@ export class KycFileUpload extends KycElement {
     if (!this.client) throw new Error('<kyc-file-upload> needs a client.');
     return this.client;
   }
+}
+
+/** Whether sending the same file again may work (not when the platform refused the file itself). */
+function canRetry(error: KycApiError): boolean {
+  return error.recoverable && error.code !== 'upload_rejected' && error.code !== 'validation';
 }
 
 /** A size limit in whole megabytes, as people read it. */
