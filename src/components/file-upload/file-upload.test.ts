@@ -243,7 +243,8 @@ describe('<kyc-file-upload>', () => {
     const photo = await syntheticPhoto(3200, 2400, { name: 'front.png', type: 'image/png', seed: 'fresh' });
     await choose(el, photo);
     await uploaded(el);
-    expect($(el, '[part~="thumbnail"] canvas'), 'a thumbnail').to.not.equal(null);
+    expect($$(el, '[part~="thumbnail"] canvas'), 'a thumbnail').to.have.length(1);
+    await expectAccessible(el);
     expect($(el, '[part~="button-remove"]')!.getAttribute('aria-label')).to.equal('Remove ID card: front side');
     await el.commit();
     let document = (await inspect(application)).documents.items[0]!;

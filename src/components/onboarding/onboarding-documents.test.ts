@@ -1,8 +1,9 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { expectAccessible } from '../../../test/helpers/axe.js';
 import { syntheticPhoto } from '../../../test/helpers/corpus.js';
 import { answersOf, fillBasic, pdfFile } from '../../../test/helpers/kyc.js';
-import { $, applicationOf, heading, primary, proceed, question, reload, settled, widget, type Widget } from '../../../test/helpers/onboarding.js';
+import { $, applicationOf, englishLeft, heading, primary, proceed, question, reload, settled, widget, type Widget } from '../../../test/helpers/onboarding.js';
 import { countRequests, ENDPOINT, injectFault, inspect, loggedInClient, logout, SIGN_CODE, type SandboxClient } from '../../../test/helpers/sandbox.js';
 import { createKycClient } from '../../api/index.js';
 import type { KycFileUpload } from '../file-upload/file-upload.js';
@@ -151,6 +152,51 @@ describe('<kyc-onboarding> documents', () => {
     await el.updateComplete;
     expect($(el, '.sides')!.textContent).to.contain('The picture of the front side will be sent again as the back side.');
     expect(question(el, 'id_card_back_side')).to.equal(null);
+  });
+
+  it('the document step in German, with a refused and an uploaded file, has no English left', async () => {
+    const el = await onDocumentStep();
+    el.lang = 'de';
+    await el.updateComplete;
+    pickFiles(el, 'id_card_back_side', new File([], 'empty.jpg', { type: 'image/jpeg' }));
+    await chooseFiles(el, 'id_card_front_side', pdfFile('front.pdf', 2048));
+    await waitUntil(() => uploadOf(el, 'id_card_back_side').hasProblems, 'the back side refused');
+    noBackSideBox(el).click();
+    await el.updateComplete;
+    noBackSideBox(el).click();
+    await el.updateComplete;
+    expect(await englishLeft(el, 'de')).to.deep.equal([]);
+  });
+
+  it('works with the keyboard: the choose button opens the file dialog, the box takes Space, Remove takes Enter', async () => {
+    const el = await onDocumentStep();
+    let dialogs = 0;
+    const picker = uploadOf(el, 'id_card_front_side').shadowRoot.querySelector<HTMLInputElement>('#picker')!;
+    picker.addEventListener('click', (event) => {
+      dialogs++;
+      event.preventDefault(); // no system dialog in a test
+    });
+    question(el, 'id_card_front_side').focus();
+    await sendKeys({ press: 'Enter' });
+    expect(dialogs).to.equal(1);
+    await chooseFiles(el, 'id_card_front_side', pdfFile('front.pdf', 2048));
+    const remove = uploadOf(el, 'id_card_front_side').shadowRoot.querySelector<HTMLButtonElement>('[part~="button-remove"]')!;
+    remove.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !uploadOf(el, 'id_card_front_side').hasFiles, 'removed');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    const active = () => {
+      let node: Element | null = document.activeElement;
+      while (node?.shadowRoot?.activeElement) node = node.shadowRoot.activeElement;
+      return node;
+    };
+    for (let presses = 0; presses < 6 && active() !== noBackSideBox(el); presses++) await sendKeys({ press: 'Tab' });
+    expect(active() === noBackSideBox(el), 'Tab reaches "no back side"').to.equal(true);
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(noBackSideBox(el).checked).to.equal(true);
+    expect(question(el, 'id_card_back_side') === null, 'the back side is no longer asked').to.equal(true);
   });
 
   it('says to wait while a file is still uploading, and sends nothing', async () => {

@@ -2,6 +2,7 @@
 // choice of how a code comes and a new code, failures while saving, the review's polling,
 // resuming and naming an application, a new application after a rejection, and a language
 // switched at run time. Against the real chain (proxy → sandbox) like onboarding.test.ts.
+import { expectAccessible } from '../../../test/helpers/axe.js';
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { answersOf, fillBasic } from '../../../test/helpers/kyc.js';
@@ -209,6 +210,7 @@ describe('<kyc-onboarding> states', () => {
     expect(notice.getAttribute('role')).to.equal('alert');
     expect(notice.textContent!.trim()).to.equal(en.errorNetwork);
     expect(errors.map((error) => error.code)).to.deep.equal(['network']);
+    await expectAccessible(el);
     await expectPersonalDataKept(el);
     expect(await countRequests(client, 'PATCH'), 'nothing reached the platform').to.equal(0);
 
