@@ -1,6 +1,9 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { KycOnboarding } from '../../src/components/onboarding/onboarding.js';
+import { syntheticPhoto } from '../helpers/corpus.js';
+import { standardBeforeDocuments } from '../helpers/onboarding.js';
 import { loggedInClient, logout } from '../helpers/sandbox.js';
+import type { KycFileUpload } from '../../src/components/file-upload/file-upload.js';
 
 describe('<kyc-onboarding> under a strict Content-Security-Policy', () => {
   after(logout);
@@ -19,6 +22,36 @@ describe('<kyc-onboarding> under a strict Content-Security-Policy', () => {
       expect(page.cspViolations).to.deep.equal([]);
       const policy = await fetch('/test/csp/widget.html').then((response) => response.headers.get('content-security-policy'));
       expect(policy).to.contain("require-trusted-types-for 'script'").and.contain("style-src 'self'").and.not.contain('unsafe');
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('checks, fixes, draws and uploads a photo on the document step with no violation', async () => {
+    await loggedInClient();
+    await standardBeforeDocuments();
+    const frame = document.createElement('iframe');
+    frame.src = '/test/csp/widget.html';
+    document.body.append(frame);
+    try {
+      await waitUntil(() => frame.contentDocument?.querySelector('kyc-onboarding'), 'the page loads', { timeout: 10000 });
+      const page = frame.contentWindow as Window & { cspViolations: string[]; File: typeof File };
+      const widget = () => frame.contentDocument!.querySelector('kyc-onboarding') as KycOnboarding;
+      await waitUntil(() => widget().flow?.screen.name === 'step', 'the application is resumed', { timeout: 10000 });
+      const flow = widget().flow;
+      flow.goToStep(flow.steps.findIndex((step) => step.title === 'Identity document'));
+      await widget().updateComplete;
+      const front = () =>
+        widget().shadowRoot!.querySelector('kyc-question[data-key="id_card_front_side"]')?.shadowRoot?.querySelector('kyc-file-upload') as
+          | (KycFileUpload & { shadowRoot: ShadowRoot })
+          | null;
+      await waitUntil(() => front(), 'the file chooser', { timeout: 10000 });
+      const photo = await syntheticPhoto(3000, 2000, { name: 'front.png', type: 'image/png', seed: 'fresh' });
+      // A File of the frame's own realm, as its file dialog would give.
+      await front()!.addFiles([new page.File([photo], photo.name, { type: photo.type })]);
+      await waitUntil(() => front()!.hasFiles, 'uploaded', { timeout: 10000 });
+      expect(front()!.shadowRoot.querySelectorAll('canvas')).to.have.length(1);
+      expect(page.cspViolations).to.deep.equal([]);
     } finally {
       frame.remove();
     }

@@ -384,3 +384,28 @@ export async function englishLeft(el: Widget, lang = 'de', options: EnglishLeftO
   const shown = options.skip ? textsShown(el.shadowRoot, options.skip) : composedTexts(el.shadowRoot);
   return shown.filter((text) => leaked(text) && !server.some((title) => text.includes(title)));
 }
+
+/** A Standard application answered up to its identity document step, through the API; its uuid. */
+export async function standardBeforeDocuments(): Promise<string> {
+  const client = createKycClient({ endpoint: ENDPOINT });
+  const uuid = await applicationOf('Standard');
+  await fillBasic(client, uuid);
+  const [employment] = await client.getDefinitions('employment_status');
+  const [funds] = await client.getDefinitions('source_of_funds');
+  await client.sendSignCode({ objectUuid: uuid, providerType: 'sms', destination: '+37120000009' });
+  await client.updateApplication(
+    uuid,
+    [
+      { key: 'country_of_residence', value: 'LV' },
+      { key: 'city', value: 'Riga' },
+      { key: 'address', value: 'Brivibas iela 1' },
+      { key: 'employment_status', value: employment!.key },
+      { key: 'source_of_funds', value: funds!.key },
+      { key: 'annual_income', value: '50000' },
+      { key: 'is_pep', value: 'false' },
+    ],
+    { signCodes: { sms: SIGN_CODE } },
+  );
+  return uuid;
+}
+

@@ -2,37 +2,12 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { expectAccessible } from '../../../test/helpers/axe.js';
 import { syntheticPhoto } from '../../../test/helpers/corpus.js';
-import { answersOf, fillBasic, pdfFile } from '../../../test/helpers/kyc.js';
-import { $, applicationOf, englishLeft, heading, primary, proceed, question, reload, settled, widget, type Widget } from '../../../test/helpers/onboarding.js';
-import { countRequests, ENDPOINT, injectFault, inspect, loggedInClient, logout, SIGN_CODE, type SandboxClient } from '../../../test/helpers/sandbox.js';
-import { createKycClient } from '../../api/index.js';
+import { answersOf, pdfFile } from '../../../test/helpers/kyc.js';
+import { $, englishLeft, standardBeforeDocuments, heading, primary, proceed, question, reload, settled, widget, type Widget } from '../../../test/helpers/onboarding.js';
+import { countRequests, injectFault, inspect, loggedInClient, logout, type SandboxClient } from '../../../test/helpers/sandbox.js';
 import type { KycFileUpload } from '../file-upload/file-upload.js';
 
 const FILES = '/v1/documents/files/';
-
-/** A Standard application answered up to its identity document step, through the API; its uuid. */
-async function standardBeforeDocuments(): Promise<string> {
-  const client = createKycClient({ endpoint: ENDPOINT });
-  const uuid = await applicationOf('Standard');
-  await fillBasic(client, uuid);
-  const [employment] = await client.getDefinitions('employment_status');
-  const [funds] = await client.getDefinitions('source_of_funds');
-  await client.sendSignCode({ objectUuid: uuid, providerType: 'sms', destination: '+37120000009' });
-  await client.updateApplication(
-    uuid,
-    [
-      { key: 'country_of_residence', value: 'LV' },
-      { key: 'city', value: 'Riga' },
-      { key: 'address', value: 'Brivibas iela 1' },
-      { key: 'employment_status', value: employment!.key },
-      { key: 'source_of_funds', value: funds!.key },
-      { key: 'annual_income', value: '50000' },
-      { key: 'is_pep', value: 'false' },
-    ],
-    { signCodes: { sms: SIGN_CODE } },
-  );
-  return uuid;
-}
 
 /** The widget on the identity document step of a Standard application. */
 async function onDocumentStep(): Promise<Widget> {
