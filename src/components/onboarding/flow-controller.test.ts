@@ -463,6 +463,18 @@ describe('FlowController against the sandbox', () => {
     expect(reloaded.drafts.size).to.equal(0);
   });
 
+  it('after a reload on the review, resumes on the review', async () => {
+    const { flow } = await startedFlow();
+    await chooseBasic(flow);
+    await fillBasic(flow);
+    expect(flow.screen.name).to.equal('review');
+    const { flow: reloaded } = await startedFlow();
+    expect(reloaded.screen.name).to.equal('review');
+    sessionStorage.clear();
+    const { flow: elsewhere } = await startedFlow();
+    expect(elsewhere.screen.name, 'on another device, with every answer given').to.equal('review');
+  });
+
   it('keeps an answer typed again while its save was on the way', async () => {
     const { flow } = await startedFlow();
     await chooseBasic(flow);

@@ -521,7 +521,7 @@ export class FlowController implements ReactiveController {
     switch (application.status) {
       case 'draft':
       case 'pending':
-        this.#moveTo({ name: 'step', index: this.#resumeStep(application) }, false);
+        this.#moveTo(this.#resumeScreen(application), false);
         break;
       case 'in_review':
         this.#moveTo({ name: 'waiting' }, false);
@@ -533,20 +533,21 @@ export class FlowController implements ReactiveController {
   }
 
   /**
-   * Where a person resumes: the first step with a remark or a missing required answer (on any
-   * device); else the step they were on in this tab; else the review.
+   * Where a person resumes: the first step with a remark (returned for correction); else where
+   * they were in this tab (a step, or the review); else the first step with a missing required
+   * answer (on another device); else the review.
    */
-  #resumeStep(application: KycApplication): number {
+  #resumeScreen(application: KycApplication): FlowScreen {
     const remarked = this.#firstStepWhere((attribute) => attribute.errors.length > 0, application);
-    if (application.status === 'pending' && remarked !== null) return remarked;
+    if (application.status === 'pending' && remarked !== null) return { name: 'step', index: remarked };
     const hint = recallStep(application.uuid);
-    if (hint !== null && hint < application.steps.length) return hint;
-    // Documents are not typed answers (they are uploaded): a missing one does not pull the person back.
+    if (hint === 'review') return { name: 'review' };
+    if (hint !== null && hint < application.steps.length) return { name: 'step', index: hint };
     const missing = this.#firstStepWhere(
-      (attribute) => attribute.required && !attribute.readOnly && attribute.type !== 'document' && !attribute.value,
+      (attribute) => attribute.required && !attribute.readOnly && !attribute.value,
       application,
     );
-    return missing ?? Math.max(0, application.steps.length - 1);
+    return missing !== null || application.steps.length === 0 ? { name: 'step', index: missing ?? 0 } : { name: 'review' };
   }
 
   #firstStepWhere(test: (attribute: KycAttribute) => boolean, application = this.application): number | null {
@@ -568,7 +569,9 @@ export class FlowController implements ReactiveController {
       );
       if (!allowed) return;
     }
-    if (screen.name === 'step' && this.application) remember('step', this.application.uuid, String(screen.index));
+    if (this.application && (screen.name === 'step' || screen.name === 'review')) {
+      remember('step', this.application.uuid, screen.name === 'review' ? 'review' : String(screen.index));
+    }
     this.#set({ screen, signature: null, unsavedAnswers: false });
   }
 
@@ -742,9 +745,10 @@ function recall(what: 'step' | 'revised', applicationUuid: string): string | nul
   }
 }
 
-/** The step the person was on in this tab, if any. */
-function recallStep(applicationUuid: string): number | null {
+/** The step the person was on in this tab (or the review), if any. */
+function recallStep(applicationUuid: string): number | 'review' | null {
   const stored = recall('step', applicationUuid);
+  if (stored === 'review') return stored;
   const value = stored === null ? NaN : Number(stored);
   return Number.isInteger(value) && value >= 0 ? value : null;
 }
