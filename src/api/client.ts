@@ -57,7 +57,10 @@ export interface KycClientOptions {
   tokenEndpoint?: string;
   /** Time limit of each attempt, in ms. Default 30000. */
   timeoutMs?: number;
-  /** Time limit of each upload attempt, in ms. Default 120000. */
+  /**
+   * Time limit of each upload attempt, in ms, counted from the last progress when the upload reports
+   * progress (a stall limit: a large file on a slow line is not cut off while it moves). Default 120000.
+   */
   uploadTimeoutMs?: number;
   /**
    * Backoff of the retries. What is retried: a GET after a network error, a timeout, an answer cut

@@ -79,7 +79,8 @@ interface RawInit {
   signal: AbortSignal;
 }
 
-type Sender = (url: string, init: RawInit) => Promise<RawResponse>;
+/** `alive`: the request is moving (upload progress), so a stall limit starts again. */
+type Sender = (url: string, init: RawInit, alive?: () => void) => Promise<RawResponse>;
 
 const DEFAULTS = { timeoutMs: 30_000, uploadTimeoutMs: 120_000, retries: 3, baseDelayMs: 300, maxDelayMs: 5_000 };
 /** Answers after which a read is repeated: rate limited, and the transient server errors. */
@@ -144,7 +145,7 @@ function buildUrl(endpoint: string, path: string, query: Query | undefined): str
  * fetch; the body then comes through `text()`, which fails when the connection breaks.
  */
 function sendWithProgress(onProgress: (loaded: number, total: number) => void): Sender {
-  return (url, init) =>
+  return (url, init, alive) =>
     new Promise((resolve, reject) => {
       const xhr = new XMLHttpRequest();
       let bodyDone: (text: string) => void = () => {};
@@ -164,6 +165,7 @@ function sendWithProgress(onProgress: (loaded: number, total: number) => void): 
       for (const [name, value] of Object.entries(init.headers)) xhr.setRequestHeader(name, value);
       let total = 0;
       xhr.upload.onprogress = (event) => {
+        alive?.();
         if (!event.lengthComputable) return;
         total = event.total;
         onProgress(event.loaded, event.total);
@@ -218,10 +220,17 @@ export function createTransport(options: TransportOptions): Transport {
     signal?.addEventListener('abort', onAbort, { once: true });
     if (signal?.aborted) controller.abort();
     let timedOut = false;
-    const timer = setTimeout(() => {
+    const expire = () => {
       timedOut = true;
       controller.abort();
-    }, timeout);
+    };
+    let timer = setTimeout(expire, timeout);
+    // An upload that reports progress is alive: its limit is on a stall, not on its whole length
+    // (a large file on a slow line takes as long as it takes).
+    const alive = () => {
+      clearTimeout(timer);
+      timer = setTimeout(expire, timeout);
+    };
     const interrupted = (what: string) =>
       signal?.aborted
         ? abortedError(context)
@@ -232,7 +241,7 @@ export function createTransport(options: TransportOptions): Transport {
     try {
       let response: RawResponse;
       try {
-        response = await send(url, { ...init, signal: controller.signal });
+        response = await send(url, { ...init, signal: controller.signal }, alive);
       } catch {
         const error = interrupted('answer') ?? new KycApiError('network', `${where}: no answer from the endpoint.`);
         return { error, cut: false };

@@ -25,6 +25,39 @@ function flakyFetch(method: string, path: string, failures: number) {
   return { fetch: wrapped, state };
 }
 
+/**
+ * An XMLHttpRequest a test scripts (a connection no server can produce on request): subclasses
+ * play `send()`, reporting upload progress and answering with {@link FakeXhr.answer}.
+ */
+abstract class FakeXhr {
+  static readonly HEADERS_RECEIVED = 2;
+  readonly upload: { onprogress?: (event: ProgressEvent) => void; onload?: (event: ProgressEvent) => void } = {};
+  readyState = 0;
+  status = 0;
+  responseText = '';
+  withCredentials = false;
+  onreadystatechange: (() => void) | null = null;
+  onload: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  onabort: (() => void) | null = null;
+  open() {}
+  setRequestHeader() {}
+  getResponseHeader() {
+    return null;
+  }
+  abort() {}
+  abstract send(): void;
+  /** Answers with headers, then the whole body. */
+  protected answer(status: number, body: string): void {
+    this.readyState = 2;
+    this.status = status;
+    this.onreadystatechange?.();
+    this.responseText = body;
+    this.readyState = 4;
+    this.onload?.();
+  }
+}
+
 describe('API client retries and backoff', () => {
   afterEach(logout);
 
@@ -177,24 +210,8 @@ describe('API client retries and backoff', () => {
       [40, 70],
       [10, 60, 100],
     ];
-    class ScriptedXhr {
-      static readonly HEADERS_RECEIVED = 2;
-      readonly upload: { onprogress?: (event: ProgressEvent) => void; onload?: (event: ProgressEvent) => void } = {};
-      readyState = 0;
-      status = 0;
-      responseText = '';
-      withCredentials = false;
-      onreadystatechange: (() => void) | null = null;
-      onload: (() => void) | null = null;
-      onerror: (() => void) | null = null;
-      onabort: (() => void) | null = null;
-      open() {}
-      setRequestHeader() {}
-      getResponseHeader() {
-        return null;
-      }
-      abort() {}
-      send() {
+    class ScriptedXhr extends FakeXhr {
+      override send() {
         const steps = attempts.shift()!;
         setTimeout(() => {
           for (const loaded of steps) {
@@ -202,12 +219,7 @@ describe('API client retries and backoff', () => {
           }
           if (attempts.length) return this.onerror?.();
           this.upload.onload?.(new ProgressEvent('load'));
-          this.readyState = 2;
-          this.status = 201;
-          this.onreadystatechange?.();
-          this.responseText = '[{"uuid": "file-1"}]';
-          this.readyState = 4;
-          this.onload?.();
+          this.answer(201, '[{"uuid": "file-1"}]');
         });
       }
     }
@@ -224,6 +236,42 @@ describe('API client retries and backoff', () => {
       globalThis.XMLHttpRequest = real;
     }
     expect(progress).to.deep.equal([0.4, 0.7, 0.7, 0.7, 1, 1]);
+  });
+
+  it('an upload that keeps moving is not cut off by the upload limit; one that stalls is', async () => {
+    /** Reports progress every 50 ms for `moving` ms, then answers (or, with `stall`, falls silent). */
+    const scripted = (moving: number, stall: boolean) =>
+      class extends FakeXhr {
+        #timer: ReturnType<typeof setInterval> | undefined;
+        override abort() {
+          clearInterval(this.#timer);
+          this.onabort?.();
+        }
+        override send() {
+          const started = Date.now();
+          this.#timer = setInterval(() => {
+            const elapsed = Date.now() - started;
+            if (elapsed < moving) {
+              this.upload.onprogress?.(new ProgressEvent('progress', { lengthComputable: true, loaded: elapsed, total: moving }));
+              return;
+            }
+            clearInterval(this.#timer);
+            if (!stall) this.answer(201, '[{"uuid": "file-1"}]');
+          }, 50);
+        }
+      };
+    const real = globalThis.XMLHttpRequest;
+    try {
+      globalThis.XMLHttpRequest = scripted(900, false) as unknown as typeof XMLHttpRequest;
+      const client = createKycClient({ endpoint: ENDPOINT, uploadTimeoutMs: 300, retry: { retries: 0 } });
+      const files = await client.uploadFiles([pdfFile('slow.pdf', 1024)], { onProgress: () => {} });
+      expect(files.map((f) => f.uuid), '900 ms of steady progress under a 300 ms limit').to.deep.equal(['file-1']);
+      globalThis.XMLHttpRequest = scripted(100, true) as unknown as typeof XMLHttpRequest;
+      const error = await rejectionOf(client.uploadFiles([pdfFile('stuck.pdf', 1024)], { onProgress: () => {} }));
+      expect(error.code).to.equal('timeout');
+    } finally {
+      globalThis.XMLHttpRequest = real;
+    }
   });
 
   it('ends a backoff wait at once when the caller aborts', async () => {
