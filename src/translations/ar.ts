@@ -208,6 +208,7 @@ const translation = {
   fileCancelFor: (role) => `إلغاء الرفع: ${isolate(role)}`,
   fileRetryFor: (role) => `إعادة الرفع: ${isolate(role)}`,
   fileUploadedFor: (role) => `تم الرفع: ${isolate(role)}`,
+  fileTooManyPages: (count, f) => `يمكنك إضافة ${f.number(count)} صفحات كحد أقصى إلى هذا المستند.`,
   fileRemove: 'إزالة',
   fileRemoveFor: (role) => `إزالة: ${isolate(role)}`,
   fileEmpty: 'هذا الملف فارغ. يُرجى اختيار ملف آخر.',

@@ -173,6 +173,7 @@ const translation = {
   fileCancelFor: (role) => `Hochladen abbrechen: ${role}`,
   fileRetryFor: (role) => `Erneut hochladen: ${role}`,
   fileUploadedFor: (role) => `Hochgeladen: ${role}`,
+  fileTooManyPages: (count, f) => `Sie können diesem Dokument höchstens ${f.number(count)} Seiten hinzufügen.`,
   fileRemove: 'Entfernen',
   fileRemoveFor: (role) => `Entfernen: ${role}`,
   fileEmpty: 'Diese Datei ist leer. Bitte wählen Sie eine andere.',

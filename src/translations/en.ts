@@ -158,6 +158,7 @@ const translation = {
   fileCancelFor: (role: string) => `Cancel the upload: ${role}`,
   fileRetryFor: (role: string) => `Upload again: ${role}`,
   fileUploadedFor: (role: string) => `Uploaded: ${role}`,
+  fileTooManyPages: (count: number, f: TermFormat) => `You can add up to ${f.number(count)} pages to this document.`,
   fileRemove: 'Remove',
   fileRemoveFor: (role: string) => `Remove ${role}`,
   fileEmpty: 'This file is empty. Please choose another one.',

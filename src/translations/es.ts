@@ -172,6 +172,7 @@ const translation = {
   fileCancelFor: (role) => `Cancelar la subida: ${role}`,
   fileRetryFor: (role) => `Volver a subir: ${role}`,
   fileUploadedFor: (role) => `Subido: ${role}`,
+  fileTooManyPages: (count, f) => `Puede añadir como máximo ${f.number(count)} páginas a este documento.`,
   fileRemove: 'Eliminar',
   fileRemoveFor: (role) => `Eliminar: ${role}`,
   fileEmpty: 'Este archivo está vacío. Elija otro.',

@@ -173,6 +173,7 @@ const translation = {
   fileCancelFor: (role) => `Annuler l’envoi\u00a0: ${role}`,
   fileRetryFor: (role) => `Envoyer à nouveau\u00a0: ${role}`,
   fileUploadedFor: (role) => `Envoyé\u00a0: ${role}`,
+  fileTooManyPages: (count, f) => `Vous pouvez ajouter au plus ${f.number(count)}\u00a0pages à ce document.`,
   fileRemove: 'Supprimer',
   fileRemoveFor: (role) => `Supprimer\u00a0: ${role}`,
   fileEmpty: 'Ce fichier est vide. Veuillez en choisir un autre.',

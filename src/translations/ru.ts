@@ -173,6 +173,7 @@ const translation = {
   fileCancelFor: (role) => `Отменить загрузку: ${role}`,
   fileRetryFor: (role) => `Загрузить ещё раз: ${role}`,
   fileUploadedFor: (role) => `Загружено: ${role}`,
+  fileTooManyPages: (count, f) => `К этому документу можно добавить не более ${f.number(count)} страниц.`,
   fileRemove: 'Удалить',
   fileRemoveFor: (role) => `Удалить: ${role}`,
   fileEmpty: 'Этот файл пустой. Выберите другой.',

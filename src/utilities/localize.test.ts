@@ -372,6 +372,7 @@ describe('LocalizeController', () => {
       fileRemoveFor: ['Passport'],
       fileTooBig: [64],
       fileUploadedFor: ['Passport'],
+      fileTooManyPages: [10],
     };
     const text = (localize: LocalizeController, key: TermKey) =>
       key in SAMPLE_ARGS

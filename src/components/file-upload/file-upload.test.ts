@@ -133,6 +133,15 @@ describe('<kyc-file-upload>', () => {
     expect(held.documents.items.map((d) => d.files.length)).to.deep.equal([2]);
   });
 
+  it('takes at most max-files pages, and says so instead of dropping the rest silently', async () => {
+    const el = await upload({ multiple: true });
+    el.maxFiles = 2;
+    drop(el, pdfFile('a.pdf', 2048), pdfFile('b.pdf', 2048), pdfFile('c.pdf', 2048));
+    await uploaded(el, 2);
+    expect($(el, '[role="alert"]')!.textContent).to.contain('You can add up to 2 pages to this document.');
+    expect($$(el, '[part~="button-choose"]'), 'no way to add a third').to.have.length(0);
+  });
+
   it('removing a page moves the focus to the next remove button, and its file is never sent in the document', async () => {
     const el = await upload({ multiple: true });
     await choose(el, pdfFile('a.pdf', 2048), pdfFile('b.pdf', 2048));

@@ -55,6 +55,7 @@ const UPLOAD_ERROR_TERMS: Readonly<Record<number, TextTermKey>> = {
 };
 
 const THUMBNAIL_SIZE = 96;
+const DEFAULT_MAX_FILES = 10;
 /** How much of a PDF is read to count its pages (larger ones show no count). */
 const PDF_PAGE_COUNT_LIMIT = 4 * 1024 * 1024;
 
@@ -116,6 +117,8 @@ export class KycFileUpload extends KycElement {
   @property({ attribute: false }) client: KycClient | null = null;
   /** Several files (the pages of one document) may be given. */
   @property({ type: Boolean }) multiple = false;
+  /** Most pages one document may have (the platform takes 10 files a request). */
+  @property({ type: Number, attribute: 'max-files' }) maxFiles = DEFAULT_MAX_FILES;
   /** Largest file accepted, in bytes (Sumsub's limit, 64 MiB, by default). */
   @property({ type: Number, attribute: 'max-file-size' }) maxFileSize = DEFAULT_MAX_FILE_BYTES;
   /** Accepted formats, by their real type. */
@@ -141,6 +144,8 @@ export class KycFileUpload extends KycElement {
   /** The last failure of {@link commit}. */
   @state() private commitError: KycApiError | null = null;
   @state() private committing = false;
+  /** The last files chosen were more than the document may have. */
+  @state() private tooMany = false;
   /** What the live region says: the last upload that finished (failures are alerts of their own). */
   @state() private announcement = '';
 
@@ -197,7 +202,11 @@ export class KycFileUpload extends KycElement {
   /** Takes files as if the person had chosen them (a drop, the pickers, or another side's files). */
   async addFiles(files: readonly File[]): Promise<void> {
     if (this.disabled || files.length === 0) return;
-    const chosen = this.multiple ? [...files] : [files[0]!];
+    const room = this.multiple ? Math.max(0, this.maxFiles - this.items.length) : 1;
+    const chosen = files.slice(0, room);
+    // Beyond the pages a document may have: said, not silently dropped.
+    this.tooMany = files.length > room;
+    if (chosen.length === 0) return;
     if (!this.multiple) for (const item of this.items) this.#discard(item);
     const fresh = chosen.map((file) => this.#newItem(file));
     this.items = this.multiple ? [...this.items, ...fresh] : fresh;
@@ -257,7 +266,7 @@ export class KycFileUpload extends KycElement {
   override render(): TemplateResult {
     const { items } = this;
     const stored = this.value !== '' && (items.length === 0 || this.#isCommitted());
-    const canAdd = this.multiple || items.length === 0 || stored;
+    const canAdd = (this.multiple && items.length < this.maxFiles) || items.length === 0 || stored;
     const chooseTerm = stored || (!this.multiple && items.length > 0) ? 'fileReplace' : items.length > 0 ? 'fileAddPage' : 'fileChoose';
     return html`
       <div class="base" part="base">
@@ -271,6 +280,9 @@ export class KycFileUpload extends KycElement {
           : nothing}
         ${this.commitError
           ? html`<p class="message message--danger" part="message" role="alert">${this.#errorText(this.commitError)}</p>`
+          : nothing}
+        ${this.tooMany && this.multiple
+          ? html`<p class="message message--danger" part="message" role="alert">${this.localize.term('fileTooManyPages', this.maxFiles)}</p>`
           : nothing}
         <div class="actions" part="actions">
           ${canAdd || chooseTerm === 'fileReplace'
@@ -501,6 +513,7 @@ export class KycFileUpload extends KycElement {
 
   #remove(item: Item): void {
     const index = this.items.indexOf(item);
+    this.tooMany = false;
     this.#discard(item);
     this.items = this.items.filter((candidate) => candidate !== item);
     this.#changed();

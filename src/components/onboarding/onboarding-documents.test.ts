@@ -174,6 +174,23 @@ describe('<kyc-onboarding> documents', () => {
     expect(question(el, 'id_card_back_side') === null, 'the back side is no longer asked').to.equal(true);
   });
 
+  it('while Continue makes the documents, no file can be added or removed', async () => {
+    const el = await onDocumentStep();
+    await chooseFiles(el, 'id_card_front_side', pdfFile('front.pdf', 2048));
+    await chooseFiles(el, 'id_card_back_side', pdfFile('back.pdf', 2048));
+    await injectFault(sandbox, { method: 'POST', path_contains: '/v1/documents/', delay_ms: 600, times: 1 });
+    primary(el).click();
+    await waitUntil(() => el.flow.busy === 'saving', 'saving');
+    await el.updateComplete;
+    await question(el, 'id_card_back_side').updateComplete;
+    const back = uploadOf(el, 'id_card_back_side');
+    await back.updateComplete;
+    expect(back.disabled).to.equal(true);
+    expect(back.shadowRoot.querySelector<HTMLButtonElement>('[part~="button-remove"]')!.disabled).to.equal(true);
+    await settled(el);
+    await waitUntil(() => heading(el) === 'Agreements', 'saved', { timeout: 10_000 });
+  });
+
   it('says to wait while a file is still uploading, and sends nothing', async () => {
     const el = await onDocumentStep();
     const upload = uploadOf(el, 'id_card_front_side');

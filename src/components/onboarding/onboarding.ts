@@ -763,7 +763,12 @@ export class KycOnboarding extends KycElement {
   }
 
   #uploadSettings(): FileUploadSettings {
-    const settings = { maxFileSize: this.maxFileSize, photoMaxSide: this.photoMaxSide, originalPhotos: this.originalPhotos };
+    const settings = {
+      maxFileSize: this.maxFileSize,
+      photoMaxSide: this.photoMaxSide,
+      originalPhotos: this.originalPhotos,
+      locked: this.#flow.busy !== null,
+    };
     const cached = this.#settings;
     if (cached && Object.entries(settings).every(([name, value]) => cached[name as keyof FileUploadSettings] === value)) return cached;
     return (this.#settings = settings);

@@ -145,6 +145,8 @@ const TEXT_SPECS: Readonly<Record<string, TextSpec>> = {
 
 /** How a `document` question checks and fixes files: the `<kyc-file-upload>` settings of the same names. */
 export interface FileUploadSettings {
+  /** No file may be added or removed (the step is being saved, its documents made). */
+  locked?: boolean;
   maxFileSize?: number;
   photoMaxSide?: number;
   originalPhotos?: boolean;
@@ -850,7 +852,7 @@ export class KycQuestion extends KycFormAssociatedElement {
         .value=${live(super.value)}
         .client=${this.client}
         ?multiple=${!attribute.key.endsWith('_side')}
-        ?disabled=${this.isDisabled}
+        ?disabled=${this.isDisabled || (this.upload.locked ?? false)}
         .translations=${this.translations}
         .maxFileSize=${maxFileSize ?? DEFAULT_MAX_FILE_BYTES}
         .photoMaxSide=${photoMaxSide ?? DEFAULT_PHOTO_MAX_SIDE}
