@@ -1,0 +1,270 @@
+import { expect } from '@open-wc/testing';
+import type { Options, QRCode } from 'jsqr';
+// jsQR ships only a UMD build (no ES module): imported for its side effect, it sets `self.jsQR`.
+import 'jsqr';
+import { encodeQr, qrPath, type QrCode } from './qr-code.js';
+
+type Ecc = 'L' | 'M' | 'Q' | 'H';
+type JsQr = (data: Uint8ClampedArray, width: number, height: number, options?: Options) => QRCode | null;
+const jsQR = (globalThis as typeof globalThis & { jsQR: JsQr }).jsQR;
+
+const LEVELS: readonly Ecc[] = ['L', 'M', 'Q', 'H'];
+const SCALE = 4; // pixels per module
+const QUIET = 4; // modules of quiet zone
+
+/** The 15 format information bits by level and mask 0–7 (ISO/IEC 18004 annex C, table C.1). */
+const FORMAT_BITS: Readonly<Record<Ecc, readonly number[]>> = {
+  L: [0x77c4, 0x72f3, 0x7daa, 0x789d, 0x662f, 0x6318, 0x6c41, 0x6976],
+  M: [0x5412, 0x5125, 0x5e7c, 0x5b4b, 0x45f9, 0x40ce, 0x4f97, 0x4aa0],
+  Q: [0x355f, 0x3068, 0x3f31, 0x3a06, 0x24b4, 0x2183, 0x2eda, 0x2bed],
+  H: [0x1689, 0x13be, 0x1ce7, 0x19d0, 0x0762, 0x0255, 0x0d0c, 0x083b],
+};
+
+/** The 18 version information bits of versions 7–40 (ISO/IEC 18004 annex D, table D.1). */
+const VERSION_BITS: readonly number[] = [
+  0x07c94, 0x085bc, 0x09a99, 0x0a4d3, 0x0bbf6, 0x0c762, 0x0d847, 0x0e60d, 0x0f928, 0x10b78, 0x1145d, 0x12a17,
+  0x13532, 0x149a6, 0x15683, 0x168c9, 0x177ec, 0x18ec4, 0x191e1, 0x1afab, 0x1b08e, 0x1cc1a, 0x1d33f, 0x1ed75,
+  0x1f250, 0x209d5, 0x216f0, 0x228ba, 0x2379f, 0x24b0b, 0x2542e, 0x26a64, 0x27541, 0x28c69,
+];
+
+const SUMSUB_URL = 'https://in.sumsub.com/websdk/p/sbx_0123456789abcdef';
+/** About 300 characters: version 11 (L) to 18 (H), all with version information. */
+const LONG_URL = `https://in.sumsub.com/websdk/p/sbx_${'0123456789abcdefABCDEF'.repeat(11)}?lang=de&from=qr-handoff`;
+
+function versionOf(code: QrCode): number {
+  return (code.size - 17) / 4;
+}
+
+/** The code drawn black on white, `SCALE` pixels per module, with a `QUIET`-module quiet zone. */
+function render(code: QrCode): ImageData {
+  const side = (code.size + 2 * QUIET) * SCALE;
+  const context = new OffscreenCanvas(side, side).getContext('2d', { willReadFrequently: true })!;
+  context.fillStyle = '#fff';
+  context.fillRect(0, 0, side, side);
+  context.fillStyle = '#000';
+  code.modules.forEach((row, y) =>
+    row.forEach((dark, x) => {
+      if (dark) context.fillRect((x + QUIET) * SCALE, (y + QUIET) * SCALE, SCALE, SCALE);
+    }),
+  );
+  return context.getImageData(0, 0, side, side);
+}
+
+/** The same, drawn by filling `qrPath(code)` as a Path2D. */
+function renderPath(code: QrCode): ImageData {
+  const side = (code.size + 2 * QUIET) * SCALE;
+  const context = new OffscreenCanvas(side, side).getContext('2d', { willReadFrequently: true })!;
+  context.fillStyle = '#fff';
+  context.fillRect(0, 0, side, side);
+  context.fillStyle = '#000';
+  context.scale(SCALE, SCALE);
+  context.fill(new Path2D(qrPath(code, QUIET)));
+  return context.getImageData(0, 0, side, side);
+}
+
+/** The text and version jsQR reads in the image (the bytes decoded as UTF-8, strictly). */
+function decodeImage(image: ImageData): { text: string; data: string; version: number } {
+  const result = jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' });
+  if (!result) throw new Error('jsQR found no QR code');
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(result.binaryData));
+  return { text, data: result.data, version: result.version };
+}
+
+/** Reads bits, most significant first, from (row, column) positions. */
+function readBits(code: QrCode, positions: readonly (readonly [number, number])[]): number {
+  return positions.reduce((bits, [row, column]) => (bits << 1) | (code.modules[row]![column] ? 1 : 0), 0);
+}
+
+/**
+ * Checks what a reader relies on besides the data, read as a decoder reads it (jsQR settles for
+ * one good copy of the format and version information; a phone's reader may take the other):
+ * the finder patterns and separators, the timing patterns, the dark module, both copies of the
+ * format information (equal, and valid for the level), both copies of the version information
+ * (equal, valid for the version) from version 7. Returns the mask.
+ */
+function checkStructure(code: QrCode, ecc: Ecc): number {
+  const { size, modules } = code;
+  expect(modules).to.have.length(size);
+  for (const row of modules) {
+    expect(row).to.have.length(size);
+    for (const module of row) expect(module).to.be.a('boolean');
+  }
+  for (const [top, left] of [[0, 0], [0, size - 7], [size - 7, 0]] as const) {
+    for (let r = -1; r <= 7; r++) {
+      for (let c = -1; c <= 7; c++) {
+        const row = top + r;
+        const column = left + c;
+        if (row < 0 || column < 0 || row >= size || column >= size) continue;
+        const ring = Math.max(Math.abs(r - 3), Math.abs(c - 3));
+        expect(modules[row]![column], `finder at (${top}, ${left}), module (${row}, ${column})`).to.equal(ring <= 1 || ring === 3);
+      }
+    }
+  }
+  for (let i = 8; i < size - 8; i++) {
+    expect(modules[6]![i], `timing row, column ${i}`).to.equal(i % 2 === 0);
+    expect(modules[i]![6], `timing column, row ${i}`).to.equal(i % 2 === 0);
+  }
+  expect(modules[size - 8]![8], 'dark module').to.equal(true);
+
+  const nearTopLeft = readBits(code, [
+    [8, 0], [8, 1], [8, 2], [8, 3], [8, 4], [8, 5], [8, 7], [8, 8],
+    [7, 8], [5, 8], [4, 8], [3, 8], [2, 8], [1, 8], [0, 8],
+  ]);
+  const split = readBits(code, [
+    ...Array.from({ length: 7 }, (_, i) => [size - 1 - i, 8] as const),
+    ...Array.from({ length: 8 }, (_, i) => [8, size - 8 + i] as const),
+  ]);
+  expect(split, 'second copy of the format information').to.equal(nearTopLeft);
+  const mask = FORMAT_BITS[ecc].indexOf(nearTopLeft);
+  expect(mask, `format information 0x${nearTopLeft.toString(16)} for level ${ecc}`).to.be.at.least(0);
+
+  const version = versionOf(code);
+  if (version >= 7) {
+    const topRight: [number, number][] = [];
+    const bottomLeft: [number, number][] = [];
+    for (let i = 5; i >= 0; i--) {
+      for (let j = size - 9; j >= size - 11; j--) {
+        topRight.push([i, j]);
+        bottomLeft.push([j, i]);
+      }
+    }
+    expect(readBits(code, topRight), 'version information, top right').to.equal(VERSION_BITS[version - 7]);
+    expect(readBits(code, bottomLeft), 'version information, bottom left').to.equal(VERSION_BITS[version - 7]);
+  }
+  return mask;
+}
+
+/** Encodes, checks the structure, decodes the drawing, and checks the text comes back. */
+function roundTrip(text: string, ecc: Ecc): QrCode {
+  const code = encodeQr(text, ecc);
+  checkStructure(code, ecc);
+  const decoded = decodeImage(render(code));
+  expect(decoded.text, `bytes read back at ${ecc}`).to.equal(text);
+  expect(decoded.data, `text read back at ${ecc}`).to.equal(text);
+  expect(decoded.version, `version read back at ${ecc}`).to.equal(versionOf(code));
+  return code;
+}
+
+function darkCount(code: QrCode): number {
+  return code.modules.flat().filter(Boolean).length;
+}
+
+describe('encodeQr', () => {
+  it('chooses the smallest version that fits: HELLO at M is version 1 (21 × 21)', () => {
+    const hello = encodeQr('HELLO');
+    expect(hello.size).to.equal(21);
+    checkStructure(hello, 'M');
+    // Byte capacities of versions 1 and 2 (ISO/IEC 18004 table 7): the next byte takes the next version.
+    const capacities: Record<Ecc, [number, number]> = { L: [17, 32], M: [14, 26], Q: [11, 20], H: [7, 14] };
+    for (const ecc of LEVELS) {
+      const [v1, v2] = capacities[ecc];
+      expect(encodeQr('a'.repeat(v1), ecc).size, `${v1} bytes at ${ecc}`).to.equal(21);
+      expect(encodeQr('a'.repeat(v1 + 1), ecc).size, `${v1 + 1} bytes at ${ecc}`).to.equal(25);
+      expect(encodeQr('a'.repeat(v2), ecc).size, `${v2} bytes at ${ecc}`).to.equal(25);
+      expect(encodeQr('a'.repeat(v2 + 1), ecc).size, `${v2 + 1} bytes at ${ecc}`).to.equal(29);
+    }
+    // Counted in UTF-8 bytes, not characters: 7 two-byte letters are 14 bytes, version 1 at M.
+    expect(encodeQr('ü'.repeat(7)).size).to.equal(21);
+    expect(encodeQr('ü'.repeat(8)).size).to.equal(25);
+  });
+
+  it('decodes a short ASCII string at each level', () => {
+    for (const ecc of LEVELS) expect(roundTrip('Hello, world!', ecc).size).to.be.at.most(25);
+  });
+
+  it('decodes a Sumsub liveness URL at each level', () => {
+    for (const ecc of LEVELS) roundTrip(SUMSUB_URL, ecc);
+    expect(encodeQr(SUMSUB_URL).size).to.equal(33); // version 4 at M
+  });
+
+  it('decodes a ~300-character URL at each level, with the version information of version ≥ 7', () => {
+    expect(LONG_URL.length).to.be.within(290, 310);
+    const versions = LEVELS.map((ecc) => versionOf(roundTrip(LONG_URL, ecc)));
+    expect(versions).to.deep.equal([11, 13, 16, 18]);
+  });
+
+  it('decodes UTF-8 text with non-ASCII characters (2-, 3- and 4-byte sequences)', () => {
+    roundTrip('Zürich – Рига', 'M');
+    roundTrip('Zürich – Рига · 東京 · 👋🏽 ok', 'Q');
+  });
+
+  it('encodes the empty string as version 1', () => {
+    const code = roundTrip('', 'M');
+    expect(code.size).to.equal(21);
+    expect(encodeQr('', 'H').size).to.equal(21);
+  });
+
+  it('fills version 40 to its capacity and throws RangeError beyond it', () => {
+    const full = 'x'.repeat(1273); // version 40 at H
+    expect(roundTrip(full, 'H').size).to.equal(177);
+    expect(() => encodeQr(`${full}x`, 'H')).to.throw(RangeError);
+    expect(encodeQr('x'.repeat(2953), 'L').size).to.equal(177);
+    expect(() => encodeQr('x'.repeat(2954), 'L')).to.throw(RangeError);
+    expect(() => encodeQr('x'.repeat(5000), 'H')).to.throw(RangeError);
+    expect(() => encodeQr('ü'.repeat(1500), 'L')).to.throw(RangeError); // 3000 bytes
+  });
+
+  it('rejects an unknown error correction level', () => {
+    expect(() => encodeQr('x', 'X' as Ecc)).to.throw(RangeError);
+  });
+
+  it('is pure: the same text gives the same modules, in fresh arrays', () => {
+    const first = encodeQr(SUMSUB_URL, 'Q');
+    const second = encodeQr(SUMSUB_URL, 'Q');
+    expect(second).to.deep.equal(first);
+    expect(second.modules).to.not.equal(first.modules);
+  });
+
+  it('chooses among the masks by content (penalty), not a fixed one', () => {
+    const masks = new Set<number>();
+    for (let i = 0; i < 24; i++) masks.add(checkStructure(encodeQr(`${SUMSUB_URL}?n=${i}`), 'M'));
+    expect(masks.size).to.be.at.least(3);
+  });
+});
+
+describe('qrPath', () => {
+  it('draws each run of dark modules as M x y h n v1 h-n z, as many modules as are dark', () => {
+    for (const text of ['HELLO', SUMSUB_URL, LONG_URL]) {
+      const code = encodeQr(text);
+      const d = qrPath(code);
+      expect(d).to.match(/^(M\d+ \d+h\d+v1h-\d+z)+$/);
+      const runs = [...d.matchAll(/M(\d+) (\d+)h(\d+)v1h-(\d+)z/g)];
+      let drawn = 0;
+      for (const [, x, y, width, back] of runs) {
+        expect(back).to.equal(width);
+        drawn += Number(width);
+        expect(Number(x)).to.be.within(4, code.size + 3);
+        expect(Number(y)).to.be.within(4, code.size + 3);
+        expect(Number(x) + Number(width)).to.be.at.most(code.size + 4);
+      }
+      expect(drawn).to.equal(darkCount(code));
+    }
+  });
+
+  it('offsets by the margin (4 modules by default)', () => {
+    const code = encodeQr('HELLO');
+    // The top-left finder's first row: 7 dark modules at the top-left corner.
+    expect(qrPath(code).startsWith('M4 4h7v1h-7z')).to.equal(true);
+    expect(qrPath(code, 0).startsWith('M0 0h7v1h-7z')).to.equal(true);
+    expect(qrPath(code, 2).startsWith('M2 2h7v1h-7z')).to.equal(true);
+  });
+
+  it('filled as a Path2D, draws the same pixels as the modules, and decodes', () => {
+    for (const text of [SUMSUB_URL, LONG_URL]) {
+      const code = encodeQr(text);
+      const fromPath = renderPath(code);
+      expect(Array.from(fromPath.data)).to.deep.equal(Array.from(render(code).data));
+      expect(decodeImage(fromPath).text).to.equal(text);
+    }
+  });
+
+  it('draws nothing for an all-light code and rejects a bad margin or a non-square code', () => {
+    expect(qrPath({ size: 2, modules: [[false, false], [false, false]] })).to.equal('');
+    const code = encodeQr('HELLO');
+    expect(() => qrPath(code, -1)).to.throw(RangeError);
+    expect(() => qrPath(code, 1.5)).to.throw(RangeError);
+    expect(() => qrPath(code, Number.NaN)).to.throw(RangeError);
+    expect(() => qrPath({ size: 3, modules: [[true, true, true]] })).to.throw(RangeError);
+    expect(() => qrPath({ size: 2, modules: [[true, true], [true]] })).to.throw(RangeError);
+  });
+});
