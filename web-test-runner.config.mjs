@@ -1,7 +1,8 @@
 // Browser tests: real headless Chromium (Debian's), against the real chain served on the test
 // page's own origin: browser → host proxy (/kyc) → in-memory sandbox. Load with tsx (npm run test:browser).
 // The page is served at http://localhost:PORT; the same server answers at http://127.0.0.1:PORT,
-// another origin, where the proxy allows the page's origin by CORS (the cross-origin embed).
+// another origin, where the proxy allows the page's origin by CORS (the cross-origin embed) and
+// where the sandbox's liveness tokens lead Sumsub's WebSDK (the liveness stand-in, /websdk/).
 import { writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
@@ -12,9 +13,15 @@ import { DEMO_CSP } from './src/server/demo/static.ts';
 import { toNodeListener } from './src/server/proxy/index.ts';
 
 const PORT = 8765;
-const app = createDemoApp({ cors: { origins: [`http://localhost:${PORT}`], credentials: false } });
+// The liveness stand-in (/websdk/…) answers on the other origin, so that Sumsub's WebSDK, led there
+// by the sandbox's tokens, talks to its frame cross-origin as it does with Sumsub.
+const STAND_IN_ORIGIN = `http://127.0.0.1:${PORT}`;
+const app = createDemoApp({
+  cors: { origins: [`http://localhost:${PORT}`], credentials: false },
+  sandbox: { livenessStandIn: { origin: STAND_IN_ORIGIN } },
+});
 const listener = toNodeListener((request) => app.fetch(request));
-const ROUTED = /^\/(kyc(\/|-token$|$)|demo\/session$|sandbox\/v1\/)/;
+const ROUTED = /^\/(kyc(\/|-token$|$)|demo\/session$|sandbox\/v1\/|websdk\/)/;
 
 /**
  * Serves the demo app (proxy, token endpoint, demo session, sandbox control) on the test page's
@@ -47,8 +54,14 @@ const summaryReporter = () => ({
   },
 });
 
-/** Serves the pages under /test/csp/ with the demo's strict Content-Security-Policy (framable by the test page). */
-const TEST_CSP = DEMO_CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self'");
+/**
+ * Serves the pages under /test/csp/ with the demo's strict Content-Security-Policy (framable by the
+ * test page, and framing the liveness stand-in on its origin as the demo page frames it on its own).
+ */
+const TEST_CSP = DEMO_CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self'").replace(
+  "frame-src 'self'",
+  `frame-src 'self' ${STAND_IN_ORIGIN}`,
+);
 async function strictCsp(ctx, next) {
   await next();
   if (ctx.path.startsWith('/test/csp/') && ctx.path.endsWith('.html')) ctx.set('content-security-policy', TEST_CSP);

@@ -36,26 +36,36 @@ export interface SandboxServerOptions {
 /**
  * Serves the demo page (`demo/` at `/`, the browser bundle `dist/cdn/` at `/dist/cdn/`, nothing
  * else of the package) and the demo app (proxy at `/kyc`, token endpoint, demo session, sandbox
- * control) on one port.
+ * control, liveness stand-in at `/websdk/`) on one port. The sandbox's liveness tokens and URLs
+ * lead to the stand-in on the served origin (`http://<host>:<port>`).
  */
 export async function startSandboxServer(options: SandboxServerOptions = {}): Promise<SandboxServer> {
   const host = options.host ?? '127.0.0.1';
   const packageRoot = options.packageRoot ?? fileURLToPath(new URL('../../', import.meta.url));
-  const app = createDemoApp({
-    fallback: createStaticHandler([
-      { prefix: '/dist/cdn/', root: join(packageRoot, 'dist', 'cdn') },
-      { prefix: '/', root: join(packageRoot, 'demo') },
-    ]),
+  // The app is made once the port is known: the sandbox's liveness tokens name the served origin,
+  // where the app serves the liveness stand-in (requests wait for it).
+  let made: (app: DemoApp) => void = () => undefined;
+  const ready = new Promise<DemoApp>((resolve) => {
+    made = resolve;
   });
-  const server = createServer(toNodeListener((request) => app.fetch(request)));
+  const server = createServer(toNodeListener(async (request) => (await ready).fetch(request)));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 8000, host, () => resolve());
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+  const app = createDemoApp({
+    sandbox: { livenessStandIn: { origin: new URL(url).origin } },
+    fallback: createStaticHandler([
+      { prefix: '/dist/cdn/', root: join(packageRoot, 'dist', 'cdn') },
+      { prefix: '/', root: join(packageRoot, 'demo') },
+    ]),
+  });
+  made(app);
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
+    url,
     app,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -10,10 +10,16 @@ import {
   type KycCorsOptions,
 } from '../proxy/index.js';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../sandbox/index.js';
+import { serveLivenessStandIn, STAND_IN_PREFIX } from './liveness-stand-in.js';
 
 /** Options of {@link createDemoApp}. */
 export interface DemoAppOptions {
-  /** Options of the sandbox that stands in for the platform (a fresh seeded one per app). */
+  /**
+   * Options of the sandbox that stands in for the platform (a fresh seeded one per app). Give
+   * `livenessStandIn: {origin}` with the origin this app is served on (or another one serving a
+   * demo app on the same sandbox) to have Sumsub's WebSDK load this app's liveness stand-in
+   * (`/websdk/…`) instead of Sumsub.
+   */
   sandbox?: Omit<SandboxOptions, 'apiKey'>;
   /** Secret that signs the demo session cookie (≥ 32 bytes). Random per process by default. */
   sessionSecret?: string;
@@ -57,10 +63,12 @@ const SANDBOX_API_KEY = 'sandbox-platform-key';
  *   `DELETE` logs out (both refused from another origin: no login CSRF), `GET` tells who is
  *   logged in (uuids only);
  * - `/sandbox/v1/…` — the sandbox's control endpoints (never reachable through the proxy);
+ * - `/websdk/…` — the liveness stand-in: simulated Sumsub pages the sandbox's liveness tokens and
+ *   URLs lead to when `sandbox.livenessStandIn` names this app's origin (see liveness-stand-in.ts);
  * - anything else — `fallback`, or 404.
  *
  * Throws a `TypeError` when the two secrets are equal, a `RangeError` when one is shorter than 32
- * bytes, and a `TypeError` on invalid `cors` options.
+ * bytes, and a `TypeError` on invalid `cors` options or an invalid `sandbox.livenessStandIn` origin.
  */
 export function createDemoApp(options: DemoAppOptions = {}): DemoApp {
   const sandbox = createSandbox({ ...options.sandbox, apiKey: SANDBOX_API_KEY });
@@ -130,6 +138,7 @@ export function createDemoApp(options: DemoAppOptions = {}): DemoApp {
       if (pathname === '/kyc-token') return tokenEndpoint(request);
       if (pathname === '/demo/session') return session(request);
       if (pathname.startsWith('/sandbox/v1/')) return sandbox.fetch(request);
+      if (pathname.startsWith(STAND_IN_PREFIX)) return serveLivenessStandIn(request);
       return options.fallback ? options.fallback(request) : errorResponse(404, 'Not found.');
     },
   };

@@ -13,6 +13,11 @@ export interface PlatformContext {
   now: Date;
   /** Default page size of paginated lists. */
   pageSize: number;
+  /**
+   * The origin of the local liveness stand-in (`SandboxOptions.livenessStandIn`), normalized, or
+   * `null`: liveness tokens and URLs then point at Sumsub, as a real platform's do.
+   */
+  livenessStandIn: string | null;
 }
 
 /** A JSON answer shaped in the legal entity's dialect. */

@@ -1,12 +1,14 @@
 /**
  * The sandbox control under `/sandbox/v1/` (not part of the platform; no auth): fresh isolated
- * clients, reviewer decisions, Sumsub review results, liveness results, inspection of internal
- * state, the request log, and fault injection.
+ * clients, reviewer decisions, Sumsub review results, liveness results (by application, or by the
+ * liveness token or URL the liveness stand-in was given), inspection of internal state, the request
+ * log, and fault injection.
  */
 
 import { isUuid, jsonResponse, noContent } from '../http-util.js';
 import { parseDialect, type Dialect } from './dialect.js';
 import { detailError, fieldErrors, isObject, notFound, readJsonObject, type PathParams } from './http.js';
+import { LIVENESS_TOKEN_KEY, LIVENESS_URL_KEY } from './seed.js';
 import type { ReviewResult, SandboxStore, Application, Client } from './store.js';
 import { parseFault, type LoggedRequest } from './traffic.js';
 
@@ -55,6 +57,24 @@ export interface TestCompletedRequest {
 
 /** Body of `POST /sandbox/v1/applications/{uuid}/liveness/`. */
 export interface LivenessRequest {
+  result: 'passed' | 'failed';
+}
+
+/**
+ * Body of `POST /sandbox/v1/liveness-by-token/`: the result of the check taken with a liveness
+ * access token (what the liveness stand-in's frame sends).
+ */
+export interface LivenessByTokenRequest {
+  token: string;
+  result: 'passed' | 'failed';
+}
+
+/**
+ * Body of `POST /sandbox/v1/liveness-by-url/`: the result of the check taken on the page of a
+ * liveness URL, named by the URL's last path segment (what the stand-in's cross-device page sends).
+ */
+export interface LivenessByUrlRequest {
+  id: string;
   result: 'passed' | 'failed';
 }
 
@@ -233,6 +253,40 @@ export async function setLiveness(context: ControlContext, params: PathParams): 
   const { result } = await readJsonObject(context.request);
   if (result !== 'passed' && result !== 'failed') throw fieldErrors({ result: ['Expected "passed" or "failed".'] });
   application.liveness = result;
+  return jsonResponse(200, inspection(application));
+}
+
+/**
+ * `POST /sandbox/v1/liveness-by-token/` `{token, result}`: the liveness result for the application
+ * whose current liveness token this is. 404 when no application has it as its current token
+ * (unknown, replaced by a renewal, or its legal entity forgotten) or when it has expired.
+ */
+export function setLivenessByToken(context: ControlContext): Promise<Response> {
+  return setLivenessByVolatile(context, 'token', LIVENESS_TOKEN_KEY);
+}
+
+/**
+ * `POST /sandbox/v1/liveness-by-url/` `{id, result}`: the same for the application whose current
+ * liveness URL ends with `/<id>`; 404 likewise.
+ */
+export function setLivenessByUrl(context: ControlContext): Promise<Response> {
+  return setLivenessByVolatile(context, 'id', LIVENESS_URL_KEY);
+}
+
+async function setLivenessByVolatile(context: ControlContext, field: 'token' | 'id', key: string): Promise<Response> {
+  const body = await readJsonObject(context.request);
+  const id = body[field];
+  const { result } = body;
+  const errors: Record<string, string[]> = {};
+  if (typeof id !== 'string' || id === '') errors[field] = ['Expected a non-empty string.'];
+  if (result !== 'passed' && result !== 'failed') errors['result'] = ['Expected "passed" or "failed".'];
+  if (Object.keys(errors).length > 0) throw fieldErrors(errors);
+  const what = field === 'token' ? 'liveness token' : 'liveness URL';
+  const application = context.store.volatileOwner(key, id as string);
+  const current = application?.volatile.get(key);
+  if (!application || !current) throw detailError(404, `No application has this ${what} (unknown, or replaced by a newer one).`);
+  if (current.expiresAt <= context.now.getTime()) throw detailError(404, `This ${what} has expired.`);
+  application.liveness = result as 'passed' | 'failed';
   return jsonResponse(200, inspection(application));
 }
 

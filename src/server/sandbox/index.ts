@@ -16,6 +16,8 @@ export type {
   CreateClientRequest,
   CreateClientResponse,
   DemoClient,
+  LivenessByTokenRequest,
+  LivenessByUrlRequest,
   LivenessRequest,
   RequestLogEntry,
   SetStatusRequest,

@@ -35,7 +35,8 @@ function ensureEditable(application: Application): void {
 /**
  * Reads the TTL options of volatile attributes and makes their values on demand: the same value
  * while it has at least `ttl_min` seconds left, a new one valid for `ttl_max` seconds otherwise or
- * when `ttl_renew` is true; `null` for all when `emptied`.
+ * when `ttl_renew` is true; `null` for all when `emptied`. (Once the liveness check has a result,
+ * `presentAttribute` wraps the token in Sumsub's diagnostics: see `livenessDiagnostics`, present.ts.)
  * @param prefix parameter prefix of a key: `""` for endpoint 5, `"<key>."` for endpoint 3.
  */
 function volatileReader(context: PlatformContext, application: Application, prefix: (key: string) => string, emptied: boolean): VolatileReader {
@@ -56,10 +57,53 @@ function volatileReader(context: PlatformContext, application: Application, pref
     const now = context.now.getTime();
     const current = application.volatile.get(key);
     if (!renew && current && current.expiresAt - now >= ttlMin * 1000) return current.value;
-    const value = key === LIVENESS_TOKEN_KEY ? `_act-sbx-${randomHex(32)}` : `https://in.sumsub.com/websdk/p/sbx_${randomHex(16)}`;
-    application.volatile.set(key, { value, expiresAt: now + ttlMax * 1000 });
-    return value;
+    const made = key === LIVENESS_TOKEN_KEY ? livenessToken(context.livenessStandIn) : livenessUrl(context.livenessStandIn);
+    context.store.setVolatile(application, key, { ...made, expiresAt: now + ttlMax * 1000 });
+    return made.value;
   };
+}
+
+/** Where the sandbox's liveness URLs point without a stand-in: Sumsub's own pages. */
+const SUMSUB_ORIGIN = 'https://in.sumsub.com';
+
+/**
+ * A new liveness access token. Without a stand-in: `_act-sbx-<64 hex>`, which Sumsub's WebSDK
+ * takes for one of Sumsub's own (its frame then loads from https://in.sumsub.com).
+ *
+ * With a stand-in at `origin`, a token shaped like Sumsub's sandbox tokens, from which the WebSDK
+ * reads the base URL of its frame:
+ *
+ * `_act-sbx-jwt-` + b64(`{"alg":"none","typ":"JWT"}`) + `.` + b64(`{"url":origin,"sandbox":true,"nonce":"<32 hex>"}`) + `.` + b64(`"<64 hex>"`) + `-v2`
+ *
+ * where b64 is standard base64 (`+`, `/`) without `=` padding: the WebSDK drops the prefix and
+ * `-v2`, and reads each dot-separated part as `JSON.parse(atob(part))`, taking the first object
+ * with a `url` (atob takes standard base64 only, and unpadded input). The last part, a random
+ * signature nothing checks, is a JSON string too, so that every part decodes without an error.
+ * So the WebSDK talks to the stand-in only when the platform's token says so: a real platform's
+ * tokens keep it on Sumsub.
+ */
+function livenessToken(standIn: string | null): { value: string; id: string } {
+  const value =
+    standIn === null
+      ? `_act-sbx-${randomHex(32)}`
+      : `_act-sbx-jwt-${base64Json({ alg: 'none', typ: 'JWT' })}.${base64Json({ url: standIn, sandbox: true, nonce: randomHex(16) })}.${base64Json(randomHex(32))}-v2`;
+  return { value, id: value };
+}
+
+/**
+ * A new liveness URL (the cross-device path): `<origin>/websdk/p/sbx_<32 hex>`, on Sumsub without
+ * a stand-in, else on the stand-in, which serves a simulated Sumsub page there. The last segment is
+ * the id the page finds its application by (`POST /sandbox/v1/liveness-by-url/`).
+ */
+function livenessUrl(standIn: string | null): { value: string; id: string } {
+  const id = `sbx_${randomHex(16)}`;
+  return { value: `${standIn ?? SUMSUB_ORIGIN}/websdk/p/${id}`, id };
+}
+
+/** Standard base64 of a value's JSON (UTF-8), without `=` padding. */
+function base64Json(value: unknown): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(value));
+  return btoa(Array.from(bytes, (byte) => String.fromCharCode(byte)).join('')).replace(/=+$/, '');
 }
 
 function randomHex(bytes: number): string {

@@ -11,6 +11,9 @@ import { CLOSED_STATUSES, type Application, type Client, type LegalDocument, typ
  */
 const DIAGNOSED_DOCUMENT_KEY = 'proof_of_address';
 
+/** Sumsub's note to the person on a failed liveness check (see {@link livenessDiagnostics}). */
+const LIVENESS_FAILED_NOTE = 'The liveness check did not pass. Please take it again.';
+
 /** The value of a volatile attribute on this read, or `null` (volatile fields emptied). */
 export type VolatileReader = (key: string) => string | null;
 
@@ -64,8 +67,10 @@ export function presentAttribute(application: Application, question: Question, v
   const { answers } = application.client;
   const stored = answers.get(attribute.key) ?? null;
   let value: unknown = stored;
-  if (VOLATILE_KEYS.has(attribute.key)) value = volatile(attribute.key);
-  else if (attribute.key === DIAGNOSED_DOCUMENT_KEY && stored !== null) value = withDiagnostics(stored);
+  if (VOLATILE_KEYS.has(attribute.key)) {
+    value = volatile(attribute.key);
+    if (attribute.key === LIVENESS_TOKEN_KEY && application.liveness !== null) value = livenessDiagnostics(value as string | null, application.liveness);
+  } else if (attribute.key === DIAGNOSED_DOCUMENT_KEY && stored !== null) value = withDiagnostics(stored);
   return {
     key: attribute.key,
     type: attribute.type,
@@ -76,6 +81,30 @@ export function presentAttribute(application: Application, question: Question, v
     read_only: attribute.readOnly ?? false,
     sign_providers: [...(attribute.signProviders ?? [])],
     errors: [...(application.remarks[attribute.key] ?? [])],
+  };
+}
+
+/**
+ * The liveness token's value once the check has a result, in every read (endpoints 3 and 5, volatile
+ * fields emptied or not): Sumsub's diagnostics object, whose `uuid` is what the bare value would
+ * have been on this read: the access token (made and renewed as always, so a failed check can be
+ * taken again, and a passed one still opens Sumsub's "completed" screen), or `null` when volatile
+ * fields are emptied. Before any result, the value stays the bare token (or `null`).
+ * The client reads `uuid` as the attribute's value and `verification.sumsub` as its diagnostics.
+ *
+ * `{"uuid": <token> | null, "verification": {"sumsub": {"verificator": "sumsub",
+ *   "status": "completed" | "failed", "client_note": null | "The liveness check did not pass. Please take it again."}}}`
+ */
+function livenessDiagnostics(token: string | null, result: 'passed' | 'failed'): JsonObject {
+  return {
+    uuid: token,
+    verification: {
+      sumsub: {
+        verificator: 'sumsub',
+        status: result === 'passed' ? 'completed' : 'failed',
+        client_note: result === 'passed' ? null : LIVENESS_FAILED_NOTE,
+      },
+    },
   };
 }
 

@@ -4,7 +4,21 @@
  */
 
 import { jsonResponse } from '../http-util.js';
-import { addFault, clearFaults, completeReview, createClient, inspect, listDemoClients, listRequests, setLiveness, setStatus, type ControlContext, type DemoClient } from './control.js';
+import {
+  addFault,
+  clearFaults,
+  completeReview,
+  createClient,
+  inspect,
+  listDemoClients,
+  listRequests,
+  setLiveness,
+  setLivenessByToken,
+  setLivenessByUrl,
+  setStatus,
+  type ControlContext,
+  type DemoClient,
+} from './control.js';
 import type { PlatformContext } from './context.js';
 import { CANONICAL_DIALECT } from './dialect.js';
 import { createDocument, uploadFiles } from './documents.js';
@@ -23,6 +37,15 @@ export interface SandboxOptions {
   now?: () => Date;
   /** Default page size of paginated lists (default 50). */
   pageSize?: number;
+  /**
+   * A local stand-in for Sumsub's liveness pages (sandbox only), e.g. the demo app's
+   * `/websdk/websdk.html` and `/websdk/p/:id`. When set, liveness tokens name `origin` as the base
+   * URL Sumsub's WebSDK loads its frame from (`_act-sbx-jwt-…`, see `livenessToken` in
+   * platform.ts) and liveness URLs are `<origin>/websdk/p/<id>`; without it they point at Sumsub,
+   * as a real platform's do. `origin` is an http(s) origin (a trailing `/` is dropped); anything
+   * else throws a `TypeError`.
+   */
+  livenessStandIn?: { origin: string };
 }
 
 /** An in-process emulator of the platform's KYC API. */
@@ -55,6 +78,8 @@ const CONTROL_ROUTES: readonly Route<ControlContext>[] = [
   { pattern: '/sandbox/v1/applications/:uuid/status/testCompleted', methods: { POST: completeReview } },
   { pattern: '/sandbox/v1/applications/:uuid/liveness/', methods: { POST: setLiveness } },
   { pattern: '/sandbox/v1/applications/:uuid/inspect/', methods: { GET: inspect } },
+  { pattern: '/sandbox/v1/liveness-by-token/', methods: { POST: setLivenessByToken } },
+  { pattern: '/sandbox/v1/liveness-by-url/', methods: { POST: setLivenessByUrl } },
   { pattern: '/sandbox/v1/requests/', methods: { GET: listRequests } },
   { pattern: '/sandbox/v1/faults/', methods: { POST: addFault, DELETE: clearFaults } },
 ];
@@ -71,6 +96,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     label: DEMO_SCENARIOS[index]!.label,
     description: DEMO_SCENARIOS[index]!.description,
   }));
+  const livenessStandIn = options.livenessStandIn ? standInOrigin(options.livenessStandIn.origin) : null;
   const expectedAuthorization = options.apiKey === undefined ? null : `Bearer ${options.apiKey}`;
 
   function authorize(request: Request): void {
@@ -89,7 +115,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   async function platform(request: Request, url: URL, now: Date): Promise<Response> {
     const answer = (): Promise<Response> => {
       authorize(request);
-      return dispatch(PLATFORM_ROUTES, request.method, url.pathname, { request, url, store, now, pageSize });
+      return dispatch(PLATFORM_ROUTES, request.method, url.pathname, { request, url, store, now, pageSize, livenessStandIn });
     };
     const clientUuid = url.searchParams.get('client_uuid');
     const client = clientUuid === null ? undefined : store.client(clientUuid);
@@ -121,6 +147,20 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   }
 
   return { fetch: handle, legalEntityUuid: showcase.uuid, demoClients };
+}
+
+/** The origin of `livenessStandIn`, normalized; a `TypeError` unless it is an http(s) origin. */
+function standInOrigin(given: unknown): string {
+  let url: URL | null = null;
+  try {
+    url = typeof given === 'string' ? new URL(given) : null;
+  } catch {
+    // not a URL
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.href !== `${url.origin}/` || url.username || url.password) {
+    throw new TypeError(`livenessStandIn.origin must be an http(s) origin such as http://127.0.0.1:8000, not ${JSON.stringify(given)}`);
+  }
+  return url.origin;
 }
 
 /** Compares two strings in time independent of where they differ. */

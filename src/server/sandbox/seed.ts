@@ -96,7 +96,7 @@ export const DOCUMENT_KEYS: readonly string[] = [
 /** The attribute whose value is a Sumsub WebSDK access token [seed]. */
 export const LIVENESS_TOKEN_KEY = 'sumsub_liveness_check_token';
 /** The attribute whose value is a link to Sumsub's liveness page [seed]. */
-const LIVENESS_URL_KEY = 'sumsub_liveness_check_url';
+export const LIVENESS_URL_KEY = 'sumsub_liveness_check_url';
 /** Volatile attributes: read-only, their value is made on each read (their type is their key). */
 export const VOLATILE_KEYS: ReadonlySet<string> = new Set([LIVENESS_TOKEN_KEY, LIVENESS_URL_KEY]);
 

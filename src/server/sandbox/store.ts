@@ -109,6 +109,11 @@ export interface ReviewResult {
 /** A volatile attribute value (liveness token or URL) and when it stops being valid. */
 export interface VolatileValue {
   value: string;
+  /**
+   * What finds the application again from outside (the liveness controls by token or by page):
+   * the token itself, or the last path segment of the liveness URL.
+   */
+  id: string;
   expiresAt: number;
 }
 
@@ -170,6 +175,8 @@ export class SandboxStore {
   private readonly applications = new Map<string, Application>();
   /** Evictable entities, oldest first. */
   private readonly fresh: string[] = [];
+  /** Applications by the id of one of their current volatile values (see {@link VolatileValue.id}). */
+  private readonly volatileOwners = new Map<string, Application>();
 
   /** A legal entity by uuid. */
   entity(uuid: string): LegalEntity | undefined {
@@ -184,6 +191,23 @@ export class SandboxStore {
   /** An application by uuid, whatever its client. */
   application(uuid: string): Application | undefined {
     return this.applications.get(uuid);
+  }
+
+  /**
+   * The application whose current value of the volatile attribute `key` has this id, expired or
+   * not (the caller checks `expiresAt`); `undefined` for an unknown id or one since replaced.
+   */
+  volatileOwner(key: string, id: string): Application | undefined {
+    const application = this.volatileOwners.get(id);
+    return application?.volatile.get(key)?.id === id ? application : undefined;
+  }
+
+  /** Sets an application's volatile value, indexed by its id; the value it replaces is forgotten. */
+  setVolatile(application: Application, key: string, value: VolatileValue): void {
+    const replaced = application.volatile.get(key);
+    if (replaced) this.volatileOwners.delete(replaced.id);
+    application.volatile.set(key, value);
+    this.volatileOwners.set(value.id, application);
   }
 
   /**
@@ -285,7 +309,10 @@ export class SandboxStore {
     const entity = this.entities.get(entityUuid);
     if (!entity) return;
     for (const client of entity.clients.values()) {
-      for (const application of client.applications) this.applications.delete(application.uuid);
+      for (const application of client.applications) {
+        this.applications.delete(application.uuid);
+        for (const { id } of application.volatile.values()) this.volatileOwners.delete(id);
+      }
       this.clients.delete(client.uuid);
     }
     this.entities.delete(entityUuid);
