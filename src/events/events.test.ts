@@ -3,6 +3,9 @@ import {
   KYC_APPLICATION_CREATE,
   KYC_COMPLETE,
   KYC_ERROR,
+  KYC_LIVENESS_COMPLETE,
+  KYC_LIVENESS_ERROR,
+  KYC_LIVENESS_READY,
   KYC_LEVEL_SELECT,
   KYC_READY,
   KYC_REJECT,
@@ -15,6 +18,9 @@ import {
   KycApplicationCreateEvent,
   KycCompleteEvent,
   KycErrorEvent,
+  KycLivenessCompleteEvent,
+  KycLivenessErrorEvent,
+  KycLivenessReadyEvent,
   KycLevelSelectEvent,
   KycReadyEvent,
   KycRejectEvent,
@@ -51,10 +57,25 @@ const EVENTS: { name: string; event: () => CustomEvent<object>; cancelable: bool
   { name: KYC_COMPLETE, event: () => new KycCompleteEvent({ applicationUuid: APP, status: 'approved' }), cancelable: false },
   { name: KYC_REJECT, event: () => new KycRejectEvent({ applicationUuid: APP, canCreateNew: true }), cancelable: false },
   { name: KYC_ERROR, event: () => new KycErrorEvent({ code: 'network', message: 'No answer.', recoverable: true }), cancelable: false },
+  {
+    name: KYC_LIVENESS_READY,
+    event: () => new KycLivenessReadyEvent({ applicationUuid: APP, attributeKey: 'sumsub_liveness_check_token' }),
+    cancelable: false,
+  },
+  {
+    name: KYC_LIVENESS_COMPLETE,
+    event: () => new KycLivenessCompleteEvent({ applicationUuid: APP, attributeKey: 'sumsub_liveness_check_token' }),
+    cancelable: false,
+  },
+  {
+    name: KYC_LIVENESS_ERROR,
+    event: () => new KycLivenessErrorEvent({ applicationUuid: APP, attributeKey: 'sumsub_liveness_check_token', code: 'invalid-token' }),
+    cancelable: false,
+  },
 ];
 
 describe('public events', () => {
-  it('cover the names of architecture.md, in kyc-noun-verb form', () => {
+  it('cover the names of architecture.md and issue 5 (liveness), in kyc-noun-verb form', () => {
     expect(EVENTS.map((entry) => entry.name)).to.deep.equal([
       'kyc-ready',
       'kyc-level-select',
@@ -68,6 +89,9 @@ describe('public events', () => {
       'kyc-complete',
       'kyc-reject',
       'kyc-error',
+      'kyc-liveness-ready',
+      'kyc-liveness-complete',
+      'kyc-liveness-error',
     ]);
   });
 

@@ -8,6 +8,7 @@ export * from './application-create.js';
 export * from './complete.js';
 export * from './error.js';
 export * from './level-select.js';
+export * from './liveness.js';
 export * from './ready.js';
 export * from './reject.js';
 export * from './save.js';

@@ -10,6 +10,15 @@ export function isLiveness(attribute: KycAttribute): boolean {
   return LIVENESS_KEYS.has(attribute.key) || LIVENESS_KEYS.has(attribute.type);
 }
 
+/** Sumsub's statuses of a liveness check the platform reports as done [assumed: the sandbox's]. */
+const LIVENESS_DONE: ReadonlySet<string> = new Set(['completed', 'passed', 'approved', 'green']);
+
+/** Whether the platform says this liveness attribute's check is done (its Sumsub diagnostics). */
+export function isLivenessDone(attribute: KycAttribute): boolean {
+  const status = attribute.verification?.status?.toLowerCase();
+  return isLiveness(attribute) && status !== undefined && LIVENESS_DONE.has(status);
+}
+
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Whether `value` is a calendar date written YYYY-MM-DD. */
@@ -31,7 +40,7 @@ export function isRealDate(value: string): boolean {
  */
 export function answerText(localize: LocalizeController, question: KycQuestion, value: string, label: string | null): string {
   const { attribute } = question;
-  if (isLiveness(attribute)) return localize.term('livenessLater');
+  if (isLiveness(attribute)) return localize.term(isLivenessDone(attribute) ? 'livenessDone' : 'livenessLater');
   if (value === '') return localize.term('notAnswered');
   switch (attribute.type) {
     case 'boolean':

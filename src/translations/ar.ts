@@ -228,6 +228,14 @@ const translation = {
   noBackSideFrontAgain: 'يُرجى اختيار صورة الوجه الأمامي مرة أخرى، إذ ستُرسَل بوصفها الوجه الخلفي.',
 
   // Steps that later issues fill in
+  livenessLoading: 'جارٍ تحميل التحقق من الحيوية…',
+  livenessChecking: 'جارٍ التحقق من نتيجة فحص الحيوية…',
+  livenessFailed: 'تعذّر تحميل التحقق من الحيوية أو توقف بسبب خطأ. يُرجى المحاولة مرة أخرى.',
+  livenessOnPhone: 'أو أجرِ التحقق على هاتفك: امسح هذا الرمز أو افتح الرابط.',
+  livenessQrLabel: 'رمز QR لرابط التحقق من الحيوية',
+  livenessOpenLink: 'فتح التحقق في علامة تبويب جديدة',
+  livenessDone: 'تم',
+  livenessFrameTitle: 'التحقق من الحيوية من Sumsub',
   livenessLater: 'تحقق قصير بفيديو سيلفي باستخدام الكاميرا',
 } satisfies Translation;
 

@@ -200,6 +200,14 @@ const translation = {
     'Bitte wählen Sie das Foto der Vorderseite noch einmal aus: Es wird als Rückseite gesendet.',
 
   // Steps that later issues fill in
+  livenessLoading: 'Die Lebenderkennung wird geladen…',
+  livenessChecking: 'Das Ergebnis Ihrer Lebenderkennung wird geprüft…',
+  livenessFailed: 'Die Lebenderkennung konnte nicht geladen werden oder wurde mit einem Fehler beendet. Bitte versuchen Sie es erneut.',
+  livenessOnPhone: 'Oder führen Sie die Prüfung auf Ihrem Smartphone durch: Scannen Sie diesen Code oder öffnen Sie den Link.',
+  livenessQrLabel: 'QR-Code des Links zur Lebenderkennung',
+  livenessOpenLink: 'Prüfung in einem neuen Tab öffnen',
+  livenessDone: 'Erledigt',
+  livenessFrameTitle: 'Lebenderkennung von Sumsub',
   livenessLater: 'Eine kurze Selfie-Videoprüfung mit Ihrer Kamera',
 } satisfies Translation;
 

@@ -178,6 +178,14 @@ const translation = {
   noBackSideFrontAgain: 'Please choose the picture of the front side again: it will be sent as the back side.',
 
   // Steps that later issues fill in
+  livenessLoading: 'Loading the liveness check…',
+  livenessChecking: 'Checking the result of your liveness check…',
+  livenessFailed: 'The liveness check could not be loaded or stopped with an error. Please try again.',
+  livenessOnPhone: 'Or take the check on your phone: scan this code, or open the link.',
+  livenessQrLabel: 'QR code of the link to the liveness check',
+  livenessOpenLink: 'Open the check in a new tab',
+  livenessDone: 'Done',
+  livenessFrameTitle: 'Liveness check by Sumsub',
   livenessLater: 'A short selfie video check with your camera',
 } satisfies TranslationBase;
 

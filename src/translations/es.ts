@@ -195,6 +195,14 @@ const translation = {
   noBackSideFrontAgain: 'Vuelva a elegir la foto del anverso: se enviará como reverso.',
 
   // Steps that later issues fill in
+  livenessLoading: 'Cargando la prueba de vida…',
+  livenessChecking: 'Comprobando el resultado de su prueba de vida…',
+  livenessFailed: 'No se pudo cargar la prueba de vida o se detuvo con un error. Inténtelo de nuevo.',
+  livenessOnPhone: 'O haga la prueba en su teléfono: escanee este código o abra el enlace.',
+  livenessQrLabel: 'Código QR del enlace a la prueba de vida',
+  livenessOpenLink: 'Abrir la prueba en una pestaña nueva',
+  livenessDone: 'Completada',
+  livenessFrameTitle: 'Prueba de vida de Sumsub',
   livenessLater: 'Una breve comprobación en vídeo, tipo selfi, con su cámara',
 } satisfies Translation;
 

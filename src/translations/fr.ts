@@ -198,6 +198,14 @@ const translation = {
     'Veuillez choisir à nouveau la photo du recto\u00a0: elle sera envoyée en tant que verso.',
 
   // Steps that later issues fill in
+  livenessLoading: 'Chargement du contrôle du vivant…',
+  livenessChecking: 'Vérification du résultat de votre contrôle du vivant…',
+  livenessFailed: 'Le contrôle du vivant n’a pas pu être chargé ou s’est arrêté sur une erreur. Veuillez réessayer.',
+  livenessOnPhone: 'Ou faites le contrôle sur votre téléphone\u00a0: scannez ce code ou ouvrez le lien.',
+  livenessQrLabel: 'Code QR du lien vers le contrôle du vivant',
+  livenessOpenLink: 'Ouvrir le contrôle dans un nouvel onglet',
+  livenessDone: 'Effectué',
+  livenessFrameTitle: 'Contrôle du vivant par Sumsub',
   livenessLater: 'Une courte vérification vidéo (selfie) avec votre caméra',
 } satisfies Translation;
 

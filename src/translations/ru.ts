@@ -194,6 +194,14 @@ const translation = {
   noBackSideFrontAgain: 'Выберите фото лицевой стороны ещё раз: оно будет отправлено как оборотная сторона.',
 
   // Steps that later issues fill in
+  livenessLoading: 'Загружается проверка «живости»…',
+  livenessChecking: 'Проверяем результат проверки «живости»…',
+  livenessFailed: 'Не удалось загрузить проверку «живости», или она завершилась с ошибкой. Попробуйте ещё раз.',
+  livenessOnPhone: 'Или пройдите проверку на телефоне: отсканируйте этот код или откройте ссылку.',
+  livenessQrLabel: 'QR-код ссылки на проверку «живости»',
+  livenessOpenLink: 'Открыть проверку в новой вкладке',
+  livenessDone: 'Пройдена',
+  livenessFrameTitle: 'Проверка «живости» от Sumsub',
   livenessLater: 'Короткая видеопроверка с селфи через камеру',
 } satisfies Translation;
 

@@ -385,10 +385,10 @@ export async function englishLeft(el: Widget, lang = 'de', options: EnglishLeftO
   return shown.filter((text) => leaked(text) && !server.some((title) => text.includes(title)));
 }
 
-/** A Standard application answered up to its identity document step, through the API; its uuid. */
-export async function standardBeforeDocuments(): Promise<string> {
+/** An application of `levelName` answered, through the API, from its first step to its financial profile; its uuid. */
+async function answeredThroughFinances(levelName: string): Promise<string> {
   const client = createKycClient({ endpoint: ENDPOINT });
-  const uuid = await applicationOf('Standard');
+  const uuid = await applicationOf(levelName);
   await fillBasic(client, uuid);
   const [employment] = await client.getDefinitions('employment_status');
   const [funds] = await client.getDefinitions('source_of_funds');
@@ -406,6 +406,18 @@ export async function standardBeforeDocuments(): Promise<string> {
     ],
     { signCodes: { sms: SIGN_CODE } },
   );
+  return uuid;
+}
+
+/** A Standard application answered up to its identity document step, through the API; its uuid. */
+export function standardBeforeDocuments(): Promise<string> {
+  return answeredThroughFinances('Standard');
+}
+
+/** An Advanced application answered up to its liveness step (documents included), through the API; its uuid. */
+export async function advancedBeforeLiveness(): Promise<string> {
+  const uuid = await answeredThroughFinances('Advanced');
+  for (const key of ['passport', 'proof_of_address']) await provideDocument(uuid, key);
   return uuid;
 }
 

@@ -2,7 +2,7 @@
 // and the bin serves the demo and the chain. Built into a temporary copy of the package.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -45,6 +45,15 @@ describe('the built package', () => {
       for (const name of names) assert.equal(typeof module[name], 'function', `${subpath} exports ${name}`);
     }
     assert.equal(pkg.engines.node, '>=20');
+  });
+
+  test('Sumsub\'s WebSDK is a chunk of its own in the CDN build, never in the entry', () => {
+    const cdn = join(copy, 'dist/cdn');
+    const sdkMarker = 'idCheck.init';
+    assert.ok(!readFileSync(join(cdn, 'kyc-onboarding.js'), 'utf8').includes(sdkMarker), 'the entry does not hold the SDK');
+    const chunks = readdirSync(join(cdn, 'chunks')).filter((name) => name.endsWith('.js'));
+    const holding = chunks.filter((name) => readFileSync(join(cdn, 'chunks', name), 'utf8').includes(sdkMarker));
+    assert.equal(holding.length, 1, `one chunk holds the SDK (chunks: ${chunks.join(', ')})`);
   });
 
   test('the bin serves the demo, the bundle and the chain, and says where', async () => {

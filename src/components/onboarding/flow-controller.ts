@@ -25,6 +25,7 @@ import {
   KycStepChangeEvent,
   KycSubmitEvent,
 } from '../../events/events.js';
+import { isLiveness, isLivenessDone } from '../../internal/answer.js';
 
 /** Where the person is in the flow. */
 export type FlowScreen =
@@ -114,6 +115,8 @@ export class FlowController implements ReactiveController {
   #pollDelay = DEFAULT_POLL_MS;
   /** A poll is in flight (the visibility handler and the timer must not both ask). */
   #polling = false;
+  /** The last poll failed (its notice is the polling's, cleared by the next answer). */
+  #pollFailed = false;
   #started = false;
   /** Answers changed since the reviewer's remarks on them: the remarks no longer apply. */
   readonly #revised = new Set<string>();
@@ -573,6 +576,11 @@ export class FlowController implements ReactiveController {
       remember('step', this.application.uuid, screen.name === 'review' ? 'review' : String(screen.index));
     }
     this.#set({ screen, signature: null, unsavedAnswers: false });
+    if (screen.name === 'step') {
+      // A liveness step is watched until the platform says the check is done.
+      if (this.#watching()) this.#schedulePoll();
+      else this.#stopPolling();
+    }
   }
 
   #showLevels(): void {
@@ -615,20 +623,55 @@ export class FlowController implements ReactiveController {
     this.#pollTimer = undefined;
   }
 
+  /**
+   * Whether the platform is being watched: in review (for the decision), or on a step whose
+   * liveness check is not done yet (Sumsub's check ends on another device or in its frame; the
+   * platform says when it is done).
+   */
+  #watching(): boolean {
+    const { screen } = this;
+    return screen.name === 'waiting' || (screen.name === 'step' && this.editable && this.#livenessPending(screen.index));
+  }
+
+  /** The step asks for a liveness check and the platform does not say it is done. */
+  #livenessPending(index: number): boolean {
+    const questions = this.steps[index]?.questions ?? [];
+    const liveness = questions.filter(({ attribute }) => isLiveness(attribute));
+    return liveness.length > 0 && !liveness.some(({ attribute }) => isLivenessDone(attribute));
+  }
+
+  /** Asks the platform at once whether the liveness check is done (Sumsub says the person finished). */
+  checkLiveness(): void {
+    if (this.screen.name !== 'step') return;
+    this.#pollDelay = this.#options.pollIntervalMs ?? DEFAULT_POLL_MS;
+    void this.#poll();
+  }
+
   async #poll(): Promise<void> {
     const application = this.application;
-    if (!application || this.screen.name !== 'waiting' || this.#polling) return;
+    if (!application || !this.#watching() || this.#polling) return;
     this.#polling = true;
     try {
       const fresh = await this.#requireClient().getApplication(application.uuid, {
         emptyVolatileFields: true,
         signal: this.#abort.signal,
       });
-      if (this.screen.name !== 'waiting' || this.application?.uuid !== application.uuid) return;
-      this.notice = null;
+      if (!this.#watching() || this.application?.uuid !== application.uuid) return;
+      if (this.#pollFailed) {
+        this.#pollFailed = false;
+        this.notice = null;
+      }
       if (fresh.status === application.status) {
-        this.#pollDelay = Math.min(this.#pollDelay * POLL_GROWTH, MAX_POLL_MS);
         this.application = fresh;
+        const { screen } = this;
+        if (screen.name === 'step' && !this.#livenessPending(screen.index)) {
+          // The platform says the check is done: on to the next step.
+          this.#pollDelay = this.#options.pollIntervalMs ?? DEFAULT_POLL_MS;
+          this.#advanceFrom(screen.index);
+          return;
+        }
+        this.#pollDelay = Math.min(this.#pollDelay * POLL_GROWTH, MAX_POLL_MS);
+        this.#host.requestUpdate();
         this.#schedulePoll();
         return;
       }
@@ -639,16 +682,17 @@ export class FlowController implements ReactiveController {
         this.levelInfo = await this.#requireClient()
           .getLevelInfo({ signal: this.#abort.signal })
           .catch(() => this.levelInfo);
-        if (this.screen.name !== 'waiting' || this.application?.uuid !== application.uuid) return;
+        if (!this.#watching() || this.application?.uuid !== application.uuid) return;
       }
       this.#show(fresh, application.status);
     } catch (error) {
       if (this.#aborted(error)) return;
-      // The review goes on without us: keep asking, slower, and say why nothing moves (reported
+      // The platform goes on without us: keep asking, slower, and say why nothing moves (reported
       // once per outage, not once per attempt).
       this.#pollDelay = Math.min(this.#pollDelay * POLL_GROWTH, MAX_POLL_MS);
       const failure = asApiError(error);
-      if (!this.notice) this.#report(failure);
+      if (!this.#pollFailed) this.#report(failure);
+      this.#pollFailed = true;
       this.#set({ notice: failure });
       this.#schedulePoll();
     } finally {
@@ -657,7 +701,7 @@ export class FlowController implements ReactiveController {
   }
 
   readonly #onVisibility = (): void => {
-    if (this.screen.name !== 'waiting') return;
+    if (!this.#watching()) return;
     if (document.hidden) this.#stopPolling();
     else void this.#poll();
   };

@@ -36,6 +36,11 @@ const QUESTION_PARTS = [
   'combobox-listbox',
   'combobox-option',
   'combobox-message',
+  'liveness-frame',
+  'liveness-status',
+  'liveness-retry-button',
+  'liveness-link',
+  'liveness-qr-code',
   'upload',
   'upload-files',
   'upload-file',
@@ -94,6 +99,10 @@ interface SummaryItem {
  * @event kyc-status-change - The application's status changed. Detail: `{applicationUuid, status, rawStatus, previous}`.
  * @event kyc-complete - The application was approved. Detail: `{applicationUuid, status}`.
  * @event kyc-reject - The application was rejected (final). Detail: `{applicationUuid, canCreateNew}`.
+ * @event kyc-liveness-ready - Sumsub's check is on screen. Detail: `{applicationUuid, attributeKey}`.
+ * @event kyc-liveness-complete - Sumsub says the person finished; the platform is asked. Detail: `{applicationUuid, attributeKey}`.
+ * @event kyc-liveness-error - Sumsub reported an error. Detail: `{applicationUuid, attributeKey, code}`.
+ * @event kyc-upload-progress - Bytes of a document upload sent. Detail: `{attributeKey, loaded, total}`.
  * @event kyc-error - Something failed; the person was told. Detail: `{code, message, recoverable}`.
  *
  * @csspart base - The widget's box.
@@ -118,6 +127,7 @@ interface SummaryItem {
  * @csspart question__status - Re-exported: the loading or failure message of options and documents.
  * @csspart question__retry-button - Re-exported: the button that reads failed options or a document again.
  * @csspart question__combobox-input - Re-exported: a long list's text field (likewise `question__combobox-expand-icon`, `-listbox`, `-option`, `-message`).
+ * @csspart question__liveness-frame - Re-exported: the box of Sumsub's check (likewise `question__liveness-status`, `-retry-button`, `-link`, `-qr-code`).
  * @csspart question__upload - Re-exported: a document's file box (likewise `question__upload-files`, `-file`, `-thumbnail`, `-progress`, `-message`, `-actions`, `-button-choose`, `-button-camera`, `-button-remove`, `-button-cancel`, `-button-retry`).
  * @csspart signature__base - Re-exported from `<kyc-signature-prompt>`: the panel.
  * @csspart signature__title - Re-exported: the prompt's heading.
@@ -446,7 +456,12 @@ export class KycOnboarding extends KycElement {
         ${flow.unsavedAnswers
           ? html`<div class="panel panel--warning" role="alert"><p>${this.#localize.term('unsavedAnswers')}</p></div>`
           : nothing}
-        <div class="questions" @input=${this.#onAnswer} @change=${this.#onAnswer}>
+        <div
+          class="questions"
+          @input=${this.#onAnswer}
+          @change=${this.#onAnswer}
+          @kyc-liveness-complete=${() => this.#flow.checkLiveness()}
+        >
           ${repeat(
             step.questions.filter((question) => !backSideKeys(step.questions).has(question.attribute.key)),
             (question) => question.attribute.key,
@@ -549,6 +564,8 @@ export class KycOnboarding extends KycElement {
       .errors=${this.#flow.errorsOf(attribute)}
       .translations=${this.translations}
       .upload=${this.#uploadSettings()}
+      application-uuid=${this.#flow.application?.uuid ?? ''}
+      sumsub-theme=${this.#sumsubTheme()}
       ?disabled=${!this.#flow.editable}
     ></kyc-question>`;
   }
@@ -760,6 +777,12 @@ export class KycOnboarding extends KycElement {
     } finally {
       upload.remove();
     }
+  }
+
+  /** Sumsub's theme: the widget's, with `auto` resolved from the system's preference. */
+  #sumsubTheme(): 'light' | 'dark' {
+    if (this.theme === 'dark') return 'dark';
+    return this.theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
   }
 
   #uploadSettings(): FileUploadSettings {

@@ -4,12 +4,13 @@ import { live } from 'lit/directives/live.js';
 import { KycApiError, type Definition, type KycClient, type KycQuestion as Question, type LegalDocument } from '../../api/index.js';
 import { KycErrorEvent } from '../../events/events.js';
 import { KycFormAssociatedElement, type KycValidationResult, type KycValidator } from '../../internal/form-associated.js';
-import { answerText, isLiveness, isRealDate } from '../../internal/answer.js';
+import { answerText, isLiveness, isLivenessDone, isRealDate } from '../../internal/answer.js';
 import { definitionsOf, legalDocumentsOf } from '../../internal/reference-data.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { LocalizeController, type TextTermKey, type TranslationOverrides } from '../../utilities/localize.js';
 import { KycCombobox, type KycComboboxOption } from '../combobox/combobox.js';
 import { KycFileUpload } from '../file-upload/file-upload.js';
+import { KycLiveness } from '../liveness/liveness.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../../internal/file-check.js';
 import { DEFAULT_PHOTO_MAX_SIDE } from '../../internal/photo-fixup.js';
 import styles from './question.styles.js';
@@ -40,6 +41,8 @@ interface TextSpec {
 
 /** The parts of `<kyc-combobox>` re-exported as `combobox-<part>`. */
 const COMBOBOX_EXPORTPARTS = ['input', 'expand-icon', 'listbox', 'option', 'message'].map((part) => `${part}: combobox-${part}`).join(', ');
+/** The parts of `<kyc-liveness>` re-exported as `liveness-<part>`. */
+const LIVENESS_EXPORTPARTS = ['frame', 'status', 'retry-button', 'link', 'qr-code'].map((part) => `${part}: liveness-${part}`).join(', ');
 /** The parts of `<kyc-file-upload>` re-exported as `upload-<part>` (its `base` as `upload`). */
 const UPLOAD_EXPORTPARTS = [
   'base: upload',
@@ -216,6 +219,8 @@ const VALID: KycValidationResult = { flags: {}, message: '' };
  * @csspart retry-button - The button that reads failed options or a failed document again.
  * @csspart combobox-input - Re-exported from `<kyc-combobox>`: its text field (likewise
  *   `combobox-expand-icon`, `combobox-listbox`, `combobox-option`, `combobox-message`).
+ * @csspart liveness-frame - Re-exported from `<kyc-liveness>`: the box of Sumsub's check (likewise
+ *   `liveness-status`, `liveness-retry-button`, `liveness-link`, `liveness-qr-code`).
  * @csspart upload - Re-exported from `<kyc-file-upload>`: its box (likewise `upload-files`,
  *   `upload-file`, `upload-thumbnail`, `upload-progress`, `upload-message`, `upload-actions`,
  *   `upload-button-choose`, `upload-button-camera`, `upload-button-remove`, `upload-button-cancel`,
@@ -229,7 +234,7 @@ const VALID: KycValidationResult = { flags: {}, message: '' };
 export class KycQuestion extends KycFormAssociatedElement {
   static override styles = [formControlStyles, styles];
   /** @internal Long option lists are a `<kyc-combobox>`. */
-  static override dependencies = { 'kyc-combobox': KycCombobox, 'kyc-file-upload': KycFileUpload };
+  static override dependencies = { 'kyc-combobox': KycCombobox, 'kyc-file-upload': KycFileUpload, 'kyc-liveness': KycLiveness };
 
   /** @internal The question's own checks, in one validator that reads its state. */
   static override validators: readonly KycValidator[] = [{ check: (element) => (element as KycQuestion).checkAnswer() }];
@@ -276,6 +281,12 @@ export class KycQuestion extends KycFormAssociatedElement {
 
   /** Per-language overrides of the texts: `{ de: { retry: 'Nochmal' } }`. */
   @property({ attribute: false }) translations: TranslationOverrides | undefined;
+
+  /** The application a liveness question belongs to (its token or link is read for it). */
+  @property({ attribute: 'application-uuid' }) applicationUuid = '';
+
+  /** The theme of Sumsub's check, following the widget's. */
+  @property({ attribute: 'sumsub-theme' }) sumsubTheme: 'light' | 'dark' = 'light';
 
   /** How a `document` question checks and fixes files (see `<kyc-file-upload>`); defaults apply to what is absent. */
   @property({ attribute: false }) upload: FileUploadSettings = {};
@@ -531,7 +542,7 @@ export class KycQuestion extends KycFormAssociatedElement {
     if (!this.question) return html``;
     switch (this.#kind) {
       case 'liveness':
-        return this.#renderPlaceholder(this.#localize.term('livenessLater'));
+        return this.client && this.applicationUuid ? this.#renderLiveness() : this.#renderPlaceholder(this.#localize.term('livenessLater'));
       case 'document':
         return this.#renderFiles();
       case 'read-only':
@@ -833,6 +844,25 @@ export class KycQuestion extends KycFormAssociatedElement {
       ${this.#renderLabel(false)}
       <p class="placeholder" part="placeholder">${what}</p>
       ${this.#renderHelp()} ${this.#renderNote()}
+    </div>`;
+  }
+
+  #renderLiveness(): TemplateResult {
+    const { attribute } = this.question!;
+    return html`<div class="form-control" part="base">
+      ${this.#renderLabel(false)} ${this.#renderHelp()}
+      ${isLivenessDone(attribute)
+        ? html`<p class="uploaded" part="answer">${this.#localize.term('livenessDone')}</p>`
+        : html`<kyc-liveness
+            part="control"
+            exportparts=${LIVENESS_EXPORTPARTS}
+            attribute-key=${attribute.key}
+            application-uuid=${this.applicationUuid}
+            theme=${this.sumsubTheme}
+            .client=${this.client}
+            .translations=${this.translations}
+          ></kyc-liveness>`}
+      ${this.#renderNote()}
     </div>`;
   }
 

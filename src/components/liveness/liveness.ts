@@ -1,0 +1,298 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { KycApiError, type KycClient } from '../../api/index.js';
+import { KycErrorEvent, KycLivenessCompleteEvent, KycLivenessErrorEvent, KycLivenessReadyEvent } from '../../events/events.js';
+import { KycElement } from '../../internal/kyc-element.js';
+import { encodeQr, qrPath } from '../../internal/qr-code.js';
+import { formControlStyles } from '../../styles/form-control.styles.js';
+import { LocalizeController, type TranslationOverrides } from '../../utilities/localize.js';
+import styles from './liveness.styles.js';
+
+/** The attribute whose value is an access token for Sumsub's WebSDK [seed]. */
+export const LIVENESS_TOKEN_KEY = 'sumsub_liveness_check_token';
+/** The attribute whose value is a link to Sumsub's own page [seed]. */
+export const LIVENESS_URL_KEY = 'sumsub_liveness_check_url';
+
+/** Life asked for a token, in seconds (the platform's guide uses these). */
+const TTL_MIN = 600;
+const TTL_MAX = 3600;
+/** How long the check may take to appear before the person is told and offered a retry. */
+const READY_TIMEOUT_MS = 30_000;
+
+/** The part of `@sumsub/websdk` the element uses (its default export). */
+interface SumsubSdk {
+  init(
+    token: string,
+    refresh: () => Promise<string>,
+  ): {
+    withConf(config: { lang?: string; theme?: string }): ReturnType<SumsubSdk['init']>;
+    withOptions(options: { addViewportTag?: boolean; adaptIframeHeight?: boolean; enableScrollIntoView?: boolean }): ReturnType<SumsubSdk['init']>;
+    onMessage(handler: (type: string, payload: unknown) => void): ReturnType<SumsubSdk['init']>;
+    build(): { launch(container: HTMLElement): void; destroy(): void };
+  };
+}
+
+type State =
+  /** Reading the token or the link, loading the SDK, waiting for the check to appear. */
+  | 'loading'
+  /** The check is on screen (token) or the link is shown (url). */
+  | 'ready'
+  /** Sumsub says the person finished: the platform is asked. */
+  | 'submitted'
+  | 'failed';
+
+/**
+ * @summary Sumsub's liveness check inside the flow: its WebSDK embedded with an access token (loaded
+ * only here, in its own chunk), or on another device through a link and a QR code drawn locally.
+ * @tag kyc-liveness
+ * @status experimental
+ * @since 0.1
+ *
+ * With `attribute-key="sumsub_liveness_check_token"` the token is read (endpoint 5) when the
+ * element connects, `@sumsub/websdk` is imported, and the check is launched in the element with the
+ * widget's language and theme, without touching the page's viewport tag; the frame grows with its
+ * content. When Sumsub stops accepting the token, a new one is read with `ttl_renew`. The element
+ * shows a loading state until Sumsub says the check is ready, and an error with a retry when it
+ * fails. Disconnecting destroys the SDK instance (its frame and listener): connecting again, as
+ * React's StrictMode does, launches exactly one.
+ *
+ * With `attribute-key="sumsub_liveness_check_url"` it shows a link that opens Sumsub's page in a
+ * new tab and a QR code of the same link, for a phone.
+ *
+ * The outcome is never taken from Sumsub's messages: `kyc-liveness-complete` tells the owner to
+ * ask the platform, which says whether the check is done.
+ *
+ * @event kyc-liveness-ready - The check is on screen. Detail: `{applicationUuid, attributeKey}`.
+ * @event kyc-liveness-complete - Sumsub says the person finished (ask the platform). Detail: `{applicationUuid, attributeKey}`.
+ * @event kyc-liveness-error - Sumsub reported an error. Detail: `{applicationUuid, attributeKey, code}`.
+ * @event kyc-error - The token or the link could not be read, or the check could not be loaded. Detail: `{code, message, recoverable}`.
+ *
+ * @csspart base - The element's box.
+ * @csspart frame - The box Sumsub's frame is launched in.
+ * @csspart status - The loading, waiting or error message.
+ * @csspart retry-button - "Try again" after an error.
+ * @csspart link - "Open the check in a new tab".
+ * @csspart qr-code - The QR code of the link.
+ *
+ * @cssproperty --kyc-liveness-min-height - Height kept for the check while it loads (24rem).
+ */
+export class KycLiveness extends KycElement {
+  static override styles = [formControlStyles, styles];
+
+  /** Reads the token or the link. */
+  @property({ attribute: false }) client: KycClient | null = null;
+  @property({ attribute: 'application-uuid' }) applicationUuid = '';
+  /** Which path: `sumsub_liveness_check_token` (embedded) or `sumsub_liveness_check_url` (another device). */
+  @property({ attribute: 'attribute-key' }) attributeKey = LIVENESS_TOKEN_KEY;
+  /** Sumsub's theme, following the widget's. */
+  @property() theme: 'light' | 'dark' = 'light';
+  /** Per-language overrides of the texts. */
+  @property({ attribute: false }) translations: TranslationOverrides | undefined;
+
+  @state() private state: State = 'loading';
+  @state() private failure: string | null = null;
+  @state() private link: string | null = null;
+
+  @query('#frame') private frame!: HTMLElement | null;
+
+  readonly localize = new LocalizeController(this);
+  #sdk: { destroy(): void } | null = null;
+  /** The current launch: a later one (retry, reconnection) makes the earlier one's answers stale. */
+  #run = 0;
+  #readyTimer: ReturnType<typeof setTimeout> | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) void this.#start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stop();
+  }
+
+  protected override firstUpdated(): void {
+    void this.#start();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const restart = (['client', 'applicationUuid', 'attributeKey'] as const).some(
+      (name) => changed.has(name) && changed.get(name) !== undefined,
+    );
+    if (restart) void this.#start();
+  }
+
+  /** Starts again after an error. */
+  retry(): void {
+    void this.#start();
+  }
+
+  override render(): TemplateResult {
+    const url = this.attributeKey === LIVENESS_URL_KEY;
+    return html`<div class="base" part="base" aria-busy=${this.state === 'loading' ? 'true' : 'false'}>
+      ${this.#renderStatus()} ${url ? this.#renderLink() : html`<div id="frame" class="frame frame--${this.state}" part="frame"></div>`}
+    </div>`;
+  }
+
+  #renderStatus(): TemplateResult | typeof nothing {
+    switch (this.state) {
+      case 'loading':
+        return html`<p class="status" part="status" role="status">${this.localize.term('livenessLoading')}</p>`;
+      case 'submitted':
+        return html`<p class="status" part="status" role="status">${this.localize.term('livenessChecking')}</p>`;
+      case 'failed':
+        return html`<div class="status status--failed" part="status" role="alert">
+          <p>${this.failure}</p>
+          <button class="button button--secondary" part="retry-button" @click=${() => this.retry()}>
+            ${this.localize.term('retry')}
+          </button>
+        </div>`;
+      default:
+        return nothing;
+    }
+  }
+
+  #renderLink(): TemplateResult | typeof nothing {
+    const link = this.link;
+    if (!link || this.state === 'failed') return nothing;
+    const code = encodeQr(link);
+    const size = code.size + 8;
+    return html`<div class="link-path">
+      <p>${this.localize.term('livenessOnPhone')}</p>
+      <svg class="qr" part="qr-code" viewBox="0 0 ${size} ${size}" role="img" aria-label=${this.localize.term('livenessQrLabel')}>
+        <rect width=${size} height=${size} class="qr__background"></rect>
+        <path d=${qrPath(code, 4)} class="qr__modules"></path>
+      </svg>
+      <a class="button button--secondary" part="link" href=${link} target="_blank" rel="noopener noreferrer">
+        ${this.localize.term('livenessOpenLink')}
+      </a>
+    </div>`;
+  }
+
+  // ── the check ─────────────────────────────────────────────────────────────
+
+  async #start(): Promise<void> {
+    this.#stop();
+    const run = ++this.#run;
+    const { client, applicationUuid, attributeKey } = this;
+    if (!client || !applicationUuid || !this.isConnected) return;
+    this.state = 'loading';
+    this.failure = null;
+    try {
+      const attribute = await client.getAttribute(applicationUuid, attributeKey, { ttlMin: TTL_MIN, ttlMax: TTL_MAX });
+      if (run !== this.#run) return;
+      const value = attribute.value;
+      if (!value) throw new KycApiError('malformed_response', `The platform sent no ${attributeKey}.`);
+      if (attributeKey === LIVENESS_URL_KEY) {
+        this.link = safeLink(value);
+        if (!this.link) throw new KycApiError('malformed_response', 'The platform sent a liveness link that is not https.');
+        this.state = 'ready';
+        return;
+      }
+      const sdk = ((await import('@sumsub/websdk')) as unknown as { default: SumsubSdk }).default;
+      if (run !== this.#run) return;
+      await this.updateComplete;
+      const frame = this.frame;
+      if (!frame) return;
+      const instance = sdk
+        .init(value, () => this.#renewToken(run))
+        .withConf({ lang: this.localize.lang().split('-')[0]!, theme: this.theme })
+        .withOptions({ addViewportTag: false, adaptIframeHeight: true, enableScrollIntoView: false })
+        .onMessage((type, payload) => this.#onSdkMessage(run, type, payload))
+        .build();
+      this.#sdk = instance;
+      instance.launch(frame);
+      // The SDK's frame has no name: screen readers announce it by this one.
+      frame.querySelector('iframe')?.setAttribute('title', this.localize.term('livenessFrameTitle'));
+      this.#readyTimer = setTimeout(() => {
+        if (run === this.#run && this.state === 'loading') this.#fail(run, new KycApiError('timeout', 'Sumsub’s check did not appear in time.'));
+      }, READY_TIMEOUT_MS);
+    } catch (error) {
+      this.#fail(run, error);
+    }
+  }
+
+  /** Asks the platform for a new token when Sumsub stops accepting the current one. */
+  async #renewToken(run: number): Promise<string> {
+    const { client, applicationUuid, attributeKey } = this;
+    if (!client || run !== this.#run) throw new Error('The liveness check was closed.');
+    const attribute = await client.getAttribute(applicationUuid, attributeKey, { ttlMin: TTL_MIN, ttlMax: TTL_MAX, ttlRenew: true });
+    if (!attribute.value) throw new Error('The platform sent no new token.');
+    return attribute.value;
+  }
+
+  /** Sumsub's messages become the element's own events; their payloads stay here. */
+  #onSdkMessage(run: number, type: string, payload?: unknown): void {
+    if (run !== this.#run) return;
+    const detail = { applicationUuid: this.applicationUuid, attributeKey: this.attributeKey };
+    switch (type) {
+      case 'idCheck.onInitialized':
+        clearTimeout(this.#readyTimer);
+        if (this.state === 'loading') {
+          this.state = 'ready';
+          this.dispatchEvent(new KycLivenessReadyEvent(detail));
+        }
+        break;
+      case 'idCheck.onApplicantSubmitted':
+      case 'idCheck.onApplicantStatusChanged':
+        // Each time: the platform may not know yet at the first; it is asked again at the next.
+        this.state = 'submitted';
+        this.dispatchEvent(new KycLivenessCompleteEvent(detail));
+        break;
+      case 'idCheck.onError': {
+        const code = sdkErrorCode(payload);
+        this.dispatchEvent(new KycLivenessErrorEvent({ ...detail, code }));
+        this.failure = this.localize.term('livenessFailed');
+        this.state = 'failed';
+        this.#sdk?.destroy();
+        this.#sdk = null;
+        break;
+      }
+    }
+  }
+
+  #fail(run: number, error: unknown): void {
+    if (run !== this.#run) return;
+    const failure = error instanceof KycApiError ? error : new KycApiError('malformed_response', 'The liveness check could not be loaded.');
+    if (failure.code === 'aborted') return;
+    this.#stop(false);
+    this.failure = this.localize.term(failure.code === 'network' ? 'errorNetwork' : 'livenessFailed');
+    this.state = 'failed';
+    this.dispatchEvent(new KycErrorEvent({ code: failure.code, message: failure.message, recoverable: true }));
+  }
+
+  /** Ends the current launch: its SDK instance, frame and listener go. */
+  #stop(forget = true): void {
+    if (forget) this.#run++;
+    clearTimeout(this.#readyTimer);
+    this.#sdk?.destroy();
+    this.#sdk = null;
+  }
+}
+
+/** Sumsub's error code from an `idCheck.onError` payload (never its message, which may quote the person). */
+function sdkErrorCode(payload: unknown): string {
+  const code = (payload as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[\w-]{1,64}$/.test(code) ? code : 'unknown';
+}
+
+/** The link when it is an https URL (a page of Sumsub's), else null: never a `javascript:` link. */
+function safeLink(value: string): string | null {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLocal(url.hostname)) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A loopback host (the sandbox's stand-in on a developer's machine). */
+function isLocal(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kyc-liveness': KycLiveness;
+  }
+}

@@ -1,0 +1,88 @@
+// The liveness step of <kyc-onboarding> with the real @sumsub/websdk pointed (by the sandbox's
+// token) at the sandbox's stand-in on another origin.
+import { expect, waitUntil } from '@open-wc/testing';
+import { expectAccessible } from '../../../test/helpers/axe.js';
+import { advancedBeforeLiveness, heading, widget, type Widget } from '../../../test/helpers/onboarding.js';
+import { control, loggedInClient, logout, platformRequests, type SandboxClient } from '../../../test/helpers/sandbox.js';
+import type { KycLiveness } from '../liveness/liveness.js';
+
+const STAND_IN = 'http://127.0.0.1:8765';
+const TOKEN_KEY = 'sumsub_liveness_check_token';
+
+let sandbox: SandboxClient;
+let uuid: string;
+
+const livenessOf = (el: Widget, key = TOKEN_KEY) =>
+  el.shadowRoot.querySelector(`kyc-question[data-key="${key}"]`)?.shadowRoot?.querySelector('kyc-liveness') as
+    | (KycLiveness & { shadowRoot: ShadowRoot })
+    | null;
+
+const tokenReads = async () =>
+  (await platformRequests(sandbox)).filter((request) => request.method === 'GET' && request.path.includes(`/attributes/${TOKEN_KEY}/`)).length;
+const applicationReads = async () =>
+  (await platformRequests(sandbox)).filter((request) => request.method === 'GET' && request.path.endsWith(`/v1/kyc/${uuid}/`)).length;
+
+async function toLivenessStep(el: Widget): Promise<void> {
+  el.flow.goToStep(el.flow.steps.findIndex((step) => step.title === 'Liveness check'));
+  await el.updateComplete;
+  expect(heading(el)).to.equal('Liveness check');
+  await waitUntil(() => livenessOf(el)?.shadowRoot.querySelector('.frame--ready iframe'), 'the check is ready', { timeout: 10_000 });
+}
+
+/** Makes the stand-in post `message` to the page as Sumsub's frame would. */
+function emit(el: Widget, message: Record<string, unknown>): void {
+  livenessOf(el)!.shadowRoot.querySelector('iframe')!.contentWindow!.postMessage({ method: 'standin.emit', message }, STAND_IN);
+}
+
+const pass = () => control('POST', `/sandbox/v1/applications/${uuid}/liveness/`, { result: 'passed' });
+
+describe('<kyc-onboarding> liveness step', () => {
+  beforeEach(async () => {
+    sandbox = await loggedInClient();
+    uuid = await advancedBeforeLiveness();
+  });
+  afterEach(logout);
+
+  it('reads the token only when the step is reached, and shows the check and the QR code for a phone', async () => {
+    const el = await widget({ pollInterval: 60_000 });
+    expect(heading(el)).to.not.equal('Liveness check');
+    expect(await tokenReads(), 'no token before the step').to.equal(0);
+    await toLivenessStep(el);
+    expect(await tokenReads()).to.equal(1);
+    await waitUntil(() => livenessOf(el, 'sumsub_liveness_check_url')?.shadowRoot.querySelector('[part~="qr-code"]'), 'the QR code');
+    await expectAccessible(el);
+  });
+
+  it('moves on only when the platform says the check is done, not when Sumsub says the person finished', async () => {
+    const el = await widget({ pollInterval: 60_000 });
+    await toLivenessStep(el);
+    const before = await applicationReads();
+    emit(el, { method: 'idCheck.onApplicantSubmitted' });
+    await waitUntil(async () => (await applicationReads()) > before, 'the platform is asked');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(heading(el), 'the platform has no result yet').to.equal('Liveness check');
+    await pass();
+    emit(el, { method: 'idCheck.onApplicantStatusChanged', reviewStatus: 'completed' });
+    await waitUntil(() => heading(el) === 'Agreements', 'on to the next step', { timeout: 5000 });
+  });
+
+  it('checks again when the person comes back to the tab (the check taken on a phone)', async () => {
+    const el = await widget({ pollInterval: 60_000 });
+    await toLivenessStep(el);
+    await pass();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(heading(el), 'nothing asked yet').to.equal('Liveness check');
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitUntil(() => heading(el) === 'Agreements', 'on to the next step', { timeout: 5000 });
+  });
+
+  it('a passed check shows as done when the person comes back to its step', async () => {
+    await pass();
+    const el = await widget({ pollInterval: 60_000 });
+    el.flow.goToStep(el.flow.steps.findIndex((step) => step.title === 'Liveness check'));
+    await el.updateComplete;
+    const question = el.shadowRoot.querySelector(`kyc-question[data-key="${TOKEN_KEY}"]`)!;
+    await waitUntil(() => question.shadowRoot?.textContent?.includes('Done'), 'done');
+    expect(livenessOf(el), 'no check launched again').to.equal(null);
+  });
+});
