@@ -81,6 +81,7 @@ describe('<kyc-liveness>', () => {
     expect(reads).to.have.length(1);
     expect(reads[0]!.query).to.include({ ttl_min: '600', ttl_max: '3600' });
     expect(document.querySelector('meta[name="viewport"]'), 'the page’s viewport tag is left alone').to.equal(null);
+    await waitUntil(() => frames(el)[0]!.getBoundingClientRect().height > 100, 'the frame grows with its content');
     await expectAccessible(el);
   });
 

@@ -2,7 +2,7 @@
 // token) at the sandbox's stand-in on another origin.
 import { expect, waitUntil } from '@open-wc/testing';
 import { expectAccessible } from '../../../test/helpers/axe.js';
-import { advancedBeforeLiveness, heading, widget, type Widget } from '../../../test/helpers/onboarding.js';
+import { advancedBeforeLiveness, englishLeft, heading, widget, type Widget } from '../../../test/helpers/onboarding.js';
 import { control, loggedInClient, logout, platformRequests, type SandboxClient } from '../../../test/helpers/sandbox.js';
 import type { KycLiveness } from '../liveness/liveness.js';
 
@@ -74,6 +74,21 @@ describe('<kyc-onboarding> liveness step', () => {
     expect(heading(el), 'nothing asked yet').to.equal('Liveness check');
     document.dispatchEvent(new Event('visibilitychange'));
     await waitUntil(() => heading(el) === 'Agreements', 'on to the next step', { timeout: 5000 });
+  });
+
+  it('finds out by polling, with nothing said by Sumsub or the tab (the check taken on a phone)', async () => {
+    const el = await widget({ pollInterval: 100 });
+    await toLivenessStep(el);
+    await pass();
+    await waitUntil(() => heading(el) === 'Agreements', 'on to the next step', { timeout: 5000 });
+  });
+
+  it('the liveness step in German has no English left', async () => {
+    const el = await widget({ pollInterval: 60_000, lang: 'de' });
+    el.flow.goToStep(el.flow.steps.findIndex((step) => step.title === 'Liveness check'));
+    await el.updateComplete;
+    await waitUntil(() => livenessOf(el)?.shadowRoot.querySelector('.frame--ready iframe'), 'the check is ready', { timeout: 10_000 });
+    expect(await englishLeft(el, 'de')).to.deep.equal([]);
   });
 
   it('a passed check shows as done when the person comes back to its step', async () => {
