@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createDemoApp, type DemoApp } from './demo/app.js';
-import { createStaticHandler } from './demo/static.js';
+import { createStaticHandler, demoCsp } from './demo/static.js';
 import { toNodeListener } from './proxy/index.js';
 
 const USAGE = `Usage: kyc-onboarding sandbox [--port 8000] [--host 127.0.0.1]
@@ -56,12 +56,18 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+  const standIn = new URL(url).origin;
   const app = createDemoApp({
-    sandbox: { livenessStandIn: { origin: new URL(url).origin } },
-    fallback: createStaticHandler([
-      { prefix: '/dist/cdn/', root: join(packageRoot, 'dist', 'cdn') },
-      { prefix: '/', root: join(packageRoot, 'demo') },
-    ]),
+    sandbox: { livenessStandIn: { origin: standIn } },
+    // The page may be opened under another name (localhost for 127.0.0.1): its frames may still
+    // come from the stand-in's origin.
+    fallback: createStaticHandler(
+      [
+        { prefix: '/dist/cdn/', root: join(packageRoot, 'dist', 'cdn') },
+        { prefix: '/', root: join(packageRoot, 'demo') },
+      ],
+      demoCsp([standIn]),
+    ),
   });
   made(app);
   return {

@@ -1,22 +1,28 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { KycOnboarding } from '../../src/components/onboarding/onboarding.js';
 import { syntheticPhoto } from '../helpers/corpus.js';
-import { standardBeforeDocuments } from '../helpers/onboarding.js';
+import { advancedBeforeLiveness, standardBeforeDocuments } from '../helpers/onboarding.js';
 import { loggedInClient, logout } from '../helpers/sandbox.js';
 import type { KycFileUpload } from '../../src/components/file-upload/file-upload.js';
+
+/** The widget on a page served with the strict policy (in a frame of the test page), once it loaded. */
+async function strictPage() {
+  const frame = document.createElement('iframe');
+  frame.src = '/test/csp/widget.html';
+  document.body.append(frame);
+  await waitUntil(() => frame.contentDocument?.querySelector('kyc-onboarding'), 'the page loads', { timeout: 10000 });
+  const page = frame.contentWindow as Window & { cspViolations: string[]; File: typeof File };
+  const widget = () => frame.contentDocument!.querySelector('kyc-onboarding') as KycOnboarding;
+  return { frame, page, widget };
+}
 
 describe('<kyc-onboarding> under a strict Content-Security-Policy', () => {
   after(logout);
 
   it('renders and runs with no violation (no inline style or script, no eval, Trusted Types required)', async () => {
     await loggedInClient();
-    const frame = document.createElement('iframe');
-    frame.src = '/test/csp/widget.html';
-    document.body.append(frame);
+    const { frame, page, widget } = await strictPage();
     try {
-      await waitUntil(() => frame.contentDocument?.querySelector('kyc-onboarding'), 'the page loads', { timeout: 10000 });
-      const page = frame.contentWindow as Window & { cspViolations: string[] };
-      const widget = () => frame.contentDocument!.querySelector('kyc-onboarding') as KycOnboarding;
       await waitUntil(() => widget().flow?.screen.name === 'levels', 'the widget reaches the level choice', { timeout: 10000 });
       await waitUntil(() => widget().shadowRoot!.querySelector('#heading')!.textContent!.includes('Verifizierungsstufe'), 'German arrives', { timeout: 10000 });
       expect(page.cspViolations).to.deep.equal([]);
@@ -27,16 +33,30 @@ describe('<kyc-onboarding> under a strict Content-Security-Policy', () => {
     }
   });
 
+  it('launches Sumsub’s check (the SDK sizing its frame) and draws the QR code with no violation', async () => {
+    await loggedInClient();
+    await advancedBeforeLiveness();
+    const { frame, page, widget } = await strictPage();
+    try {
+      await waitUntil(() => widget().flow?.screen.name === 'step', 'the application is resumed', { timeout: 10000 });
+      const flow = widget().flow;
+      flow.goToStep(flow.steps.findIndex((step) => step.title === 'Liveness check'));
+      const inQuestion = (key: string, selector: string) =>
+        widget().shadowRoot!.querySelector(`kyc-question[data-key="${key}"]`)?.shadowRoot?.querySelector('kyc-liveness')?.shadowRoot?.querySelector(selector);
+      await waitUntil(() => inQuestion('sumsub_liveness_check_token', '.frame--ready iframe'), 'the check is ready', { timeout: 10000 });
+      await waitUntil(() => (inQuestion('sumsub_liveness_check_token', 'iframe') as HTMLIFrameElement).getBoundingClientRect().height > 100, 'sized');
+      await waitUntil(() => inQuestion('sumsub_liveness_check_url', 'svg path'), 'the QR code');
+      expect(page.cspViolations).to.deep.equal([]);
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('checks, fixes, draws and uploads a photo on the document step with no violation', async () => {
     await loggedInClient();
     await standardBeforeDocuments();
-    const frame = document.createElement('iframe');
-    frame.src = '/test/csp/widget.html';
-    document.body.append(frame);
+    const { frame, page, widget } = await strictPage();
     try {
-      await waitUntil(() => frame.contentDocument?.querySelector('kyc-onboarding'), 'the page loads', { timeout: 10000 });
-      const page = frame.contentWindow as Window & { cspViolations: string[]; File: typeof File };
-      const widget = () => frame.contentDocument!.querySelector('kyc-onboarding') as KycOnboarding;
       await waitUntil(() => widget().flow?.screen.name === 'step', 'the application is resumed', { timeout: 10000 });
       const flow = widget().flow;
       flow.goToStep(flow.steps.findIndex((step) => step.title === 'Identity document'));

@@ -159,14 +159,15 @@ describe('liveness stand-in: results by token and by URL', () => {
     assert.equal((await byUrl(sandbox, token)).status, 404, 'a token is no URL id');
     assert.equal((await byToken(sandbox, id)).status, 404, 'a URL id is no token');
     assert.equal((await byUrl(sandbox, undefined)).status, 400);
-    const renewed: string = (await readAttribute(sandbox, scope, uuid, URL_KEY, { ttl_renew: 'true' })).body.value;
+    // After a result the link comes inside Sumsub's diagnostics (its uuid), like the token.
+    const renewed: string = (await readAttribute(sandbox, scope, uuid, URL_KEY, { ttl_renew: 'true' })).body.value.uuid;
     assert.equal((await byUrl(sandbox, id)).status, 404, 'the replaced URL');
     assert.equal((await byUrl(sandbox, renewed.split('/').pop())).body.liveness, 'passed');
   });
 });
 
 describe('liveness stand-in: the token attribute after a result', () => {
-  it('is the bare token (or null) before, and the token in Sumsub diagnostics after, in every read', async () => {
+  it('is the bare token or link (or null) before, and inside Sumsub diagnostics after, in every read', async () => {
     const sandbox = createSandbox({ livenessStandIn: { origin: STAND_IN } });
     const { scope, uuid } = await clientWithApplication(sandbox, 'Advanced');
     const token: string = (await readAttribute(sandbox, scope, uuid, TOKEN_KEY)).body.value;
@@ -178,10 +179,10 @@ describe('liveness stand-in: the token attribute after a result', () => {
     assert.deepEqual(endpoint5.body.value, { uuid: token, verification: { sumsub: failed } }, 'the token stays reachable for a retry');
     const emptied = await readApplication(sandbox, scope, uuid, { empty_volatile_fields: 'true' });
     assert.deepEqual(emptied.byKey[TOKEN_KEY].value, { uuid: null, verification: { sumsub: failed } });
-    assert.equal(emptied.byKey[URL_KEY].value, null, 'the URL stays a bare value');
+    assert.deepEqual(emptied.byKey[URL_KEY].value, { uuid: null, verification: { sumsub: failed } }, 'the link carries it too');
     const full = await readApplication(sandbox, scope, uuid);
     assert.deepEqual(full.byKey[TOKEN_KEY].value, { uuid: token, verification: { sumsub: failed } });
-    assert.equal(typeof full.byKey[URL_KEY].value, 'string');
+    assert.equal(typeof full.byKey[URL_KEY].value.uuid, 'string');
 
     // As the widget's client reads it: the token as the value, the diagnostics beside it.
     const decoded = decodeAttribute(endpoint5.body, 'attribute');
@@ -325,8 +326,8 @@ describe('liveness stand-in: npm start', () => {
     const frame = await fetch(`${sdkBaseUrl(token)}/websdk/websdk.html?_=frame-1`);
     assert.equal(frame.status, 200);
     assert.match(frame.headers.get('content-security-policy') ?? '', /frame-ancestors \*/);
-    assert.equal((await served('/sandbox/v1/liveness-by-token/', postJson({ token, result: 'passed' }))).status, 200);
     const url: string = await read(URL_KEY);
+    assert.equal((await served('/sandbox/v1/liveness-by-token/', postJson({ token, result: 'passed' }))).status, 200);
     assert.equal(new URL(url).origin, origin);
     assert.equal((await fetch(url)).status, 200);
   });

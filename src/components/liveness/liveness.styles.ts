@@ -26,6 +26,7 @@ export default css`
     min-block-size: 0;
     block-size: 0;
     overflow: hidden;
+    visibility: hidden; /* nor reachable by Tab while it loads */
   }
 
   .frame iframe {

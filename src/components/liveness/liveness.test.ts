@@ -7,7 +7,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { QRCode } from 'jsqr';
 import { expectAccessible } from '../../../test/helpers/axe.js';
 import { applicationOf } from '../../../test/helpers/onboarding.js';
-import { ENDPOINT, loggedInClient, logout, platformRequests, type SandboxClient } from '../../../test/helpers/sandbox.js';
+import { ENDPOINT, injectFault, loggedInClient, logout, platformRequests, type SandboxClient } from '../../../test/helpers/sandbox.js';
 import { createKycClient, type KycClient } from '../../api/index.js';
 import { KycLiveness, LIVENESS_TOKEN_KEY, LIVENESS_URL_KEY } from './liveness.js';
 
@@ -71,7 +71,7 @@ describe('<kyc-liveness>', () => {
     expect(el.shadowRoot.querySelector('[part~="status"]')!.textContent).to.contain('Loading the liveness check');
     await expectAccessible(el);
     await ready(el);
-    expect(el.shadowRoot.querySelector('[part~="status"]'), 'the loading state ended').to.equal(null);
+    expect(el.shadowRoot.querySelector('[part~="status"]') === null, 'the loading state ended').to.equal(true);
     expect(frames(el)).to.have.length(1);
     expect(frames(el)[0]!.src.startsWith(`${STAND_IN}/websdk/websdk.html?`)).to.equal(true);
     expect(frames(el)[0]!.allow).to.contain('camera');
@@ -80,7 +80,7 @@ describe('<kyc-liveness>', () => {
     const reads = await tokenReads();
     expect(reads).to.have.length(1);
     expect(reads[0]!.query).to.include({ ttl_min: '600', ttl_max: '3600' });
-    expect(document.querySelector('meta[name="viewport"]'), 'the page’s viewport tag is left alone').to.equal(null);
+    expect(document.querySelector('meta[name="viewport"]') === null, 'the page’s viewport tag is left alone').to.equal(true);
     await waitUntil(() => frames(el)[0]!.getBoundingClientRect().height > 100, 'the frame grows with its content');
     await expectAccessible(el);
   });
@@ -110,10 +110,21 @@ describe('<kyc-liveness>', () => {
       expect(renewals).to.have.length(1);
       const current = (await client.getAttribute(uuid, LIVENESS_TOKEN_KEY)).value;
       expect(standIn.messages.find((m) => m['method'] === 'standin.tokenUpdated')!['accessToken']).to.equal(current);
-      expect(el.shadowRoot.querySelector('[part~="retry-button"]'), 'no error shown for a renewal').to.equal(null);
+      expect(el.shadowRoot.querySelector('[part~="retry-button"]') === null, 'no error shown for a renewal').to.equal(true);
     } finally {
       standIn.stop();
     }
+  });
+
+  it('a renewal the platform refuses is said, with one kyc-error and a retry', async () => {
+    const el = await liveness();
+    await ready(el);
+    const errors: { code: string }[] = [];
+    el.addEventListener('kyc-error', (event) => errors.push(event.detail));
+    await injectFault(sandbox, { method: 'GET', path_contains: `/attributes/${LIVENESS_TOKEN_KEY}/`, status: 503, times: 10 });
+    emit(el, { method: 'idCheck.onError', code: 'invalid-token' });
+    await waitUntil(() => el.shadowRoot.querySelector('[part~="retry-button"]'), 'the failure', { timeout: 10_000 });
+    expect(errors.map((error) => error.code)).to.deep.equal(['server']);
   });
 
   it('when Sumsub says the person finished, fires kyc-liveness-complete (its payload kept inside) and waits for the platform', async () => {
@@ -128,6 +139,57 @@ describe('<kyc-liveness>', () => {
     expect(completed).to.deep.equal([detail, detail]);
     expect(el.shadowRoot.querySelector('[part~="status"]')!.textContent).to.contain('Checking the result');
     await expectAccessible(el);
+  });
+
+  it('a status change before the person finished is not taken as finished; a word of the platform ends the wait', async () => {
+    const el = await liveness();
+    await ready(el);
+    const completed: unknown[] = [];
+    el.addEventListener('kyc-liveness-complete', (event) => completed.push(event.detail));
+    emit(el, { method: 'idCheck.onApplicantStatusChanged', reviewStatus: 'init' });
+    emit(el, { method: 'idCheck.onApplicantSubmitted' });
+    await waitUntil(() => completed.length === 1, 'the submission');
+    expect(completed, 'init is no finish').to.have.length(1);
+    expect(el.shadowRoot.querySelector('[part~="status"]')!.textContent).to.contain('Checking the result');
+    el.platformStatus = 'failed'; // what the owner passes on when the platform answers
+    await el.updateComplete;
+    expect(el.shadowRoot.querySelector('[part~="status"]') === null, 'back on the check').to.equal(true);
+  });
+
+  it('follows a change of language or theme while the check is on screen', async () => {
+    const standIn = listenToStandIn();
+    try {
+      const el = await liveness();
+      await ready(el);
+      el.lang = 'fr';
+      el.theme = 'dark';
+      await waitUntil(
+        () => standIn.messages.some((m) => m['method'] === 'standin.config' && m['lang'] === 'fr') &&
+          standIn.messages.some((m) => m['method'] === 'standin.config' && m['theme'] === 'dark'),
+        'Sumsub told',
+      );
+      expect(frames(el)[0]!.title).to.equal('Contrôle du vivant par Sumsub');
+    } finally {
+      standIn.stop();
+    }
+  });
+
+  it('removed while its token is read: nothing is launched, nothing is left listening', async () => {
+    const added: EventListenerOrEventListenerObject[] = [];
+    const add = window.addEventListener;
+    window.addEventListener = function (this: Window, type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) {
+      if (type === 'message') added.push(listener);
+      return add.call(this, type, listener, options);
+    } as typeof window.addEventListener;
+    try {
+      const el = await liveness();
+      el.remove(); // the token read and the SDK import are on their way
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(frames(el)).to.have.length(0);
+      expect(added, 'no SDK listener added').to.have.length(0);
+    } finally {
+      window.addEventListener = add;
+    }
   });
 
   it('an SDK error shows a message with a retry and fires kyc-liveness-error with its code only; retry launches one check again', async () => {
@@ -175,6 +237,26 @@ describe('<kyc-liveness>', () => {
       window.addEventListener = add;
       window.removeEventListener = remove;
     }
+  });
+
+  it('never shows a link of the platform that is not https (a javascript: link is refused, with one kyc-error)', async () => {
+    // A faulty platform, injected in the answer of the link's read.
+    const faulty: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (!String(input).includes(`/attributes/${LIVENESS_URL_KEY}/`)) return response;
+      const body = await response.json();
+      return new Response(JSON.stringify({ ...body, value: 'javascript:alert(document.cookie)' }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
+    };
+    client = createKycClient({ endpoint: ENDPOINT, fetch: faulty });
+    const errors: unknown[] = [];
+    document.addEventListener('kyc-error', (event) => errors.push(event.detail), { once: true });
+    const el = await liveness(LIVENESS_URL_KEY);
+    await waitUntil(() => el.shadowRoot.querySelector('[part~="retry-button"]'), 'refused');
+    expect(el.shadowRoot.querySelectorAll('a')).to.have.length(0);
+    expect(errors).to.have.length(1);
   });
 
   it('on another device: a link opening Sumsub’s page in a new tab, and a QR code of it that decodes to the same link', async () => {

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { KycApiError, type KycClient } from '../../api/index.js';
 import { KycErrorEvent, KycLivenessCompleteEvent, KycLivenessErrorEvent, KycLivenessReadyEvent } from '../../events/events.js';
 import { KycElement } from '../../internal/kyc-element.js';
-import { encodeQr, qrPath } from '../../internal/qr-code.js';
+import { encodeQr, qrPath, type QrCode } from '../../internal/qr-code.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { LocalizeController, type TranslationOverrides } from '../../utilities/localize.js';
 import styles from './liveness.styles.js';
@@ -28,9 +28,20 @@ interface SumsubSdk {
     withConf(config: { lang?: string; theme?: string }): ReturnType<SumsubSdk['init']>;
     withOptions(options: { addViewportTag?: boolean; adaptIframeHeight?: boolean; enableScrollIntoView?: boolean }): ReturnType<SumsubSdk['init']>;
     onMessage(handler: (type: string, payload: unknown) => void): ReturnType<SumsubSdk['init']>;
-    build(): { launch(container: HTMLElement): void; destroy(): void };
+    build(): SdkInstance;
   };
 }
+
+/** A launched check (the SDK's instance). */
+interface SdkInstance {
+  launch(container: HTMLElement): void;
+  destroy(): void;
+  setLanguage(language: string): void;
+  setTheme(theme: string): void;
+}
+
+/** Sumsub's review statuses that mean the person finished their part. */
+const FINISHED: ReadonlySet<string> = new Set(['pending', 'queued', 'completed', 'onhold', 'prechecked']);
 
 type State =
   /** Reading the token or the link, loading the SDK, waiting for the check to appear. */
@@ -88,6 +99,11 @@ export class KycLiveness extends KycElement {
   @property() theme: 'light' | 'dark' = 'light';
   /** Per-language overrides of the texts. */
   @property({ attribute: false }) translations: TranslationOverrides | undefined;
+  /**
+   * What the platform last said of the check (Sumsub's status on the attribute, e.g. `failed`):
+   * a new word from it ends the wait that follows Sumsub's "finished".
+   */
+  @property({ attribute: 'platform-status' }) platformStatus: string | null = null;
 
   @state() private state: State = 'loading';
   @state() private failure: string | null = null;
@@ -96,7 +112,9 @@ export class KycLiveness extends KycElement {
   @query('#frame') private frame!: HTMLElement | null;
 
   readonly localize = new LocalizeController(this);
-  #sdk: { destroy(): void } | null = null;
+  #sdk: SdkInstance | null = null;
+  /** The language and theme the check was launched or last set with. */
+  #shown = { lang: '', theme: '' };
   /** The current launch: a later one (retry, reconnection) makes the earlier one's answers stale. */
   #run = 0;
   #readyTimer: ReturnType<typeof setTimeout> | undefined;
@@ -115,16 +133,44 @@ export class KycLiveness extends KycElement {
     void this.#start();
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // The platform answered (e.g. the check failed): the person is back on the check.
+    if (changed.has('platformStatus') && this.state === 'submitted') this.state = 'ready';
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     const restart = (['client', 'applicationUuid', 'attributeKey'] as const).some(
       (name) => changed.has(name) && changed.get(name) !== undefined,
     );
-    if (restart) void this.#start();
+    if (restart) {
+      void this.#start();
+      return;
+    }
+    // The widget's language or theme changed while the check is on screen: Sumsub follows.
+    const lang = this.#language();
+    if (this.#sdk && lang !== this.#shown.lang) {
+      this.#sdk.setLanguage(lang);
+      this.#shown.lang = lang;
+    }
+    // The SDK's frame has no name: screen readers announce it by ours, in the current language.
+    const frame = this.frame?.querySelector('iframe');
+    const title = this.localize.term('livenessFrameTitle');
+    if (frame && frame.title !== title) frame.title = title;
+    if (this.#sdk && this.theme !== this.#shown.theme) {
+      this.#sdk.setTheme(this.theme);
+      this.#shown.theme = this.theme;
+    }
   }
 
-  /** Starts again after an error. */
+  #language(): string {
+    return this.localize.lang().split('-')[0]!;
+  }
+
+  /** Starts again after an error (the focus, on the retry button that goes, moves to the status). */
   retry(): void {
+    const hadFocus = this.shadowRoot?.activeElement !== null && this.shadowRoot?.activeElement !== undefined;
     void this.#start();
+    if (hadFocus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="status"]')?.focus());
   }
 
   override render(): TemplateResult {
@@ -137,7 +183,7 @@ export class KycLiveness extends KycElement {
   #renderStatus(): TemplateResult | typeof nothing {
     switch (this.state) {
       case 'loading':
-        return html`<p class="status" part="status" role="status">${this.localize.term('livenessLoading')}</p>`;
+        return html`<p class="status" part="status" role="status" tabindex="-1">${this.localize.term('livenessLoading')}</p>`;
       case 'submitted':
         return html`<p class="status" part="status" role="status">${this.localize.term('livenessChecking')}</p>`;
       case 'failed':
@@ -155,14 +201,16 @@ export class KycLiveness extends KycElement {
   #renderLink(): TemplateResult | typeof nothing {
     const link = this.link;
     if (!link || this.state === 'failed') return nothing;
-    const code = encodeQr(link);
-    const size = code.size + 8;
+    const code = qrOf(link);
+    const size = code ? code.size + 8 : 0;
     return html`<div class="link-path">
       <p>${this.localize.term('livenessOnPhone')}</p>
-      <svg class="qr" part="qr-code" viewBox="0 0 ${size} ${size}" role="img" aria-label=${this.localize.term('livenessQrLabel')}>
-        <rect width=${size} height=${size} class="qr__background"></rect>
-        <path d=${qrPath(code, 4)} class="qr__modules"></path>
-      </svg>
+      ${code
+        ? html`<svg class="qr" part="qr-code" viewBox="0 0 ${size} ${size}" role="img" aria-label=${this.localize.term('livenessQrLabel')}>
+            <rect width=${size} height=${size} class="qr__background"></rect>
+            <path d=${qrPath(code, 4)} class="qr__modules"></path>
+          </svg>`
+        : nothing}
       <a class="button button--secondary" part="link" href=${link} target="_blank" rel="noopener noreferrer">
         ${this.localize.term('livenessOpenLink')}
       </a>
@@ -193,17 +241,18 @@ export class KycLiveness extends KycElement {
       if (run !== this.#run) return;
       await this.updateComplete;
       const frame = this.frame;
-      if (!frame) return;
+      // Disconnected (or restarted) while the SDK loaded: nothing is launched into a removed element.
+      if (run !== this.#run || !this.isConnected || !frame) return;
+      this.#shown = { lang: this.#language(), theme: this.theme };
       const instance = sdk
         .init(value, () => this.#renewToken(run))
-        .withConf({ lang: this.localize.lang().split('-')[0]!, theme: this.theme })
+        .withConf(this.#shown)
         .withOptions({ addViewportTag: false, adaptIframeHeight: true, enableScrollIntoView: false })
         .onMessage((type, payload) => this.#onSdkMessage(run, type, payload))
         .build();
       this.#sdk = instance;
       instance.launch(frame);
-      // The SDK's frame has no name: screen readers announce it by this one.
-      frame.querySelector('iframe')?.setAttribute('title', this.localize.term('livenessFrameTitle'));
+      this.requestUpdate(); // names the frame
       this.#readyTimer = setTimeout(() => {
         if (run === this.#run && this.state === 'loading') this.#fail(run, new KycApiError('timeout', 'Sumsub’s check did not appear in time.'));
       }, READY_TIMEOUT_MS);
@@ -216,9 +265,15 @@ export class KycLiveness extends KycElement {
   async #renewToken(run: number): Promise<string> {
     const { client, applicationUuid, attributeKey } = this;
     if (!client || run !== this.#run) throw new Error('The liveness check was closed.');
-    const attribute = await client.getAttribute(applicationUuid, attributeKey, { ttlMin: TTL_MIN, ttlMax: TTL_MAX, ttlRenew: true });
-    if (!attribute.value) throw new Error('The platform sent no new token.');
-    return attribute.value;
+    try {
+      const attribute = await client.getAttribute(applicationUuid, attributeKey, { ttlMin: TTL_MIN, ttlMax: TTL_MAX, ttlRenew: true });
+      if (!attribute.value) throw new KycApiError('malformed_response', 'The platform sent no new token.');
+      return attribute.value;
+    } catch (error) {
+      // Sumsub hears of it too (and shows its own words); the person gets ours and a retry.
+      this.#fail(run, error);
+      throw error;
+    }
   }
 
   /** Sumsub's messages become the element's own events; their payloads stay here. */
@@ -235,6 +290,8 @@ export class KycLiveness extends KycElement {
         break;
       case 'idCheck.onApplicantSubmitted':
       case 'idCheck.onApplicantStatusChanged':
+        // Any change of status is told; only one after the person's part means they finished.
+        if (type === 'idCheck.onApplicantStatusChanged' && !FINISHED.has(reviewStatusOf(payload))) break;
         // Each time: the platform may not know yet at the first; it is asked again at the next.
         this.state = 'submitted';
         this.dispatchEvent(new KycLivenessCompleteEvent(detail));
@@ -270,10 +327,25 @@ export class KycLiveness extends KycElement {
   }
 }
 
+/** Sumsub's review status from an `idCheck.onApplicantStatusChanged` payload, lower-cased. */
+function reviewStatusOf(payload: unknown): string {
+  const status = (payload as { reviewStatus?: unknown } | null)?.reviewStatus;
+  return typeof status === 'string' ? status.toLowerCase() : '';
+}
+
 /** Sumsub's error code from an `idCheck.onError` payload (never its message, which may quote the person). */
 function sdkErrorCode(payload: unknown): string {
   const code = (payload as { code?: unknown } | null)?.code;
   return typeof code === 'string' && /^[\w-]{1,64}$/.test(code) ? code : 'unknown';
+}
+
+/** The QR code of a link, or null when it is too long for one (the link alone is shown then). */
+function qrOf(link: string): QrCode | null {
+  try {
+    return encodeQr(link);
+  } catch {
+    return null;
+  }
 }
 
 /** The link when it is an https URL (a page of Sumsub's), else null: never a `javascript:` link. */

@@ -115,6 +115,8 @@ export class FlowController implements ReactiveController {
   #pollDelay = DEFAULT_POLL_MS;
   /** A poll is in flight (the visibility handler and the timer must not both ask). */
   #polling = false;
+  /** Asked to check while a poll was on its way: check again once it is back. */
+  #askAgain = false;
   /** The last poll failed (its notice is the polling's, cleared by the next answer). */
   #pollFailed = false;
   #started = false;
@@ -644,7 +646,9 @@ export class FlowController implements ReactiveController {
   checkLiveness(): void {
     if (this.screen.name !== 'step') return;
     this.#pollDelay = this.#options.pollIntervalMs ?? DEFAULT_POLL_MS;
-    void this.#poll();
+    // A read already on its way may have left before the result existed: ask again after it.
+    if (this.#polling) this.#askAgain = true;
+    else void this.#poll();
   }
 
   async #poll(): Promise<void> {
@@ -697,6 +701,10 @@ export class FlowController implements ReactiveController {
       this.#schedulePoll();
     } finally {
       this.#polling = false;
+      if (this.#askAgain) {
+        this.#askAgain = false;
+        void this.#poll();
+      }
     }
   }
 

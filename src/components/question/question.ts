@@ -859,6 +859,7 @@ export class KycQuestion extends KycFormAssociatedElement {
             attribute-key=${attribute.key}
             application-uuid=${this.applicationUuid}
             theme=${this.sumsubTheme}
+            platform-status=${attribute.verification?.status ?? ''}
             .client=${this.client}
             .translations=${this.translations}
           ></kyc-liveness>`}

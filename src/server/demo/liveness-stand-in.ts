@@ -209,6 +209,11 @@ if (!framed) {
         say('New access token received. Choose the result.');
         post({ method: 'standin.tokenUpdated', accessToken: data.accessToken });
         return;
+      case 'idCheck.callSetLanguage':
+      case 'idCheck.callSetTheme':
+        // For tests: what the page changed while the check is on screen.
+        post({ method: 'standin.config', lang: String(data.language ?? ''), theme: String(data.theme ?? '') });
+        return;
       case 'standin.emit': {
         const message = data.message;
         if (message && typeof message === 'object' && typeof message.method === 'string') post(message);

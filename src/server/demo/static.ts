@@ -14,22 +14,28 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * The Content-Security-Policy the demo is served with: what a strict partner page would set.
- * No inline script or style, no eval, Trusted Types required.
+ * The Content-Security-Policy the demo is served with: what a strict partner page would set (no
+ * inline script or style, no eval, Trusted Types required). `frameSources` adds origins its frames
+ * may come from (the sandbox's liveness stand-in, when the page is opened under another name).
  */
-export const DEMO_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "frame-src 'self' https://*.sumsub.com",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "require-trusted-types-for 'script'",
-  'trusted-types lit-html',
-].join('; ');
+export function demoCsp(frameSources: readonly string[] = []): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    `frame-src 'self' ${[...frameSources, 'https://*.sumsub.com'].join(' ')}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "require-trusted-types-for 'script'",
+    'trusted-types lit-html',
+  ].join('; ');
+}
+
+/** The demo page's policy, with no extra frame origin. */
+export const DEMO_CSP = demoCsp();
 
 /** A mount: URL prefix → folder on disk. */
 export interface StaticMount {
@@ -41,7 +47,7 @@ export interface StaticMount {
  * Serves files from the given folders (GET/HEAD only; nothing outside a folder, no listings).
  * `/` and folder URLs serve `index.html`.
  */
-export function createStaticHandler(mounts: readonly StaticMount[]): (request: Request) => Promise<Response> {
+export function createStaticHandler(mounts: readonly StaticMount[], csp = DEMO_CSP): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'Method not allowed');
     let pathname: string;
@@ -66,7 +72,7 @@ export function createStaticHandler(mounts: readonly StaticMount[]): (request: R
           'cache-control': 'no-cache',
           'x-content-type-options': 'nosniff',
         };
-        if (type.startsWith('text/html')) headers['content-security-policy'] = DEMO_CSP;
+        if (type.startsWith('text/html')) headers['content-security-policy'] = csp;
         return new Response(request.method === 'HEAD' ? null : body, { headers });
       } catch {
         continue;

@@ -69,7 +69,8 @@ export function presentAttribute(application: Application, question: Question, v
   let value: unknown = stored;
   if (VOLATILE_KEYS.has(attribute.key)) {
     value = volatile(attribute.key);
-    if (attribute.key === LIVENESS_TOKEN_KEY && application.liveness !== null) value = livenessDiagnostics(value as string | null, application.liveness);
+    // Both liveness attributes carry the result (a level may ask for the link alone).
+    if (application.liveness !== null) value = livenessDiagnostics(value as string | null, application.liveness);
   } else if (attribute.key === DIAGNOSED_DOCUMENT_KEY && stored !== null) value = withDiagnostics(stored);
   return {
     key: attribute.key,
