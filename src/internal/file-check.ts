@@ -19,6 +19,9 @@ import {
   type ImageDimensions,
   type StructureCheckedKind,
 } from './file-type.js';
+import { DEFAULT_MAX_FILE_BYTES } from './upload-limits.js';
+
+export { DEFAULT_MAX_FILE_BYTES };
 
 /**
  * Why a file is refused:
@@ -53,8 +56,6 @@ export type FileCheck =
   | { ok: true; kind: FileKind; width: number | null; height: number | null }
   | { ok: false; problem: FileProblem; kind: FileKind | null };
 
-/** Sumsub's limit: a larger file is refused with 1002. */
-export const DEFAULT_MAX_FILE_BYTES: number = 64 * 1024 * 1024;
 /** The formats Sumsub takes for documents. */
 export const DEFAULT_ACCEPTED_KINDS: readonly FileKind[] = Object.freeze(['jpeg', 'png', 'pdf', 'heic', 'webp'] as const);
 /** 100 megapixels: a 12 MP (or 50 MP) phone photo passes, a 30000 × 30000 bomb does not. */

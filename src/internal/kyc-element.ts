@@ -3,6 +3,9 @@ import { hostStyles } from '../styles/host.styles.js';
 import { tokensStyles } from '../styles/tokens.styles.js';
 import { defineElement } from './define.js';
 
+/** Lazy dependencies being loaded, by tag (see {@link KycElement.need}). */
+const lazyLoads = new Map<string, Promise<void>>();
+
 /**
  * Base class of every kyc element.
  *
@@ -39,6 +42,30 @@ export class KycElement extends LitElement {
    * defines the whole tree while importing any module stays free of side effects.
    */
   static dependencies: Readonly<Record<string, typeof KycElement>> = {};
+
+  /**
+   * Elements this one renders only in some states (a document's file chooser, a long list's
+   * combobox), by tag, each with a loader of its class: their code is a chunk of its own in the
+   * CDN build, loaded the first time {@link KycElement.need} asks for it.
+   */
+  static lazyDependencies: Readonly<Record<string, () => Promise<typeof KycElement>>> = {};
+
+  /**
+   * Loads and defines a lazy dependency of this element's class (once per page, however many ask);
+   * resolves when it is defined. Call it before rendering the tag (until then it is rendered
+   * undefined, and upgrades when its code arrives, keeping the properties already set on it).
+   */
+  protected need(tagName: string): Promise<void> {
+    const load = (this.constructor as typeof KycElement).lazyDependencies[tagName];
+    if (!load || customElements.get(tagName)) return Promise.resolve();
+    let loading = lazyLoads.get(tagName);
+    if (!loading) {
+      loading = load().then((element) => void element.define(tagName));
+      lazyLoads.set(tagName, loading);
+      loading.catch(() => lazyLoads.delete(tagName)); // a failed chunk is fetched again next time
+    }
+    return loading;
+  }
 
   /**
    * Registers this class under `tagName` once, after its {@link dependencies}; a second copy of

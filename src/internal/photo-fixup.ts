@@ -9,6 +9,9 @@
  * (check files first with `checkFile`).
  */
 import { imageDimensions, jpegOrientation, type FileKind } from './file-type.js';
+import { DEFAULT_PHOTO_MAX_SIDE } from './upload-limits.js';
+
+export { DEFAULT_PHOTO_MAX_SIDE };
 
 /** Options of {@link fixUpPhoto}. */
 export interface PhotoFixupOptions {
@@ -32,8 +35,6 @@ export interface PhotoFixup {
   height: number;
 }
 
-/** Longest side of a fixed photo: plenty for a document's text and a face, a fraction of a 12 MP photo's bytes. */
-export const DEFAULT_PHOTO_MAX_SIDE = 2560;
 const DEFAULT_QUALITY = 0.85;
 /** Formats it re-encodes; PDF and HEIC (which browsers other than Safari cannot decode) are left as they are. */
 const FIXED_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(['jpeg', 'png', 'webp']);

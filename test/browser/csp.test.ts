@@ -65,7 +65,7 @@ describe('<kyc-onboarding> under a strict Content-Security-Policy', () => {
         widget().shadowRoot!.querySelector('kyc-question[data-key="id_card_front_side"]')?.shadowRoot?.querySelector('kyc-file-upload') as
           | (KycFileUpload & { shadowRoot: ShadowRoot })
           | null;
-      await waitUntil(() => front(), 'the file chooser', { timeout: 10000 });
+      await waitUntil(() => front()?.matches(':defined'), 'the file chooser', { timeout: 10000 });
       const photo = await syntheticPhoto(3000, 2000, { name: 'front.png', type: 'image/png', seed: 'fresh' });
       // A File of the frame's own realm, as its file dialog would give.
       await front()!.addFiles([new page.File([photo], photo.name, { type: photo.type })]);

@@ -67,10 +67,13 @@ export async function type(el: Widget, key: string, text: string): Promise<void>
 
 /** The focusable control inside a question, once rendered (legal documents load first). */
 export async function controlOf(el: Widget, key: string): Promise<HTMLElement> {
-  await waitUntil(() => question(el, key).shadowRoot?.querySelector('[part~="control"]'), `the control of ${key}`, {
+  // `:defined`: a long list's combobox is loaded when first shown.
+  await waitUntil(() => question(el, key).shadowRoot?.querySelector('[part~="control"]:defined'), `the control of ${key}`, {
     timeout: 5000,
   });
-  return question(el, key).shadowRoot!.querySelector<HTMLElement>('[part~="control"]')!;
+  const control = question(el, key).shadowRoot!.querySelector<HTMLElement>('[part~="control"]')!;
+  await (control as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
+  return control;
 }
 
 /** Ticks a checkbox question (legal document, boolean) with the keyboard, unless it is ticked. */

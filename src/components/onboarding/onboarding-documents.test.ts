@@ -16,6 +16,9 @@ async function onDocumentStep(): Promise<Widget> {
   el.flow.goToStep(index);
   await el.updateComplete;
   expect(heading(el)).to.equal('Identity document');
+  // The file chooser's code arrives with the first document question (a chunk of its own).
+  await waitUntil(() => uploadOf(el, 'id_card_front_side')?.matches(':defined'), 'the file chooser is loaded');
+  await uploadOf(el, 'id_card_front_side').updateComplete;
   return el;
 }
 

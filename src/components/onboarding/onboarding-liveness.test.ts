@@ -26,7 +26,7 @@ async function toLivenessStep(el: Widget): Promise<void> {
   el.flow.goToStep(el.flow.steps.findIndex((step) => step.title === 'Liveness check'));
   await el.updateComplete;
   expect(heading(el)).to.equal('Liveness check');
-  await waitUntil(() => livenessOf(el)?.shadowRoot.querySelector('.frame--ready iframe'), 'the check is ready', { timeout: 10_000 });
+  await waitUntil(() => livenessOf(el)?.shadowRoot?.querySelector('.frame--ready iframe'), 'the check is ready', { timeout: 10_000 });
 }
 
 /** Makes the stand-in post `message` to the page as Sumsub's frame would. */
@@ -49,7 +49,7 @@ describe('<kyc-onboarding> liveness step', () => {
     expect(await tokenReads(), 'no token before the step').to.equal(0);
     await toLivenessStep(el);
     expect(await tokenReads()).to.equal(1);
-    await waitUntil(() => livenessOf(el, 'sumsub_liveness_check_url')?.shadowRoot.querySelector('[part~="qr-code"]'), 'the QR code');
+    await waitUntil(() => livenessOf(el, 'sumsub_liveness_check_url')?.shadowRoot?.querySelector('[part~="qr-code"]'), 'the QR code');
     await expectAccessible(el);
   });
 
@@ -98,7 +98,7 @@ describe('<kyc-onboarding> liveness step', () => {
     const el = await widget({ pollInterval: 60_000, lang: 'de' });
     el.flow.goToStep(el.flow.steps.findIndex((step) => step.title === 'Liveness check'));
     await el.updateComplete;
-    await waitUntil(() => livenessOf(el)?.shadowRoot.querySelector('.frame--ready iframe'), 'the check is ready', { timeout: 10_000 });
+    await waitUntil(() => livenessOf(el)?.shadowRoot?.querySelector('.frame--ready iframe'), 'the check is ready', { timeout: 10_000 });
     expect(await englishLeft(el, 'de')).to.deep.equal([]);
   });
 

@@ -8,11 +8,9 @@ import { answerLabels, answerText } from '../../internal/answer.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { rootThemeStyles } from '../../styles/tokens.styles.js';
 import { LocalizeController, type TranslationOverrides } from '../../utilities/localize.js';
-import { KycFileUpload } from '../file-upload/file-upload.js';
+import type { KycFileUpload } from '../file-upload/file-upload.js';
 import { KycQuestion, type FileUploadSettings } from '../question/question.js';
-import { DEFAULT_MAX_FILE_BYTES } from '../../internal/file-check.js';
-import { DEFAULT_PHOTO_MAX_SIDE } from '../../internal/photo-fixup.js';
-import { KycSignaturePrompt } from '../signature-prompt/signature-prompt.js';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PHOTO_MAX_SIDE } from '../../internal/upload-limits.js';
 import { FlowController, type FlowScreen } from './flow-controller.js';
 import styles from './onboarding.styles.js';
 
@@ -149,7 +147,12 @@ interface SummaryItem {
  */
 export class KycOnboarding extends KycElement {
   static override styles = [formControlStyles, rootThemeStyles, styles];
-  static override dependencies = { 'kyc-question': KycQuestion, 'kyc-signature-prompt': KycSignaturePrompt };
+  static override dependencies = { 'kyc-question': KycQuestion };
+  /** @internal Loaded when first needed (chunks of their own in the CDN build). */
+  static override lazyDependencies = {
+    'kyc-signature-prompt': () => import('../signature-prompt/signature-prompt.js').then((module) => module.KycSignaturePrompt),
+    'kyc-file-upload': () => import('../file-upload/file-upload.js').then((module) => module.KycFileUpload),
+  };
 
   // ── public properties ─────────────────────────────────────────────────────
 
@@ -243,6 +246,8 @@ export class KycOnboarding extends KycElement {
   // ── lifecycle ─────────────────────────────────────────────────────────────
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The code prompt's code arrives with the first request for a code (tried again if it failed).
+    if (this.#flow.signature) this.need('kyc-signature-prompt').catch(() => undefined);
     const settings = [
       'endpoint',
       'legalEntityUuid',
@@ -762,7 +767,8 @@ export class KycOnboarding extends KycElement {
     const files = front.fileUpload?.files ?? [];
     const frontDocument = front.value;
     if (files.length === 0 || this.#backSides.get(frontKey)?.front === frontDocument) return;
-    const upload = new KycFileUpload();
+    await this.need('kyc-file-upload');
+    const upload = document.createElement('kyc-file-upload') as KycFileUpload;
     upload.attributeKey = backKey;
     upload.client = this.#client;
     upload.originalPhotos = true; // the front's files were fixed already

@@ -564,6 +564,7 @@ describe('<kyc-question>', () => {
     it('asks for a document with a file chooser named by it; required until a file is uploaded or stored', async () => {
       const question = questionOf('passport', 'document', { required: true }, { title: 'Passport', description: 'The page with your photo.' });
       const el = await show(question);
+      await waitUntil(() => $(el, 'kyc-file-upload:defined'), 'the file chooser, loaded when first shown');
       const upload = $(el, 'kyc-file-upload') as KycFileUpload;
       expect(upload.label).to.equal('Passport');
       expect(upload.multiple, 'a passport may have several pages').to.equal(true);
@@ -575,6 +576,7 @@ describe('<kyc-question>', () => {
 
       const stored = await show({ ...question, attribute: { ...question.attribute, value: crypto.randomUUID() } });
       expect(stored.checkValidity()).to.equal(true);
+      await ($(stored, 'kyc-file-upload') as KycFileUpload).updateComplete;
       expect(($(stored, 'kyc-file-upload') as KycFileUpload).shadowRoot!.textContent).to.contain('Uploaded');
       await expectAccessible(stored);
 

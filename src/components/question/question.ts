@@ -8,11 +8,9 @@ import { answerText, isLiveness, isLivenessDone, isRealDate } from '../../intern
 import { definitionsOf, legalDocumentsOf } from '../../internal/reference-data.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { LocalizeController, type TextTermKey, type TranslationOverrides } from '../../utilities/localize.js';
-import { KycCombobox, type KycComboboxOption } from '../combobox/combobox.js';
-import { KycFileUpload } from '../file-upload/file-upload.js';
-import { KycLiveness } from '../liveness/liveness.js';
-import { DEFAULT_MAX_FILE_BYTES } from '../../internal/file-check.js';
-import { DEFAULT_PHOTO_MAX_SIDE } from '../../internal/photo-fixup.js';
+import type { KycComboboxOption } from '../combobox/combobox.js';
+import type { KycFileUpload } from '../file-upload/file-upload.js';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PHOTO_MAX_SIDE } from '../../internal/upload-limits.js';
 import styles from './question.styles.js';
 
 /** How a question is shown, from its attribute (and the element's `readonly`). */
@@ -233,8 +231,12 @@ const VALID: KycValidationResult = { flags: {}, message: '' };
  */
 export class KycQuestion extends KycFormAssociatedElement {
   static override styles = [formControlStyles, styles];
-  /** @internal Long option lists are a `<kyc-combobox>`. */
-  static override dependencies = { 'kyc-combobox': KycCombobox, 'kyc-file-upload': KycFileUpload, 'kyc-liveness': KycLiveness };
+  /** @internal Long option lists are a `<kyc-combobox>`, documents a `<kyc-file-upload>`, liveness a `<kyc-liveness>`: each loaded when first shown. */
+  static override lazyDependencies = {
+    'kyc-combobox': () => import('../combobox/combobox.js').then((module) => module.KycCombobox),
+    'kyc-file-upload': () => import('../file-upload/file-upload.js').then((module) => module.KycFileUpload),
+    'kyc-liveness': () => import('../liveness/liveness.js').then((module) => module.KycLiveness),
+  };
 
   /** @internal The question's own checks, in one validator that reads its state. */
   static override validators: readonly KycValidator[] = [{ check: (element) => (element as KycQuestion).checkAnswer() }];
@@ -326,6 +328,23 @@ export class KycQuestion extends KycFormAssociatedElement {
     }
     if (changed.has('errors')) this.#errorsAddressed = false;
     if (changed.has('question') || changed.has('client') || changed.has('readonly')) this.#load();
+    const lazy = this.#lazyControl();
+    // A failed load is tried again at the next update (the control stays undefined meanwhile).
+    if (lazy) this.need(lazy).catch(() => undefined);
+  }
+
+  /** The tag of the lazily loaded control this question shows now, if any. */
+  #lazyControl(): string | null {
+    switch (this.#kind) {
+      case 'document':
+        return 'kyc-file-upload';
+      case 'liveness':
+        return this.client && this.applicationUuid ? 'kyc-liveness' : null;
+      case 'reference':
+        return this.remote.status === 'options' && this.remote.options.length > SELECT_MAX_OPTIONS ? 'kyc-combobox' : null;
+      default:
+        return null;
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -364,7 +383,9 @@ export class KycQuestion extends KycFormAssociatedElement {
 
   /** The file chooser of a `document` question (null for other kinds). */
   get fileUpload(): KycFileUpload | null {
-    return this.#kind === 'document' ? (this.control as KycFileUpload | null) : null;
+    // Null until its code arrived (the element is lazily defined).
+    const control = this.#kind === 'document' ? this.control : null;
+    return control?.matches(':defined') ? (control as KycFileUpload) : null;
   }
 
   /**

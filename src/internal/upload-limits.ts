@@ -1,0 +1,10 @@
+/**
+ * The defaults of the document upload, apart from the code that applies them (so an element can
+ * show or pass them on without loading the checks and the photo fix-up).
+ */
+
+/** Sumsub's limit of a file's size (1002): 64 MiB. */
+export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Longest side of a fixed photo: plenty for a document's text and a face, a fraction of a 12 MP photo's bytes. */
+export const DEFAULT_PHOTO_MAX_SIDE = 2560;
