@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { bytes, canvasImage, heicBytes, pdfBytes, validSamples } from '../../test/helpers/corpus.js';
+import { bytes } from '../../test/helpers/bytes.js';
+import { canvasImage, heicBytes, pdfBytes, validSamples } from '../../test/helpers/corpus.js';
 import { checkFile, DEFAULT_ACCEPTED_KINDS, DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_PIXELS, type FileCheck } from './file-check.js';
 
 /** A file whose reads are recorded: the byte ranges asked for, in order. */

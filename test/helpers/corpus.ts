@@ -3,6 +3,7 @@
 // synthetic photos those tests and the bench start from. Runs in the browser: images are drawn
 // on a canvas and encoded by Chromium, then damaged byte by byte.
 import type { FileProblem } from '../../src/internal/file-check.js';
+import { bytes, pngChunk, u16be, u32be, type Bytes } from './bytes.js';
 
 /** One file that must be refused, and why. */
 export interface CorpusEntry {
@@ -18,26 +19,6 @@ export interface CorpusEntry {
    */
   sumsub: 1002 | 1003 | 1004 | 1005;
 }
-
-/** Bytes backed by a plain ArrayBuffer (what File and Blob take). */
-export type Bytes = Uint8Array<ArrayBuffer>;
-
-const encoder = new TextEncoder();
-
-/** Concatenates byte arrays, byte lists and strings (UTF-8). */
-export function bytes(...parts: readonly (Uint8Array | readonly number[] | string)[]): Bytes {
-  const arrays = parts.map((part) => (typeof part === 'string' ? encoder.encode(part) : Uint8Array.from(part)));
-  const out = new Uint8Array(arrays.reduce((sum, array) => sum + array.length, 0));
-  let offset = 0;
-  for (const array of arrays) {
-    out.set(array, offset);
-    offset += array.length;
-  }
-  return out;
-}
-
-const u16be = (value: number) => [(value >>> 8) & 0xff, value & 0xff];
-const u32be = (value: number) => [(value >>> 24) & 0xff, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff];
 
 // ── images drawn by Chromium ─────────────────────────────────────────────────
 
@@ -180,23 +161,6 @@ export function withExif(jpeg: Uint8Array, orientation: number): Bytes {
 // ── PNG surgery ──────────────────────────────────────────────────────────────
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(data: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of data) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-/** A PNG chunk with its length and a correct CRC. */
-export function pngChunk(type: string, data: Uint8Array): Bytes {
-  const body = bytes(type, data);
-  return bytes(u32be(data.length), body, u32be(crc32(body)));
-}
 
 /** zlib-compressed bytes (what a PNG's IDAT holds). */
 export async function deflate(data: Uint8Array): Promise<Bytes> {

@@ -11,7 +11,8 @@ import {
   sniffFileType,
   type StructureCheckedKind,
 } from '../../src/internal/file-type.js';
-import { bytes, heic, jpeg, pdf, png, webp } from './sandbox-harness.js';
+import { bytes } from '../helpers/bytes.js';
+import { heic, jpeg, pdf, png, webp } from './sandbox-harness.js';
 
 const complete: Record<StructureCheckedKind, Uint8Array> = { jpeg: jpeg(), png: png(), pdf: pdf(), webp: webp(), heic: heic() };
 

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { deflateSync } from 'node:zlib';
 import type { CreateClientRequest, Sandbox } from '../../src/server/sandbox/index.js';
+import { bytes, pngChunk, u32be, u32le, type Bytes } from '../helpers/bytes.js';
 
 /** Base URL of the requests the tests build. */
 export const BASE = 'http://sandbox.test';
@@ -118,45 +119,6 @@ export async function makeDocument(sandbox: Sandbox, scope: Scope, attributeKey:
 }
 
 // ── files, byte by byte ──────────────────────────────────────────────────────
-
-const encoder = new TextEncoder();
-
-/** Bytes backed by a plain ArrayBuffer (what Blob takes). */
-export type Bytes = Uint8Array<ArrayBuffer>;
-
-/** Concatenates byte arrays, numbers (single bytes) and strings (Latin-1/UTF-8 text). */
-export function bytes(...parts: readonly (Uint8Array | number[] | string)[]): Bytes {
-  const arrays = parts.map((part) => (typeof part === 'string' ? encoder.encode(part) : Uint8Array.from(part)));
-  const out = new Uint8Array(arrays.reduce((sum, array) => sum + array.length, 0));
-  let offset = 0;
-  for (const array of arrays) {
-    out.set(array, offset);
-    offset += array.length;
-  }
-  return out;
-}
-
-function u32be(value: number): number[] {
-  return [(value >>> 24) & 0xff, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff];
-}
-
-function u32le(value: number): number[] {
-  return u32be(value).reverse();
-}
-
-function crc32(data: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of data) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k += 1) crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function pngChunk(type: string, data: Uint8Array): Bytes {
-  const body = bytes(type, data);
-  return bytes(u32be(data.length), body, u32be(crc32(body)));
-}
 
 /** A real 1×1 PNG; `tag` goes into a tEXt chunk so that different tags give different bytes. */
 export function png(tag = 'sandbox'): Bytes {

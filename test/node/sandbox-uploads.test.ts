@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { deflateSync } from 'node:zlib';
 import { createSandbox, SANDBOX_MAX_FILE_BYTES } from '../../src/server/sandbox/index.js';
-import { bytes, call, freshClient, heic, jpeg, pdf, png, upload, webp, type Answer, type Bytes, type Scope } from './sandbox-harness.js';
+import { bytes, type Bytes } from '../helpers/bytes.js';
+import { call, freshClient, heic, jpeg, pdf, png, upload, webp, type Answer, type Scope } from './sandbox-harness.js';
 
 const sandbox = createSandbox();
 

@@ -99,12 +99,17 @@ async function sign(flow: FlowController, wrong?: string): Promise<void> {
   }
 }
 
-/** Fills and saves the three Basic steps, ending on the review. */
-async function fillBasic(flow: FlowController): Promise<void> {
+/** Saves Basic's personal data and answers its contacts: the save waits for their codes. */
+async function toContactCodes(flow: FlowController): Promise<void> {
   answer(flow, PERSONAL);
   await flow.continue();
   answer(flow, { email: 'jane@example.com', phone: '+37120000009' });
   await flow.continue();
+}
+
+/** Fills and saves the three Basic steps, ending on the review. */
+async function fillBasic(flow: FlowController): Promise<void> {
+  await toContactCodes(flow);
   await sign(flow);
   const client = createKycClient({ endpoint: ENDPOINT });
   const [terms] = await client.getLegalDocuments('terms_of_service');
@@ -225,10 +230,7 @@ describe('FlowController against the sandbox', () => {
   it('signs changed contacts with a code per provider, keeps the answers on a wrong code, and saves with the right one', async () => {
     const { host, flow } = await startedFlow();
     await chooseBasic(flow);
-    answer(flow, PERSONAL);
-    await flow.continue();
-    answer(flow, { email: 'jane@example.com', phone: '+37120000009' });
-    await flow.continue();
+    await toContactCodes(flow);
     expect(flow.signature?.groups).to.deep.equal([['email'], ['sms']]);
     expect(flow.signature?.destinations).to.deep.equal({ email: 'jane@example.com', sms: '+37120000009' });
     expect(host.eventsOf('kyc-signature-request'), 'no code sent yet').to.deep.equal([]);
@@ -255,10 +257,7 @@ describe('FlowController against the sandbox', () => {
   it('after a wrong code for the first of two providers, asks again for that code only', async () => {
     const { host, flow } = await startedFlow();
     await chooseBasic(flow);
-    answer(flow, PERSONAL);
-    await flow.continue();
-    answer(flow, { email: 'jane@example.com', phone: '+37120000009' });
-    await flow.continue();
+    await toContactCodes(flow);
     expect(flow.signature?.groups).to.deep.equal([['email'], ['sms']]);
     await flow.sendCode('email');
     await flow.confirmCode('000000'); // wrong, found out only when the save is tried
@@ -308,10 +307,7 @@ describe('FlowController against the sandbox', () => {
   it('a signature request cancelled while its code is on the way stays closed', async () => {
     const { flow } = await startedFlow();
     await chooseBasic(flow);
-    answer(flow, PERSONAL);
-    await flow.continue();
-    answer(flow, { email: 'jane@example.com', phone: '+37120000009' });
-    await flow.continue();
+    await toContactCodes(flow);
     const sending = flow.sendCode('email');
     flow.cancelSignature();
     expect(await sending).to.equal(false);

@@ -36,6 +36,19 @@ import { control, ENDPOINT, injectFault, loggedInClient, login, logout, setStatu
 import { createKycClient } from '../../api/index.js';
 import { KycOnboarding } from './onboarding.js';
 
+/**
+ * Walks a Standard or Advanced application from its first step to approval, its document and
+ * liveness steps (titled `documentSteps`) answered beforehand through the API.
+ */
+async function walkToApproval(el: Widget, documentSteps: string[]): Promise<void> {
+  await fillPersonalAndContacts(el);
+  await fillAddressAndFinances(el);
+  await walkDocumentSteps(el, documentSteps);
+  await acceptAgreements(el);
+  await sendForReview(el);
+  await approveAndWait(el);
+}
+
 describe('<kyc-onboarding>', () => {
   beforeEach(async () => {
     await loggedInClient();
@@ -208,12 +221,7 @@ describe('<kyc-onboarding>', () => {
     await provideDocument(uuid, 'id_card_front_side');
     await provideDocument(uuid, 'id_card_back_side');
     el = await reload(el);
-    await fillPersonalAndContacts(el);
-    await fillAddressAndFinances(el);
-    await walkDocumentSteps(el, ['Identity document']);
-    await acceptAgreements(el);
-    await sendForReview(el);
-    await approveAndWait(el);
+    await walkToApproval(el, ['Identity document']);
     await expectAccessible(el);
   });
 
@@ -224,12 +232,7 @@ describe('<kyc-onboarding>', () => {
     for (const key of ['passport', 'proof_of_address', 'proof_of_funds']) await provideDocument(uuid, key);
     await control('POST', `/sandbox/v1/applications/${uuid}/liveness/`, { result: 'passed' });
     el = await reload(el);
-    await fillPersonalAndContacts(el);
-    await fillAddressAndFinances(el);
-    await walkDocumentSteps(el, ['Passport', 'Proofs', 'Liveness check']);
-    await acceptAgreements(el);
-    await sendForReview(el);
-    await approveAndWait(el);
+    await walkToApproval(el, ['Passport', 'Proofs', 'Liveness check']);
   });
 
   it('takes a returned application through the correction to approval', async () => {
