@@ -2,8 +2,13 @@ import type { KycAttribute, KycClient, KycQuestion } from '../api/index.js';
 import type { LocalizeController } from '../utilities/localize.js';
 import { definitionsOf, legalDocumentsOf } from './reference-data.js';
 
+/** The attribute whose value is an access token for Sumsub's WebSDK [seed]. */
+export const LIVENESS_TOKEN_KEY = 'sumsub_liveness_check_token';
+/** The attribute whose value is a link to Sumsub's own page [seed]. */
+export const LIVENESS_URL_KEY = 'sumsub_liveness_check_url';
+
 /** The keys (and types) of the liveness check's attributes: answered by Sumsub, never typed. */
-export const LIVENESS_KEYS: ReadonlySet<string> = new Set(['sumsub_liveness_check_token', 'sumsub_liveness_check_url']);
+export const LIVENESS_KEYS: ReadonlySet<string> = new Set([LIVENESS_TOKEN_KEY, LIVENESS_URL_KEY]);
 
 /** Whether an attribute belongs to the liveness check. */
 export function isLiveness(attribute: KycAttribute): boolean {

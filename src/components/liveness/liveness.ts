@@ -2,16 +2,14 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { KycApiError, type KycClient } from '../../api/index.js';
 import { KycErrorEvent, KycLivenessCompleteEvent, KycLivenessErrorEvent, KycLivenessReadyEvent } from '../../events/events.js';
+import { LIVENESS_TOKEN_KEY, LIVENESS_URL_KEY } from '../../internal/answer.js';
 import { KycElement } from '../../internal/kyc-element.js';
 import { encodeQr, qrPath, type QrCode } from '../../internal/qr-code.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { LocalizeController, type TranslationOverrides } from '../../utilities/localize.js';
 import styles from './liveness.styles.js';
 
-/** The attribute whose value is an access token for Sumsub's WebSDK [seed]. */
-export const LIVENESS_TOKEN_KEY = 'sumsub_liveness_check_token';
-/** The attribute whose value is a link to Sumsub's own page [seed]. */
-export const LIVENESS_URL_KEY = 'sumsub_liveness_check_url';
+export { LIVENESS_TOKEN_KEY, LIVENESS_URL_KEY };
 
 /** Life asked for a token, in seconds (the platform's guide uses these). */
 const TTL_MIN = 600;

@@ -198,6 +198,8 @@ export class KycOnboarding extends KycElement {
   @state() private noBackSide: ReadonlySet<string> = new Set();
   /** Why the back side could not be made from the front's picture (shown by the pair). */
   @state() private backSideError: KycApiError | null = null;
+  /** The application the document state below belongs to. */
+  #shownApplication: string | null = null;
   /** Back sides made from a front document, by the front's key: made once per front document. */
   readonly #backSides = new Map<string, { front: string; back: string }>();
   #chosenLevel: string | null = null;
@@ -246,6 +248,13 @@ export class KycOnboarding extends KycElement {
   // ── lifecycle ─────────────────────────────────────────────────────────────
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const application = this.#flow.application?.uuid ?? null;
+    if (application !== this.#shownApplication) {
+      // Another application: what the person said of the last one's documents does not carry over.
+      this.#shownApplication = application;
+      this.noBackSide = new Set();
+      this.#backSides.clear();
+    }
     // The code prompt's code arrives with the first request for a code (tried again if it failed).
     if (this.#flow.signature) this.need('kyc-signature-prompt').catch(() => undefined);
     const settings = [
