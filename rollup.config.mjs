@@ -1,21 +1,46 @@
-// The CDN build: one ES module for <script type="module">, with lit and zod inlined and minified.
+// The CDN builds (dist/cdn/), with lit and zod inlined and minified:
+// - kyc-onboarding.js: the ES module for <script type="module">, with what not every flow needs
+//   (other languages, the code prompt, the long-list combobox, the file chooser, the liveness check
+//   and Sumsub's WebSDK) in chunks/ beside it, loaded when first needed;
+// - kyc-onboarding.iife.js: one classic script with everything inlined (tag managers, old CMSs);
+//   its exports are on `window.kycOnboarding`.
 // The npm build (unbundled ESM + .d.ts + source maps) is emitted by tsc (scripts/build.mjs).
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import minifyTemplates from './scripts/rollup-minify-templates.mjs';
 
-export default {
-  input: { 'kyc-onboarding': 'src/kyc-onboarding.ts' },
-  output: {
-    dir: 'dist/cdn',
-    format: 'es',
-    entryFileNames: '[name].js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
-    sourcemap: true,
+const plugins = (module) => [
+  nodeResolve({ browser: true, exportConditions: ['production'] }),
+  esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false }),
+  minifyTemplates(),
+  terser({ ecma: 2022, module, compress: { passes: 2 }, format: { comments: false } }),
+];
+
+export default [
+  {
+    input: { 'kyc-onboarding': 'src/cdn.ts' },
+    output: {
+      dir: 'dist/cdn',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
+    // Shared code stays in the entry file itself (chunks import from it): one request before the first step.
+    preserveEntrySignatures: 'allow-extension',
+    plugins: plugins(true),
   },
-  plugins: [
-    nodeResolve({ browser: true, exportConditions: ['production'] }),
-    esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false }),
-    terser({ ecma: 2022, module: true, format: { comments: false } }),
-  ],
-};
+  {
+    input: { 'kyc-onboarding.iife': 'src/cdn.ts' },
+    output: {
+      dir: 'dist/cdn',
+      format: 'iife',
+      name: 'kycOnboarding',
+      entryFileNames: '[name].js',
+      inlineDynamicImports: true,
+      sourcemap: true,
+    },
+    plugins: plugins(false),
+  },
+];

@@ -11,5 +11,8 @@ describe('package entries', () => {
     assert.equal(typeof entry.KycOnboarding, 'function');
     const registering = await import('../../src/kyc-onboarding.js'); // defines nothing without customElements
     assert.equal(registering.createKycClient, entry.createKycClient);
+    const cdn = await import('../../src/cdn.js'); // the CDN bundle's entry, server-side imported as well
+    assert.equal(cdn.KycOnboarding, entry.KycOnboarding);
+    assert.equal(cdn.defineKycElements, entry.defineKycElements);
   });
 });
