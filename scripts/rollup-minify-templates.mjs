@@ -1,7 +1,7 @@
 // A rollup plugin for the CDN builds: minifies the static text of Lit's `css` and `html` tagged
 // templates, which terser leaves as written (indentation, comments, line breaks).
 // - css: comments dropped, whitespace collapsed, no space around `{ } ; , >` or after `:` (never
-//   around `+ - * /`: calc() needs them); quoted strings are kept as they are.
+//   around `+ - * /`: calc() needs them); quoted strings are kept as they are; the ends trimmed.
 // - html/svg: every run of whitespace that holds a line break becomes one space (the browser
 //   collapses such runs anyway; the templates have no <pre> or <textarea> content), the template's
 //   leading and trailing whitespace is dropped.
@@ -11,8 +11,8 @@ import MagicString from 'magic-string';
 const STRING = /("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')/;
 
 /** Minifies one static part of a css`` template (raw text between expressions). */
-export function minifyCssPart(raw) {
-  return raw
+export function minifyCssPart(raw, first = false, last = false) {
+  let text = raw
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .split(STRING)
     .map((piece, index) =>
@@ -25,6 +25,9 @@ export function minifyCssPart(raw) {
             .replace(/;}/g, '}'),
     )
     .join('');
+  if (first) text = text.replace(/^\s+/, '');
+  if (last) text = text.replace(/\s+$/, '');
+  return text;
 }
 
 /** Minifies one static part of an html`` template. */
