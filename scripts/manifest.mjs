@@ -30,6 +30,24 @@ function analyze() {
 
 const text = analyze();
 if (text === null) process.exit(1);
+
+// Every element is documented: a tag name and a summary, and every event of ours names its class
+// (`@event {KycReadyEvent} kyc-ready - …`), which the framework typings are generated from.
+const gaps = [];
+for (const module of JSON.parse(text).modules) {
+  for (const declaration of module.declarations ?? []) {
+    if (!declaration.customElement) continue;
+    if (!declaration.tagName) gaps.push(`${declaration.name}: no tag name`);
+    if (!declaration.summary && !declaration.description) gaps.push(`${declaration.name}: no summary`);
+    for (const event of declaration.events ?? []) {
+      if (event.name?.startsWith('kyc-') && !event.type?.text) gaps.push(`<${declaration.tagName}> ${event.name}: no event class`);
+    }
+  }
+}
+if (gaps.length) {
+  console.error(`custom-elements.json is incomplete:\n  ${gaps.join('\n  ')}`);
+  process.exit(1);
+}
 if (!process.argv.includes('--check')) {
   writeFileSync('custom-elements.json', text);
 } else {

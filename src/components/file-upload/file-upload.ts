@@ -82,8 +82,8 @@ let nextItemId = 1;
  *
  * @event input - The chosen files changed (read `pending`, `hasFiles`).
  * @event change - A document was made from the files (read `value`).
- * @event kyc-upload-progress - Bytes of an upload sent. Detail: `{attributeKey, loaded, total}`.
- * @event kyc-error - An upload or the document's creation failed; the element shows why. Detail: `{code, message, recoverable}`.
+ * @event {KycUploadProgressEvent} kyc-upload-progress - Bytes of an upload sent. Detail: `{attributeKey, loaded, total}`.
+ * @event {KycErrorEvent} kyc-error - An upload or the document's creation failed; the element shows why. Detail: `{code, message, recoverable}`.
  *
  * @csspart base - The element's box (the drop target).
  * @csspart files - The list of chosen files.

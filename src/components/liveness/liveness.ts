@@ -71,10 +71,10 @@ type State =
  * The outcome is never taken from Sumsub's messages: `kyc-liveness-complete` tells the owner to
  * ask the platform, which says whether the check is done.
  *
- * @event kyc-liveness-ready - The check is on screen. Detail: `{applicationUuid, attributeKey}`.
- * @event kyc-liveness-complete - Sumsub says the person finished (ask the platform). Detail: `{applicationUuid, attributeKey}`.
- * @event kyc-liveness-error - Sumsub reported an error. Detail: `{applicationUuid, attributeKey, code}`.
- * @event kyc-error - The token or the link could not be read, or the check could not be loaded. Detail: `{code, message, recoverable}`.
+ * @event {KycLivenessReadyEvent} kyc-liveness-ready - The check is on screen. Detail: `{applicationUuid, attributeKey}`.
+ * @event {KycLivenessCompleteEvent} kyc-liveness-complete - Sumsub says the person finished (ask the platform). Detail: `{applicationUuid, attributeKey}`.
+ * @event {KycLivenessErrorEvent} kyc-liveness-error - Sumsub reported an error. Detail: `{applicationUuid, attributeKey, code}`.
+ * @event {KycErrorEvent} kyc-error - The token or the link could not be read, or the check could not be loaded. Detail: `{code, message, recoverable}`.
  *
  * @csspart base - The element's box.
  * @csspart frame - The box Sumsub's frame is launched in.

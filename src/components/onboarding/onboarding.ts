@@ -87,21 +87,21 @@ interface SummaryItem {
  * @status experimental
  * @since 0.1
  *
- * @event kyc-ready - The first load is done. Detail: `{applicationUuid, levelUuid, status}`.
- * @event kyc-level-select - The person chose a level. Detail: `{levelUuid}`.
- * @event kyc-application-create - An application was created. Detail: `{applicationUuid, levelUuid}`.
- * @event kyc-step-change - The person moves to another step (cancelable). Detail: `{from, to, total}`.
- * @event kyc-save - Answers were stored. Detail: `{applicationUuid, keys}`.
- * @event kyc-signature-request - A one-time code was sent to the person. Detail: `{applicationUuid, provider, keys}`.
- * @event kyc-submit - The person sends the application to review (cancelable). Detail: `{applicationUuid}`.
- * @event kyc-status-change - The application's status changed. Detail: `{applicationUuid, status, rawStatus, previous}`.
- * @event kyc-complete - The application was approved. Detail: `{applicationUuid, status}`.
- * @event kyc-reject - The application was rejected (final). Detail: `{applicationUuid, canCreateNew}`.
- * @event kyc-liveness-ready - Sumsub's check is on screen. Detail: `{applicationUuid, attributeKey}`.
- * @event kyc-liveness-complete - Sumsub says the person finished; the platform is asked. Detail: `{applicationUuid, attributeKey}`.
- * @event kyc-liveness-error - Sumsub reported an error. Detail: `{applicationUuid, attributeKey, code}`.
- * @event kyc-upload-progress - Bytes of a document upload sent. Detail: `{attributeKey, loaded, total}`.
- * @event kyc-error - Something failed; the person was told. Detail: `{code, message, recoverable}`.
+ * @event {KycReadyEvent} kyc-ready - The first load is done. Detail: `{applicationUuid, levelUuid, status}`.
+ * @event {KycLevelSelectEvent} kyc-level-select - The person chose a level. Detail: `{levelUuid}`.
+ * @event {KycApplicationCreateEvent} kyc-application-create - An application was created. Detail: `{applicationUuid, levelUuid}`.
+ * @event {KycStepChangeEvent} kyc-step-change - The person moves to another step (cancelable). Detail: `{from, to, total}`.
+ * @event {KycSaveEvent} kyc-save - Answers were stored. Detail: `{applicationUuid, keys}`.
+ * @event {KycSignatureRequestEvent} kyc-signature-request - A one-time code was sent to the person. Detail: `{applicationUuid, provider, keys}`.
+ * @event {KycSubmitEvent} kyc-submit - The person sends the application to review (cancelable). Detail: `{applicationUuid}`.
+ * @event {KycStatusChangeEvent} kyc-status-change - The application's status changed. Detail: `{applicationUuid, status, rawStatus, previous}`.
+ * @event {KycCompleteEvent} kyc-complete - The application was approved. Detail: `{applicationUuid, status}`.
+ * @event {KycRejectEvent} kyc-reject - The application was rejected (final). Detail: `{applicationUuid, canCreateNew}`.
+ * @event {KycLivenessReadyEvent} kyc-liveness-ready - Sumsub's check is on screen. Detail: `{applicationUuid, attributeKey}`.
+ * @event {KycLivenessCompleteEvent} kyc-liveness-complete - Sumsub says the person finished; the platform is asked. Detail: `{applicationUuid, attributeKey}`.
+ * @event {KycLivenessErrorEvent} kyc-liveness-error - Sumsub reported an error. Detail: `{applicationUuid, attributeKey, code}`.
+ * @event {KycUploadProgressEvent} kyc-upload-progress - Bytes of a document upload sent. Detail: `{attributeKey, loaded, total}`.
+ * @event {KycErrorEvent} kyc-error - Something failed; the person was told. Detail: `{code, message, recoverable}`.
  *
  * @csspart base - The widget's box.
  * @csspart progress - The step indicator.
