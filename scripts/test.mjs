@@ -34,8 +34,9 @@ try {
   if (stage === 'all') {
     console.log('\n== Type-check ==');
     step(run('npm', ['run', '--silent', 'typecheck']) === 0, 'type-check');
-    console.log('\n== custom-elements.json ==');
+    console.log('\n== custom-elements.json and the README tables made from it ==');
     step(run(process.execPath, ['scripts/manifest.mjs', '--check']) === 0, 'custom-elements.json is stale');
+    step(run(process.execPath, ['scripts/api-docs.mjs', '--check']) === 0, "README.md's API tables are stale");
   }
 
   if (wants('node')) {

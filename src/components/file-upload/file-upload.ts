@@ -118,13 +118,13 @@ export class KycFileUpload extends KycElement {
   /** Several files (the pages of one document) may be given. */
   @property({ type: Boolean }) multiple = false;
   /** Most pages one document may have (the platform takes 10 files a request). */
-  @property({ type: Number, attribute: 'max-files' }) maxFiles = DEFAULT_MAX_FILES;
+  @property({ type: Number, attribute: 'max-files' }) maxFiles: number = DEFAULT_MAX_FILES;
   /** Largest file accepted, in bytes (Sumsub's limit, 64 MiB, by default). */
-  @property({ type: Number, attribute: 'max-file-size' }) maxFileSize = DEFAULT_MAX_FILE_BYTES;
+  @property({ type: Number, attribute: 'max-file-size' }) maxFileSize: number = DEFAULT_MAX_FILE_BYTES;
   /** Accepted formats, by their real type. */
   @property({ attribute: false }) accept: readonly FileKind[] = DEFAULT_ACCEPTED_KINDS;
   /** Longest side of a photo after the fix-up, in pixels. */
-  @property({ type: Number, attribute: 'photo-max-side' }) photoMaxSide = DEFAULT_PHOTO_MAX_SIDE;
+  @property({ type: Number, attribute: 'photo-max-side' }) photoMaxSide: number = DEFAULT_PHOTO_MAX_SIDE;
   /** Send photos exactly as chosen (no turning, scaling or re-encoding). */
   @property({ type: Boolean, attribute: 'original-photos' }) originalPhotos = false;
   /** "Take a photo": `auto` on touch devices only, `always`, or `never`. */

@@ -92,7 +92,7 @@ export class KycLiveness extends KycElement {
   @property({ attribute: false }) client: KycClient | null = null;
   @property({ attribute: 'application-uuid' }) applicationUuid = '';
   /** Which path: `sumsub_liveness_check_token` (embedded) or `sumsub_liveness_check_url` (another device). */
-  @property({ attribute: 'attribute-key' }) attributeKey = LIVENESS_TOKEN_KEY;
+  @property({ attribute: 'attribute-key' }) attributeKey: string = LIVENESS_TOKEN_KEY;
   /** Sumsub's theme, following the widget's. */
   @property() theme: 'light' | 'dark' = 'light';
   /** Per-language overrides of the texts. */

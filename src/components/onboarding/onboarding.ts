@@ -179,9 +179,9 @@ export class KycOnboarding extends KycElement {
   /** Per-language overrides of the texts: `{ de: { continue: 'Weiter' } }`. */
   @property({ attribute: false }) translations: TranslationOverrides | undefined;
   /** Largest document file accepted, in bytes (64 MiB, Sumsub's limit, by default). */
-  @property({ type: Number, attribute: 'max-file-size' }) maxFileSize = DEFAULT_MAX_FILE_BYTES;
+  @property({ type: Number, attribute: 'max-file-size' }) maxFileSize: number = DEFAULT_MAX_FILE_BYTES;
   /** Longest side of a document photo after the fix-up, in pixels. */
-  @property({ type: Number, attribute: 'photo-max-side' }) photoMaxSide = DEFAULT_PHOTO_MAX_SIDE;
+  @property({ type: Number, attribute: 'photo-max-side' }) photoMaxSide: number = DEFAULT_PHOTO_MAX_SIDE;
   /** Send document photos exactly as chosen (no turning, scaling or re-encoding). */
   @property({ type: Boolean, attribute: 'original-photos' }) originalPhotos = false;
 
