@@ -46,6 +46,12 @@ export interface SandboxOptions {
    * else throws a `TypeError`.
    */
   livenessStandIn?: { origin: string };
+  /**
+   * Seeds every legal entity (the showcase and fresh ones) with one more level, ranked highest:
+   * *Bench (200 questions)*, 5 steps of 40 questions of every kind but liveness, none signed
+   * (`BENCH_LEVEL` in seed.ts). For `npm run bench`; off by default.
+   */
+  benchLevel?: boolean;
 }
 
 /** An in-process emulator of the platform's KYC API. */
@@ -86,7 +92,7 @@ const CONTROL_ROUTES: readonly Route<ControlContext>[] = [
 
 /** Creates a sandbox seeded with the showcase legal entity and its demo clients. */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
-  const store = new SandboxStore();
+  const store = new SandboxStore({ benchLevel: options.benchLevel ?? false });
   const clock = options.now ?? (() => new Date());
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const showcase = store.createEntity(SHOWCASE_ENTITY_UUID, CANONICAL_DIALECT, false);

@@ -379,3 +379,79 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     allowedToCreate: false,
   },
 ];
+
+// ── The bench level (opt-in: `createSandbox({ benchLevel: true })`, for `npm run bench`) ──────
+
+/** How the bench level's questions are asked, one entry per question of a step. */
+const BENCH_STEP_PATTERN = [
+  'string', 'string', 'date', 'country', 'string', 'email', 'phone', 'string', 'text', 'employment',
+  'integer', 'decimal', 'boolean', 'string', 'funds', 'string', 'date', 'text?', 'boolean', 'legal',
+  'string', 'employment', 'integer', 'decimal', 'string', 'country', 'string?', 'boolean', 'funds', 'date',
+  'string', 'text', 'employment', 'boolean', 'string', 'document?', 'string', 'funds', 'legal', 'string',
+] as const;
+const BENCH_STEPS = 5;
+
+/** The bench level's attribute of one entry of {@link BENCH_STEP_PATTERN}. */
+function benchAttribute(step: number, index: number, kind: string): AttributeSpec {
+  const key = `bench_${step}_${String(index).padStart(2, '0')}_${kind}`;
+  const title = `Question ${step}.${index}`;
+  const description = index % 3 === 0 ? `A ${kind} question of the bench level, step ${step}.` : null;
+  switch (kind) {
+    case 'country':
+      return { key, type: 'reference_data', title: `${title}: country`, description, definitions: COUNTRIES };
+    case 'employment':
+      return { key, type: 'reference_data', title: `${title}: employment`, description, definitions: EMPLOYMENT_STATUSES };
+    case 'funds':
+      return { key, type: 'reference_data', title: `${title}: source of funds`, description, definitions: SOURCES_OF_FUNDS };
+    case 'legal':
+      return { key, type: 'legal_document', title: `Bench agreement ${step}.${index}`, description: 'Please read the document and accept it.' };
+    case 'integer':
+      return { key, type: kind, title, description, min: 0, max: 1000 };
+    case 'decimal':
+      return { key, type: kind, title, description, min: 0 };
+    default:
+      return { key, type: kind, title, description };
+  }
+}
+
+const BENCH_QUESTIONS = Array.from({ length: BENCH_STEPS }, (_, step) =>
+  BENCH_STEP_PATTERN.map((entry, index) => {
+    const kind = entry.replace(/\?$/, '');
+    return { attribute: benchAttribute(step + 1, index + 1, kind), optional: entry.endsWith('?') };
+  }),
+);
+
+/**
+ * The attributes of the bench level: 200 of its own (no signatures), of every type a level asks
+ * for but liveness: text kinds, dates, booleans, short and long reference data, legal documents
+ * and (optional) documents.
+ */
+export const BENCH_ATTRIBUTES: readonly AttributeSpec[] = BENCH_QUESTIONS.flat().map(({ attribute }) => attribute);
+
+/** The legal documents the bench level's legal-document questions accept. */
+export const BENCH_LEGAL_DOCUMENTS: readonly LegalDocumentSpec[] = BENCH_ATTRIBUTES.filter(
+  (attribute) => attribute.type === 'legal_document',
+).map((attribute) => ({
+  key: attribute.key,
+  title: attribute.title,
+  version: '1',
+  url: `https://legal.sandbox.example/bench/${attribute.key}`,
+  text: [
+    `This agreement (${attribute.title}) exists so that the bench level asks for legal documents the way real levels do.`,
+    'It has a few paragraphs of plain text, a version and a link, & the person accepts it with a checkbox.',
+    'Nothing in it binds anybody: it is sandbox data.',
+  ].join('\n\n'),
+}));
+
+/** A level of 200 questions over 5 steps of 40, ranked above the others (`createSandbox({ benchLevel: true })`). */
+export const BENCH_LEVEL: LevelSpec = {
+  id: 'bench',
+  name: 'Bench (200 questions)',
+  description: 'A long questionnaire for measuring the widget: 200 questions of every kind over 5 steps.',
+  signOnSubmit: [],
+  steps: BENCH_QUESTIONS.map((questions, step) => ({
+    title: `Bench step ${step + 1} of ${BENCH_STEPS}`,
+    description: step === 0 ? 'Forty questions of every kind: text, dates, numbers, lists, agreements and a document.' : null,
+    questions: questions.map(({ attribute, optional }) => `${attribute.key}${optional ? '?' : ''}`),
+  })),
+};

@@ -7,12 +7,16 @@ import { toHex } from '../http-util.js';
 import type { ResolvedDialect } from './dialect.js';
 import {
   ATTRIBUTES,
+  BENCH_ATTRIBUTES,
+  BENCH_LEGAL_DOCUMENTS,
+  BENCH_LEVEL,
   DEMO_SCENARIOS,
   LEGAL_DOCUMENTS,
   LEVELS,
   UNKNOWN_TYPE_ATTRIBUTE,
   type AttributeSpec,
   type LegalDocumentSpec,
+  type LevelSpec,
   type SignProvider,
 } from './seed.js';
 import type { Fault, LoggedRequest } from './traffic.js';
@@ -168,8 +172,20 @@ function stableUuid(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/** Options of {@link SandboxStore}. */
+export interface SandboxStoreOptions {
+  /** Every legal entity also gets the bench level (`BENCH_LEVEL`), its attributes and legal documents. */
+  benchLevel?: boolean;
+}
+
 /** The sandbox's state, with indexes so control calls can find clients and applications by uuid. */
 export class SandboxStore {
+  /** What each legal entity is seeded with (the bench level's too when asked). */
+  private readonly seed: {
+    levels: readonly LevelSpec[];
+    attributes: readonly AttributeSpec[];
+    legalDocuments: readonly LegalDocumentSpec[];
+  };
   private readonly entities = new Map<string, LegalEntity>();
   private readonly clients = new Map<string, Client>();
   private readonly applications = new Map<string, Application>();
@@ -177,6 +193,16 @@ export class SandboxStore {
   private readonly fresh: string[] = [];
   /** Applications by the id of one of their current volatile values (see {@link VolatileValue.id}). */
   private readonly volatileOwners = new Map<string, Application>();
+
+  constructor(options: SandboxStoreOptions = {}) {
+    this.seed = options.benchLevel
+      ? {
+          levels: [...LEVELS, BENCH_LEVEL],
+          attributes: [...ATTRIBUTES, ...BENCH_ATTRIBUTES],
+          legalDocuments: [...LEGAL_DOCUMENTS, ...BENCH_LEGAL_DOCUMENTS],
+        }
+      : { levels: LEVELS, attributes: ATTRIBUTES, legalDocuments: LEGAL_DOCUMENTS };
+  }
 
   /** A legal entity by uuid. */
   entity(uuid: string): LegalEntity | undefined {
@@ -216,9 +242,9 @@ export class SandboxStore {
    * {@link MAX_FRESH_ENTITIES} newer ones exist.
    */
   createEntity(uuid: string, dialect: ResolvedDialect, evictable: boolean): LegalEntity {
-    const attributes = new Map(ATTRIBUTES.map((attribute) => [attribute.key, attribute]));
+    const attributes = new Map(this.seed.attributes.map((attribute) => [attribute.key, attribute]));
     if (dialect.extra_fields) attributes.set(UNKNOWN_TYPE_ATTRIBUTE.key, UNKNOWN_TYPE_ATTRIBUTE);
-    const levels = LEVELS.map((spec, rank): Level => {
+    const levels = this.seed.levels.map((spec, rank): Level => {
       const steps = spec.steps.map((step, index): Step => {
         const keys = dialect.extra_fields && index === 0 ? [...step.questions, `${UNKNOWN_TYPE_ATTRIBUTE.key}?`] : step.questions;
         return {
@@ -230,7 +256,7 @@ export class SandboxStore {
       const questions = new Map(steps.flatMap((step) => step.questions.map((question) => [question.attribute.key, question] as const)));
       return { ...spec, uuid: stableUuid(`${uuid}/level/${spec.id}`), rank, steps, questions };
     });
-    const legalDocuments = LEGAL_DOCUMENTS.map((spec): LegalDocument => ({
+    const legalDocuments = this.seed.legalDocuments.map((spec): LegalDocument => ({
       ...spec,
       uuid: stableUuid(`${uuid}/legal-document/${spec.key}/${spec.version}`),
       clientType: 'individual',
