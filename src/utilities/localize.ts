@@ -76,6 +76,25 @@ const updateHosts = () => hosts.forEach((host) => host.requestUpdate());
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
+ * Intl formatters, made once per language and options: the first one a page makes costs tens of
+ * milliseconds (the engine loads its locale data), later ones still cost a little on every render.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.PluralRules>();
+/** A number formatter for `lang`, shared. */
+export function numberFormat(lang: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n ${lang} ${options ? JSON.stringify(options) : ''}`;
+  let format = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!format) formatters.set(key, (format = new Intl.NumberFormat(lang, options)));
+  return format;
+}
+function pluralRules(lang: string): Intl.PluralRules {
+  const key = `p ${lang}`;
+  let rules = formatters.get(key) as Intl.PluralRules | undefined;
+  if (!rules) formatters.set(key, (rules = new Intl.PluralRules(lang)));
+  return rules;
+}
+
+/**
  * Registers complete catalogs (a host's own languages, or a replacement of a shipped one) and
  * re-renders every connected element.
  */
@@ -146,6 +165,15 @@ export class LocalizeController implements ReactiveController {
   /** @internal */
   hostConnected(): void {
     hosts.add(this.host);
+    // The first formatter's cost is paid while the first requests are on the network, not on the
+    // way to the first step ("Step 1 of 3").
+    setTimeout(() => {
+      try {
+        numberFormat(this.lang());
+      } catch {
+        // an invalid language tag: term() falls back to English
+      }
+    });
     if (observer) return;
     observer = new MutationObserver(updateHosts);
     observer.observe(this.host.ownerDocument.documentElement, {
@@ -190,8 +218,8 @@ export class LocalizeController implements ReactiveController {
       if (typeof value === 'string') return value;
       if (typeof value === 'function') {
         const format: TermFormat = {
-          number: (count) => new Intl.NumberFormat(lang).format(count),
-          plural: (count, forms) => forms[new Intl.PluralRules(code).select(count)] ?? forms.other,
+          number: (count) => numberFormat(lang).format(count),
+          plural: (count, forms) => forms[pluralRules(code).select(count)] ?? forms.other,
         };
         return (value as (...params: unknown[]) => string)(...args, format);
       }
@@ -212,7 +240,7 @@ export class LocalizeController implements ReactiveController {
 
   /** Formats a number for the element's locale. */
   number(value: number | bigint, options?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.lang(), options).format(value);
+    return numberFormat(this.lang(), options).format(value);
   }
 
   /** Joins items as a sentence list for the element's locale (`a, b and c`). */

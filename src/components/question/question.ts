@@ -7,7 +7,7 @@ import { KycFormAssociatedElement, type KycValidationResult, type KycValidator }
 import { answerText, isLiveness, isLivenessDone, isRealDate } from '../../internal/answer.js';
 import { definitionsOf, legalDocumentsOf } from '../../internal/reference-data.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
-import { LocalizeController, type TextTermKey, type TranslationOverrides } from '../../utilities/localize.js';
+import { LocalizeController, numberFormat, type TextTermKey, type TranslationOverrides } from '../../utilities/localize.js';
 import type { KycComboboxOption } from '../combobox/combobox.js';
 import type { KycFileUpload } from '../file-upload/file-upload.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PHOTO_MAX_SIDE } from '../../internal/upload-limits.js';
@@ -440,7 +440,7 @@ export class KycQuestion extends KycFormAssociatedElement {
   }
 
   get #decimalSeparator(): string {
-    const parts = new Intl.NumberFormat(this.#localize.lang()).formatToParts(1.5);
+    const parts = numberFormat(this.#localize.lang()).formatToParts(1.5);
     return parts.find((part) => part.type === 'decimal')?.value ?? '.';
   }
 
