@@ -53,6 +53,7 @@ const translation = {
     'Vielen Dank, Ihre Verifizierung ist abgeschlossen. Sie können jetzt die Dienste nutzen, für die sie nötig ist.',
   pendingTitle: 'Einige Angaben müssen korrigiert werden',
   pendingBody: 'Bitte korrigieren Sie die unten markierten Angaben und reichen Sie Ihren Antrag dann erneut ein.',
+  pendingBodyNoRemarks: 'Bitte prüfen Sie Ihre Angaben anhand des Hinweises unten, ändern Sie, was nötig ist, und reichen Sie Ihren Antrag dann erneut ein.',
   reviewerComment: 'Hinweis aus der Prüfung',
   remarksCount: (count, f) =>
     f.plural(count, { one: `${f.number(count)} Anmerkung`, other: `${f.number(count)} Anmerkungen` }),

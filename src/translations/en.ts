@@ -51,6 +51,7 @@ const translation = {
   approvedBody: 'Thank you, your verification is complete. You can now use the services that need it.',
   pendingTitle: 'Some answers need a correction',
   pendingBody: 'Please correct the answers marked below, then send your application for review again.',
+  pendingBodyNoRemarks: 'Please check your answers against the comment below, change what is needed, then send your application for review again.',
   reviewerComment: 'Comment from the reviewer',
   remarksCount: (count: number, f: TermFormat) =>
     f.plural(count, { one: `${f.number(count)} remark`, other: `${f.number(count)} remarks` }),

@@ -50,6 +50,7 @@ const translation = {
   approvedBody: 'Gracias, su verificación se ha completado. Ya puede usar los servicios que la requieren.',
   pendingTitle: 'Hay respuestas que deben corregirse',
   pendingBody: 'Corrija las respuestas marcadas a continuación y vuelva a enviar su solicitud a revisión.',
+  pendingBodyNoRemarks: 'Revise sus respuestas según el comentario de abajo, cambie lo necesario y vuelva a enviar su solicitud a revisión.',
   reviewerComment: 'Comentario del equipo de revisión',
   remarksCount: (count, f) =>
     f.plural(count, { one: `${f.number(count)} observación`, other: `${f.number(count)} observaciones` }),

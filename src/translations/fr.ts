@@ -53,6 +53,7 @@ const translation = {
     'Merci, votre vérification est terminée. Vous pouvez maintenant utiliser les services qui la nécessitent.',
   pendingTitle: 'Certaines réponses doivent être corrigées',
   pendingBody: 'Corrigez les réponses signalées ci-dessous, puis renvoyez votre demande pour examen.',
+  pendingBodyNoRemarks: 'Vérifiez vos réponses au regard du commentaire ci-dessous, modifiez ce qui doit l’être, puis renvoyez votre demande pour examen.',
   reviewerComment: 'Commentaire de l’équipe de vérification',
   remarksCount: (count, f) =>
     f.plural(count, { one: `${f.number(count)} remarque`, other: `${f.number(count)} remarques` }),

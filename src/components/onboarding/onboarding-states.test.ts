@@ -287,6 +287,37 @@ describe('<kyc-onboarding> states', () => {
     expect(completed[0]).to.include({ applicationUuid: uuid, status: 'approved' });
   });
 
+  it('keeps the focus in a date field while the person types over a date already given', async () => {
+    await applicationOf('Basic');
+    const el = await widget();
+    await settled(el);
+    await type(el, 'date_of_birth', '01011985');
+    await type(el, 'first_name', 'Jane');
+    const field = question(el, 'date_of_birth');
+    field.focus();
+    await sendKeys({ type: '04121990' });
+    await settled(el);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // past any deferred focus move
+    const active = document.activeElement === el && el.shadowRoot.activeElement === field;
+    expect(active, 'the date field keeps the focus').to.equal(true);
+    expect(field.value).to.equal('1990-04-12');
+  });
+
+  it('shows the reviewer\'s comment on the review when the application comes back without remarks', async () => {
+    const uuid = await basicInReview();
+    await setStatus(uuid, 'pending', 'Please check the spelling of your street.');
+    const el = await widget();
+    await settled(el);
+    // Every answer is given: the person lands on the review, which says why they are there.
+    expect(heading(el)).to.equal(en.reviewTitle);
+    const texts = composedTexts(el.shadowRoot);
+    expect(texts).to.include(en.pendingTitle);
+    expect(texts).to.include(en.pendingBodyNoRemarks);
+    expect(texts).to.include('Please check the spelling of your street.');
+    expect(texts).not.to.include(en.pendingBody);
+    await expectAccessible(el);
+  });
+
   it('shows the application named by application-uuid, and the client\'s last one without it', async () => {
     const older = await applicationOf('Basic');
     await setStatus(older, 'rejected', 'The photo of your document is not readable.');

@@ -307,12 +307,18 @@ export class KycOnboarding extends KycElement {
     if (!this.#screenChanged) {
       // Same screen, but the button that had focus was disabled or removed (a failed save, a
       // closed code prompt): give focus back where the person can go on.
+      // Checked again once the current task is over: a control being edited (a date field moving
+      // between its segments) may report no focus for a moment, and must not lose it.
       if (this.#engaged && dropped && !this.#flow.busy) {
-        const target =
-          this.renderRoot.querySelector<HTMLElement>('#notice') ??
-          this.renderRoot.querySelector<HTMLElement>('[part~="button-continue"]:not([disabled])') ??
-          this.renderRoot.querySelector<HTMLElement>('#heading');
-        target?.focus();
+        setTimeout(() => {
+          const active = document.activeElement;
+          if (!this.isConnected || !this.#engaged || this.#flow.busy || (active !== null && active !== document.body)) return;
+          const target =
+            this.renderRoot.querySelector<HTMLElement>('#notice') ??
+            this.renderRoot.querySelector<HTMLElement>('[part~="button-continue"]:not([disabled])') ??
+            this.renderRoot.querySelector<HTMLElement>('#heading');
+          target?.focus();
+        });
       }
       return;
     }
@@ -590,7 +596,7 @@ export class KycOnboarding extends KycElement {
     return html`
       <div class="panel panel--warning" role="note">
         <h3>${this.#localize.term('pendingTitle')}</h3>
-        <p>${this.#localize.term('pendingBody')}</p>
+        <p>${this.#localize.term(remarks > 0 || !application.comment ? 'pendingBody' : 'pendingBodyNoRemarks')}</p>
         ${application.comment
           ? html`<p><strong>${this.#localize.term('reviewerComment')}</strong></p>
               <p class="comment" dir="auto">${application.comment}</p>`
@@ -632,7 +638,7 @@ export class KycOnboarding extends KycElement {
       ${this.#heading(this.#localize.term('reviewTitle'))}
       <div class="stack" part="body">
         <p class="muted">${this.#localize.term('reviewIntro')}</p>
-        ${this.#renderNotice()}
+        ${flow.application?.status === 'pending' ? this.#renderCorrection() : nothing} ${this.#renderNotice()}
         ${flow.steps.map(
           (step, index) => html`
             <h3 dir="auto">${step.title}</h3>

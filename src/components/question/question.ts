@@ -609,7 +609,7 @@ export class KycQuestion extends KycFormAssociatedElement {
 
   #renderHelp(): TemplateResult | typeof nothing {
     const description = this.question!.description;
-    return description ? html`<p id="help" class="form-control__help" part="help">${description}</p>` : nothing;
+    return description ? html`<p id="help" class="form-control__help" part="help" dir="auto">${description}</p>` : nothing;
   }
 
   #renderNote(): TemplateResult | typeof nothing {
