@@ -3,6 +3,9 @@
  * whole, what its header declares (dimensions, Exif orientation), and whether a decoder would take
  * it. Pure and dependency-free: it runs in the browser widget and in the server sandbox alike,
  * and it must survive hostile input (every read is bounds-checked, every loop advances).
+ *
+ * Written to be small in the CDN bundle: the signatures are one regular expression, one reader
+ * takes every integer field, and the checks share the JPEG segment walk.
  */
 
 /** File formats the sniffer recognises. */
@@ -11,24 +14,34 @@ export type FileKind = 'jpeg' | 'png' | 'pdf' | 'heic' | 'webp' | 'gif' | 'tiff'
 /** Formats whose internal structure {@link isStructurallyComplete} can check. */
 export type StructureCheckedKind = 'jpeg' | 'png' | 'pdf' | 'heic' | 'webp';
 
-/** The MIME type of each recognised format. */
-export const FILE_KIND_MIME_TYPES: Readonly<Record<FileKind, string>> = {
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  pdf: 'application/pdf',
-  heic: 'image/heic',
-  webp: 'image/webp',
-  gif: 'image/gif',
-  tiff: 'image/tiff',
-  bmp: 'image/bmp',
-  avif: 'image/avif',
+const KINDS: readonly FileKind[] = ['jpeg', 'png', 'pdf', 'heic', 'webp', 'gif', 'tiff', 'bmp', 'avif'];
+
+/** The MIME type of each recognised format: `image/` and its name, but `application/pdf`. */
+export const FILE_KIND_MIME_TYPES: Readonly<Record<FileKind, string>> = Object.fromEntries(
+  KINDS.map((kind) => [kind, (kind === 'pdf' ? 'application/' : 'image/') + kind]),
+) as Record<FileKind, string>;
+
+/** Other file extensions and declared types of the formats (a format's own name and MIME type are known). */
+const EXTENSION_ALIASES: Readonly<Record<string, FileKind>> = { jpg: 'jpeg', jpe: 'jpeg', jfif: 'jpeg', heif: 'heic', tif: 'tiff' };
+const TYPE_ALIASES: Readonly<Record<string, FileKind>> = {
+  'image/jpg': 'jpeg', 'image/pjpeg': 'jpeg', 'image/heif': 'heic', 'image/x-ms-bmp': 'bmp',
 };
 
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const HEIC_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'hevm', 'hevs', 'mif1', 'msf1']);
-const AVIF_BRANDS = new Set(['avif', 'avis']);
+/**
+ * The leading bytes of each format (as Latin-1 text), tried in this order: a format's group
+ * names it. `heic` stands for any ISO-BMFF file (an `ftyp` box), told apart by its brands
+ * ({@link isoBrandKind}); `bmp` still needs a known info header size.
+ */
+const SIGNATURES =
+  /^(?:(?<jpeg>\xff\xd8\xff)|(?<png>\x89PNG\r\n\x1a\n)|(?<pdf>%PDF-)|(?<webp>RIFF.{4}WEBP)|(?<heic>.{4}ftyp)|(?<gif>GIF8[79]a)|(?<tiff>II\*\0|MM\0\*)|(?<bmp>BM))/s;
+/** The signature, length (13) and type of a PNG's first chunk, IHDR. */
+const PNG_HEAD = '\x89PNG\r\n\x1a\n\0\0\0\rIHDR';
+const PNG_SIGNATURE_LENGTH = 8;
+/** ISO-BMFF brands, each matched at a multiple of 4 characters in the list of brands. */
+const AVIF_BRANDS = /^(?:.{4})*?avi[fs]/s;
+const HEIC_BRANDS = /^(?:.{4})*?(?:he[iv][cxms]|m[is]f1)/s;
 /** Sizes of the BMP info headers in use (core, v1 to v5). */
-const BMP_INFO_HEADER_SIZES = new Set([12, 40, 52, 56, 64, 108, 124]);
+const BMP_INFO_HEADER_SIZES = [12, 40, 52, 56, 64, 108, 124];
 /** The largest plausible `ftyp` box: real ones list a handful of brands. */
 const MAX_FTYP_BOX = 4096;
 /**
@@ -37,16 +50,7 @@ const MAX_FTYP_BOX = 4096;
  */
 export const PDF_EOF_WINDOW = 1024;
 /** WebP chunks that hold image data: a lossy or lossless bitstream, or an animation frame. */
-const WEBP_IMAGE_CHUNKS = new Set(['VP8 ', 'VP8L', 'ANMF']);
-
-const KINDS_BY_EXTENSION: Readonly<Record<string, FileKind>> = {
-  jpg: 'jpeg', jpeg: 'jpeg', jpe: 'jpeg', jfif: 'jpeg', png: 'png', pdf: 'pdf', heic: 'heic', heif: 'heic',
-  webp: 'webp', gif: 'gif', tif: 'tiff', tiff: 'tiff', bmp: 'bmp', avif: 'avif',
-};
-const KINDS_BY_MIME_TYPE: Readonly<Record<string, FileKind>> = {
-  ...Object.fromEntries(Object.entries(FILE_KIND_MIME_TYPES).map(([kind, type]) => [type, kind as FileKind])),
-  'image/jpg': 'jpeg', 'image/pjpeg': 'jpeg', 'image/heif': 'heic', 'image/x-ms-bmp': 'bmp',
-};
+const WEBP_IMAGE_CHUNKS = /^(?:VP8[ L]|ANMF)$/;
 
 /**
  * What a file's name and declared type claim it is, among the known formats (a claim of an
@@ -54,10 +58,16 @@ const KINDS_BY_MIME_TYPE: Readonly<Record<string, FileKind>> = {
  * file whose claim contradicts its bytes ("PDF file is uploaded as JPEG", 1004).
  */
 export function claimedFileKinds(name: string, mimeType: string): FileKind[] {
-  const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
-  const byName = extension ? KINDS_BY_EXTENSION[extension] : undefined;
-  const byType = KINDS_BY_MIME_TYPE[mimeType.split(';')[0]!.trim().toLowerCase()];
+  const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
+  const type = mimeType.split(';')[0]!.trim().toLowerCase();
+  const byName = KINDS.find((kind) => kind === extension) ?? own(EXTENSION_ALIASES, extension);
+  const byType = KINDS.find((kind) => FILE_KIND_MIME_TYPES[kind] === type) ?? own(TYPE_ALIASES, type);
   return [byName, byType].filter((kind): kind is FileKind => kind !== undefined);
+}
+
+/** `table[key]` when the table itself has that key (not `constructor` or another inherited one). */
+function own(table: Readonly<Record<string, FileKind>>, key: string): FileKind | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 /**
@@ -66,16 +76,10 @@ export function claimedFileKinds(name: string, mimeType: string): FileKind[] {
  *   executables, videos, or just garbage).
  */
 export function sniffFileType(bytes: Uint8Array): FileKind | null {
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
-  if (startsWith(bytes, PNG_SIGNATURE)) return 'png';
-  if (ascii(bytes, 0, 5) === '%PDF-') return 'pdf';
-  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return 'webp';
-  if (ascii(bytes, 4, 4) === 'ftyp') return isoBrandKind(bytes);
-  const gif = ascii(bytes, 0, 6);
-  if (gif === 'GIF87a' || gif === 'GIF89a') return 'gif';
-  if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff';
-  if (ascii(bytes, 0, 2) === 'BM' && bytes.length >= 18 && BMP_INFO_HEADER_SIZES.has(u32le(bytes, 14))) return 'bmp';
-  return null;
+  const groups = SIGNATURES.exec(ascii(bytes, 0, 12))?.groups ?? {};
+  const kind = KINDS.find((kind) => groups[kind] !== undefined) ?? null;
+  if (kind === 'heic') return isoBrandKind(bytes);
+  return kind !== 'bmp' || (bytes.length >= 18 && BMP_INFO_HEADER_SIZES.includes(uint(bytes, 14, 4, true))) ? kind : null;
 }
 
 /**
@@ -134,11 +138,11 @@ export function imageDimensions(kind: FileKind, bytes: Uint8Array): ImageDimensi
     case 'webp':
       return webpDimensions(bytes);
     case 'gif': // the logical screen
-      return positive(u16le(bytes, 6), u16le(bytes, 8), bytes.length >= 10);
+      return positive(uint(bytes, 6, 2, true), uint(bytes, 8, 2, true), bytes.length >= 10);
     case 'bmp': // a core header's 16-bit sizes, else 32-bit ones (a negative height is a top-down image)
-      return u32le(bytes, 14) === 12
-        ? positive(u16le(bytes, 18), u16le(bytes, 20), bytes.length >= 22)
-        : positive(u32le(bytes, 18) | 0, Math.abs(u32le(bytes, 22) | 0), bytes.length >= 26);
+      return uint(bytes, 14, 4, true) === 12
+        ? positive(uint(bytes, 18, 2, true), uint(bytes, 20, 2, true), bytes.length >= 22)
+        : positive(uint(bytes, 18, 4, true) | 0, Math.abs(uint(bytes, 22, 4, true) | 0), bytes.length >= 26);
     default:
       return null;
   }
@@ -155,26 +159,20 @@ function positive(width: number, height: number, present: boolean): ImageDimensi
  * first 256 KiB, say) gives the same answer.
  */
 export function jpegOrientation(bytes: Uint8Array): number {
-  for (const segment of walkJpeg(bytes).segments) {
-    if (segment.marker !== 0xe1 || ascii(bytes, segment.data, 6) !== 'Exif\0\0') continue;
-    const tiff = segment.data + 6;
-    const order = ascii(bytes, tiff, 2);
-    if (order !== 'II' && order !== 'MM') return 1;
-    const little = order === 'II';
-    const u16 = (offset: number) => (offset + 2 <= segment.end ? (little ? u16le(bytes, offset) : u16be(bytes, offset)) : -1);
-    const u32 = (offset: number) => (offset + 4 <= segment.end ? (little ? u32le(bytes, offset) : u32be(bytes, offset)) : -1);
-    const ifdOffset = u32(tiff + 4);
-    if (u16(tiff + 2) !== 42 || ifdOffset < 8) return 1;
-    const ifd = tiff + ifdOffset;
-    const entries = u16(ifd);
-    for (let i = 0; i < entries; i += 1) {
-      const entry = ifd + 2 + 12 * i;
-      if (entry + 12 > segment.end) break;
-      if (u16(entry) !== 0x0112) continue;
-      const value = u16(entry + 8);
-      return u16(entry + 2) === 3 && value >= 1 && value <= 8 ? value : 1; // a SHORT of 1 to 8
-    }
-    return 1;
+  const exif = walkJpeg(bytes)[0].find(([marker, data]) => marker === 0xe1 && ascii(bytes, data, 6) === 'Exif\0\0');
+  if (!exif) return 1;
+  const [, data, end] = exif;
+  // A TIFF header (byte order, 42, offset of the first IFD), read within the segment (-1 past its end).
+  const tiff = data + 6;
+  const order = ascii(bytes, tiff, 2);
+  const read = (offset: number, size: number) => (offset + size <= end ? uint(bytes, offset, size, order === 'II') : -1);
+  const ifd = tiff + read(tiff + 4, 4);
+  if ((order !== 'II' && order !== 'MM') || read(tiff + 2, 2) !== 42 || ifd < tiff + 8) return 1;
+  // 12-byte entries: tag, type, count, value.
+  for (let entry = ifd + 2, count = read(ifd, 2); count > 0 && entry + 12 <= end; entry += 12, count--) {
+    if (read(entry, 2) !== 0x0112) continue;
+    const value = read(entry + 8, 2);
+    return read(entry + 2, 2) === 3 && value >= 1 && value <= 8 ? value : 1; // a SHORT of 1 to 8
   }
   return 1;
 }
@@ -203,54 +201,49 @@ export async function isLikelyDecodable(kind: FileKind, bytes: Uint8Array): Prom
   }
 }
 
+/**
+ * An ISO-BMFF file's format by the brands of its `ftyp` box (the major brand, then the compatible
+ * ones), when the box is plausible: AVIF before HEIC (an AVIF also lists `mif1`).
+ */
 function isoBrandKind(bytes: Uint8Array): FileKind | null {
-  const boxSize = u32be(bytes, 0);
+  const boxSize = uint(bytes, 0, 4);
   if (boxSize < 16 || boxSize > Math.min(bytes.length, MAX_FTYP_BOX)) return null;
-  const brands = [ascii(bytes, 8, 4)];
-  for (let offset = 16; offset + 4 <= boxSize; offset += 4) brands.push(ascii(bytes, offset, 4));
-  if (brands.some((brand) => AVIF_BRANDS.has(brand))) return 'avif';
-  if (brands.some((brand) => HEIC_BRANDS.has(brand))) return 'heic';
-  return null;
+  const brands = ascii(bytes, 8, 4) + ascii(bytes, 16, boxSize - 16);
+  return AVIF_BRANDS.test(brands) ? 'avif' : HEIC_BRANDS.test(brands) ? 'heic' : null;
 }
 
-/** One marker segment of a JPEG: its marker, where its `FF` is, where its data starts and where it ends. */
-interface JpegSegment {
-  marker: number;
-  start: number;
-  data: number;
-  end: number;
-}
+/** One marker segment of a JPEG: its marker, where its data starts and where it ends. */
+type JpegSegment = [marker: number, data: number, end: number];
 
 /**
  * Walks a JPEG's marker segments from SOI up to and including the first scan header (SOS).
- * @returns the segments read, and `scan`: where the entropy-coded data starts, or `null` when the
- *   walk stopped before a scan (a broken marker, a length overrunning the bytes, a second SOI or
- *   an EOI before any image data, or the bytes ran out).
+ * @returns the segments read, and where the entropy-coded data starts, or `null` when the walk
+ *   stopped before a scan (a broken marker, a length overrunning the bytes, a second SOI or an
+ *   EOI before any image data, or the bytes ran out).
  */
-function walkJpeg(bytes: Uint8Array): { segments: JpegSegment[]; scan: number | null } {
+function walkJpeg(bytes: Uint8Array): [segments: JpegSegment[], scan: number | null] {
   const segments: JpegSegment[] = [];
-  if (!startsWith(bytes, [0xff, 0xd8])) return { segments, scan: null };
-  let offset = 2;
-  while (offset + 4 <= bytes.length) {
-    if (bytes[offset] !== 0xff) break;
+  for (let offset = 2; bytes[0] === 0xff && bytes[1] === 0xd8 && offset + 4 <= bytes.length && bytes[offset] === 0xff; ) {
     const marker = bytes[offset + 1]!;
+    const end = offset + 2 + uint(bytes, offset + 2, 2);
     if (marker === 0xff) {
       offset += 1; // fill byte
-      continue;
-    }
-    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+    } else if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
       offset += 2; // markers without a length
-      continue;
+    } else if (marker === 0xd8 || marker === 0xd9 || end < offset + 4 || end > bytes.length) {
+      break; // a second start, an end before any image data, or a length below 2 or past the bytes
+    } else {
+      segments.push([marker, offset + 4, end]);
+      if (marker === 0xda) return [segments, end];
+      offset = end;
     }
-    if (marker === 0xd8 || marker === 0xd9) break; // a second start, or an end before any image data
-    const length = u16be(bytes, offset + 2);
-    const end = offset + 2 + length;
-    if (length < 2 || end > bytes.length) break;
-    segments.push({ marker, start: offset, data: offset + 4, end });
-    if (marker === 0xda) return { segments, scan: end };
-    offset = end;
   }
-  return { segments, scan: null };
+  return [segments, null];
+}
+
+/** The frame headers (SOF): markers C0 to CF but C4 (DHT), C8 (JPG) and CC (DAC). */
+function isStartOfFrame([marker]: JpegSegment): boolean {
+  return marker >> 4 === 0xc && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
 }
 
 /**
@@ -259,40 +252,50 @@ function walkJpeg(bytes: Uint8Array): { segments: JpegSegment[]; scan: number | 
  * components whose length fits them, and an end-of-image marker after the scan.
  */
 function isCompleteJpeg(bytes: Uint8Array): boolean {
-  const { segments, scan } = walkJpeg(bytes);
-  if (scan === null) return false;
-  const frames = segments.filter((segment) => isStartOfFrame(segment.marker));
-  if (frames.length !== 1) return false;
-  const frame = frames[0]!;
-  const components = bytes[frame.data + 5]!;
-  if (frame.end - frame.data < 6 || components < 1 || frame.end - frame.data !== 6 + 3 * components) return false;
-  if (u16be(bytes, frame.data + 1) === 0 || u16be(bytes, frame.data + 3) === 0) return false;
-  const sos = segments.at(-1)!;
-  const scanComponents = bytes[sos.data]!;
-  if (scanComponents < 1 || scanComponents > 4 || sos.end - sos.data !== 4 + 2 * scanComponents) return false;
-  return hasEndOfImage(bytes, scan);
+  const [segments, scan] = walkJpeg(bytes);
+  const frames = segments.filter(isStartOfFrame);
+  // The frame header's data and end, and the scan header's (the last segment, once the walk reached a scan).
+  const [, frame = 0, frameEnd = 0] = frames[0] ?? [];
+  const [, sos = 0, sosEnd = 0] = segments.at(-1) ?? [];
+  const components = bytes[frame + 5]!;
+  const scanComponents = bytes[sos]!;
+  return (
+    scan !== null &&
+    frames.length === 1 &&
+    components > 0 &&
+    frameEnd - frame === 6 + 3 * components &&
+    jpegDimensions(bytes) !== null &&
+    scanComponents > 0 &&
+    scanComponents < 5 &&
+    sosEnd - sos === 4 + 2 * scanComponents &&
+    hasEndOfImage(bytes, scan)
+  );
+}
+
+/** In entropy-coded data 0xFF is always stuffed (FF 00) or a restart marker, so FF D9 is the real end. */
+function hasEndOfImage(bytes: Uint8Array, from: number): boolean {
+  for (let offset = from; (offset = bytes.indexOf(0xff, offset) + 1) > 0; ) if (bytes[offset] === 0xd9) return true;
+  return false;
 }
 
 function jpegDimensions(bytes: Uint8Array): ImageDimensions | null {
-  const frame = walkJpeg(bytes).segments.find((segment) => isStartOfFrame(segment.marker));
-  if (frame === undefined || frame.end - frame.data < 5) return null;
-  const height = u16be(bytes, frame.data + 1);
-  const width = u16be(bytes, frame.data + 3);
-  return width > 0 && height > 0 ? { width, height } : null;
+  const [, data = 0, end = 0] = walkJpeg(bytes)[0].find(isStartOfFrame) ?? [];
+  return positive(uint(bytes, data + 3, 2), uint(bytes, data + 1, 2), end - data >= 5);
 }
 
 /**
  * Coding processes browsers decode (libjpeg-turbo): baseline, extended sequential and progressive,
  * Huffman or arithmetic coded. Not lossless or hierarchical ones, which Chromium refuses.
  */
-const DECODABLE_FRAMES = new Set([0xc0, 0xc1, 0xc2, 0xc9, 0xca]);
+const DECODABLE_FRAMES = [0xc0, 0xc1, 0xc2, 0xc9, 0xca];
 
 function hasSoundJpegTables(bytes: Uint8Array): boolean {
-  const { segments, scan } = walkJpeg(bytes);
+  const [segments, scan] = walkJpeg(bytes);
   if (scan === null) return false;
   const quantTables = new Set<number>();
   const frameComponents = new Map<number, number>(); // component id → quantization table
-  for (const { marker, data, end } of segments) {
+  for (const segment of segments) {
+    const [marker, data, end] = segment;
     if (marker === 0xdb) {
       for (let offset = data; offset < end; ) {
         const precision = bytes[offset]! >> 4;
@@ -308,8 +311,8 @@ function hasSoundJpegTables(bytes: Uint8Array): boolean {
         if (size === null) return false;
         offset += size;
       }
-    } else if (isStartOfFrame(marker)) {
-      if (!DECODABLE_FRAMES.has(marker) || bytes[data] !== 8) return false;
+    } else if (isStartOfFrame(segment)) {
+      if (!DECODABLE_FRAMES.includes(marker) || bytes[data] !== 8) return false;
       for (let i = 0; i < bytes[data + 5]!; i += 1) frameComponents.set(bytes[data + 6 + 3 * i]!, bytes[data + 8 + 3 * i]!);
     } else if (marker === 0xda) {
       for (let i = 0; i < bytes[data]!; i += 1) {
@@ -345,28 +348,13 @@ function huffmanTableSize(bytes: Uint8Array, offset: number, end: number): numbe
   return 17 + symbols;
 }
 
-function isStartOfFrame(marker: number): boolean {
-  return marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-}
-
-/** In entropy-coded data 0xFF is always stuffed (FF 00) or a restart marker, so FF D9 is the real end. */
-function hasEndOfImage(bytes: Uint8Array, from: number): boolean {
-  for (let offset = from; offset + 1 < bytes.length; offset += 1) {
-    if (bytes[offset] === 0xff && bytes[offset + 1] === 0xd9) return true;
-  }
-  return false;
-}
-
-/** Bit depths each PNG colour type allows, by colour type. */
-const PNG_BIT_DEPTHS: Readonly<Record<number, readonly number[]>> = {
-  0: [1, 2, 4, 8, 16],
-  2: [8, 16],
-  3: [1, 2, 4, 8],
-  4: [8, 16],
-  6: [8, 16],
-};
+/**
+ * Bit depths each PNG colour type allows, by colour type (0 grey, 2 RGB, 3 palette, 4 grey and
+ * alpha, 6 RGBA): depth d is allowed where bit d is set (1, 2, 4, 8, 16; or 8, 16; or 1, 2, 4, 8).
+ */
+const PNG_BIT_DEPTHS = [0x1_0116, 0, 0x1_0100, 0x116, 0x1_0100, 0, 0x1_0100];
 /** Samples per pixel of each PNG colour type. */
-const PNG_CHANNELS: Readonly<Record<number, number>> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+const PNG_CHANNELS = [1, 0, 3, 1, 2, 0, 4];
 
 /** A PNG's header (IHDR), when the file starts with a signature and a valid one. */
 interface PngHeader {
@@ -378,14 +366,23 @@ interface PngHeader {
 }
 
 function pngHeader(bytes: Uint8Array): PngHeader | null {
-  if (!startsWith(bytes, PNG_SIGNATURE) || bytes.length < 33) return null;
-  if (u32be(bytes, 8) !== 13 || ascii(bytes, 12, 4) !== 'IHDR') return null;
-  const width = u32be(bytes, 16);
-  const height = u32be(bytes, 20);
-  const [bitDepth, colorType, compression, filter, interlace] = [24, 25, 26, 27, 28].map((offset) => bytes[offset]!) as [number, number, number, number, number];
-  if (width === 0 || height === 0 || width > 0x7fffffff || height > 0x7fffffff) return null;
-  if (!PNG_BIT_DEPTHS[colorType]?.includes(bitDepth) || compression !== 0 || filter !== 0 || interlace > 1) return null;
-  return { width, height, bitDepth, colorType, interlaced: interlace === 1 };
+  const width = uint(bytes, 16, 4);
+  const height = uint(bytes, 20, 4);
+  const [bitDepth = 0, colorType = 0, compression, filter, interlace = 0] = bytes.subarray(24, 29);
+  // Width and height of 1 to 2³¹ − 1; an allowed bit depth (2^depth is 0 as an int32 from depth
+  // 32 on); compression and filter method 0; interlace method 0 or 1.
+  return ascii(bytes, 0, 16) === PNG_HEAD &&
+    bytes.length >= 33 &&
+    width > 0 &&
+    height > 0 &&
+    width < 2 ** 31 &&
+    height < 2 ** 31 &&
+    (2 ** bitDepth) & PNG_BIT_DEPTHS[colorType]! &&
+    compression === 0 &&
+    filter === 0 &&
+    interlace < 2
+    ? { width, height, bitDepth, colorType, interlaced: interlace === 1 }
+    : null;
 }
 
 /**
@@ -394,22 +391,14 @@ function pngHeader(bytes: Uint8Array): PngHeader | null {
  */
 function isCompletePng(bytes: Uint8Array): boolean {
   const header = pngHeader(bytes);
-  if (header === null) return false;
-  let offset = PNG_SIGNATURE.length;
-  let sawData = false;
-  let sawPalette = false;
-  while (offset + 12 <= bytes.length) {
-    const length = u32be(bytes, offset);
+  const types = new Set<string>(); // those of the chunks so far
+  for (let offset = PNG_SIGNATURE_LENGTH; header && offset + 12 <= bytes.length; ) {
     const type = ascii(bytes, offset + 4, 4);
-    const dataEnd = offset + 8 + length;
-    if (dataEnd + 4 > bytes.length || !/^[A-Za-z]{4}$/.test(type)) return false;
-    if (crc32(bytes, offset + 4, dataEnd) !== u32be(bytes, dataEnd)) return false;
-    if (type === 'PLTE') sawPalette = true;
-    if (type === 'IDAT') {
-      if (header.colorType === 3 && !sawPalette) return false;
-      sawData = true;
-    }
-    if (type === 'IEND') return sawData;
+    const dataEnd = offset + 8 + uint(bytes, offset, 4);
+    if (dataEnd + 4 > bytes.length || !/^[A-Za-z]{4}$/.test(type) || crc32(bytes, offset + 4, dataEnd) !== uint(bytes, dataEnd, 4)) return false;
+    if (type === 'IDAT' && header.colorType === 3 && !types.has('PLTE')) return false;
+    if (type === 'IEND') return types.has('IDAT');
+    types.add(type);
     offset = dataEnd + 4;
   }
   return false;
@@ -443,8 +432,8 @@ async function pngDataInflates(bytes: Uint8Array): Promise<boolean> {
   const header = pngHeader(bytes);
   if (header === null) return false;
   const data: Uint8Array[] = [];
-  for (let offset = PNG_SIGNATURE.length; offset + 12 <= bytes.length; ) {
-    const length = u32be(bytes, offset);
+  for (let offset = PNG_SIGNATURE_LENGTH; offset + 12 <= bytes.length; ) {
+    const length = uint(bytes, offset, 4);
     if (offset + 12 + length > bytes.length) return false;
     if (ascii(bytes, offset + 4, 4) === 'IDAT') data.push(bytes.subarray(offset + 8, offset + 8 + length));
     offset += 12 + length;
@@ -485,9 +474,13 @@ async function pngDataInflates(bytes: Uint8Array): Promise<boolean> {
 }
 
 function isCompletePdf(bytes: Uint8Array): boolean {
-  if (!/^%PDF-\d\.\d$/.test(ascii(bytes, 0, 8))) return false;
   const tailStart = Math.max(8, bytes.length - PDF_EOF_WINDOW);
-  return ascii(bytes, tailStart, bytes.length - tailStart).includes('%%EOF');
+  return /^%PDF-\d\.\d$/.test(ascii(bytes, 0, 8)) && ascii(bytes, tailStart, PDF_EOF_WINDOW).includes('%%EOF');
+}
+
+/** The end of a WebP's RIFF data (its size counts from byte 8), or -1 when the bytes are no WebP. */
+function webpEnd(bytes: Uint8Array): number {
+  return ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP' ? 8 + uint(bytes, 4, 4, true) : -1;
 }
 
 /**
@@ -495,63 +488,48 @@ function isCompletePdf(bytes: Uint8Array): boolean {
  * the extended header) whose header gives the dimensions, and some chunk must hold an image.
  */
 function isCompleteWebp(bytes: Uint8Array): boolean {
-  if (bytes.length < 20 || ascii(bytes, 0, 4) !== 'RIFF' || ascii(bytes, 8, 4) !== 'WEBP') return false;
-  const end = 8 + u32le(bytes, 4);
-  if (end > bytes.length || webpDimensions(bytes) === null) return false;
+  const end = webpEnd(bytes);
   let offset = 12;
   let sawImage = false;
-  while (offset + 8 <= end) {
-    const size = u32le(bytes, offset + 4);
-    if (WEBP_IMAGE_CHUNKS.has(ascii(bytes, offset, 4))) sawImage = true;
+  while (end <= bytes.length && offset + 8 <= end) {
+    const size = uint(bytes, offset + 4, 4, true);
+    sawImage ||= WEBP_IMAGE_CHUNKS.test(ascii(bytes, offset, 4));
     offset += 8 + size + (size % 2); // chunks are padded to an even size
   }
-  return sawImage && (offset === end || offset === end + 1);
+  return bytes.length >= 20 && end <= bytes.length && webpDimensions(bytes) !== null && sawImage && (offset === end || offset === end + 1);
 }
 
 function webpDimensions(bytes: Uint8Array): ImageDimensions | null {
-  if (ascii(bytes, 0, 4) !== 'RIFF' || ascii(bytes, 8, 4) !== 'WEBP') return null;
-  let width = 0;
-  let height = 0;
+  if (webpEnd(bytes) < 0) return null;
+  const lossless = uint(bytes, 21, 4, true);
   switch (ascii(bytes, 12, 4)) {
     case 'VP8 ': // frame tag (3 bytes), start code 9D 01 2A, then 14-bit width and height
-      if (bytes.length < 30 || bytes[23] !== 0x9d || bytes[24] !== 0x01 || bytes[25] !== 0x2a) return null;
-      width = u16le(bytes, 26) & 0x3fff;
-      height = u16le(bytes, 28) & 0x3fff;
-      break;
-    case 'VP8L': { // signature 0x2F, then width − 1 and height − 1 in 14 bits each
-      if (bytes.length < 25 || bytes[20] !== 0x2f) return null;
-      const bits = u32le(bytes, 21);
-      width = (bits & 0x3fff) + 1;
-      height = ((bits >>> 14) & 0x3fff) + 1;
-      break;
-    }
+      return positive(uint(bytes, 26, 2, true) & 0x3fff, uint(bytes, 28, 2, true) & 0x3fff, bytes.length >= 30 && uint(bytes, 23, 3) === 0x9d012a);
+    case 'VP8L': // signature 0x2F, then width − 1 and height − 1 in 14 bits each
+      return positive((lossless & 0x3fff) + 1, ((lossless >>> 14) & 0x3fff) + 1, bytes.length >= 25 && bytes[20] === 0x2f);
     case 'VP8X': // flags, 3 reserved bytes, canvas width − 1 and height − 1 in 24 bits each
-      if (bytes.length < 30) return null;
-      width = u24le(bytes, 24) + 1;
-      height = u24le(bytes, 27) + 1;
-      break;
+      return positive(uint(bytes, 24, 3, true) + 1, uint(bytes, 27, 3, true) + 1, bytes.length >= 30);
     default:
       return null;
   }
-  return width > 0 && height > 0 ? { width, height } : null;
 }
 
 /** The first image bitstream's header: a lossy key frame of version 0 to 3 whose first partition fits its chunk, or a lossless stream of version 0. */
 function hasSoundWebpBitstream(bytes: Uint8Array): boolean {
-  const end = Math.min(bytes.length, 8 + u32le(bytes, 4));
+  const end = Math.min(bytes.length, 8 + uint(bytes, 4, 4, true));
   for (let offset = 12; offset + 8 <= end; ) {
     const type = ascii(bytes, offset, 4);
-    const size = u32le(bytes, offset + 4);
+    const size = uint(bytes, offset + 4, 4, true);
     const data = offset + 8;
     if (type === 'VP8 ') {
       if (size < 10 || data + 10 > end) return false;
-      const tag = u24le(bytes, data);
+      const tag = uint(bytes, data, 3, true);
       const keyFrame = (tag & 1) === 0;
       const version = (tag >> 1) & 7;
       const firstPartition = tag >>> 5;
-      return keyFrame && version <= 3 && firstPartition <= size - 10 && u24be(bytes, data + 3) === 0x9d012a;
+      return keyFrame && version <= 3 && firstPartition <= size - 10 && uint(bytes, data + 3, 3) === 0x9d012a;
     }
-    if (type === 'VP8L') return size >= 5 && data + 5 <= end && bytes[data] === 0x2f && u32le(bytes, data + 1) >>> 29 === 0;
+    if (type === 'VP8L') return size >= 5 && data + 5 <= end && bytes[data] === 0x2f && uint(bytes, data + 1, 4, true) >>> 29 === 0;
     if (type === 'ANMF') return true; // an animation: its frames are not checked
     offset = data + size + (size % 2);
   }
@@ -560,77 +538,40 @@ function hasSoundWebpBitstream(bytes: Uint8Array): boolean {
 
 /** Top-level ISO-BMFF boxes must tile the file exactly, starting with `ftyp`, with `meta` and `mdat` boxes. */
 function isCompleteHeic(bytes: Uint8Array): boolean {
-  let offset = 0;
-  const seen = new Set<string>();
-  while (offset < bytes.length) {
-    if (offset + 8 > bytes.length) return false;
+  const types: string[] = [];
+  for (let offset = 0; offset < bytes.length; ) {
     const type = ascii(bytes, offset + 4, 4);
-    if (offset === 0 && type !== 'ftyp') return false;
-    let size = u32be(bytes, offset);
-    if (size === 1) {
-      if (offset + 16 > bytes.length) return false;
-      size = u32be(bytes, offset + 8) * 2 ** 32 + u32be(bytes, offset + 12);
-      if (size < 16) return false;
-    } else if (size === 0) {
-      size = bytes.length - offset; // the last box runs to the end of the file
-    } else if (size < 8) {
-      return false;
-    }
-    if (offset + size > bytes.length) return false;
-    seen.add(type);
+    // A box's size, its header's first field: 1 for a 64-bit size after the type, 0 for a box that
+    // runs to the end of the file.
+    const declared = uint(bytes, offset, 4);
+    const header = declared === 1 ? 16 : 8;
+    const size = declared === 1 ? uint(bytes, offset + 8, 8) : declared === 0 ? bytes.length - offset : declared;
+    if (offset + header > bytes.length || (offset === 0 && type !== 'ftyp') || size < header || offset + size > bytes.length) return false;
+    types.push(type);
     offset += size;
   }
-  return seen.has('meta') && seen.has('mdat');
+  return types.includes('meta') && types.includes('mdat');
 }
 
-const CRC_TABLE: Uint32Array = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n += 1) {
-    let c = n;
-    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  for (let k = 0; k < 8; k += 1) n = n & 1 ? 0xedb88320 ^ (n >>> 1) : n >>> 1;
+  return n >>> 0;
+});
 
 function crc32(bytes: Uint8Array, start: number, end: number): number {
-  let crc = 0xffffffff;
+  let crc = -1;
   for (let i = start; i < end; i += 1) crc = CRC_TABLE[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
-  return bytes.length >= prefix.length && prefix.every((byte, i) => bytes[i] === byte);
+  return ~crc >>> 0;
 }
 
 /** Latin-1 view of a byte range, clipped to the bytes present. */
 function ascii(bytes: Uint8Array, start: number, length: number): string {
-  const end = Math.min(bytes.length, start + length);
-  let text = '';
-  for (let i = start; i < end; i += 1) text += String.fromCharCode(bytes[i]!);
-  return text;
+  return String.fromCharCode(...bytes.subarray(start, start + length));
 }
 
-function u16be(bytes: Uint8Array, offset: number): number {
-  return ((bytes[offset] ?? 0) << 8) | (bytes[offset + 1] ?? 0);
-}
-
-function u16le(bytes: Uint8Array, offset: number): number {
-  return ((bytes[offset + 1] ?? 0) << 8) | (bytes[offset] ?? 0);
-}
-
-function u24be(bytes: Uint8Array, offset: number): number {
-  return ((bytes[offset] ?? 0) << 16) | ((bytes[offset + 1] ?? 0) << 8) | (bytes[offset + 2] ?? 0);
-}
-
-function u24le(bytes: Uint8Array, offset: number): number {
-  return ((bytes[offset + 2] ?? 0) << 16) | ((bytes[offset + 1] ?? 0) << 8) | (bytes[offset] ?? 0);
-}
-
-function u32be(bytes: Uint8Array, offset: number): number {
-  return (((bytes[offset] ?? 0) << 24) | ((bytes[offset + 1] ?? 0) << 16) | ((bytes[offset + 2] ?? 0) << 8) | (bytes[offset + 3] ?? 0)) >>> 0;
-}
-
-function u32le(bytes: Uint8Array, offset: number): number {
-  return (((bytes[offset + 3] ?? 0) << 24) | ((bytes[offset + 2] ?? 0) << 16) | ((bytes[offset + 1] ?? 0) << 8) | (bytes[offset] ?? 0)) >>> 0;
+/** The unsigned integer of `size` bytes (up to 8) at `offset`, big-endian unless `littleEndian`; bytes past the end read as 0. */
+function uint(bytes: Uint8Array, offset: number, size: number, littleEndian = false): number {
+  let value = 0;
+  for (let i = 0; i < size; i += 1) value = value * 256 + (bytes[offset + (littleEndian ? size - 1 - i : i)] ?? 0);
+  return value;
 }

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { Options, QRCode } from 'jsqr';
 // jsQR ships only a UMD build (no ES module): imported for its side effect, it sets `self.jsQR`.
 import 'jsqr';
-import { encodeQr, qrPath, type QrCode } from './qr-code.js';
+import { encodeQr, qrAlignmentPositions, qrCapacity, qrPath, type QrCode } from './qr-code.js';
 
 type Ecc = 'L' | 'M' | 'Q' | 'H';
 type JsQr = (data: Uint8ClampedArray, width: number, height: number, options?: Options) => QRCode | null;
@@ -25,6 +25,37 @@ const VERSION_BITS: readonly number[] = [
   0x07c94, 0x085bc, 0x09a99, 0x0a4d3, 0x0bbf6, 0x0c762, 0x0d847, 0x0e60d, 0x0f928, 0x10b78, 0x1145d, 0x12a17,
   0x13532, 0x149a6, 0x15683, 0x168c9, 0x177ec, 0x18ec4, 0x191e1, 0x1afab, 0x1b08e, 0x1cc1a, 0x1d33f, 0x1ed75,
   0x1f250, 0x209d5, 0x216f0, 0x228ba, 0x2379f, 0x24b0b, 0x2542e, 0x26a64, 0x27541, 0x28c69,
+];
+
+/** Byte-mode capacities of versions 1–40 by level (ISO/IEC 18004 table 7). */
+const BYTE_CAPACITY: Readonly<Record<Ecc, readonly number[]>> = {
+  L: [
+    17, 32, 53, 78, 106, 134, 154, 192, 230, 271, 321, 367, 425, 458, 520, 586, 644, 718, 792, 858,
+    929, 1003, 1091, 1171, 1273, 1367, 1465, 1528, 1628, 1732, 1840, 1952, 2068, 2188, 2303, 2431, 2563, 2699, 2809, 2953,
+  ],
+  M: [
+    14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 362, 412, 450, 504, 560, 624, 666,
+    711, 779, 857, 911, 997, 1059, 1125, 1190, 1264, 1370, 1452, 1538, 1628, 1722, 1809, 1911, 1989, 2099, 2213, 2331,
+  ],
+  Q: [
+    11, 20, 32, 46, 60, 74, 86, 108, 130, 151, 177, 203, 241, 258, 292, 322, 364, 394, 442, 482,
+    509, 565, 611, 661, 715, 751, 805, 868, 908, 982, 1030, 1112, 1168, 1228, 1283, 1351, 1423, 1499, 1579, 1663,
+  ],
+  H: [
+    7, 14, 24, 34, 44, 58, 64, 84, 98, 119, 137, 155, 177, 194, 220, 250, 280, 310, 338, 382,
+    403, 439, 461, 511, 535, 593, 625, 658, 698, 742, 790, 842, 898, 958, 983, 1051, 1093, 1139, 1219, 1273,
+  ],
+};
+
+/** Row/column coordinates of the alignment pattern centres of versions 1–40 (ISO/IEC 18004 annex E, table E.1). */
+const ALIGNMENT_POSITIONS: readonly (readonly number[])[] = [
+  [], [6, 18], [6, 22], [6, 26], [6, 30], [6, 34], [6, 22, 38], [6, 24, 42], [6, 26, 46], [6, 28, 50],
+  [6, 30, 54], [6, 32, 58], [6, 34, 62], [6, 26, 46, 66], [6, 26, 48, 70], [6, 26, 50, 74], [6, 30, 54, 78],
+  [6, 30, 56, 82], [6, 30, 58, 86], [6, 34, 62, 90], [6, 28, 50, 72, 94], [6, 26, 50, 74, 98], [6, 30, 54, 78, 102],
+  [6, 28, 54, 80, 106], [6, 32, 58, 84, 110], [6, 30, 58, 86, 114], [6, 34, 62, 90, 118], [6, 26, 50, 74, 98, 122],
+  [6, 30, 54, 78, 102, 126], [6, 26, 52, 78, 104, 130], [6, 30, 56, 82, 108, 134], [6, 34, 60, 86, 112, 138],
+  [6, 30, 58, 86, 114, 142], [6, 34, 62, 90, 118, 146], [6, 30, 54, 78, 102, 126, 150], [6, 24, 50, 76, 102, 128, 154],
+  [6, 28, 54, 80, 106, 132, 158], [6, 32, 58, 84, 110, 136, 162], [6, 26, 54, 82, 110, 138, 166], [6, 30, 58, 86, 114, 142, 170],
 ];
 
 const SUMSUB_URL = 'https://in.sumsub.com/websdk/p/sbx_0123456789abcdef';
@@ -134,6 +165,23 @@ function checkStructure(code: QrCode, ecc: Ecc): number {
   return mask;
 }
 
+/** Checks the alignment patterns at the standard's positions (but the three on the finders): a dark centre, a light ring, a dark ring. */
+function checkAlignment(code: QrCode): void {
+  const positions = ALIGNMENT_POSITIONS[versionOf(code) - 1]!;
+  const last = positions.length - 1;
+  positions.forEach((row, i) =>
+    positions.forEach((column, j) => {
+      if ((i === 0 && (j === 0 || j === last)) || (i === last && j === 0)) return;
+      for (let r = -2; r <= 2; r++) {
+        for (let c = -2; c <= 2; c++) {
+          const ring = Math.max(Math.abs(r), Math.abs(c));
+          expect(code.modules[row + r]![column + c], `alignment at (${row}, ${column}), module (${row + r}, ${column + c})`).to.equal(ring !== 1);
+        }
+      }
+    }),
+  );
+}
+
 /** Encodes, checks the structure, decodes the drawing, and checks the text comes back. */
 function roundTrip(text: string, ecc: Ecc): QrCode {
   const code = encodeQr(text, ecc);
@@ -173,7 +221,7 @@ describe('encodeQr', () => {
   });
 
   it('decodes a Sumsub liveness URL at each level', () => {
-    for (const ecc of LEVELS) roundTrip(SUMSUB_URL, ecc);
+    for (const ecc of LEVELS) checkAlignment(roundTrip(SUMSUB_URL, ecc));
     expect(encodeQr(SUMSUB_URL).size).to.equal(33); // version 4 at M
   });
 
@@ -204,8 +252,32 @@ describe('encodeQr', () => {
     expect(() => encodeQr('ü'.repeat(1500), 'L')).to.throw(RangeError); // 3000 bytes
   });
 
-  it('rejects an unknown error correction level', () => {
+  it('knows the byte capacity of every version at every level (table 7) and the alignment pattern positions (annex E)', () => {
+    for (const ecc of LEVELS) {
+      const capacities = Array.from({ length: 40 }, (_, i) => qrCapacity(i + 1, ecc));
+      expect(capacities, `capacities at ${ecc}`).to.deep.equal(BYTE_CAPACITY[ecc]);
+    }
+    const positions = Array.from({ length: 40 }, (_, i) => qrAlignmentPositions(i + 1));
+    expect(positions).to.deep.equal(ALIGNMENT_POSITIONS);
+  });
+
+  it('fills every version 1–40 to its capacity, with its alignment patterns, and decodes', () => {
+    for (let version = 1; version <= 40; version++) {
+      const ecc = LEVELS[version % 4]!;
+      // Varied bytes (not one repeated), so that the blocks and the mask differ from version to version.
+      const text = Array.from({ length: BYTE_CAPACITY[ecc][version - 1]! }, (_, i) => String.fromCharCode(33 + ((i * 7 + version) % 94))).join('');
+      const code = roundTrip(text, ecc);
+      expect(versionOf(code), `${text.length} bytes at ${ecc}`).to.equal(version);
+      checkAlignment(code);
+      if (version < 40) expect(versionOf(encodeQr(`${text}x`, ecc)), `${text.length + 1} bytes at ${ecc}`).to.equal(version + 1);
+    }
+  });
+
+  it('rejects an unknown error correction level, and text that is not a string', () => {
     expect(() => encodeQr('x', 'X' as Ecc)).to.throw(RangeError);
+    expect(() => encodeQr('x', 'LM' as Ecc)).to.throw(RangeError);
+    expect(() => encodeQr('x', '' as Ecc)).to.throw(RangeError);
+    expect(() => encodeQr(42 as unknown as string)).to.throw(TypeError);
   });
 
   it('is pure: the same text gives the same modules, in fresh arrays', () => {

@@ -60,6 +60,40 @@ describe('sniffFileType', () => {
   });
 });
 
+describe('sniffFileType, edges', () => {
+  const ftyp = (major: string, ...compatible: string[]) => bytes(u32be(16 + 4 * compatible.length), 'ftyp', major, [0, 0, 0, 0], ...compatible);
+
+  it('reads ISO brands whole, at their 4-byte places, AVIF before HEIC', () => {
+    assert.equal(sniffFileType(ftyp('avis')), 'avif');
+    assert.equal(sniffFileType(ftyp('isom', 'msf1')), 'heic');
+    assert.equal(sniffFileType(ftyp('heix')), 'heic');
+    assert.equal(sniffFileType(ftyp('isom', 'mif1', 'avif')), 'avif');
+    assert.equal(sniffFileType(ftyp('isom', 'xavi', 'fmif', '1xxx')), null); // "avif" and "mif1" straddle two brands
+    assert.equal(sniffFileType(bytes(ftyp('isom', 'iso2'), 'avif')), null); // a brand after the box
+  });
+
+  it('tells a BMP by its info header size, and tries the signatures in order', () => {
+    const bmp = (size: number) => bytes('BM', new Array(12).fill(0), u32le(size), new Array(8).fill(0));
+    assert.deepEqual([12, 40, 52, 56, 64, 108, 124, 41, 0].map((size) => sniffFileType(bmp(size))), ['bmp', 'bmp', 'bmp', 'bmp', 'bmp', 'bmp', 'bmp', null, null]);
+    assert.equal(sniffFileType(bytes('BM', new Array(12).fill(0), [40, 0, 0])), null); // cut in its header size
+    assert.equal(sniffFileType(bytes('RIFF', [0, 0, 0, 0], 'WEBPftyp')), 'webp');
+    assert.equal(sniffFileType(bytes('II*', [0], 'ftypheic', [0, 0, 0, 0])), null); // an ftyp box first: judged as one
+  });
+});
+
+describe('claimedFileKinds, edges', () => {
+  it('claims nothing for names and types that are only inherited property names', () => {
+    assert.deepEqual(claimedFileKinds('x.constructor', 'constructor'), []);
+    assert.deepEqual(claimedFileKinds('x.hasOwnProperty', '__proto__'), []);
+  });
+
+  it('keeps extensions and declared types apart', () => {
+    assert.deepEqual(claimedFileKinds('a.pjpeg', 'jpeg'), []);
+    assert.deepEqual(claimedFileKinds('a.jfif', 'image/jfif'), ['jpeg']);
+    assert.deepEqual(claimedFileKinds('a.tif', 'image/x-ms-bmp'), ['tiff', 'bmp']);
+  });
+});
+
 describe('isStructurallyComplete', () => {
   it('accepts whole files of each checked format', () => {
     for (const [kind, file] of Object.entries(complete)) assert.equal(isStructurallyComplete(kind as StructureCheckedKind, file), true, kind);
@@ -270,6 +304,30 @@ describe('isStructurallyComplete, stricter', () => {
     assert.equal(isStructurallyComplete('jpeg', makeJpeg([DQT, sof(0xc0, { width: 0 }), DHT, sos()])), false);
     assert.equal(isStructurallyComplete('jpeg', makeJpeg([DQT, sof(), DHT, [0xda, bytes([2, 1, 0], [0, 0x3f, 0])]])), false);
     assert.equal(isStructurallyComplete('jpeg', makeJpeg([DQT, sof(), DHT, sos([1, 2, 3, 4, 5])])), false);
+  });
+
+  it('finds a JPEG end marker after a run of 0xFF bytes, and only after the scan', () => {
+    assert.equal(isStructurallyComplete('jpeg', makeJpeg([DQT, sof(), DHT, sos()], [0x12, 0xff, 0xff, 0xff])), true);
+    assert.equal(isStructurallyComplete('jpeg', makeJpeg([DQT, sof(), DHT, sos()], [0x12, 0xff, 0x00, 0xff, 0xd0, 0x34, 0xff, 0xd9]).subarray(0, -2)), true);
+    assert.equal(isStructurallyComplete('jpeg', makeJpeg([DQT, sof(), DHT, sos()], [0x12, 0xff]).subarray(0, -1)), false);
+    const beforeScan = makeJpeg([[0xfe, bytes([0xff, 0xd9])], DQT, sof(), DHT, sos()], [0x12]);
+    assert.equal(isStructurallyComplete('jpeg', beforeScan.subarray(0, -2)), false);
+  });
+
+  it('refuses PNG bit depths their colour type does not allow, whatever their size', () => {
+    const ok: [number, number][] = [[0, 1], [0, 2], [0, 4], [0, 8], [0, 16], [2, 8], [2, 16], [3, 1], [3, 2], [3, 4], [3, 8], [4, 8], [4, 16], [6, 8], [6, 16]];
+    for (let color = 0; color < 9; color += 1) {
+      for (const depth of [0, 1, 2, 3, 4, 5, 8, 16, 17, 32, 33, 40, 48, 255]) {
+        const file = makePng(1, 1, rows(1, 8), { depth, color, palette: color === 3 });
+        const allowed = ok.some(([c, d]) => c === color && d === depth);
+        assert.equal(isStructurallyComplete('png', file), allowed, `colour type ${color}, depth ${depth}`);
+        assert.equal(imageDimensions('png', file) !== null, allowed, `colour type ${color}, depth ${depth}`);
+      }
+    }
+    const file = makePng(1, 1, rows(1, 3)).slice();
+    file[11] = 14; // IHDR's length
+    assert.equal(sniffFileType(file), 'png');
+    assert.equal(imageDimensions('png', file), null);
   });
 
   it('refuses a PNG with an impossible header, or a palette image without its palette', () => {
