@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import * as events from '../../src/events/events.js';
 import { main, startSandboxServer, type SandboxServer } from '../../src/server/cli.js';
 import { createDemoApp, DEMO_SESSION_COOKIE } from '../../src/server/demo/app.js';
+import * as proxyExports from '../../src/server/proxy/index.js';
+import { createRoutes } from '../../src/server/proxy/routes.js';
 
 const ORIGIN = 'http://demo.test';
 const app = createDemoApp();
@@ -277,5 +282,211 @@ describe('command line', () => {
       restore.forEach((undo) => undo());
     }
     assert.match(written.join(''), /Usage: kyc-onboarding sandbox \[--port 8000\]/);
+  });
+});
+
+// ── the demo page itself (demo/): what it is served with, what it keeps to ──────────────────────
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DEMO_DIR = join(ROOT, 'demo');
+const demoHtml = () => readFileSync(join(DEMO_DIR, 'index.html'), 'utf8');
+/** The page's own scripts (the framework examples in subfolders are not the page). */
+const demoScripts = () =>
+  readdirSync(DEMO_DIR)
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => ({ file, text: readFileSync(join(DEMO_DIR, file), 'utf8') }));
+
+/** The opening tags of an element in the page, as attribute maps. */
+function tags(html: string, name: string): Record<string, string>[] {
+  return [...html.matchAll(new RegExp(`<${name}\\b([^>]*)>`, 'gi'))].map(([, attributes]) =>
+    Object.fromEntries(
+      [...attributes!.matchAll(/([:\w-]+)(?:\s*=\s*"([^"]*)")?/g)].map(([, key, value]) => [key!.toLowerCase(), value ?? '']),
+    ),
+  );
+}
+
+describe('demo page: strict CSP and Trusted Types, as written', () => {
+  test('no inline script, style, style attribute, event handler attribute or javascript: URL', () => {
+    const html = demoHtml();
+    const scripts = tags(html, 'script');
+    assert.ok(scripts.length > 0);
+    for (const script of scripts) assert.ok(script['src'], 'every script is a file');
+    assert.doesNotMatch(html, /<style\b/i);
+    assert.doesNotMatch(html, /\sstyle\s*=/i);
+    assert.doesNotMatch(html, /\son[a-z]+\s*=/i);
+    assert.doesNotMatch(html, /javascript:/i);
+  });
+
+  test('its scripts write no HTML as text, evaluate no strings and set no style attribute', () => {
+    const scripts = demoScripts();
+    assert.ok(scripts.some(({ file }) => file === 'demo.js'));
+    const forbidden = [
+      /\.(?:inner|outer)HTML\s*\+?=/,
+      /insertAdjacentHTML\s*\(/,
+      /document\.write/,
+      /\beval\s*\(/,
+      /new\s+Function\s*\(/,
+      /setAttribute\(\s*['"]style['"]/,
+      /set(?:Timeout|Interval)\(\s*['"`]/,
+    ];
+    for (const { file, text } of scripts) for (const pattern of forbidden) assert.doesNotMatch(text, pattern, `${file}: ${pattern}`);
+  });
+
+  test('keeps the selector contract of the end-to-end test', () => {
+    const html = demoHtml();
+    const byId = (id: string) => {
+      const found = ['div', 'form', 'textarea', 'input', 'select', 'ol', 'p', 'section'].flatMap((name) =>
+        tags(html, name).filter((attributes) => attributes['id'] === id).map((attributes) => ({ name, attributes })),
+      );
+      assert.equal(found.length, 1, `one #${id}`);
+      return found[0]!;
+    };
+    for (const id of ['clients', 'widget', 'event-log', 'snippets']) byId(id);
+    assert.equal(byId('reviewer').name, 'form');
+    assert.match(html, /<label for="comment">Comment for the person<\/label>/);
+    byId('comment');
+    const buttons = (html.match(/<form id="reviewer"[\s\S]*?<\/form>/)?.[0] ?? '').match(/<button\b[^>]*>([^<]*)<\/button>/g) ?? [];
+    assert.deepEqual(
+      buttons.map((button) => button.replace(/<[^>]+>/g, '')),
+      ['Approve', 'Return for correction', 'Reject'],
+    );
+    const options = (id: string) =>
+      [...(html.match(new RegExp(`<select id="${id}"[\\s\\S]*?</select>`))?.[0] ?? '').matchAll(/<option value="([^"]*)"/g)].map(([, value]) => value);
+    assert.equal(byId('theme').name, 'select');
+    assert.deepEqual(options('theme'), ['light', 'dark', 'auto']);
+    assert.equal(byId('lang').name, 'select');
+    assert.deepEqual(options('lang'), ['en', 'de', 'fr', 'es', 'ru', 'ar']);
+    assert.equal(byId('brand').attributes['type'], 'color');
+    assert.equal(byId('phone').attributes['type'], 'checkbox');
+    assert.match(html, /<label for="phone">Phone-width preview<\/label>/);
+    const snippets = html.match(/<div id="snippets"[\s\S]*?<\/section>/)?.[0] ?? '';
+    for (const name of ['Script tag', 'React', 'Vue', 'Angular', 'Host proxy', 'Copy']) {
+      assert.match(snippets, new RegExp(`<button\\b[^>]*>${name}</button>`), name);
+    }
+    assert.equal(byId('message').attributes['role'], 'status');
+  });
+});
+
+describe('demo page: the snippets match the real API', () => {
+  type Snippet = { title: string; intro: string; code: string };
+  type SnippetFn = (kind: string, settings: Record<string, unknown>) => Snippet;
+  const load = async (): Promise<SnippetFn> => {
+    const module = (await import(new URL('../../demo/snippets.js', import.meta.url).href)) as { snippet: SnippetFn };
+    return module.snippet;
+  };
+  const settings = { lang: 'ar', theme: 'dark', brand: '#c2185b', onBrand: '#ffffff' };
+  const all = async () => {
+    const snippet = await load();
+    return [
+      ...['script', 'react', 'vue', 'angular'].map((kind) => ({ kind, ...snippet(kind, { ...settings, server: 'node' }) })),
+      ...['node', 'express', 'next'].map((server) => ({ kind: `proxy/${server}`, ...snippet('proxy', { ...settings, server }) })),
+    ];
+  };
+  const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'custom-elements.json'), 'utf8')) as {
+    modules: { declarations?: { tagName?: string; attributes?: { name: string }[] }[] }[];
+  };
+  const widget = manifest.modules.flatMap((module) => module.declarations ?? []).find((declaration) => declaration.tagName === 'kyc-onboarding');
+  const tokens = new Set(
+    [...readFileSync(join(ROOT, 'src/styles/tokens.styles.ts'), 'utf8').matchAll(/@cssproperty (--kyc-[\w-]+)/g)].map(([, name]) => name),
+  );
+  const eventNames = new Set<string>(
+    Object.values(events as Record<string, unknown>).filter((value): value is string => typeof value === 'string' && value.startsWith('kyc-')),
+  );
+
+  test('import only what the package exports', async () => {
+    for (const { kind, code } of await all()) {
+      for (const [, names, specifier] of code.matchAll(/import\s+(?:(?:type\s+)?\{([^}]*)\}\s+from\s+)?'(kyc-onboarding[^']*)'/g)) {
+        const subpath = `.${specifier!.slice('kyc-onboarding'.length)}`;
+        assert.ok(subpath in packageJson.exports, `${kind}: ${specifier} is a package export`);
+        const imported = (names ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+        if (specifier === 'kyc-onboarding/proxy') {
+          for (const name of imported) assert.equal(typeof (proxyExports as Record<string, unknown>)[name], 'function', `${kind}: ${name}`);
+        } else if (specifier === 'kyc-onboarding') {
+          for (const name of imported) assert.equal(typeof (events as Record<string, unknown>)[name], 'function', `${kind}: ${name}`);
+        }
+      }
+    }
+  });
+
+  test('use real events, attributes and custom properties, following the switches', async () => {
+    assert.ok(widget, 'the manifest describes <kyc-onboarding>');
+    const attributes = new Set([...(widget.attributes ?? []).map(({ name }) => name), 'lang', 'dir']);
+    for (const { kind, code } of await all()) {
+      for (const [, name] of code.matchAll(/(?:'|\bon|@|\()(kyc-[a-z-]+)(?=['=)])/g)) {
+        if (name === 'kyc-onboarding') continue;
+        assert.ok(eventNames.has(name!), `${kind}: event ${name}`);
+      }
+      for (const [, name] of code.matchAll(/(--kyc-[\w-]+)/g)) assert.ok(tokens.has(name!), `${kind}: ${name}`);
+      const element = code.match(/<kyc-onboarding\s([\s\S]*?)(?:\/>|><\/kyc-onboarding>)/)?.[1];
+      if (kind.startsWith('proxy/')) continue;
+      assert.ok(element, `${kind} places the element`);
+      for (const [, name] of element!.matchAll(/(?:^|\s)([a-z][\w-]*)="/g)) assert.ok(attributes.has(name!), `${kind}: attribute ${name}`);
+      assert.match(element!, /lang="ar"/, kind);
+      assert.match(element!, /theme="dark"/, kind);
+      assert.match(code, /--kyc-color-primary: #c2185b;/, kind);
+    }
+  });
+
+  test('the proxy snippets mount it where the widget looks and answer every method it forwards', async () => {
+    const snippet = await load();
+    const methods = new Set(createRoutes({ sendCode: '/v1/signatures/send-code/' }).flatMap((route) => [...route.operations.keys()]));
+    const next = snippet('proxy', { ...settings, server: 'next' }).code;
+    for (const method of methods) assert.match(next, new RegExp(`handler as ${method}\\b`), method);
+    assert.match(next, /skipTrailingSlashRedirect: true/);
+    assert.match(snippet('proxy', { ...settings, server: 'express' }).code, /app\.use\('\/kyc', toNodeListener\(proxy\)\);[^\n]*\napp\.use\(express\.json\(\)\)/);
+    assert.match(snippet('proxy', { ...settings, server: 'node' }).code, /req\.url\.startsWith\('\/kyc\/'\)/);
+  });
+});
+
+describe('demo page: served with what it needs', () => {
+  let server: SandboxServer;
+  before(async () => {
+    server = await startSandboxServer({ port: 0 });
+  });
+  after(() => server.close());
+
+  test('every file the page and its scripts load is served, with its type (the bundle aside: built by npm run build)', async () => {
+    const html = demoHtml();
+    const local = (reference: string) => !/^(?:[a-z]+:|#|\/\/)/i.test(reference);
+    const references = [
+      ...tags(html, 'script').map((attributes) => attributes['src']!),
+      ...tags(html, 'link').map((attributes) => attributes['href']!),
+      // The modules' imports, as TypeScript's scanner sees them (the snippets' import lines are text).
+      ...demoScripts().flatMap(({ text }) => ts.preProcessFile(text, true, true).importedFiles.map(({ fileName }) => fileName)),
+    ].filter((reference) => reference && local(reference) && !reference.startsWith('/dist/'));
+    assert.ok(references.includes('snippets.js') || references.includes('./snippets.js'));
+    for (const reference of new Set(references)) {
+      const response = await fetch(new URL(reference, server.url));
+      assert.equal(response.status, 200, reference);
+      const expected = reference.endsWith('.css') ? /^text\/css/ : /^text\/javascript/;
+      assert.match(response.headers.get('content-type') ?? '', expected, reference);
+      await response.body?.cancel();
+    }
+  });
+
+  test("the reviewer console's calls: status with a comment and a remark, then inspect", async () => {
+    const clients = (await (await fetch(new URL('sandbox/v1/clients/', server.url))).json()) as { label: string; client_uuid: string; legal_entity_uuid: string }[];
+    const draft = clients.find((client) => client.label === 'Draft in progress')!;
+    const login = await fetch(new URL('demo/session', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ client_uuid: draft.client_uuid, legal_entity_uuid: draft.legal_entity_uuid }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const info = (await (await fetch(new URL('kyc/v1/clients/kyc-level-info/', server.url), { headers: { cookie } })).json()) as Record<string, unknown>;
+    const uuid = String(info['last_kyc_application_uuid']);
+    assert.match(uuid, /^[0-9a-f-]{36}$/);
+    const decided = await fetch(new URL(`sandbox/v1/applications/${uuid}/status/`, server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'pending', comment: 'Please check your name.', remarks: { first_name: ['Not as in your passport.'] } }),
+    });
+    assert.equal(decided.status, 200);
+    const inspection = (await (await fetch(new URL(`sandbox/v1/applications/${uuid}/inspect/`, server.url))).json()) as Record<string, unknown>;
+    assert.equal(inspection['status'], 'pending');
+    assert.equal(inspection['comment'], 'Please check your name.');
+    assert.deepEqual(inspection['remarks'], { first_name: ['Not as in your passport.'] });
+    assert.equal(typeof (inspection['kyc_level'] as { name?: unknown }).name, 'string');
   });
 });
