@@ -1,7 +1,9 @@
-// `npm test`: the one test command. Type-check, manifest freshness, Node tests (sandbox, proxy, tokens), then browser
-// tests in Debian's headless Chromium, ending with one line "N passed, N failed, N skipped".
+// `npm test`: the one test command. Type-check, freshness of the manifest and what is made from it,
+// Node tests (sandbox, proxy, tokens, the built package), browser tests in Debian's headless
+// Chromium, then the built package in use: the example apps (React, Vue, Angular) and the
+// end-to-end run of the demo page. Ends with one line "N passed, N failed, N skipped".
 // Installs Chromium with apt-get when it is missing and we are root on Debian (scripts/chromium.mjs).
-// `node scripts/test.mjs node|browser [runner args…]` runs one stage (npm run test:node / test:browser).
+// `node scripts/test.mjs node|browser|examples|e2e [args…]` runs one stage (npm run test:node / test:browser).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,15 +30,30 @@ const step = (ok, name) => {
   if (!ok) problems.push(name);
 };
 
+/** Runs a stage that writes `{passed, failed, skipped}` to KYC_TEST_SUMMARY, and adds its counts. */
+function counted(name, command, args) {
+  const summary = join(work, `${name.replace(/\W+/g, '-')}.json`);
+  step(run(command, args, { KYC_TEST_SUMMARY: summary }) === 0, name);
+  try {
+    const result = JSON.parse(readFileSync(summary, 'utf8'));
+    counts.passed += result.passed;
+    counts.failed += result.failed;
+    counts.skipped += result.skipped;
+  } catch {
+    step(false, `${name} (no report)`);
+  }
+}
+
 try {
-  if (wants('browser') && !ensureChromium()) process.exit(1);
+  if ((wants('browser') || wants('examples') || wants('e2e')) && !ensureChromium()) process.exit(1);
 
   if (stage === 'all') {
     console.log('\n== Type-check ==');
     step(run('npm', ['run', '--silent', 'typecheck']) === 0, 'type-check');
-    console.log('\n== custom-elements.json and the README tables made from it ==');
+    console.log('\n== custom-elements.json, and the README tables and framework typings made from it ==');
     step(run(process.execPath, ['scripts/manifest.mjs', '--check']) === 0, 'custom-elements.json is stale');
     step(run(process.execPath, ['scripts/api-docs.mjs', '--check']) === 0, "README.md's API tables are stale");
+    step(run(process.execPath, ['scripts/framework-types.mjs', '--check']) === 0, 'the framework typings are stale');
   }
 
   if (wants('node')) {
@@ -65,22 +82,22 @@ try {
 
   if (wants('browser')) {
     console.log('\n== Browser tests (headless Chromium) ==');
-    const summary = join(work, 'browser.json');
     const args = stage === 'browser' ? extra : [];
-    step(
-      run(process.execPath, ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js', ...args], {
-        KYC_TEST_SUMMARY: summary,
-      }) === 0,
-      'browser tests',
-    );
-    try {
-      const result = JSON.parse(readFileSync(summary, 'utf8'));
-      counts.passed += result.passed;
-      counts.failed += result.failed;
-      counts.skipped += result.skipped;
-    } catch {
-      step(false, 'browser tests (no report)');
-    }
+    counted('browser tests', process.execPath, ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js', ...args]);
+  }
+
+  // The built package in real apps and on the demo page: one build for both.
+  if (wants('examples') || wants('e2e')) {
+    console.log('\n== Build (npm run build) ==');
+    step(run('npm', ['run', '--silent', 'build']) === 0, 'build');
+  }
+  if (wants('examples')) {
+    console.log('\n== Example apps: React, Vue, Angular (built, type-checked, run in Chromium) ==');
+    counted('example apps', process.execPath, ['scripts/examples.mjs', '--no-build', ...(stage === 'examples' ? extra : [])]);
+  }
+  if (wants('e2e')) {
+    console.log('\n== End to end: the demo page as a person uses it ==');
+    counted('end-to-end run', process.execPath, ['scripts/e2e.mjs', '--no-build', ...(stage === 'e2e' ? extra : [])]);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,135 @@
+// Generated from custom-elements.json by scripts/framework-types.mjs: do not edit.
+//
+// Framework-neutral types of the elements: the properties a framework may set, the attributes,
+// and the events by name. Types are the elements' own (indexed access), events the classes
+// registered in GlobalEventHandlersEventMap (src/events/).
+import type { KycOnboarding } from '../components/onboarding/onboarding.js';
+import type {} from '../events/events.js';
+
+/** The properties of `<kyc-onboarding>` a framework may set (camelCase, as on the element). */
+export interface KycOnboardingProperties {
+  /** Base URL of the host endpoint (the partner's proxy), e.g. `/kyc`. Required. */
+  endpoint?: KycOnboarding['endpoint'];
+  /** Sent as `legal_entity_uuid` (the proxy may overwrite it). */
+  legalEntityUuid?: KycOnboarding['legalEntityUuid'];
+  /** Sent as `client_uuid` (the proxy may overwrite it). */
+  clientUuid?: KycOnboarding['clientUuid'];
+  /** Resume this application (otherwise the client's last open one). */
+  applicationUuid?: KycOnboarding['applicationUuid'];
+  /** Preselect this level on the level choice. */
+  levelUuid?: KycOnboarding['levelUuid'];
+  /** URL answering POST with `{token, expires_in?}`, for a bearer token (cross-origin embeds). */
+  tokenEndpoint?: KycOnboarding['tokenEndpoint'];
+  /** Gives a bearer token; wins over `token-endpoint`. */
+  tokenProvider?: KycOnboarding['tokenProvider'];
+  /** Path of the send-code endpoint when the platform's differs from `/v1/signatures/send-code/`. */
+  signCodePath?: KycOnboarding['signCodePath'];
+  /** `light` (default), `dark`, or `auto` (follows the system). */
+  theme?: KycOnboarding['theme'];
+  /** First interval of the review polling, in milliseconds. */
+  pollInterval?: KycOnboarding['pollInterval'];
+  /** Per-language overrides of the texts: `{ de: { continue: 'Weiter' } }`. */
+  translations?: KycOnboarding['translations'];
+  /** Largest document file accepted, in bytes (64 MiB, Sumsub's limit, by default). */
+  maxFileSize?: KycOnboarding['maxFileSize'];
+  /** Longest side of a document photo after the fix-up, in pixels. */
+  photoMaxSide?: KycOnboarding['photoMaxSide'];
+  /** Send document photos exactly as chosen (no turning, scaling or re-encoding). */
+  originalPhotos?: KycOnboarding['originalPhotos'];
+}
+
+/** The attributes of `<kyc-onboarding>` (kebab-case), typed like their properties; what server rendering writes. */
+export interface KycOnboardingAttributes {
+  /** Base URL of the host endpoint (the partner's proxy), e.g. `/kyc`. Required. */
+  endpoint?: KycOnboarding['endpoint'];
+  /** Sent as `legal_entity_uuid` (the proxy may overwrite it). */
+  'legal-entity-uuid'?: KycOnboarding['legalEntityUuid'];
+  /** Sent as `client_uuid` (the proxy may overwrite it). */
+  'client-uuid'?: KycOnboarding['clientUuid'];
+  /** Resume this application (otherwise the client's last open one). */
+  'application-uuid'?: KycOnboarding['applicationUuid'];
+  /** Preselect this level on the level choice. */
+  'level-uuid'?: KycOnboarding['levelUuid'];
+  /** URL answering POST with `{token, expires_in?}`, for a bearer token (cross-origin embeds). */
+  'token-endpoint'?: KycOnboarding['tokenEndpoint'];
+  /** Path of the send-code endpoint when the platform's differs from `/v1/signatures/send-code/`. */
+  'sign-code-path'?: KycOnboarding['signCodePath'];
+  /** `light` (default), `dark`, or `auto` (follows the system). */
+  theme?: KycOnboarding['theme'];
+  /** First interval of the review polling, in milliseconds. */
+  'poll-interval'?: KycOnboarding['pollInterval'];
+  /** Largest document file accepted, in bytes (64 MiB, Sumsub's limit, by default). */
+  'max-file-size'?: KycOnboarding['maxFileSize'];
+  /** Longest side of a document photo after the fix-up, in pixels. */
+  'photo-max-side'?: KycOnboarding['photoMaxSide'];
+  /** Send document photos exactly as chosen (no turning, scaling or re-encoding). */
+  'original-photos'?: KycOnboarding['originalPhotos'];
+}
+
+/** The events `<kyc-onboarding>` fires (bubbling, composed), by name. */
+export interface KycOnboardingEventMap {
+  /** The first load is done. Detail: `{applicationUuid, levelUuid, status}`. */
+  'kyc-ready': GlobalEventHandlersEventMap['kyc-ready'];
+  /** The person chose a level. Detail: `{levelUuid}`. */
+  'kyc-level-select': GlobalEventHandlersEventMap['kyc-level-select'];
+  /** An application was created. Detail: `{applicationUuid, levelUuid}`. */
+  'kyc-application-create': GlobalEventHandlersEventMap['kyc-application-create'];
+  /** The person moves to another step (cancelable). Detail: `{from, to, total}`. */
+  'kyc-step-change': GlobalEventHandlersEventMap['kyc-step-change'];
+  /** Answers were stored. Detail: `{applicationUuid, keys}`. */
+  'kyc-save': GlobalEventHandlersEventMap['kyc-save'];
+  /** A one-time code was sent to the person. Detail: `{applicationUuid, provider, keys}`. */
+  'kyc-signature-request': GlobalEventHandlersEventMap['kyc-signature-request'];
+  /** The person sends the application to review (cancelable). Detail: `{applicationUuid}`. */
+  'kyc-submit': GlobalEventHandlersEventMap['kyc-submit'];
+  /** The application's status changed. Detail: `{applicationUuid, status, rawStatus, previous}`. */
+  'kyc-status-change': GlobalEventHandlersEventMap['kyc-status-change'];
+  /** The application was approved. Detail: `{applicationUuid, status}`. */
+  'kyc-complete': GlobalEventHandlersEventMap['kyc-complete'];
+  /** The application was rejected (final). Detail: `{applicationUuid, canCreateNew}`. */
+  'kyc-reject': GlobalEventHandlersEventMap['kyc-reject'];
+  /** Sumsub's check is on screen. Detail: `{applicationUuid, attributeKey}`. */
+  'kyc-liveness-ready': GlobalEventHandlersEventMap['kyc-liveness-ready'];
+  /** Sumsub says the person finished; the platform is asked. Detail: `{applicationUuid, attributeKey}`. */
+  'kyc-liveness-complete': GlobalEventHandlersEventMap['kyc-liveness-complete'];
+  /** Sumsub reported an error. Detail: `{applicationUuid, attributeKey, code}`. */
+  'kyc-liveness-error': GlobalEventHandlersEventMap['kyc-liveness-error'];
+  /** Bytes of a document upload sent. Detail: `{attributeKey, loaded, total}`. */
+  'kyc-upload-progress': GlobalEventHandlersEventMap['kyc-upload-progress'];
+  /** Something failed; the person was told. Detail: `{code, message, recoverable}`. */
+  'kyc-error': GlobalEventHandlersEventMap['kyc-error'];
+}
+
+/** Handlers named `on` + the event's name, the way React 19 and Preact bind custom events (`onkyc-ready`). */
+export interface KycOnboardingEventHandlers {
+  /** The first load is done. Detail: `{applicationUuid, levelUuid, status}`. */
+  'onkyc-ready'?: (event: GlobalEventHandlersEventMap['kyc-ready']) => void;
+  /** The person chose a level. Detail: `{levelUuid}`. */
+  'onkyc-level-select'?: (event: GlobalEventHandlersEventMap['kyc-level-select']) => void;
+  /** An application was created. Detail: `{applicationUuid, levelUuid}`. */
+  'onkyc-application-create'?: (event: GlobalEventHandlersEventMap['kyc-application-create']) => void;
+  /** The person moves to another step (cancelable). Detail: `{from, to, total}`. */
+  'onkyc-step-change'?: (event: GlobalEventHandlersEventMap['kyc-step-change']) => void;
+  /** Answers were stored. Detail: `{applicationUuid, keys}`. */
+  'onkyc-save'?: (event: GlobalEventHandlersEventMap['kyc-save']) => void;
+  /** A one-time code was sent to the person. Detail: `{applicationUuid, provider, keys}`. */
+  'onkyc-signature-request'?: (event: GlobalEventHandlersEventMap['kyc-signature-request']) => void;
+  /** The person sends the application to review (cancelable). Detail: `{applicationUuid}`. */
+  'onkyc-submit'?: (event: GlobalEventHandlersEventMap['kyc-submit']) => void;
+  /** The application's status changed. Detail: `{applicationUuid, status, rawStatus, previous}`. */
+  'onkyc-status-change'?: (event: GlobalEventHandlersEventMap['kyc-status-change']) => void;
+  /** The application was approved. Detail: `{applicationUuid, status}`. */
+  'onkyc-complete'?: (event: GlobalEventHandlersEventMap['kyc-complete']) => void;
+  /** The application was rejected (final). Detail: `{applicationUuid, canCreateNew}`. */
+  'onkyc-reject'?: (event: GlobalEventHandlersEventMap['kyc-reject']) => void;
+  /** Sumsub's check is on screen. Detail: `{applicationUuid, attributeKey}`. */
+  'onkyc-liveness-ready'?: (event: GlobalEventHandlersEventMap['kyc-liveness-ready']) => void;
+  /** Sumsub says the person finished; the platform is asked. Detail: `{applicationUuid, attributeKey}`. */
+  'onkyc-liveness-complete'?: (event: GlobalEventHandlersEventMap['kyc-liveness-complete']) => void;
+  /** Sumsub reported an error. Detail: `{applicationUuid, attributeKey, code}`. */
+  'onkyc-liveness-error'?: (event: GlobalEventHandlersEventMap['kyc-liveness-error']) => void;
+  /** Bytes of a document upload sent. Detail: `{attributeKey, loaded, total}`. */
+  'onkyc-upload-progress'?: (event: GlobalEventHandlersEventMap['kyc-upload-progress']) => void;
+  /** Something failed; the person was told. Detail: `{code, message, recoverable}`. */
+  'onkyc-error'?: (event: GlobalEventHandlersEventMap['kyc-error']) => void;
+}
