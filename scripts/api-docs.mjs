@@ -20,6 +20,11 @@ function table(head, rows) {
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`), ''];
 }
 
+/** The design tokens every element takes: listed once, on <kyc-onboarding>. */
+const shared = new Set(
+  (elements.find((element) => element.tagName === 'kyc-onboarding')?.cssProperties ?? []).map((property) => property.name),
+);
+
 function section(element) {
   const publicFields = (element.members ?? []).filter(
     (member) => member.kind === 'field' && !member.static && member.privacy !== 'private' && member.privacy !== 'protected' && member.description,
@@ -42,7 +47,10 @@ function section(element) {
   lines.push(...table(['event', 'class', 'when, and its detail'], (element.events ?? []).map((event) => [code(event.name), code(event.type?.text), event.description])));
   lines.push(...table(['slot', 'what'], (element.slots ?? []).map((slot) => [slot.name ? code(slot.name) : '(default)', slot.description])));
   lines.push(...table(['CSS part', 'what'], (element.cssParts ?? []).map((part) => [code(part.name), part.description])));
-  lines.push(...table(['CSS custom property', 'what'], (element.cssProperties ?? []).map((property) => [code(property.name), property.description])));
+  const root = element.tagName === 'kyc-onboarding';
+  const own = (element.cssProperties ?? []).filter((property) => root || !shared.has(property.name));
+  lines.push(...table(['CSS custom property', 'what'], own.map((property) => [code(property.name), property.description])));
+  if (!root && own.length < (element.cssProperties ?? []).length) lines.push('And the design tokens listed for `<kyc-onboarding>`.', '');
   return lines.join('\n');
 }
 

@@ -22,6 +22,16 @@ function analyze() {
     const manifest = JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8'), (key, value) =>
       (key === 'path' || key === 'module') && typeof value === 'string' ? toDist(value) : value,
     );
+    // The design tokens (src/styles/tokens.styles.ts, documented there once) are declared on every
+    // element's :host: each element lists them after its own custom properties.
+    const tokens = [...readFileSync('src/styles/tokens.styles.ts', 'utf8').matchAll(/@cssproperty (--[\w-]+) - (.+)/g)].map(
+      ([, name, description]) => ({ description: description.trim(), name }),
+    );
+    for (const declaration of manifest.modules.flatMap((module) => module.declarations ?? [])) {
+      if (!declaration.customElement) continue;
+      const own = declaration.cssProperties ?? [];
+      declaration.cssProperties = [...own, ...tokens.filter((token) => !own.some((property) => property.name === token.name))];
+    }
     return `${JSON.stringify(manifest, null, 2)}\n`;
   } finally {
     rmSync(out, { recursive: true, force: true });

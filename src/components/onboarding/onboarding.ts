@@ -139,11 +139,6 @@ interface SummaryItem {
  * @csspart signature__button-resend - Re-exported: "Send a new code".
  * @csspart signature__button-cancel - Re-exported: "Cancel".
  *
- * @cssproperty --kyc-color-primary - Brand colour of buttons, links and focus.
- * @cssproperty --kyc-color-background - Background of the widget.
- * @cssproperty --kyc-color-text - Text colour.
- * @cssproperty --kyc-font-family - Font of the widget.
- * @cssproperty --kyc-radius-m - Corner radius of the box and controls.
  */
 export class KycOnboarding extends KycElement {
   static override styles = [formControlStyles, rootThemeStyles, styles];
