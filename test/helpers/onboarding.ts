@@ -91,6 +91,11 @@ export async function tick(el: Widget, key: string): Promise<void> {
  */
 export async function pick(el: Widget, key: string, text: string): Promise<void> {
   const control = await controlOf(el, key);
+  if (control.localName !== 'select') {
+    // A long list is read page by page: a person waits for it before typing, and so does this.
+    const combobox = control as HTMLElement & { options: readonly unknown[]; loading: boolean };
+    await waitUntil(() => combobox.options.length > 0 && !combobox.loading, `the options of ${key}`, { timeout: 10000 });
+  }
   question(el, key).focus();
   await sendKeys({ type: text });
   if (control.localName !== 'select') {
