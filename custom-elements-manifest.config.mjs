@@ -3,15 +3,16 @@
 // Internal modules stay out, so a comment edit inside them never makes the manifest stale.
 // `npm run manifest` writes it; `npm test` fails when it is stale (scripts/manifest.mjs --check).
 /**
- * The analyzer records `dispatchEvent(new KycXEvent(…))` as an event without a name; the named
- * entries come from the JSDoc `@event` tags. Drops the nameless ones.
+ * The analyzer records `dispatchEvent(new KycXEvent(…))` as an event without a name, or named
+ * after the constructor's argument (`detail`), with no description; the real entries come from the
+ * JSDoc `@event` tags, which always describe. Keeps only those.
  */
 const dropNamelessEvents = {
   name: 'drop-nameless-events',
   packageLinkPhase({ customElementsManifest }) {
     for (const module of customElementsManifest.modules ?? []) {
       for (const declaration of module.declarations ?? []) {
-        if (declaration.events) declaration.events = declaration.events.filter((event) => event.name);
+        if (declaration.events) declaration.events = declaration.events.filter((event) => event.name && event.description);
       }
     }
   },

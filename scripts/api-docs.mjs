@@ -10,7 +10,7 @@ const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
 const elements = manifest.modules
   .flatMap((module) => module.declarations ?? [])
   .filter((declaration) => declaration.customElement && declaration.tagName)
-  // The element partners use first, then the others as they appear in a flow.
+  // The element partners use first, then the others by name.
   .sort((a, b) => (a.tagName === 'kyc-onboarding' ? -1 : b.tagName === 'kyc-onboarding' ? 1 : a.tagName.localeCompare(b.tagName)));
 
 const cell = (text) => String(text ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();

@@ -51,6 +51,7 @@ for (const module of JSON.parse(text).modules) {
     if (!declaration.summary && !declaration.description) gaps.push(`${declaration.name}: no summary`);
     for (const event of declaration.events ?? []) {
       if (event.name?.startsWith('kyc-') && !event.type?.text) gaps.push(`<${declaration.tagName}> ${event.name}: no event class`);
+      if (!event.name?.startsWith('kyc-') && !['input', 'change'].includes(event.name)) gaps.push(`<${declaration.tagName}> ${event.name}: not an event of ours`);
     }
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The registering entry (and the CDN bundle's entry): everything `kyc-onboarding` exports, with
+ * The registering entry of the npm package (the CDN bundle's is src/cdn.ts): everything `kyc-onboarding` exports, with
  * `<kyc-onboarding>` and its elements defined through the guarded define, so a second copy on the
  * page warns instead of throwing.
  */

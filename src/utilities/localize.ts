@@ -87,6 +87,8 @@ export function numberFormat(lang: string, options?: Intl.NumberFormatOptions): 
   if (!format) formatters.set(key, (format = new Intl.NumberFormat(lang, options)));
   return format;
 }
+/** Languages whose first formatter was made ahead (once per language, not once per element). */
+const warmed = new Set<string>();
 function pluralRules(lang: string): Intl.PluralRules {
   const key = `p ${lang}`;
   let rules = formatters.get(key) as Intl.PluralRules | undefined;
@@ -167,13 +169,17 @@ export class LocalizeController implements ReactiveController {
     hosts.add(this.host);
     // The first formatter's cost is paid while the first requests are on the network, not on the
     // way to the first step ("Step 1 of 3").
-    setTimeout(() => {
-      try {
-        numberFormat(this.lang());
-      } catch {
-        // an invalid language tag: term() falls back to English
-      }
-    });
+    const lang = this.lang();
+    if (!warmed.has(lang)) {
+      warmed.add(lang);
+      setTimeout(() => {
+        try {
+          numberFormat(lang);
+        } catch {
+          // an invalid language tag: term() falls back to English
+        }
+      });
+    }
     if (observer) return;
     observer = new MutationObserver(updateHosts);
     observer.observe(this.host.ownerDocument.documentElement, {

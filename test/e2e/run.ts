@@ -15,10 +15,7 @@ const RUN_TIMEOUT = 180_000;
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
 
-/** Thrown by a check that cannot run here (e.g. the demo page lacks the part it checks). */
-class Skip extends Error {}
-
-function line(outcome: 'ok' | 'FAIL' | 'skip', name: string, started: number, detail = ''): void {
+function line(outcome: 'ok' | 'FAIL', name: string, started: number, detail = ''): void {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   detail = detail.replace(/\u001b\[[0-9;]*m/g, '').trim(); // Playwright's call logs are coloured
   console.log(`${outcome.padEnd(4)} ${name} (${seconds} s)${detail ? `\n       ${detail.replace(/\n/g, '\n       ')}` : ''}`);
@@ -42,11 +39,6 @@ class Scenario {
       counts.passed += 1;
       line('ok', `${this.name}: ${name}`, started, detail ?? '');
     } catch (error) {
-      if (error instanceof Skip) {
-        counts.skipped += 1;
-        line('skip', `${this.name}: ${name}`, started, error.message);
-        return;
-      }
       counts.failed += 1;
       this.failed = true;
       this.evidence ??= await this.demo.saveEvidence(this.name);
@@ -128,7 +120,6 @@ async function advancedToApproval(s: Scenario): Promise<void> {
     await demo.onScreen('Choose a verification level');
   });
   await s.check('event log: kyc-ready', async () => {
-    if ((await demo.page.locator('#event-log').count()) === 0) throw new Skip('the demo page has no #event-log');
     await poll(async () => (await demo.loggedEvents()).includes('kyc-ready'), 'kyc-ready in #event-log', 5000);
   }, { fatal: false });
   await s.check('Advanced level: personal data, contacts, address, financial profile (codes 111111)', async () => {
@@ -178,7 +169,6 @@ async function advancedToApproval(s: Scenario): Promise<void> {
     await demo.widget.getByText('Thank you, your verification is complete.').waitFor();
   });
   await s.check('event log: the flow\'s events', async () => {
-    if ((await demo.page.locator('#event-log').count()) === 0) throw new Skip('the demo page has no #event-log');
     const wanted = ['kyc-ready', 'kyc-level-select', 'kyc-application-create', 'kyc-save', 'kyc-signature-request', 'kyc-upload-progress', 'kyc-liveness-ready', 'kyc-liveness-complete', 'kyc-submit', 'kyc-status-change', 'kyc-complete'];
     let missing: string[] = [];
     await poll(async () => {
@@ -299,17 +289,13 @@ async function seededReturn(s: Scenario): Promise<void> {
 
 // ── the demo page's own controls ───────────────────────────────────────────
 
-const SWITCHES = ['#event-log', '#theme', '#brand', '#lang', '#phone', '#snippets'];
 
 async function pageControls(s: Scenario): Promise<void> {
   const { demo } = s;
   const { page } = demo;
-  const present = await Promise.all(SWITCHES.map(async (selector) => (await page.locator(selector).count()) > 0));
-  const missing = SWITCHES.filter((_, index) => !present[index]);
-  // The page before its redesign has none of them: skip. Some but not all: the contract is broken.
-  const need = (selector: string) => {
-    if (missing.length === SWITCHES.length) throw new Skip(`the demo page has none of ${SWITCHES.join(' ')} yet`);
-    if (missing.includes(selector)) throw new Error(`the demo page has no ${selector}`);
+  // The page's contract (test/node/demo.test.ts checks its markup too): a missing control fails.
+  const need = async (selector: string) => {
+    if ((await page.locator(selector).count()) === 0) throw new Error(`the demo page has no ${selector}`);
   };
   const base = demo.widget.locator('[part~="base"]').first();
 
@@ -319,7 +305,7 @@ async function pageControls(s: Scenario): Promise<void> {
     return `on "${await demo.screen()}"`;
   });
   await s.check('#theme dark: the widget\'s background turns dark, light again after', async () => {
-    need('#theme');
+    await need('#theme');
     const background = () => base.evaluate((element) => getComputedStyle(element).backgroundColor);
     await page.locator('#theme').selectOption('light');
     const light = await background();
@@ -332,7 +318,7 @@ async function pageControls(s: Scenario): Promise<void> {
     return `${light} → ${dark}`;
   }, { fatal: false });
   await s.check('#brand: the widget\'s primary button takes the colour', async () => {
-    need('#brand');
+    await need('#brand');
     const button = demo.widget.getByRole('button', { name: 'Continue', exact: true });
     const colour = () => button.evaluate((element) => getComputedStyle(element).backgroundColor);
     const before = await colour();
@@ -342,7 +328,7 @@ async function pageControls(s: Scenario): Promise<void> {
     return `${before} → ${after}`;
   }, { fatal: false });
   await s.check('#lang ar: right to left, Arabic text; English again after', async () => {
-    need('#lang');
+    await need('#lang');
     const before = await demo.screen();
     await page.locator('#lang').selectOption('ar');
     await poll(async () => (await base.evaluate((element) => getComputedStyle(element).direction)) === 'rtl', 'direction rtl');
@@ -356,7 +342,7 @@ async function pageControls(s: Scenario): Promise<void> {
     return `dir=${dir}, Continue = "${label}"`;
   }, { fatal: false });
   await s.check('#phone: the phone-width preview narrows the widget, full width again after', async () => {
-    need('#phone');
+    await need('#phone');
     const width = async () => (await demo.widget.boundingBox())?.width ?? 0;
     const wide = await width();
     await page.locator('#phone').check();
@@ -367,7 +353,7 @@ async function pageControls(s: Scenario): Promise<void> {
     return `${Math.round(wide)} px → ${Math.round(narrow)} px`;
   }, { fatal: false });
   await s.check('#snippets: each integration shows its snippet; Copy puts it on the clipboard', async () => {
-    need('#snippets');
+    await need('#snippets');
     const snippets = page.locator('#snippets');
     const shown = async () => ((await snippets.locator('pre:visible, code:visible').first().textContent()) ?? '').trim();
     const texts = new Map<string, string>();
