@@ -479,15 +479,15 @@ $('reviewer').addEventListener('submit', async (event) => {
 });
 
 /**
- * Lets the widget show the reviewer's decision at once. While it waits for the review it polls
- * (slower and slower while nothing changes) and checks again when the page becomes visible: that
- * check is asked for now. On any other screen it does not watch the platform: it is started again
- * on this application, which shows the outcome.
+ * Lets the widget show the reviewer's decision at once: while it waits for the review, refresh()
+ * asks the platform now instead of at the next poll (what a partner does when its backend hears of
+ * a decision). On any other screen it does not watch the platform: it is started again on this
+ * application, which shows the outcome.
  */
 function showDecision(uuid) {
   const widget = currentWidget();
   if (!widget) return;
-  if (widget.flow?.screen?.name === 'waiting') document.dispatchEvent(new Event('visibilitychange'));
+  if (widget.flow?.screen?.name === 'waiting') widget.refresh();
   else mountWidget({ applicationUuid: uuid });
 }
 

@@ -1,5 +1,5 @@
 // Writes the README's API reference (between `<!-- api:start -->` and `<!-- api:end -->`) from
-// custom-elements.json: attributes, properties, events with their classes, CSS parts and custom
+// custom-elements.json: attributes, properties, methods, events with their classes, CSS parts and custom
 // properties of every element. With --check, fails when the README's tables are stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -42,6 +42,15 @@ function section(element) {
     ...table(
       ['property (no attribute)', 'type', 'what'],
       withoutAttribute.map((member) => [code(member.name), code(member.type?.text), `${member.readonly ? 'read-only. ' : ''}${member.description}`]),
+    ),
+  );
+  const methods = (element.members ?? []).filter(
+    (member) => member.kind === 'method' && !member.static && member.privacy !== 'private' && member.privacy !== 'protected' && member.description,
+  );
+  lines.push(
+    ...table(
+      ['method', 'what'],
+      methods.map((method) => [code(`${method.name}(${(method.parameters ?? []).map((parameter) => parameter.name).join(', ')})`), method.description]),
     ),
   );
   lines.push(...table(['event', 'class', 'when, and its detail'], (element.events ?? []).map((event) => [code(event.name), code(event.type?.text), event.description])));

@@ -7,6 +7,7 @@ import { fillBasic, pdfFile } from './kyc.js';
 import { ENDPOINT, setStatus, SIGN_CODE } from './sandbox.js';
 import { createKycClient } from '../../src/api/index.js';
 import type { KycQuestion } from '../../src/components/question/question.js';
+import type { KycSignaturePrompt } from '../../src/components/signature-prompt/signature-prompt.js';
 import { KycOnboarding } from '../../src/components/onboarding/onboarding.js';
 import en from '../../src/translations/en.js';
 
@@ -111,10 +112,18 @@ export async function pick(el: Widget, key: string, text: string): Promise<void>
   expect(chosen?.trim(), `the option chosen for ${key}`).to.match(new RegExp(`^${text}`));
 }
 
+/** The code prompt, once its element is defined (it loads when first needed) and rendered. */
+export async function promptOf(el: Widget): Promise<KycSignaturePrompt> {
+  await waitUntil(() => $(el, 'kyc-signature-prompt:defined'), 'the code prompt', { timeout: 5000 });
+  const prompt = $<KycSignaturePrompt>(el, 'kyc-signature-prompt')!;
+  await prompt.updateComplete;
+  return prompt;
+}
+
 /** Answers a signature prompt: send the code, type it, confirm — once per code asked. */
 export async function signWith(el: Widget, code = SIGN_CODE): Promise<void> {
   while (el.flow.signature) {
-    const prompt = $(el, 'kyc-signature-prompt')!;
+    const prompt = await promptOf(el);
     prompt.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button-send"]')!.click();
     await settled(el);
     const input = prompt.shadowRoot!.querySelector<HTMLInputElement>('input[autocomplete="one-time-code"]')!;

@@ -642,13 +642,20 @@ export class FlowController implements ReactiveController {
     return liveness.length > 0 && !liveness.some(({ attribute }) => isLivenessDone(attribute));
   }
 
-  /** Asks the platform at once whether the liveness check is done (Sumsub says the person finished). */
-  checkLiveness(): void {
-    if (this.screen.name !== 'step') return;
+  /**
+   * Asks the platform at once while the flow watches it (in review, or a liveness check not done
+   * yet): Sumsub says the person finished, or the host knows the decision was made. Elsewhere the
+   * person's own answers are what is shown, and nothing is read.
+   */
+  checkNow(): void {
+    if (!this.#watching()) return;
     this.#pollDelay = this.#options.pollIntervalMs ?? DEFAULT_POLL_MS;
     // A read already on its way may have left before the result existed: ask again after it.
     if (this.#polling) this.#askAgain = true;
-    else void this.#poll();
+    else {
+      this.#stopPolling(); // this read replaces the one scheduled
+      void this.#poll();
+    }
   }
 
   async #poll(): Promise<void> {

@@ -70,7 +70,7 @@ describe('<kyc-onboarding> liveness step', () => {
     const el = await widget({ pollInterval: 60_000 });
     await toLivenessStep(el);
     await injectFault(sandbox, { method: 'GET', path_contains: `/v1/kyc/${uuid}/`, delay_ms: 800, times: 1 });
-    el.flow.checkLiveness(); // a read that leaves before the result exists…
+    el.flow.checkNow(); // a read that leaves before the result exists…
     await new Promise((resolve) => setTimeout(resolve, 100));
     await pass();
     emit(el, { method: 'idCheck.onApplicantSubmitted' }); // …and Sumsub's finish while it is out

@@ -17,6 +17,7 @@ import {
   pick,
   primary,
   proceed,
+  promptOf,
   question,
   renderedTree,
   settled,
@@ -42,7 +43,6 @@ import {
 import { createKycClient } from '../../api/index.js';
 import de from '../../translations/de.js';
 import en from '../../translations/en.js';
-import type { KycSignaturePrompt } from '../signature-prompt/signature-prompt.js';
 
 const api = () => createKycClient({ endpoint: ENDPOINT });
 
@@ -138,8 +138,7 @@ describe('<kyc-onboarding> states', () => {
     const before = await signCodeSends(uuid);
     await proceed(el); // is_pep (unticked: "false") is signed by SMS or e-mail
 
-    const prompt = $<KycSignaturePrompt>(el, 'kyc-signature-prompt')!;
-    expect(prompt, 'the code prompt').to.exist;
+    const prompt = await promptOf(el);
     prompt.resendDelay = 1;
     const root = prompt.shadowRoot!;
     const radios = [...root.querySelectorAll<HTMLInputElement>('input[type="radio"][name="provider"]')];
@@ -316,6 +315,20 @@ describe('<kyc-onboarding> states', () => {
     expect(texts).to.include('Please check the spelling of your street.');
     expect(texts).not.to.include(en.pendingBody);
     await expectAccessible(el);
+  });
+
+  it('shows a decision at once when the host calls refresh(), without waiting for the next poll', async () => {
+    const uuid = await basicInReview();
+    const el = await widget({ pollInterval: 60_000 });
+    await settled(el);
+    expect(heading(el)).to.equal(en.inReviewTitle);
+    const reads = () => countRequests(client, 'GET', `/kyc/${uuid}/`);
+    const before = await reads();
+    await setStatus(uuid, 'approved');
+    el.refresh();
+    await waitUntil(() => heading(el) === en.approvedTitle, 'the approval', { timeout: 3000 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await reads()) - before, 'one read of the application').to.equal(1);
   });
 
   it('shows the application named by application-uuid, and the client\'s last one without it', async () => {

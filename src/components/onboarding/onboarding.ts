@@ -240,6 +240,16 @@ export class KycOnboarding extends KycElement {
     return this.#flow;
   }
 
+  /**
+   * Asks the platform now instead of at the next poll, while the widget waits for it: for the
+   * review's decision, or for a liveness check taken on another device. Call it when your backend
+   * learns of a decision (a webhook, say). Elsewhere it does nothing: the person's answers are on
+   * screen, and nothing they typed is replaced.
+   */
+  refresh(): void {
+    this.#flow.checkNow();
+  }
+
   // ── lifecycle ─────────────────────────────────────────────────────────────
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -475,7 +485,7 @@ export class KycOnboarding extends KycElement {
           class="questions"
           @input=${this.#onAnswer}
           @change=${this.#onAnswer}
-          @kyc-liveness-complete=${() => this.#flow.checkLiveness()}
+          @kyc-liveness-complete=${() => this.#flow.checkNow()}
         >
           ${repeat(
             step.questions.filter((question) => !backSideKeys(step.questions).has(question.attribute.key)),
