@@ -206,7 +206,6 @@ import 'kyc-onboarding/kyc-onboarding.js'; // registers <kyc-onboarding>
   selector: 'app-onboarding',
   standalone: true,
   schemas: [CUSTOM_ELEMENTS_SCHEMA],
-  styleUrl: './onboarding.component.css',
   template: \`
     <kyc-onboarding
 ${attrs.map(([name, value]) => `      ${name}="${value}"`).join('\n')}
@@ -225,7 +224,8 @@ export class OnboardingComponent {
   }
 }
 
-/* onboarding.component.css */
+/* src/styles.css, the global stylesheet of angular.json: Angular writes component styles into
+   <style> elements, which a strict style-src refuses unless you give them a nonce (ngCspNonce) */
 ${brandRule(settings)}
 `,
       };
