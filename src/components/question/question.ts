@@ -5,6 +5,7 @@ import { KycApiError, type Definition, type KycClient, type KycQuestion as Quest
 import { KycErrorEvent } from '../../events/events.js';
 import { KycFormAssociatedElement, type KycValidationResult, type KycValidator } from '../../internal/form-associated.js';
 import { answerText, isLiveness, isLivenessDone, isRealDate } from '../../internal/answer.js';
+import { asciiDigits, EMAIL, normalizeEmail, normalizePhone, PHONE } from '../../internal/contact.js';
 import { definitionsOf, legalDocumentsOf } from '../../internal/reference-data.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { LocalizeController, numberFormat, type TextTermKey, type TranslationOverrides } from '../../utilities/localize.js';
@@ -78,15 +79,8 @@ const AUTOCOMPLETE_BY_KEY: Readonly<Record<string, string>> = {
 /** Autofill by type, for keys not listed above. */
 const AUTOCOMPLETE_BY_TYPE: Readonly<Record<string, string>> = { email: 'email', phone: 'tel' };
 
-const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]{2,}$/;
-/** E.164: a plus, a non-zero country digit, 7 to 15 digits in all. */
-const PHONE = /^\+[1-9]\d{6,14}$/;
 const INTEGER = /^-?\d+$/;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
-
-/** Arabic-Indic and Eastern Arabic-Indic digits as ASCII digits. */
-const asciiDigits = (text: string): string =>
-  text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (digit) => String(digit.charCodeAt(0) & 0xf));
 
 /** Spaces people type inside numbers (also the no-break and thin ones locales group digits with). */
 const NUMBER_SPACES = /[\s\u00a0\u202f\u2009]/g;
@@ -116,14 +110,14 @@ const TEXT_SPECS: Readonly<Record<string, TextSpec>> = {
     inputType: 'email',
     inputMode: 'email',
     ltr: true,
-    normalize: (text) => text.trim(),
+    normalize: normalizeEmail,
     check: (value) => (EMAIL.test(value) ? null : { flag: 'typeMismatch', message: 'invalidEmail' }),
   },
   phone: {
     inputType: 'tel',
     inputMode: 'tel',
     ltr: true,
-    normalize: (text) => asciiDigits(text).replace(/[\s\u00a0\u202f\-\u2010-\u2015().]/g, ''),
+    normalize: normalizePhone,
     check: (value) => (PHONE.test(value) ? null : { flag: 'patternMismatch', message: 'invalidPhone' }),
   },
   date: {

@@ -6,6 +6,7 @@ import { live } from 'lit/directives/live.js';
 import type { KycSignProvider } from '../../api/index.js';
 import { frozenDetail } from '../../events/frozen-detail.js';
 import { KycElement } from '../../internal/kyc-element.js';
+import { asciiDigits, EMAIL, normalizeEmail, normalizePhone, PHONE } from '../../internal/contact.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { LocalizeController, type TranslationOverrides } from '../../utilities/localize.js';
 import type { SignatureRequest } from '../onboarding/flow-controller.js';
@@ -74,17 +75,9 @@ declare global {
 /** Digits of a one-time code. */
 const CODE_LENGTH = 6;
 const DEFAULT_RESEND_DELAY = 30;
-/** E.164: `+`, a country code that does not start with 0, 7 to 15 digits in all (as the platform checks). */
-const PHONE = /^\+[1-9]\d{6,14}$/;
-/** What people type between the groups of a phone number. */
-const PHONE_SEPARATORS = /[\s().-]/g;
-const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]{2,}$/;
-/** Arabic-Indic, Persian and full-width digits: each block starts at a multiple of 16. */
-const OTHER_DIGITS = /[\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19]/g;
 /** A run of exactly {@link CODE_LENGTH} digits inside other text ("Code: 111111"). */
 const CODE_RUN = new RegExp(`(?<!\\d)\\d{${CODE_LENGTH}}(?!\\d)`);
 
-const asciiDigits = (text: string): string => text.replace(OTHER_DIGITS, (digit) => String(digit.codePointAt(0)! % 16));
 const digitsOf = (text: string): string => asciiDigits(text).replace(/\D/g, '');
 
 /** The code in pasted text: a run of the code's length when there is one, else every digit ("111 111"). */
@@ -96,10 +89,10 @@ function pastedCode(text: string): string {
 /** A typed destination in the form the platform takes, or null when it is not one. */
 function normalisedDestination(provider: KycSignProvider, typed: string): string | null {
   if (provider === 'sms') {
-    const phone = asciiDigits(typed).replace(PHONE_SEPARATORS, '');
+    const phone = normalizePhone(typed);
     return PHONE.test(phone) ? phone : null;
   }
-  const email = typed.trim();
+  const email = normalizeEmail(typed);
   return EMAIL.test(email) ? email : null;
 }
 
