@@ -2,8 +2,8 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createDemoApp, type DemoApp } from './demo/app.js';
-import { createStaticHandler, demoCsp } from './demo/static.js';
+import { createDemoApp, type DemoApp, type DemoAppOptions } from './demo/app.js';
+import { createStaticHandler, demoCsp, type StaticMount } from './demo/static.js';
 import { toNodeListener } from './proxy/index.js';
 
 const USAGE = `Usage: kyc-onboarding sandbox [--port 8000] [--host 127.0.0.1]
@@ -31,11 +31,18 @@ export interface SandboxServerOptions {
    * package's root.
    */
   packageRoot?: string;
+  /** Options of the sandbox (e.g. `benchLevel`); its liveness stand-in is this server's unless given. */
+  sandbox?: DemoAppOptions['sandbox'];
+  /**
+   * More folders to serve, before the demo page's own: each answers alone for its prefix (a file
+   * missing there is a 404), its HTML with `csp` (default: the demo page's policy).
+   */
+  mounts?: readonly (StaticMount & { csp?: string })[];
 }
 
 /**
  * Serves the demo page (`demo/` at `/`, the browser bundle `dist/cdn/` at `/dist/cdn/`, nothing
- * else of the package) and the demo app (proxy at `/kyc`, token endpoint, demo session, sandbox
+ * else of the package; then any `mounts`) and the demo app (proxy at `/kyc`, token endpoint, demo session, sandbox
  * control, liveness stand-in at `/websdk/`) on one port. The sandbox's liveness tokens and URLs
  * lead to the stand-in on the served origin (`http://<host>:<port>`).
  */
@@ -57,17 +64,23 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
   const standIn = new URL(url).origin;
+  // The page may be opened under another name (localhost for 127.0.0.1): its frames may still
+  // come from the stand-in's origin.
+  const csp = demoCsp([standIn]);
+  const demoFiles = createStaticHandler(
+    [
+      { prefix: '/dist/cdn/', root: join(packageRoot, 'dist', 'cdn') },
+      { prefix: '/', root: join(packageRoot, 'demo') },
+    ],
+    csp,
+  );
+  const mounts = (options.mounts ?? []).map((mount) => ({ prefix: mount.prefix, serve: createStaticHandler([mount], mount.csp ?? csp) }));
   const app = createDemoApp({
-    sandbox: { livenessStandIn: { origin: standIn } },
-    // The page may be opened under another name (localhost for 127.0.0.1): its frames may still
-    // come from the stand-in's origin.
-    fallback: createStaticHandler(
-      [
-        { prefix: '/dist/cdn/', root: join(packageRoot, 'dist', 'cdn') },
-        { prefix: '/', root: join(packageRoot, 'demo') },
-      ],
-      demoCsp([standIn]),
-    ),
+    sandbox: { livenessStandIn: { origin: standIn }, ...options.sandbox },
+    fallback: (request) => {
+      const { pathname } = new URL(request.url);
+      return (mounts.find(({ prefix }) => pathname.startsWith(prefix))?.serve ?? demoFiles)(request);
+    },
   });
   made(app);
   return {

@@ -19,7 +19,6 @@ const translation = {
   back: 'رجوع',
   continue: 'متابعة',
   cancel: 'إلغاء',
-  close: 'إغلاق',
   stepOf: (index, total, f) => `الخطوة ${f.number(index)} من ${f.number(total)}`,
   stepsLabel: 'خطوات الطلب',
   required: 'مطلوب',

@@ -13,7 +13,6 @@ const translation = {
   back: 'Zurück',
   continue: 'Weiter',
   cancel: 'Abbrechen',
-  close: 'Schließen',
   stepOf: (index, total, f) => `Schritt ${f.number(index)} von ${f.number(total)}`,
   stepsLabel: 'Schritte des Antrags',
   required: 'erforderlich',

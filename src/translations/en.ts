@@ -14,7 +14,6 @@ const translation = {
   back: 'Back',
   continue: 'Continue',
   cancel: 'Cancel',
-  close: 'Close',
   stepOf: (index: number, total: number, f: TermFormat) => `Step ${f.number(index)} of ${f.number(total)}`,
   stepsLabel: 'Application steps',
   required: 'required',

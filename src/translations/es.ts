@@ -13,7 +13,6 @@ const translation = {
   back: 'Atrás',
   continue: 'Continuar',
   cancel: 'Cancelar',
-  close: 'Cerrar',
   stepOf: (index, total, f) => `Paso ${f.number(index)} de ${f.number(total)}`,
   stepsLabel: 'Pasos de la solicitud',
   required: 'obligatorio',

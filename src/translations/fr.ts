@@ -13,7 +13,6 @@ const translation = {
   back: 'Retour',
   continue: 'Continuer',
   cancel: 'Annuler',
-  close: 'Fermer',
   stepOf: (index, total, f) => `Étape ${f.number(index)} sur ${f.number(total)}`,
   stepsLabel: 'Étapes de la demande',
   required: 'obligatoire',

@@ -15,7 +15,6 @@ const translation = {
   back: 'Назад',
   continue: 'Продолжить',
   cancel: 'Отмена',
-  close: 'Закрыть',
   stepOf: (index, total, f) => `Шаг ${f.number(index)} из ${f.number(total)}`,
   stepsLabel: 'Шаги заявки',
   required: 'обязательно',

@@ -105,19 +105,19 @@ describe('LocalizeController', () => {
     it('falls back from a region to its language, and from an unknown language to English', async () => {
       const austrian = await probe('de-AT');
       await usesCatalog(austrian, 'de');
-      expect(austrian.localize.term('close')).to.equal('Schließen');
+      expect(austrian.localize.term('cancel')).to.equal('Abbrechen');
       expect(austrian.localize.lang()).to.equal('de-AT');
 
       const brazilian = await probe('pt-BR');
-      expect(brazilian.localize.term('close')).to.equal('Close');
+      expect(brazilian.localize.term('cancel')).to.equal('Cancel');
       expect(brazilian.localize.lang()).to.equal('pt-BR');
     });
 
     it('uses a language a host registered, with region fallback (pt-BR → pt)', async () => {
       const element = await probe('pt-BR');
-      registerTranslation({ ...en, $code: 'pt', $name: 'Português', loading: 'Carregando…', close: 'Fechar' });
+      registerTranslation({ ...en, $code: 'pt', $name: 'Português', loading: 'Carregando…', cancel: 'Cancelar' });
       await waitUntil(() => shown(element) === 'Carregando…', 'no re-render after registerTranslation');
-      expect(element.localize.term('close')).to.equal('Fechar');
+      expect(element.localize.term('cancel')).to.equal('Cancelar');
     });
   });
 
@@ -125,10 +125,10 @@ describe('LocalizeController', () => {
     it('overrides single terms of a shipped language, and of a region only', async () => {
       const element = await probe('de-AT');
       await usesCatalog(element, 'de');
-      element.translations = { 'de-AT': { loading: 'Lädt…' }, en: { close: 'Dismiss' } };
+      element.translations = { 'de-AT': { loading: 'Lädt…' }, en: { cancel: 'Dismiss' } };
       await element.updateComplete;
       expect(shown(element)).to.equal('Lädt…');
-      expect(element.localize.term('close')).to.equal('Schließen');
+      expect(element.localize.term('cancel')).to.equal('Abbrechen');
 
       const other = await probe('de');
       other.translations = element.translations;

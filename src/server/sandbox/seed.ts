@@ -443,6 +443,22 @@ export const BENCH_LEGAL_DOCUMENTS: readonly LegalDocumentSpec[] = BENCH_ATTRIBU
   ].join('\n\n'),
 }));
 
+/**
+ * A valid answer to a bench-level question, by the question's type (reference data and legal
+ * documents aside: an option's key, a document's uuid). `npm run bench` stores them through the
+ * proxy (test/bench/widget.ts); the sandbox's tests send them.
+ */
+export const BENCH_ANSWERS: Readonly<Record<string, string>> = {
+  date: '1990-01-01',
+  integer: '3',
+  decimal: '12.50',
+  email: 'bench@example.com',
+  phone: '+37120000009',
+  boolean: 'true',
+  string: 'Bench answer',
+  text: 'A first line.\nA second line.',
+};
+
 /** A level of 200 questions over 5 steps of 40, ranked above the others (`createSandbox({ benchLevel: true })`). */
 export const BENCH_LEVEL: LevelSpec = {
   id: 'bench',
