@@ -3,7 +3,8 @@
 //
 // - First screen: from the element's connection to its first screen being usable, against the
 //   sandbox on loopback through the host proxy (/kyc), with the production CDN bundle
-//   (dist/cdn/kyc-onboarding.js, minified: run `npm run build` first). Cold: a new page in a new
+//   (dist/cdn/kyc-onboarding.js, minified: `npm run bench` builds it first; run alone, this script
+//   says when it is stale). Cold: a new page in a new
 //   browser context (empty caches) imports the bundle as the element is appended; warm: the element
 //   made again on a page that has the bundle.
 // - 200 questions: the sandbox's bench level (createSandbox({ benchLevel: true })): the render of its
@@ -12,20 +13,20 @@
 //   (a leak indicator), after a full garbage collection (DevTools protocol).
 // - Photo fix-up: fixUpPhoto on a 12-megapixel photo (src/internal/photo-fixup.ts).
 //
-// How: the sandbox chain runs in this process (src/server through tsx); Chromium is driven through
-// the DevTools protocol over a pipe (--remote-debugging-pipe, no extra dependency); the page sides
-// are test/bench/widget.ts and test/bench/photo-fixup.ts, bundled with esbuild. Every figure is
-// measured inside the page with performance.now() (see the definitions printed under the table).
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+// How: the sandbox chain runs in this process (startSandboxServer from src/server through tsx);
+// Chromium is driven by playwright-core (scripts/chromium.mjs), the heap figures through its
+// DevTools-protocol sessions; the page sides are test/bench/widget.ts and test/bench/photo-fixup.ts,
+// bundled with esbuild. Every figure is measured inside the page with performance.now() (see the
+// definitions printed under the table).
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { register } from 'tsx/esm/api';
-import { ensureChromium, findChromium } from './chromium.mjs';
+import { BUILDS, staleReason } from './build-when-stale.mjs';
+import { describeProblem, ensureChromium, launchChromium, recordPageProblems } from './chromium.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLE = join(ROOT, 'dist', 'cdn', 'kyc-onboarding.js');
@@ -33,6 +34,8 @@ const TOTAL_TIMEOUT_MS = 240_000;
 const CALL_TIMEOUT_MS = 90_000;
 const RUNS = { cold: 11, warm: 21, warmUps: 2, bigFirstStep: 9, switchRounds: 8, flows: 3 };
 const PHOTO_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; require-trusted-types-for 'script'; trusted-types 'none'";
+const WIDGET_PAGE = '/bench/widget/';
+const PHOTO_PAGE = '/bench/photo/';
 
 const started = performance.now();
 const loadBefore = loadavg()[0];
@@ -45,206 +48,109 @@ if (!existsSync(BUNDLE)) {
 // ── the sandbox chain, on a loopback port ───────────────────────────────────
 
 register();
-const { createDemoApp } = await import('../src/server/demo/app.ts');
-const { createStaticHandler, demoCsp } = await import('../src/server/demo/static.ts');
-const { toNodeListener } = await import('../src/server/proxy/index.ts');
+const { startSandboxServer } = await import('../src/server/cli.ts');
+const { BENCH_ANSWERS } = await import('../src/server/sandbox/seed.ts');
 
+// What the server serves, in a temporary folder: the two pages, and the bundle as it is now (a build
+// running meanwhile empties dist/), served as the demo serves it (Cache-Control: no-cache, no validators).
+const served = mkdtempSync(join(tmpdir(), 'kyc-bench-'));
 const bundled = async (entry) =>
   (await build({ entryPoints: [entry], bundle: true, format: 'esm', target: 'es2022', write: false, logLevel: 'warning' })).outputFiles[0]
     .contents;
-const html = (title, script) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><script type="module" src="${script}"></script></head><body></body></html>`;
-const [widgetScript, photoScript] = await Promise.all(['widget.ts', 'photo-fixup.ts'].map((name) => bundled(join(ROOT, 'test', 'bench', name))));
-const WIDGET_CSP = demoCsp();
-const pages = new Map([
-  ['/bench/widget.html', { body: html('widget bench', '/bench/widget.js'), type: 'text/html; charset=utf-8', csp: WIDGET_CSP }],
-  ['/bench/widget.js', { body: widgetScript, type: 'text/javascript; charset=utf-8' }],
-  ['/bench/photo.html', { body: html('photo-fixup bench', '/bench/photo.js'), type: 'text/html; charset=utf-8', csp: PHOTO_CSP }],
-  ['/bench/photo.js', { body: photoScript, type: 'text/javascript; charset=utf-8' }],
-]);
-
-// The bundle as it is now (a build running meanwhile empties dist/), served as the demo serves it
-// (Cache-Control: no-cache, no validators).
-const cdn = mkdtempSync(join(tmpdir(), 'kyc-bench-cdn-'));
+const html = (title) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><script type="module" src="page.js"></script></head><body></body></html>`;
+for (const [folder, title, entry] of [
+  ['widget', 'widget bench', 'widget.ts'],
+  ['photo', 'photo-fixup bench', 'photo-fixup.ts'],
+]) {
+  mkdirSync(join(served, folder));
+  writeFileSync(join(served, folder, 'index.html'), html(title));
+  writeFileSync(join(served, folder, 'page.js'), await bundled(join(ROOT, 'test', 'bench', entry)));
+}
 const built = statSync(BUNDLE).mtime;
-cpSync(join(ROOT, 'dist', 'cdn'), cdn, { recursive: true });
-const snapshot = join(cdn, 'kyc-onboarding.js');
+const stale = staleReason(BUILDS.cdn);
+cpSync(join(ROOT, 'dist', 'cdn'), join(served, 'cdn'), { recursive: true });
+const snapshot = join(served, 'cdn', 'kyc-onboarding.js');
 if (!existsSync(snapshot)) {
-  rmSync(cdn, { recursive: true, force: true });
+  rmSync(served, { recursive: true, force: true });
   console.error('bench failed: dist/cdn/ changed while it was copied (a build running?): try again.');
   process.exit(1);
 }
 const bundleBytes = readFileSync(snapshot);
-const app = createDemoApp({
+// The widget page has the demo page's policy (the server's default); the photo page a stricter one.
+const server = await startSandboxServer({
+  port: 0,
   sandbox: { benchLevel: true },
-  fallback: createStaticHandler([{ prefix: '/dist/cdn/', root: cdn }], WIDGET_CSP),
-});
-const server = createServer(
-  toNodeListener(async (request) => {
-    const page = request.method === 'GET' ? pages.get(new URL(request.url).pathname) : undefined;
-    if (!page) return app.fetch(request);
-    const headers = { 'content-type': page.type, 'cache-control': 'no-store' };
-    if (page.csp) headers['content-security-policy'] = page.csp;
-    return new Response(page.body, { headers });
-  }),
-);
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
-
-// ── Chromium, driven over a DevTools pipe ───────────────────────────────────
-
-const profile = mkdtempSync(join(tmpdir(), 'kyc-bench-'));
-const chromium = spawn(
-  findChromium(),
-  [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-background-timer-throttling',
-    '--disable-backgrounding-occluded-windows',
-    '--disable-renderer-backgrounding',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--no-default-browser-check',
-    '--remote-debugging-pipe',
-    `--user-data-dir=${profile}`,
-    'about:blank',
+  mounts: [
+    { prefix: '/dist/cdn/', root: join(served, 'cdn') },
+    { prefix: WIDGET_PAGE, root: join(served, 'widget') },
+    { prefix: PHOTO_PAGE, root: join(served, 'photo'), csp: PHOTO_CSP },
   ],
-  { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },
-);
-let chromiumLog = '';
-chromium.stderr.on('data', (chunk) => (chromiumLog = (chromiumLog + chunk).slice(-4000)));
+});
+const origin = new URL(server.url).origin;
 
-/** A DevTools protocol connection: JSON messages separated by NUL bytes on fds 3 (to Chromium) and 4 (from it). */
-class Cdp {
-  #id = 0;
-  #calls = new Map();
-  #waiters = new Set();
-  #closed = null;
+// ── Chromium ────────────────────────────────────────────────────────────────
 
-  constructor(input, output) {
-    this.input = input;
-    let pending = [];
-    output.on('data', (chunk) => {
-      let start = 0;
-      for (let end = chunk.indexOf(0); end >= 0; end = chunk.indexOf(0, start)) {
-        pending.push(chunk.subarray(start, end));
-        this.#receive(JSON.parse(Buffer.concat(pending).toString('utf8')));
-        pending = [];
-        start = end + 1;
-      }
-      if (start < chunk.length) pending.push(chunk.subarray(start));
-    });
-    output.on('close', () => this.close(new Error(`Chromium closed the DevTools pipe:\n${chromiumLog}`)));
-  }
+const browser = await launchChromium();
+/** The CSP violations seen on each page (by path). */
+const violations = new Map([
+  [WIDGET_PAGE, new Set()],
+  [PHOTO_PAGE, new Set()],
+]);
 
-  #receive(message) {
-    if (message.id !== undefined) {
-      const call = this.#calls.get(message.id);
-      this.#calls.delete(message.id);
-      if (message.error) call?.reject(new Error(`${call.method}: ${message.error.message}`));
-      else call?.resolve(message.result);
-      return;
-    }
-    for (const waiter of this.#waiters) waiter(message);
-  }
-
-  send(method, params = {}, sessionId) {
-    if (this.#closed) return Promise.reject(this.#closed);
-    const id = ++this.#id;
-    this.input.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
-    return new Promise((resolve, reject) => this.#calls.set(id, { method, resolve, reject }));
-  }
-
-  /** The next event `method` of `sessionId`. */
-  event(method, sessionId, timeoutMs = CALL_TIMEOUT_MS) {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => finish(new Error(`no ${method} within ${timeoutMs / 1000} s`)), timeoutMs);
-      const waiter = (message) => {
-        if (message === null) finish(this.#closed);
-        else if (message.method === method && message.sessionId === sessionId) finish(null, message.params);
-      };
-      const finish = (error, value) => {
-        clearTimeout(timer);
-        this.#waiters.delete(waiter);
-        if (error) reject(error);
-        else resolve(value);
-      };
-      this.#waiters.add(waiter);
-    });
-  }
-
-  close(error) {
-    if (this.#closed) return;
-    this.#closed = error;
-    for (const call of this.#calls.values()) call.reject(error);
-    this.#calls.clear();
-    for (const waiter of this.#waiters) waiter(null);
-  }
-}
-
-const cdp = new Cdp(chromium.stdio[3], chromium.stdio[4]);
-chromium.on('exit', (code) => cdp.close(new Error(`Chromium exited (${code}) before the bench finished:\n${chromiumLog}`)));
-
-/** A page (a tab), in a browser context of its own when `isolated` (no cache, cookies or process shared). */
-async function openPage({ isolated }) {
-  const context = isolated ? (await cdp.send('Target.createBrowserContext')).browserContextId : undefined;
-  const { targetId } = await cdp.send('Target.createTarget', { url: 'about:blank', ...(context ? { browserContextId: context } : {}) });
-  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: true });
-  const send = (method, params) => cdp.send(method, params, sessionId);
-  await send('Page.enable');
-  // Focus behaves as in a focused window (the widget moves focus to each new screen's heading).
-  await send('Emulation.setFocusEmulationEnabled', { enabled: true });
+/**
+ * Runs `work` with a page (a tab) showing `path`, in a browser context of its own (no cache,
+ * cookies or process shared); answers what `work` answers. Playwright emulates a focused window
+ * (the widget moves focus to each new screen's heading).
+ */
+async function onPage(path, work) {
+  const context = await browser.newContext();
+  const problems = await recordPageProblems(context);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
   /** How many objects have the prototype of the element class defined as `tag` (0 when undefined). */
   const live = async (tag) => {
     const objectGroup = 'bench-live';
     try {
-      const { result } = await send('Runtime.evaluate', { expression: `customElements.get('${tag}')?.prototype ?? null`, objectGroup });
+      const { result } = await cdp.send('Runtime.evaluate', { expression: `customElements.get('${tag}')?.prototype ?? null`, objectGroup });
       if (!result.objectId) return 0;
-      const { objects } = await send('Runtime.queryObjects', { prototypeObjectId: result.objectId, objectGroup });
-      const count = await send('Runtime.callFunctionOn', {
+      const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: result.objectId, objectGroup });
+      const count = await cdp.send('Runtime.callFunctionOn', {
         objectId: objects.objectId,
         functionDeclaration: 'function () { return this.length; }',
         returnByValue: true,
       });
       return count.result.value;
     } finally {
-      await send('Runtime.releaseObjectGroup', { objectGroup });
+      await cdp.send('Runtime.releaseObjectGroup', { objectGroup });
     }
   };
-  return {
-    send,
-    async goto(path) {
-      const loaded = cdp.event('Page.loadEventFired', sessionId);
-      const { errorText } = await send('Page.navigate', { url: `${origin}${path}` });
-      if (errorText) throw new Error(`${path}: ${errorText}`);
-      await loaded;
-    },
-    /** Evaluates an expression (awaiting its promise) and answers its JSON value; a page exception throws. */
+  const tab = {
+    /** Evaluates an expression (awaiting its promise) and answers its value; a page exception, or an uncaught error meanwhile, throws. */
     async call(expression) {
       let timer;
       const timeout = new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error(`${expression}: no answer within ${CALL_TIMEOUT_MS / 1000} s`)), CALL_TIMEOUT_MS);
       });
+      let answer;
+      let failure = null;
       try {
-        const answer = await Promise.race([send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }), timeout]);
-        if (answer.exceptionDetails) {
-          const { exception, text } = answer.exceptionDetails;
-          throw new Error(`${expression}: ${exception?.description ?? exception?.value ?? text}`);
-        }
-        return answer.result.value;
+        answer = await Promise.race([page.evaluate(expression), timeout]);
+      } catch (error) {
+        failure = error;
       } finally {
         clearTimeout(timer);
       }
+      const errors = problems.filter((problem) => problem.kind === 'page error');
+      if (errors.length > 0) throw new Error(`${expression}: ${errors.map(describeProblem).join('; ')}`);
+      if (failure) throw new Error(failure.message.startsWith(expression) ? failure.message : `${expression}: ${failure.message}`);
+      return answer;
     },
     /** The page's heap after full garbage collections, and its renderer's DOM counters. */
     async heap() {
-      for (let i = 0; i < 3; i++) await send('HeapProfiler.collectGarbage');
-      const usage = await send('Runtime.getHeapUsage');
-      const dom = await send('Memory.getDOMCounters');
+      for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+      const usage = await cdp.send('Runtime.getHeapUsage');
+      const dom = await cdp.send('Memory.getDOMCounters');
       return {
         js: usage.usedSize,
         embedder: usage.embedderHeapUsedSize ?? null,
@@ -256,40 +162,32 @@ async function openPage({ isolated }) {
         questions: await live('kyc-question'),
       };
     },
-    /** Closes the page (quietly: it runs in `finally`, after the failure that matters). */
-    async close() {
-      await cdp.send('Target.closeTarget', { targetId }).catch(() => undefined);
-      if (context) await cdp.send('Target.disposeBrowserContext', { browserContextId: context }).catch(() => undefined);
-    },
   };
+  try {
+    await page.goto(`${origin}${path}`);
+    return await work(tab);
+  } finally {
+    for (const problem of problems) if (problem.kind === 'CSP violation') violations.get(path).add(problem.text);
+    await context.close().catch(() => undefined); // quietly: after the failure that matters
+  }
 }
 
 // ── the benchmarks ──────────────────────────────────────────────────────────
 
 const results = {};
-const violations = new Set();
 const collect = (list, key, value) => (list[key] ??= []).push(value);
 
 async function firstScreens() {
   const cold = {};
   for (let run = 0; run < RUNS.cold; run++) {
     for (const start of ['step', 'levels']) {
-      const page = await openPage({ isolated: true });
-      try {
-        await page.goto('/bench/widget.html');
-        const times = await page.call(`bench.firstScreen({ cold: true, start: '${start}' })`);
-        for (const [name, value] of Object.entries(times)) collect(cold, `${start}.${name}`, value);
-        for (const violation of await page.call('bench.violations()')) violations.add(violation);
-      } finally {
-        await page.close();
-      }
+      const times = await onPage(WIDGET_PAGE, (page) => page.call(`bench.firstScreen({ cold: true, start: '${start}' })`));
+      for (const [name, value] of Object.entries(times)) collect(cold, `${start}.${name}`, value);
     }
   }
   const warm = {};
   const big = {};
-  const page = await openPage({ isolated: true });
-  try {
-    await page.goto('/bench/widget.html');
+  await onPage(WIDGET_PAGE, async (page) => {
     await page.call('bench.loadModule()');
     for (let run = 0; run < RUNS.warmUps; run++) {
       await page.call(`bench.firstScreen({ cold: false, start: 'step' })`);
@@ -305,20 +203,15 @@ async function firstScreens() {
     for (let run = 0; run < RUNS.bigFirstStep; run++) {
       for (const [name, value] of Object.entries(await page.call('bench.bigFirstStep()'))) collect(big, name, value);
     }
-    for (const violation of await page.call('bench.violations()')) violations.add(violation);
-  } finally {
-    await page.close();
-  }
+  });
   Object.assign(results, { cold, warm, big });
 }
 
 async function stepSwitches() {
-  const page = await openPage({ isolated: true });
-  try {
-    await page.goto('/bench/widget.html');
+  await onPage(WIDGET_PAGE, async (page) => {
     await page.call('bench.loadModule()');
     const before = await page.heap();
-    const shape = await page.call('bench.switchSetup()');
+    const shape = await page.call(`bench.switchSetup(${JSON.stringify(BENCH_ANSWERS)})`);
     const switches = {};
     for (let round = 0; round <= RUNS.switchRounds; round++) {
       const times = await page.call(`bench.switchRound(${round}, ${round === 0})`);
@@ -327,17 +220,12 @@ async function stepSwitches() {
     const shown = await page.heap();
     await page.call('bench.removeWidget()');
     const removed = await page.heap();
-    for (const violation of await page.call('bench.violations()')) violations.add(violation);
     Object.assign(results, { switches, shape, bigHeap: { before, shown, removed } });
-  } finally {
-    await page.close();
-  }
+  });
 }
 
 async function heapAfterFlows() {
-  const page = await openPage({ isolated: true });
-  try {
-    await page.goto('/bench/widget.html');
+  await onPage(WIDGET_PAGE, async (page) => {
     await page.call('bench.loadModule()');
     const before = await page.heap();
     await page.call('bench.basicFlow()');
@@ -349,27 +237,23 @@ async function heapAfterFlows() {
       await page.call('bench.removeWidget()');
     }
     const removedAll = await page.heap();
-    for (const violation of await page.call('bench.violations()')) violations.add(violation);
     results.heap = { before, shown, removed, removedAll };
-  } finally {
-    await page.close();
-  }
+  });
 }
 
 async function photoFixup() {
-  const page = await openPage({ isolated: false });
-  try {
-    await page.goto('/bench/photo.html');
-    results.photo = await page.call('benchPhotoFixup()');
-  } finally {
-    await page.close();
-  }
+  results.photo = await onPage(PHOTO_PAGE, (page) => page.call('benchPhotoFixup()'));
+  results.photo.violations = [...violations.get(PHOTO_PAGE)];
 }
 
 let failure = null;
-const deadline = setTimeout(() => cdp.close(new Error(`the bench took more than ${TOTAL_TIMEOUT_MS / 1000} s`)), TOTAL_TIMEOUT_MS);
+let timedOut = false;
+const deadline = setTimeout(() => {
+  timedOut = true;
+  browser.close().catch(() => undefined); // what is under way fails
+}, TOTAL_TIMEOUT_MS);
 try {
-  results.version = await cdp.send('Browser.getVersion');
+  results.version = await (await browser.newBrowserCDPSession()).send('Browser.getVersion');
   for (const [name, run] of [
     ['first screen', firstScreens],
     ['step switches', stepSwitches],
@@ -383,24 +267,12 @@ try {
     }
   }
 } catch (error) {
-  failure = error;
+  failure = timedOut ? new Error(`the bench took more than ${TOTAL_TIMEOUT_MS / 1000} s`) : error;
 } finally {
   clearTimeout(deadline);
-  cdp.close(new Error('closed'));
-  const exited = new Promise((resolve) => (chromium.exitCode === null ? chromium.once('exit', resolve) : resolve()));
-  chromium.kill('SIGTERM');
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-  if (chromium.exitCode === null) chromium.kill('SIGKILL');
-  server.closeAllConnections();
-  server.close();
-  for (const dir of [profile, cdn]) {
-    try {
-      // Chromium's helper processes may still be writing to the profile for a moment after it exits.
-      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
-    } catch (cleanup) {
-      console.warn(`could not remove the temporary folder ${dir}: ${cleanup.message}`);
-    }
-  }
+  await browser.close().catch(() => undefined);
+  await server.close();
+  rmSync(served, { recursive: true, force: true });
 }
 if (failure) {
   console.error(`bench failed: ${failure.message}`);
@@ -477,13 +349,7 @@ figure('bytes after', mib(photo.after), `${photo.width} × ${photo.height}${phot
 figure('saved', `${(100 * (1 - photo.after / photo.before)).toFixed(1)} %`);
 
 // The environment.
-const browser = /(?:Headless)?Chrome\/[\d.]+/.exec(results.version.product)?.[0] ?? results.version.product;
-/** The newest change of the browser code the bundle is built from (src/ but its tests and src/server/). */
-const newestSource = readdirSync(join(ROOT, 'src'), { withFileTypes: true, recursive: true })
-  .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
-  .filter((path) => /\.ts$/.test(path) && !/\.test\.ts$/.test(path) && !path.startsWith(join(ROOT, 'src', 'server')))
-  .reduce((latest, path) => Math.max(latest, statSync(path).mtimeMs), 0);
-const stale = newestSource > built.getTime();
+const chrome = /(?:Headless)?Chrome\/[\d.]+/.exec(results.version.product)?.[0] ?? results.version.product;
 const cpu = cpus();
 
 const width = { label: 58, median: 13, min: 10, max: 10, runs: 5 };
@@ -500,14 +366,14 @@ console.log('\nkyc-onboarding bench — figures only, no thresholds (medians; mi
 console.log(`  at a glance: ${glance.slice(0, 2).join(' · ')}`);
 console.log(`               ${glance.slice(2).join(' · ')}`);
 console.log(
-  `  environment: ${browser} headless, Node ${process.version}, ${platform()} ${release()}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; sandbox + proxy on ${origin} (loopback, same process)`,
+  `  environment: ${chrome} headless, Node ${process.version}, ${platform()} ${release()}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; sandbox + proxy on ${origin} (loopback, same process)`,
 );
 const loadAfter = loadavg()[0];
 console.log(
   `  load:        1-minute load average ${loadBefore.toFixed(2)} before the run, ${loadAfter.toFixed(2)} after${Math.max(loadBefore, loadAfter) > cpu.length ? ` (above ${cpu.length} cores: other work shared them, the figures are noisier than usual)` : ''}`,
 );
 console.log(
-  `  bundle:      dist/cdn/kyc-onboarding.js ${int(bundleBytes.length)} B (${int(gzipSync(bundleBytes, { level: 9 }).length)} B gzip), built ${built.toISOString().replace(/\.\d+Z$/, 'Z')}${stale ? ' — OLDER than src/: run `npm run build` for current figures' : ''}`,
+  `  bundle:      dist/cdn/kyc-onboarding.js ${int(bundleBytes.length)} B (${int(gzipSync(bundleBytes, { level: 9 }).length)} B gzip), built ${built.toISOString().replace(/\.\d+Z$/, 'Z')}${stale ? ` — stale (${stale}): run \`npm run build\` for current figures` : ''}`,
 );
 console.log(`\n  ${''.padEnd(width.label)}${'median'.padStart(width.median)}${'min'.padStart(width.min)}${'max'.padStart(width.max)}${'runs'.padStart(width.runs)}`);
 for (const row of rows) console.log(row.title ? `\n ${row.title}` : line(row));
@@ -530,14 +396,15 @@ console.log(`
     question of step 1, typed again each round and stored by Continue; round 1 is a warm-up whose first visits of
     steps 3-5 are the "shown for the first time" figure.
   - Heap: V8's used JS heap of the page after 3 full collections (HeapProfiler.collectGarbage), against the same page
-    before its first widget; Blink's heap, DOM nodes and listeners are the renderer's (Memory.getDOMCounters), live
+    before its first widget (Playwright's own world and helper scripts are in the page's heap: in every figure alike); Blink's heap, DOM nodes and listeners are the renderer's (Memory.getDOMCounters), live
     elements counted with Runtime.queryObjects. What stays after the first widget is removed is paid once per page
     (compiled code, Lit's template cache: the DOM nodes left are its <template>s). Leak indicators: live elements
     (0 once removed) and DOM nodes not growing from flow to flow. The JS heap's per-flow growth was, in a heap-snapshot
     diff of flows 3 to 9 made when this bench was written, V8's optimized code (InstructionStream, FeedbackVector) and
     the page's layout-shift entries, not the widget's objects.
   - Photo fix-up: fixUpPhoto(file, 'jpeg') under a strict CSP (${PHOTO_CSP}).`);
-if (violations.size > 0) console.log(`\n  CSP violations on the widget page: ${[...violations].join('; ')}`);
+const widgetViolations = [...violations.get(WIDGET_PAGE)];
+if (widgetViolations.length > 0) console.log(`\n  CSP violations on the widget page: ${widgetViolations.join('; ')}`);
 else console.log(`\n  CSP: no violation on the widget page (the demo's policy, Trusted Types on)${photo.violations.length ? '' : ' nor on the photo page'}.`);
 if (photo.violations.length > 0) console.log(`  CSP violations on the photo page: ${photo.violations.join('; ')}`);
 console.log(`  The bench took ${elapsed.toFixed(0)} s.`);

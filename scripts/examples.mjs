@@ -8,67 +8,40 @@
 // the same platform requests as the production build. And `kyc-onboarding/react` is imported and
 // server-rendered in Node: no window, no document, nothing registered.
 //
-// One line per check; exit code 1 on any failure; with KYC_TEST_SUMMARY set,
+// One line per check (scripts/checks.mjs); exit code 1 on any failure; with KYC_TEST_SUMMARY set,
 // {"passed":n,"failed":n,"skipped":n} is written to that path.
 // Options: `--only=<name>` runs the apps whose name holds it (react, vue, angular); `--build`
 // rebuilds the package first, `--no-build` never does (by default it is built when dist/ is missing
-// or older than its sources); `--keep` keeps the built apps and names their folder.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// or older than its sources: scripts/build-when-stale.mjs); `--keep` keeps the built apps and names
+// their folder.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { copyFile, readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ensureChromium, findChromium } from './chromium.mjs';
+import { BUILDS, buildWhenStale } from './build-when-stale.mjs';
+import { CheckRun, secondsSince } from './checks.mjs';
+import { describeProblem, ensureChromium, launchChromium, recordPageProblems } from './chromium.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const argv = process.argv.slice(2);
 const only = argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).toLowerCase();
 const STEP_TIMEOUT = 15_000;
 const RUN_TIMEOUT = 120_000;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
-const counts = { passed: 0, failed: 0, skipped: 0 };
-const seconds = (since) => ((performance.now() - since) / 1000).toFixed(1);
+const run = new CheckRun();
 
-/** Runs one check and prints its line; returns whether it passed. */
-async function check(name, body) {
-  const started = performance.now();
-  try {
-    const detail = await body();
-    counts.passed += 1;
-    console.log(`ok   ${name} (${seconds(started)} s)${detail ? `\n       ${detail}` : ''}`);
-    return true;
-  } catch (error) {
-    counts.failed += 1;
-    const message = error instanceof Error ? error.message : String(error);
-    console.log(`FAIL ${name} (${seconds(started)} s)\n       ${message.replace(/\n/g, '\n       ')}`);
-    return false;
-  }
-}
-
-function skip(name, reason) {
-  counts.skipped += 1;
-  console.log(`skip ${name}\n       ${reason}`);
-}
-
+/** Prints the counts and ends the process (exit code 1 when a check failed). */
 function finish() {
-  if (process.env.KYC_TEST_SUMMARY) writeFileSync(process.env.KYC_TEST_SUMMARY, JSON.stringify(counts));
-  console.log(`\nexamples: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
-  process.exit(counts.failed > 0 ? 1 : 0);
+  const code = run.end();
+  console.log(`\nexamples: ${run.summary}`);
+  process.exit(code);
 }
 
 /** Runs a command; resolves with its exit status and output (never rejects). */
-function run(command, args, { env = {}, cwd = root } = {}) {
+function runCommand(command, args, { env = {}, cwd = root } = {}) {
   return new Promise((resolveRun) => {
     const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -81,45 +54,9 @@ function run(command, args, { env = {}, cwd = root } = {}) {
 
 /** Throws with the tail of the output unless the command succeeded. */
 async function mustRun(command, args, options) {
-  const { status, output } = await run(command, args, options);
+  const { status, output } = await runCommand(command, args, options);
   if (status !== 0) throw new Error(`${[command, ...args].join(' ')} exited with ${status}\n${output.trim().split('\n').slice(-25).join('\n')}`);
   return output;
-}
-
-// ── the package ────────────────────────────────────────────────────────────────────────────────
-
-const mtime = (path) => statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? null;
-
-/** The npm build the apps import (`kyc-onboarding` resolves to this repository, its dist/). */
-function buildPackageWhenStale() {
-  if (argv.includes('--no-build')) return console.log('build: skipped (--no-build)');
-  const outputs = ['dist/index.js', 'dist/kyc-onboarding.js', 'dist/react/index.js', 'dist/server/demo/app.js'];
-  const built = Math.min(...outputs.map((file) => mtime(join(root, file)) ?? -Infinity));
-  let newest = { path: null, time: -Infinity };
-  const consider = (path) => {
-    const time = mtime(path);
-    if (time !== null && time > newest.time) newest = { path, time };
-  };
-  for (const file of readdirSync(join(root, 'src'), { recursive: true }).map(String)) {
-    if (!file.endsWith('.test.ts') && statSync(join(root, 'src', file)).isFile()) consider(join(root, 'src', file));
-  }
-  for (const file of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs']) consider(join(root, file));
-  const reason = argv.includes('--build')
-    ? '--build'
-    : built === -Infinity
-      ? 'dist/ is missing'
-      : newest.time > built
-        ? `${newest.path.slice(root.length + 1)} is newer than dist/`
-        : null;
-  if (!reason) return console.log('build: dist/ is up to date');
-  const started = performance.now();
-  console.log(`build: ${reason} → npm run build`);
-  const { status } = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
-  if (status !== 0) {
-    console.error('build: failed');
-    process.exit(status ?? 1);
-  }
-  console.log(`build: done (${seconds(started)} s)`);
 }
 
 // ── the apps ───────────────────────────────────────────────────────────────────────────────────
@@ -253,42 +190,23 @@ const APPS = [
 // ── the server ─────────────────────────────────────────────────────────────────────────────────
 
 /**
- * The demo app (host proxy at /kyc, demo session, sandbox control) with the built apps as its
- * static files, each under `/<mount>/` with the demo page's strict Content-Security-Policy (plus
- * the Trusted Types policies the app's framework creates).
+ * The demo app (host proxy at /kyc, demo session, sandbox control: startSandboxServer of the built
+ * package) with the built apps as its static files, each under `/<mount>/` with the demo page's
+ * strict Content-Security-Policy (plus the Trusted Types policies the app's framework creates).
  */
 async function startServer(mounts) {
   const dist = (path) => import(pathToFileURL(join(root, 'dist/server', path)).href);
-  const [{ createDemoApp }, { createStaticHandler, demoCsp }, { toNodeListener }] = await Promise.all([
-    dist('demo/app.js'),
-    dist('demo/static.js'),
-    dist('proxy/index.js'),
-  ]);
-  const handlers = mounts.map(({ prefix, root: folder, policies }) => {
-    const csp = demoCsp();
-    if (!/trusted-types lit-html(;|$)/.test(csp)) throw new Error(`unexpected demo CSP: ${csp}`);
-    return { prefix, handle: createStaticHandler([{ prefix, root: folder }], csp.replace('trusted-types lit-html', ['trusted-types lit-html', ...policies].join(' '))) };
+  const [{ startSandboxServer }, { demoCsp }] = await Promise.all([dist('cli.js'), dist('demo/static.js')]);
+  const csp = demoCsp();
+  if (!/trusted-types lit-html(;|$)/.test(csp)) throw new Error(`unexpected demo CSP: ${csp}`);
+  return startSandboxServer({
+    port: 0,
+    mounts: mounts.map(({ prefix, root: folder, policies }) => ({
+      prefix,
+      root: folder,
+      csp: csp.replace('trusted-types lit-html', ['trusted-types lit-html', ...policies].join(' ')),
+    })),
   });
-  const app = createDemoApp({
-    fallback: async (request) => {
-      const { pathname } = new URL(request.url);
-      const handler = handlers.find(({ prefix }) => pathname.startsWith(prefix));
-      return handler ? handler.handle(request) : new Response('Not found', { status: 404 });
-    },
-  });
-  const server = createServer(toNodeListener((request) => app.fetch(request)));
-  await new Promise((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolveListen);
-  });
-  return {
-    url: `http://127.0.0.1:${server.address().port}/`,
-    close: () =>
-      new Promise((resolveClose) => {
-        server.closeAllConnections();
-        server.close(() => resolveClose());
-      }),
-  };
 }
 
 // ── in the browser ─────────────────────────────────────────────────────────────────────────────
@@ -350,19 +268,17 @@ async function accessibility(tab) {
 async function drivePage(browser, server, mount, page, { strictMode = false, baseline = null } = {}) {
   const label = strictMode ? `${page.name}, StrictMode (development build)` : page.name;
   const context = await browser.newContext();
+  const problems = await recordPageProblems(context);
   const tab = await context.newPage();
-  const problems = [];
   const infos = [];
   tab.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
     if (message.type() === 'info') infos.push(message.text());
   });
-  tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   tab.setDefaultTimeout(STEP_TIMEOUT);
   let clientUuid = null;
   let requests = null;
   try {
-    const ready = await check(`${label}: signed in, the app receives kyc-ready`, async () => {
+    const ready = await run.check(`${label}: signed in, the app receives kyc-ready`, async () => {
       const made = await context.request.post(new URL('sandbox/v1/clients/', server.url).href, { data: {} });
       if (!made.ok()) throw new Error(`a fresh sandbox client: ${made.status()}`);
       const client = await made.json();
@@ -379,7 +295,7 @@ async function drivePage(browser, server, mount, page, { strictMode = false, bas
     if (!ready) return null;
 
     if (strictMode) {
-      await check(`${label}: React's development build (StrictMode mounts twice), one widget, kyc-ready handled once`, async () => {
+      await run.check(`${label}: React's development build (StrictMode mounts twice), one widget, kyc-ready handled once`, async () => {
         // React's development build says so on the console; its production build never does.
         if (!infos.some((text) => text.includes('React DevTools'))) throw new Error("not React's development build: StrictMode's double mount does not happen");
         const widgets = await tab.locator('kyc-onboarding').count();
@@ -393,7 +309,7 @@ async function drivePage(browser, server, mount, page, { strictMode = false, bas
       });
     }
 
-    const walked = await check(`${label}: walks to the second step, each event handled once`, async () => {
+    const walked = await run.check(`${label}: walks to the second step, each event handled once`, async () => {
       await tab.getByRole('button', { name: 'Start verification' }).click();
       await tab.getByRole('heading', { name: 'Personal data' }).waitFor({ timeout: STEP_TIMEOUT });
       // Sandbox test data, typed as a person would (locators reach into the widget's open shadow roots).
@@ -415,7 +331,7 @@ async function drivePage(browser, server, mount, page, { strictMode = false, bas
     });
 
     if (walked && strictMode && baseline) {
-      await check(`${label}: the same platform requests as the production build`, async () => {
+      await run.check(`${label}: the same platform requests as the production build`, async () => {
         if (JSON.stringify(requests) !== JSON.stringify(baseline)) {
           throw new Error(`StrictMode: ${requests.join(', ')}\nproduction: ${baseline.join(', ')}`);
         }
@@ -424,11 +340,11 @@ async function drivePage(browser, server, mount, page, { strictMode = false, bas
     }
 
     if (walked && !strictMode) {
-      await check(`${label}: accessible (axe, WCAG 2.2 AA), the widget on its second step included`, () => accessibility(tab));
+      await run.check(`${label}: accessible (axe, WCAG 2.2 AA), the widget on its second step included`, () => accessibility(tab));
     }
 
-    await check(`${label}: no console error, page error or CSP violation`, async () => {
-      if (problems.length) throw new Error(problems.join('\n'));
+    await run.check(`${label}: no console error, page error or CSP violation`, async () => {
+      if (problems.length) throw new Error(problems.map(describeProblem).join('\n'));
     });
     return walked ? requests : null;
   } finally {
@@ -444,15 +360,10 @@ if (apps.length === 0) {
   process.exit(2);
 }
 if (!ensureChromium()) process.exit(1);
-const runTimer = setTimeout(() => {
-  console.log(`FAIL the run took longer than ${RUN_TIMEOUT / 1000} s`);
-  counts.failed += 1;
-  finish();
-}, RUN_TIMEOUT);
-runTimer.unref();
+run.watchdog(RUN_TIMEOUT, () => console.log(`\nexamples: ${run.summary}`));
 
 const started = performance.now();
-buildPackageWhenStale();
+buildWhenStale(BUILDS.package, argv);
 const out = mkdtempSync(join(tmpdir(), 'kyc-examples-'));
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
@@ -471,7 +382,7 @@ try {
     for (const chain of app.tasks(app)) {
       chains.push(async () => {
         for (const [name, step] of chain) {
-          if (!(await check(`${app.name}: ${name}`, step))) {
+          if (!(await run.check(`${app.name}: ${name}`, step))) {
             app.failed = true;
             return;
           }
@@ -492,8 +403,7 @@ try {
       ...(existsSync(app.devOut) ? [{ prefix: `/${app.name}-development/`, root: app.devOut, policies: app.policies }] : []),
     ]);
     server = await startServer(mounts);
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || findChromium(), args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     for (const app of served) {
       for (const page of app.pages) {
         const baseline = await drivePage(browser, server, `/${app.name}/`, page);
@@ -501,15 +411,14 @@ try {
       }
     }
   }
-  for (const app of apps.filter((app) => app.failed)) skip(`${app.name}: in the browser`, 'its type-check or build failed');
+  for (const app of apps.filter((app) => app.failed)) run.skip(`${app.name}: in the browser`, 'its type-check or build failed');
 } catch (error) {
-  counts.failed += 1;
-  console.log(`FAIL examples: ${error instanceof Error ? error.stack : String(error)}`);
+  run.report('FAIL', 'examples', { detail: error instanceof Error ? error.stack : String(error) });
 } finally {
   await browser?.close();
   await server?.close();
   if (argv.includes('--keep')) console.log(`built apps kept in ${out}`);
   else rmSync(out, { recursive: true, force: true });
 }
-console.log(`examples: ${seconds(started)} s`);
+console.log(`examples: ${secondsSince(started)} s`);
 finish();

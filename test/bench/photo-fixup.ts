@@ -1,15 +1,12 @@
 // The page side of the photo figures of `npm run bench` (scripts/bench.mjs bundles this file with
-// esbuild, serves it on a loopback port under a strict Content-Security-Policy and calls
-// `window.benchPhotoFixup()` through the DevTools protocol): makes a 12-megapixel photo, runs
-// fixUpPhoto on it a few times, and answers the figures.
+// esbuild, serves it on a loopback port under a strict Content-Security-Policy, records its CSP
+// violations and calls `window.benchPhotoFixup()` through Playwright): makes a 12-megapixel photo,
+// runs fixUpPhoto on it a few times, and answers the figures.
 import { fixUpPhoto } from '../../src/internal/photo-fixup.js';
 import { syntheticPhoto } from '../helpers/corpus.js';
 
 const WARM_UPS = 1;
 const RUNS = 5;
-
-const violations: string[] = [];
-document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective} ${event.blockedURI}`));
 
 async function benchPhotoFixup() {
   const photo = await syntheticPhoto(4000, 3000, { quality: 0.95 });
@@ -28,7 +25,6 @@ async function benchPhotoFixup() {
     width: last.width,
     height: last.height,
     times,
-    violations,
   };
 }
 

@@ -1,6 +1,6 @@
 // The page side of the widget figures of `npm run bench` (scripts/bench.mjs bundles this file with
 // esbuild, serves it on the sandbox's loopback origin under the demo's strict CSP, and calls
-// `window.bench.*` through the DevTools protocol). The widget is the production CDN bundle
+// `window.bench.*` through Playwright; it records the page's errors and CSP violations). The widget is the production CDN bundle
 // (/dist/cdn/kyc-onboarding.js, minified), imported as a partner page would load it; this file
 // only imports its types. Each figure is measured in the page with performance.now(); a milestone
 // counts once the DOM shows it and style and layout were forced (getBoundingClientRect), painting
@@ -30,19 +30,6 @@ interface ApiApplication {
   kyc_steps: { title: string; questions: ApiQuestion[] }[];
 }
 
-// ── what went wrong on the page ─────────────────────────────────────────────
-
-const problems: string[] = [];
-const violations: string[] = [];
-addEventListener('error', (event) => problems.push(`error: ${event.message}`));
-addEventListener('unhandledrejection', (event) => problems.push(`unhandled rejection: ${String(event.reason)}`));
-document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective} ${event.blockedURI}`));
-
-/** Throws when the page or the widget reported a failure since the last call. */
-function checkProblems(): void {
-  if (problems.length > 0) throw new Error(problems.splice(0).join('; '));
-}
-
 // ── the sandbox chain (setup: never timed) ──────────────────────────────────
 
 async function json<T = any>(method: string, path: string, body?: unknown): Promise<T> {
@@ -70,20 +57,13 @@ async function openApplication(levelName: string): Promise<ApiApplication> {
   return json('POST', `${ENDPOINT}/v1/clients/kyc-level-info/`, { kyc_level_uuid: level.uuid });
 }
 
-/** Stores an answer for every required question of a bench application but `skip`, through the proxy. */
-async function answerBench(application: ApiApplication, skip: string): Promise<void> {
+/**
+ * Stores an answer for every required question of a bench application but `skip`, through the
+ * proxy: `values` by the question's type (the sandbox's BENCH_ANSWERS, handed in by scripts/bench.mjs).
+ */
+async function answerBench(application: ApiApplication, skip: string, values: Readonly<Record<string, string>>): Promise<void> {
   const documents = await json('GET', `${ENDPOINT}/v1/legal_documents/?page_size=100`);
   const legal = new Map<string, string>(documents.results.map((document: { key: string; uuid: string }) => [document.key, document.uuid]));
-  const values: Record<string, string> = {
-    date: '1990-01-01',
-    integer: '3',
-    decimal: '12.50',
-    email: 'bench@example.com',
-    phone: '+37120000009',
-    boolean: 'true',
-    string: 'Bench answer',
-    text: 'A first line.\nA second line.',
-  };
   const options: Record<string, string> = { country: 'LV', employment: 'employed', funds: 'salary' };
   const changes = application.kyc_steps
     .flatMap((step) => step.questions)
@@ -122,9 +102,8 @@ function removeWidget(): void {
   performance.clearResourceTimings();
 }
 
-/** Throws when the widget reported an error. */
+/** Throws when the widget reported an error (kyc-error) since the last call. */
 function checkWidget(): void {
-  checkProblems();
   if (failures.length > 0) throw new Error(failures.splice(0).join('; '));
 }
 
@@ -392,12 +371,12 @@ async function bigFirstStep(): Promise<BigFirstStepTimes> {
   };
 }
 
-/** Opens a bench application answered but for one question of step 1, and waits for step 1 complete. */
-async function switchSetup(): Promise<{ steps: number; questions: number }> {
+/** Opens a bench application answered (`answers` by type) but for one question of step 1, and waits for step 1 complete. */
+async function switchSetup(answers: Readonly<Record<string, string>>): Promise<{ steps: number; questions: number }> {
   await loadModule();
   await freshClient();
   const application = await openApplication(BENCH);
-  await answerBench(application, TYPED_KEY);
+  await answerBench(application, TYPED_KEY, answers);
   const el = createWidget();
   document.body.append(el);
   await milestones(el, { complete: () => stepComplete(el, 0) });
@@ -573,7 +552,7 @@ async function basicFlow(): Promise<void> {
   checkWidget();
 }
 
-/** Runs `work`, and throws what the page or the widget reported meanwhile. */
+/** Runs `work`, and throws what the widget reported meanwhile. */
 function guarded<A extends unknown[], R>(work: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
   return async (...args) => {
     checkWidget();
@@ -594,7 +573,6 @@ const bench = {
     removeWidget();
     await quiet();
   },
-  violations: () => violations,
   browser: () => navigator.userAgent,
 };
 

@@ -1,5 +1,5 @@
 // Drives the sandbox demo page (demo/, served by `npm start`) in Chromium as a person would:
-// playwright-core with the system Chromium, locators by role and label (they pierce the widget's
+// playwright-core with the system Chromium (scripts/chromium.mjs), locators by role and label (they pierce the widget's
 // open shadow roots), typing, the file chooser, the liveness stand-in's frame. Shared by
 // `npm run e2e` (test/e2e/run.ts) and `npm run screenshots` (test/e2e/screenshots.ts).
 //
@@ -11,41 +11,17 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Frame, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Locator, Page } from 'playwright-core';
+import { describeProblem, recordPageProblems, type PageProblem } from '../../scripts/chromium.mjs';
 import { startSandboxServer, type SandboxServer } from '../../src/server/cli.js';
 
-export const CHROMIUM = process.env['CHROME_PATH'] || '/usr/lib/chromium/chromium';
 export const SIGN_CODE = '111111';
 /** How long a person-sized action may take before it counts as stuck (2 cores, a busy machine). */
 export const STEP_TIMEOUT = 15_000;
 
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--no-default-browser-check',
-];
-
-/** The system Chromium, headless. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
-}
-
 /** The demo page and the whole chain (proxy at /kyc, sandbox, liveness stand-in) on a free port. */
 export function startDemoServer(): Promise<SandboxServer> {
   return startSandboxServer({ port: 0 });
-}
-
-/** Something the page should never do: a console error, an uncaught error, a CSP violation. */
-export interface Problem {
-  kind: 'console error' | 'page error' | 'CSP violation';
-  text: string;
-  /** The frame's URL (the page, or the liveness stand-in's frame). */
-  url: string;
 }
 
 /** An answer of 400 or more to a request of the page. */
@@ -63,19 +39,8 @@ export interface DemoOptions {
   deviceScaleFactor?: number;
 }
 
-/** Reports every `securitypolicyviolation` of every frame to Node (a binding: not subject to the page's CSP). */
-const RECORD_VIOLATIONS = `(() => {
-  document.addEventListener('securitypolicyviolation', (event) => {
-    const report = globalThis.__kycE2eViolation;
-    if (typeof report === 'function') {
-      report([event.effectiveDirective || event.violatedDirective, event.blockedURI || '(inline)', event.sourceFile || '', event.lineNumber || 0].join(' '));
-    }
-  }, true);
-})();`;
-
 /** A browser context with the demo page open, recording every console error, page error and CSP violation. */
 export class Demo {
-  readonly problems: Problem[] = [];
   readonly failedAnswers: FailedAnswer[] = [];
   /** Codes typed into the widget's signature prompt. */
   codesSigned = 0;
@@ -84,6 +49,8 @@ export class Demo {
     readonly server: SandboxServer,
     readonly context: BrowserContext,
     readonly page: Page,
+    /** Every console error, page error and CSP violation of the page and its frames, as they happen. */
+    readonly problems: readonly PageProblem[],
   ) {}
 
   static async open(browser: Browser, server: SandboxServer, options: DemoOptions = {}): Promise<Demo> {
@@ -98,31 +65,20 @@ export class Demo {
     });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
     context.setDefaultTimeout(STEP_TIMEOUT);
+    const problems = await recordPageProblems(context);
     const page = await context.newPage();
-    const demo = new Demo(server, context, page);
-    await context.exposeBinding('__kycE2eViolation', ({ frame }, text: string) => {
-      demo.problems.push({ kind: 'CSP violation', text, url: frame.url() });
-    });
-    await context.addInitScript(RECORD_VIOLATIONS);
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return;
-      const { url, lineNumber } = message.location();
-      demo.problems.push({ kind: 'console error', text: message.text(), url: url ? `${url}:${lineNumber}` : page.url() });
-    });
+    const demo = new Demo(server, context, page, problems);
     page.on('response', (response) => {
       if (response.status() < 400) return;
       const body = response.text().catch(() => '');
       demo.failedAnswers.push({ method: response.request().method(), url: response.url(), status: response.status(), body });
-    });
-    page.on('pageerror', (error) => {
-      demo.problems.push({ kind: 'page error', text: error.stack ?? error.message, url: page.url() });
     });
     try {
       await page.goto(server.url);
       await demo.clients.getByRole('button').first().waitFor();
     } catch (error) {
       // Most often the page's script did not load (dist/cdn/ missing, or being rebuilt meanwhile).
-      const seen = demo.problems.map((problem) => `\n  ${problem.kind}: ${problem.text} (${problem.url})`).join('');
+      const seen = problems.map((problem) => `\n  ${describeProblem(problem)}`).join('');
       await context.close();
       throw new Error(`the demo page did not list the sandbox clients: ${(error as Error).message.split('\n')[0]}${seen}`);
     }
@@ -279,6 +235,27 @@ export class Demo {
     }
   }
 
+  /** Chooses `level` and fills its first steps, personal data and contacts (signed with codes), on to the screen titled `next`. */
+  async startWithContacts(level: string, person: Person, next: string): Promise<void> {
+    await this.startLevel(level);
+    await this.fillPersonal(person);
+    await this.proceed('Contact details');
+    await this.fillContacts(person);
+    await this.proceed(next);
+  }
+
+  /**
+   * Chooses the Advanced level and fills its data steps (personal data, contacts signed with
+   * codes, address, financial profile), up to its first document step, Passport.
+   */
+  async advancedToPassport(person: Person): Promise<void> {
+    await this.startWithContacts('Advanced', person, 'Address');
+    await this.fillAddress(person);
+    await this.proceed('Financial profile');
+    await this.fillFinances();
+    await this.proceed('Passport');
+  }
+
   /** Fills the personal-data step. */
   async fillPersonal(person: Person): Promise<void> {
     await this.onScreen('Personal data');
@@ -399,8 +376,8 @@ export class Demo {
    * API does not say beforehand which codes a level asks; the widget asks for the code then). Those
    * come back as `expected`.
    */
-  async checkedProblems(): Promise<{ unexpected: Problem[]; expected: string[] }> {
-    const unexpected: Problem[] = [];
+  async checkedProblems(): Promise<{ unexpected: PageProblem[]; expected: string[] }> {
+    const unexpected: PageProblem[] = [];
     const expected: string[] = [];
     for (const problem of this.problems) {
       const answer = problem.kind === 'console error' && /^Failed to load resource: the server responded with a status of 400\b/.test(problem.text)
@@ -418,7 +395,7 @@ export class Demo {
     const folder = mkdtempSync(join(tmpdir(), `kyc-e2e-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}-`));
     await this.page.screenshot({ path: join(folder, 'page.png'), fullPage: true }).catch(() => undefined);
     const text = await this.page.evaluate<string>(PAGE_TEXT).catch((error: unknown) => `(the page's text could not be read: ${String(error)})`);
-    const problems = this.problems.map((problem) => `${problem.kind}: ${problem.text} (${problem.url})`).join('\n');
+    const problems = this.problems.map(describeProblem).join('\n');
     writeFileSync(join(folder, 'page.txt'), `${this.page.url()}\n\n${text}\n\n== Problems ==\n${problems || 'none'}\n`);
     return folder;
   }

@@ -6,20 +6,15 @@
 //
 // Each scenario has its own sandbox (startSandboxServer on a free port: a fresh seed) and browser
 // context; the checks of the demo page's switches skip while the page has none of them.
-import { writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { Demo, JANE, documentPhoto, launchChromium, poll, startDemoServer, type Person } from './demo.js';
+import { CheckRun, messageOf, secondsSince } from '../../scripts/checks.mjs';
+import { describeProblem, launchChromium } from '../../scripts/chromium.mjs';
+import { Demo, JANE, documentPhoto, poll, startDemoServer, type Person } from './demo.js';
 
 /** The whole run may not take longer than this (it takes about 20 s, plus a build when dist/cdn/ is stale). */
 const RUN_TIMEOUT = 180_000;
 
-const counts = { passed: 0, failed: 0, skipped: 0 };
-
-function line(outcome: 'ok' | 'FAIL', name: string, started: number, detail = ''): void {
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  detail = detail.replace(/\u001b\[[0-9;]*m/g, '').trim(); // Playwright's call logs are coloured
-  console.log(`${outcome.padEnd(4)} ${name} (${seconds} s)${detail ? `\n       ${detail.replace(/\n/g, '\n       ')}` : ''}`);
-}
+const run = new CheckRun();
 
 /** One scenario: its own sandbox (a fresh seed), browser context and demo page. */
 class Scenario {
@@ -33,17 +28,15 @@ class Scenario {
 
   /** Runs one check; a failure is reported and the scenario goes on when it can (`fatal` ends it). */
   async check(name: string, body: () => Promise<string | void>, { fatal = true } = {}): Promise<void> {
-    const started = performance.now();
-    try {
-      const detail = await body();
-      counts.passed += 1;
-      line('ok', `${this.name}: ${name}`, started, detail ?? '');
-    } catch (error) {
-      counts.failed += 1;
+    const passed = await run.check(`${this.name}: ${name}`, body, {
+      describe: async (error) => {
+        this.evidence ??= await this.demo.saveEvidence(this.name);
+        // (Playwright's call log, after "=====", is left out.)
+        return `${messageOf(error).split('\n=====')[0]}\nscreenshot and page text: ${this.evidence}`;
+      },
+    });
+    if (!passed) {
       this.failed = true;
-      this.evidence ??= await this.demo.saveEvidence(this.name);
-      const message = error instanceof Error ? (error.message.split('\n=====')[0] ?? error.message) : String(error);
-      line('FAIL', `${this.name}: ${name}`, started, `${message}\nscreenshot and page text: ${this.evidence}`);
       if (fatal) throw new ScenarioEnded();
     }
   }
@@ -53,7 +46,7 @@ class Scenario {
     await this.check('no console errors, page errors or CSP violations', async () => {
       const { unexpected, expected } = await this.demo.checkedProblems();
       if (unexpected.length > 0) {
-        throw new Error(unexpected.map((problem) => `${problem.kind}: ${problem.text} (${problem.url})`).join('\n'));
+        throw new Error(unexpected.map(describeProblem).join('\n'));
       }
       return expected.length ? `expected by the protocol, not counted: ${expected.join('; ')}` : '';
     });
@@ -73,8 +66,7 @@ async function scenario(browser: Browser, name: string, body: (s: Scenario) => P
   try {
     demo = await Demo.open(browser, server, demoOptions);
   } catch (error) {
-    counts.failed += 1;
-    line('FAIL', `${name}: the demo page opens`, started, error instanceof Error ? error.message : String(error));
+    run.report('FAIL', `${name}: the demo page opens`, { started, detail: messageOf(error) });
     await server.close();
     return;
   }
@@ -83,14 +75,13 @@ async function scenario(browser: Browser, name: string, body: (s: Scenario) => P
     await body(s);
   } catch (error) {
     if (!(error instanceof ScenarioEnded)) {
-      counts.failed += 1;
       s.failed = true;
       const folder = await demo.saveEvidence(name);
-      line('FAIL', `${name}: unexpected error`, started, `${error instanceof Error ? error.stack : String(error)}\nscreenshot and page text: ${folder}`);
+      run.report('FAIL', `${name}: unexpected error`, { started, detail: `${error instanceof Error ? error.stack : String(error)}\nscreenshot and page text: ${folder}` });
     }
   }
   await s.cleanPage().catch(() => undefined);
-  console.log(`${s.failed ? '-- FAILED' : '-- passed'}: ${name} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+  console.log(`${s.failed ? '-- FAILED' : '-- passed'}: ${name} (${secondsSince(started)} s)\n`);
   await demo.close();
   await server.close();
 }
@@ -101,11 +92,7 @@ async function scenario(browser: Browser, name: string, body: (s: Scenario) => P
 async function sendBasic(s: Scenario, person: Person): Promise<void> {
   const { demo } = s;
   await s.check('Basic level: personal data, contacts signed with 111111, agreements, sent for review', async () => {
-    await demo.startLevel('Basic');
-    await demo.fillPersonal(person);
-    await demo.proceed('Contact details');
-    await demo.fillContacts(person);
-    await demo.proceed('Agreements');
+    await demo.startWithContacts('Basic', person, 'Agreements');
     await demo.acceptAgreements();
     await demo.proceed('Check your answers');
     await demo.sendForReview();
@@ -123,15 +110,7 @@ async function advancedToApproval(s: Scenario): Promise<void> {
     await poll(async () => (await demo.loggedEvents()).includes('kyc-ready'), 'kyc-ready in #event-log', 5000);
   }, { fatal: false });
   await s.check('Advanced level: personal data, contacts, address, financial profile (codes 111111)', async () => {
-    await demo.startLevel('Advanced');
-    await demo.fillPersonal(JANE);
-    await demo.proceed('Contact details');
-    await demo.fillContacts(JANE);
-    await demo.proceed('Address');
-    await demo.fillAddress(JANE);
-    await demo.proceed('Financial profile');
-    await demo.fillFinances();
-    await demo.proceed('Passport');
+    await demo.advancedToPassport(JANE);
     return `${demo.codesSigned} codes typed`;
   });
   await s.check('documents: a passport photo and a proof of address chosen in the file chooser, uploaded, stored', async () => {
@@ -385,18 +364,8 @@ function luminance(colour: string): number {
 
 // ── the run ────────────────────────────────────────────────────────────────
 
-function writeSummary(): void {
-  const summary = process.env['KYC_TEST_SUMMARY'];
-  if (summary) writeFileSync(summary, JSON.stringify(counts));
-}
-
 const started = performance.now();
-const watchdog = setTimeout(() => {
-  counts.failed += 1;
-  console.log(`FAIL the run took longer than ${RUN_TIMEOUT / 1000} s`);
-  writeSummary();
-  process.exit(1);
-}, RUN_TIMEOUT);
+const watchdog = run.watchdog(RUN_TIMEOUT);
 const browser = await launchChromium();
 try {
   await scenario(browser, 'Advanced to approval', advancedToApproval);
@@ -407,7 +376,5 @@ try {
   await browser.close();
   clearTimeout(watchdog);
 }
-const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds} s)`);
-writeSummary();
-process.exitCode = counts.failed > 0 ? 1 : 0;
+console.log(`${run.summary} (${secondsSince(started)} s)`);
+process.exitCode = run.end();

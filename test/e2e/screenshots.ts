@@ -4,7 +4,8 @@
 // end-to-end run; the switches are the demo page's own (#theme, #lang, #phone).
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Demo, JANE, documentPhoto, launchChromium, poll, startDemoServer } from './demo.js';
+import { describeProblem, launchChromium } from '../../scripts/chromium.mjs';
+import { Demo, JANE, documentPhoto, poll, startDemoServer } from './demo.js';
 
 const OUT = 'docs/screenshots';
 /** Each file should stay under this (they are committed). */
@@ -24,15 +25,7 @@ const demo = await Demo.open(browser, server, { viewport: { width: 1280, height:
 const { page } = demo;
 try {
   await demo.signIn('New client');
-  await demo.startLevel('Advanced');
-  await demo.fillPersonal(JANE);
-  await demo.proceed('Contact details');
-  await demo.fillContacts(JANE);
-  await demo.proceed('Address');
-  await demo.fillAddress(JANE);
-  await demo.proceed('Financial profile');
-  await demo.fillFinances();
-  await demo.proceed('Passport');
+  await demo.advancedToPassport(JANE);
   await demo.upload('Passport', await documentPhoto(page, 'Passport', 1));
 
   const stage = page.locator('#stage');
@@ -87,7 +80,7 @@ try {
   const { unexpected } = await demo.checkedProblems();
   for (const problem of unexpected) {
     failed = true;
-    console.log(`problem on the page: ${problem.kind}: ${problem.text} (${problem.url})`);
+    console.log(`problem on the page: ${describeProblem(problem)}`);
   }
 } catch (error) {
   failed = true;

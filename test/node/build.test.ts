@@ -1,19 +1,40 @@
 // The published package, built for real: every `exports` target imports, the CDN bundle exists,
 // and the bin serves the demo and the chain. Built into a temporary copy of the package.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { findChromium } from '../../scripts/chromium.mjs';
+import { describeProblem, launchChromium, recordPageProblems } from '../../scripts/chromium.mjs';
 import { demoCsp } from '../../src/server/demo/static.js';
 import german from '../../src/translations/de.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+/** Starts the built package's bin (`kyc-onboarding sandbox --port 0`) in `copy`; resolves with it and the demo's URL it prints. */
+async function startBin(copy: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [join(copy, pkg.bin['kyc-onboarding']), 'sandbox', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  try {
+    const url = await new Promise<string>((resolveUrl, reject) => {
+      let printed = '';
+      child.stdout!.on('data', (chunk) => {
+        printed += chunk;
+        const match = /demo on (http:\/\/\S+)/.exec(printed);
+        if (match) resolveUrl(match[1]!);
+      });
+      child.once('exit', (code) => reject(new Error(`the bin exited with ${code}`)));
+    });
+    return { child, url };
+  } catch (error) {
+    child.kill();
+    throw error;
+  }
+}
 
 describe('the built package', () => {
   let copy: string;
@@ -69,107 +90,68 @@ describe('the built package', () => {
     assert.ok(iife.includes('Verifizierungsstufe'), 'German inlined');
   });
 
-  test('the classic script runs under the strict CSP, and a second copy of the widget warns instead of throwing', async () => {
-    const executablePath = findChromium();
-    assert.ok(executablePath, 'Chromium');
-    const child = spawn(process.execPath, [join(copy, pkg.bin['kyc-onboarding']), 'sandbox', '--port', '0'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
+  test('the classic script runs under the strict CSP, and a second copy of the widget warns instead of throwing', async (t) => {
+    const { child, url } = await startBin(copy);
+    t.after(() => child.kill());
+    const browser = await launchChromium();
+    t.after(() => browser.close());
+    const context = await browser.newContext();
+    const problems = await recordPageProblems(context);
+    const page = await context.newPage();
+    const warnings: string[] = [];
+    const requested: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
     });
-    const browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    const pageUrl = new URL('classic.html', url).href;
+    // A partner page with the strict policy: the classic script, the element, then (a second copy
+    // of the widget) the ES module build. Each copy inlines Lit, whose Trusted Types policy is
+    // named "lit-html": a page that may load two copies allows duplicate policies (README).
+    await page.route(pageUrl, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        headers: { 'content-security-policy': demoCsp().replace('trusted-types lit-html', "trusted-types lit-html 'allow-duplicates'") },
+        body:
+          '<!doctype html><html lang="de"><title>classic</title>' +
+          '<script src="/dist/cdn/kyc-onboarding.iife.js"></script>' +
+          '<kyc-onboarding endpoint="/kyc"></kyc-onboarding>',
+      }),
+    );
+    // Signed in as a sandbox client with no application yet: the widget offers the levels.
+    const clients = (await (await page.request.get(new URL('sandbox/v1/clients/', url).href)).json()) as {
+      client_uuid: string;
+      legal_entity_uuid: string;
+      application?: unknown;
+    }[];
+    const fresh = clients[0]!;
+    const signedIn = await page.request.post(new URL('demo/session', url).href, {
+      data: { client_uuid: fresh.client_uuid, legal_entity_uuid: fresh.legal_entity_uuid },
     });
-    try {
-      const url = await new Promise<string>((resolveUrl, reject) => {
-        let printed = '';
-        child.stdout.on('data', (chunk) => {
-          printed += chunk;
-          const match = /demo on (http:\/\/\S+)/.exec(printed);
-          if (match) resolveUrl(match[1]!);
-        });
-        child.once('exit', (code) => reject(new Error(`the bin exited with ${code}`)));
-      });
-      const page = await browser.newPage();
-      const problems: string[] = [];
-      const warnings: string[] = [];
-      const requested: string[] = [];
-      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-        if (message.type() === 'warning') warnings.push(message.text());
-      });
-      page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-      const pageUrl = new URL('classic.html', url).href;
-      // A partner page with the strict policy: the classic script, the element, then (a second copy
-      // of the widget) the ES module build. Each copy inlines Lit, whose Trusted Types policy is
-      // named "lit-html": a page that may load two copies allows duplicate policies (README).
-      await page.route(pageUrl, (route) =>
-        route.fulfill({
-          contentType: 'text/html',
-          headers: { 'content-security-policy': demoCsp().replace('trusted-types lit-html', "trusted-types lit-html 'allow-duplicates'") },
-          body:
-            '<!doctype html><html lang="de"><title>classic</title>' +
-            '<script src="/dist/cdn/kyc-onboarding.iife.js"></script>' +
-            '<kyc-onboarding endpoint="/kyc"></kyc-onboarding>',
-        }),
-      );
-      await page.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (event) => {
-          console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
-        });
-      });
-      // Signed in as a sandbox client with no application yet: the widget offers the levels.
-      const clients = (await (await page.request.get(new URL('sandbox/v1/clients/', url).href)).json()) as {
-        client_uuid: string;
-        legal_entity_uuid: string;
-        application?: unknown;
-      }[];
-      const fresh = clients[0]!;
-      const signedIn = await page.request.post(new URL('demo/session', url).href, {
-        data: { client_uuid: fresh.client_uuid, legal_entity_uuid: fresh.legal_entity_uuid },
-      });
-      assert.ok(signedIn.ok(), 'signed in');
-      await page.goto(pageUrl);
-      const heading = page.locator('kyc-onboarding h2');
-      await heading.waitFor();
-      assert.equal(await page.evaluate(() => typeof (window as unknown as { kycOnboarding: { KycOnboarding: unknown } }).kycOnboarding.KycOnboarding), 'function');
-      assert.equal(await page.evaluate(() => customElements.get('kyc-onboarding') === (window as unknown as { kycOnboarding: { KycOnboarding: unknown } }).kycOnboarding.KycOnboarding), true);
-      // German came from the inlined catalog: no chunk was fetched.
-      assert.equal(await heading.innerText(), german.chooseLevelTitle);
-      assert.deepEqual(requested.filter((path) => path.includes('/chunks/')), []);
-      await page.evaluate(async (src) => {
-        await import(src);
-      }, new URL('dist/cdn/kyc-onboarding.js', url).href);
-      assert.ok(warnings.some((text) => /already defined by another copy/.test(text)), `a warning (${warnings.join(' | ')})`);
-      assert.deepEqual(problems, []);
-    } finally {
-      await browser.close();
-      child.kill();
-    }
+    assert.ok(signedIn.ok(), 'signed in');
+    await page.goto(pageUrl);
+    const heading = page.locator('kyc-onboarding h2');
+    await heading.waitFor();
+    assert.equal(await page.evaluate(() => typeof (window as unknown as { kycOnboarding: { KycOnboarding: unknown } }).kycOnboarding.KycOnboarding), 'function');
+    assert.equal(await page.evaluate(() => customElements.get('kyc-onboarding') === (window as unknown as { kycOnboarding: { KycOnboarding: unknown } }).kycOnboarding.KycOnboarding), true);
+    // German came from the inlined catalog: no chunk was fetched.
+    assert.equal(await heading.innerText(), german.chooseLevelTitle);
+    assert.deepEqual(requested.filter((path) => path.includes('/chunks/')), []);
+    await page.evaluate(async (src) => {
+      await import(src);
+    }, new URL('dist/cdn/kyc-onboarding.js', url).href);
+    assert.ok(warnings.some((text) => /already defined by another copy/.test(text)), `a warning (${warnings.join(' | ')})`);
+    assert.deepEqual(problems.map(describeProblem), []);
   });
 
-  test('the bin serves the demo, the bundle and the chain, and says where', async () => {
-    const child = spawn(process.execPath, [join(copy, pkg.bin['kyc-onboarding']), 'sandbox', '--port', '0'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    try {
-      const url = await new Promise<string>((resolveUrl, reject) => {
-        let printed = '';
-        child.stdout.on('data', (chunk) => {
-          printed += chunk;
-          const match = /demo on (http:\/\/\S+)/.exec(printed);
-          if (match) resolveUrl(match[1]!);
-        });
-        child.once('exit', (code) => reject(new Error(`the bin exited with ${code}`)));
-      });
-      assert.equal((await fetch(url)).status, 200);
-      const bundle = await fetch(new URL('dist/cdn/kyc-onboarding.js', url));
-      assert.equal(bundle.status, 200);
-      assert.match(bundle.headers.get('content-type') ?? '', /javascript/);
-      assert.equal((await fetch(new URL('kyc/v1/clients/kyc-level-info/', url))).status, 401);
-      assert.equal((await fetch(new URL('sandbox/v1/clients/', url))).status, 200);
-    } finally {
-      child.kill();
-    }
+  test('the bin serves the demo, the bundle and the chain, and says where', async (t) => {
+    const { child, url } = await startBin(copy);
+    t.after(() => child.kill());
+    assert.equal((await fetch(url)).status, 200);
+    const bundle = await fetch(new URL('dist/cdn/kyc-onboarding.js', url));
+    assert.equal(bundle.status, 200);
+    assert.match(bundle.headers.get('content-type') ?? '', /javascript/);
+    assert.equal((await fetch(new URL('kyc/v1/clients/kyc-level-info/', url))).status, 401);
+    assert.equal((await fetch(new URL('sandbox/v1/clients/', url))).status, 200);
   });
 });

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createSandbox } from '../../src/server/sandbox/index.js';
+import { BENCH_ANSWERS, BENCH_LEVEL } from '../../src/server/sandbox/seed.js';
 import { attributes, call, clientWithApplication, freshClient, patch } from './sandbox-harness.js';
 
-const BENCH = 'Bench (200 questions)';
+const BENCH = BENCH_LEVEL.name;
 
 describe('sandbox: the bench level (benchLevel option)', () => {
   it('is not there by default: fresh and showcase clients see Basic, Standard and Advanced', async () => {
@@ -64,15 +65,9 @@ describe('sandbox: the bench level (benchLevel option)', () => {
         assert.equal(documents.body.count, 1, key);
         answers[key] = documents.body.results[0].uuid;
       } else {
-        const values: Record<string, string> = {
-          date: '1990-01-01',
-          integer: '3',
-          decimal: '12.50',
-          email: 'bench@example.com',
-          phone: '+37120000009',
-          boolean: 'true',
-        };
-        answers[key] = values[attribute.type] ?? 'Bench answer';
+        const answer = BENCH_ANSWERS[attribute.type];
+        assert.ok(answer !== undefined, `a bench answer for ${key} (${attribute.type})`);
+        answers[key] = answer;
       }
     }
     // Short lists (a select) and the long list of countries (a searchable combobox).
