@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { findChromium } from './scripts/chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 import { createDemoApp } from './src/server/demo/app.ts';
 import { DEMO_CSP } from './src/server/demo/static.ts';
 import { toNodeListener } from './src/server/proxy/index.ts';
@@ -78,16 +78,7 @@ export default {
     chromeLauncher({
       launchOptions: {
         executablePath: findChromium(),
-        args: [
-          '--no-sandbox',
-          '--headless=new',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        args: ['--headless=new', ...CHROMIUM_ARGS],
       },
     }),
   ],
