@@ -30,6 +30,11 @@ export class KycErrorEvent extends CustomEvent<KycErrorDetail> {
   constructor(detail: KycErrorDetail) {
     super(KYC_ERROR, { bubbles: true, composed: true, detail: frozenDetail(detail) });
   }
+
+  /** The event for a failed call: its code, developer message and recoverability, nothing else of it. */
+  static of(error: KycErrorDetail): KycErrorEvent {
+    return new KycErrorEvent({ code: error.code, message: error.message, recoverable: error.recoverable });
+  }
 }
 
 declare global {

@@ -31,6 +31,7 @@ import {
   KycSubmitEvent,
   KycUploadProgressEvent,
 } from './events.js';
+import { KycApiError } from '../api/index.js';
 
 const APP = '3f1b8c1e-4d5a-4c43-9a55-0d8f2b7e6a10';
 const LEVEL = '9d2e7c4a-1b3f-4e5d-8a6b-7c8d9e0f1a2b';
@@ -137,6 +138,16 @@ describe('public events', () => {
     expect(() => (event.detail.keys as string[]).push('x')).to.throw(TypeError);
     expect(() => Object.assign(event.detail, { applicationUuid: 'other' })).to.throw(TypeError);
     expect(keys).to.deep.equal(['first_name', 'last_name', 'date_of_birth']);
+  });
+
+  it('kyc-error for a failed call carries its code, message and recoverability only', () => {
+    const error = new KycApiError('validation', 'KYC API PATCH /v1/kyc/x/: refused.', {
+      status: 400,
+      fieldErrors: { phone: ['+371 2000 0009 is not reachable.'] },
+    });
+    const event = KycErrorEvent.of(error);
+    expect(Object.keys(event.detail).sort()).to.deep.equal(['code', 'message', 'recoverable']);
+    expect(event.detail).to.deep.equal({ code: 'validation', message: error.message, recoverable: error.recoverable });
   });
 
   it('are typed on addEventListener through GlobalEventHandlersEventMap', () => {

@@ -7,6 +7,7 @@ import { KycErrorEvent, KycUploadProgressEvent } from '../../events/events.js';
 import { checkFile, DEFAULT_ACCEPTED_KINDS, DEFAULT_MAX_FILE_BYTES, type FileProblem } from '../../internal/file-check.js';
 import { FILE_KIND_MIME_TYPES, type FileKind } from '../../internal/file-type.js';
 import { KycElement } from '../../internal/kyc-element.js';
+import { errorText } from '../../internal/error-text.js';
 import { DEFAULT_PHOTO_MAX_SIDE, fixUpPhoto } from '../../internal/photo-fixup.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { LocalizeController, type TextTermKey, type TranslationOverrides } from '../../utilities/localize.js';
@@ -571,27 +572,12 @@ export class KycFileUpload extends KycElement {
     if (code === 1002) return this.localize.term('fileTooBig', megabytes(DEFAULT_MAX_FILE_BYTES));
     const term = code === undefined ? undefined : UPLOAD_ERROR_TERMS[code];
     if (term) return this.localize.term(term);
-    switch (error.code) {
-      case 'network':
-        return this.localize.term('errorNetwork');
-      case 'timeout':
-        return this.localize.term('errorTimeout');
-      case 'upload_rejected':
-      case 'validation': // a DRF refusal of the upload or of the document (its fields are ours, not the person's)
-        return this.localize.term('errorUploadRejected');
-      case 'rate_limited':
-        return this.localize.term('errorRateLimited', Math.max(1, Math.ceil((error.retryAfterMs ?? 30_000) / 1000)));
-      case 'unauthorized':
-        return this.localize.term('errorUnauthorized');
-      case 'server':
-        return this.localize.term('errorServer');
-      default:
-        return this.localize.term('errorUnknown');
-    }
+    // A DRF refusal of the upload or of the document: its fields are ours, not the person's.
+    return errorText(this.localize, error, { validation: 'errorUploadRejected' });
   }
 
   #report(error: KycApiError): void {
-    this.dispatchEvent(new KycErrorEvent({ code: error.code, message: error.message, recoverable: error.recoverable }));
+    this.dispatchEvent(KycErrorEvent.of(error));
   }
 
   #requireClient(): KycClient {

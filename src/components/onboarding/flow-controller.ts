@@ -747,7 +747,7 @@ export class FlowController implements ReactiveController {
   }
 
   #report(error: KycApiError): void {
-    this.#host.dispatchEvent(new KycErrorEvent({ code: error.code, message: error.message, recoverable: error.recoverable }));
+    this.#host.dispatchEvent(KycErrorEvent.of(error));
   }
 
   #aborted(error: unknown): boolean {

@@ -11,6 +11,7 @@ import { LocalizeController, type TranslationOverrides } from '../../utilities/l
 import type { KycFileUpload } from '../file-upload/file-upload.js';
 import { KycQuestion, type FileUploadSettings } from '../question/question.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PHOTO_MAX_SIDE } from '../../internal/upload-limits.js';
+import { errorText } from '../../internal/error-text.js';
 import { FlowController, type FlowScreen } from './flow-controller.js';
 import styles from './onboarding.styles.js';
 
@@ -370,7 +371,7 @@ export class KycOnboarding extends KycElement {
       case 'failed':
         return html`
           ${this.#heading(this.#localize.term('errorSummaryTitle'))}
-          <p part="body">${this.#errorText(screen.error)}</p>
+          <p part="body">${errorText(this.#localize, screen.error)}</p>
           <div class="actions" part="actions">
             <button class="button button--primary" part="button-continue" @click=${() => this.#flow.retry()}>
               ${this.#localize.term('retry')}
@@ -524,7 +525,7 @@ export class KycOnboarding extends KycElement {
       .request=${flow.signature}
       .translations=${this.translations}
       .busy=${flow.busy !== null}
-      .error=${flow.notice?.code === 'signature_invalid' ? this.#errorText(flow.notice) : ''}
+      .error=${flow.notice?.code === 'signature_invalid' ? errorText(this.#localize, flow.notice) : ''}
       @kyc-code-send=${(event: CustomEvent<{ provider: 'sms' | 'email'; destination?: string }>) =>
         this.#flow.sendCode(event.detail.provider, event.detail.destination)}
       @kyc-code-submit=${(event: CustomEvent<{ code: string }>) => this.#flow.confirmCode(event.detail.code)}
@@ -562,7 +563,7 @@ export class KycOnboarding extends KycElement {
         ? html`<p class="muted">${this.#localize.term(reuse ? 'noBackSideHelp' : 'noBackSideFrontAgain')}</p>`
         : nothing}
       ${single && this.backSideError
-        ? html`<p class="message message--danger" role="alert">${this.#errorText(this.backSideError)}</p>`
+        ? html`<p class="message message--danger" role="alert">${errorText(this.#localize, this.backSideError)}</p>`
         : nothing}
     </div>`;
   }
@@ -634,7 +635,7 @@ export class KycOnboarding extends KycElement {
   #renderNotice(): TemplateResult | typeof nothing {
     const notice = this.#flow.notice;
     if (!notice || notice.code === 'signature_invalid') return nothing;
-    return html`<div id="notice" class="panel panel--danger" role="alert" tabindex="-1"><p>${this.#errorText(notice)}</p></div>`;
+    return html`<div id="notice" class="panel panel--danger" role="alert" tabindex="-1"><p>${errorText(this.#localize, notice)}</p></div>`;
   }
 
   #renderReview(): TemplateResult {
@@ -855,39 +856,6 @@ export class KycOnboarding extends KycElement {
     });
   }
 
-  #errorText(error: KycApiError): string {
-    switch (error.code) {
-      case 'network':
-        return this.#localize.term('errorNetwork');
-      case 'timeout':
-        return this.#localize.term('errorTimeout');
-      case 'unauthorized':
-        return this.#localize.term('errorUnauthorized');
-      case 'forbidden':
-        return this.#localize.term('errorForbidden');
-      case 'not_found':
-        return this.#localize.term('errorNotFound');
-      case 'conflict':
-        return this.#localize.term('errorConflict');
-      case 'validation':
-        return this.#localize.term('errorValidation');
-      case 'signature_required':
-        return this.#localize.term('errorSignatureRequired');
-      case 'signature_invalid':
-        return this.#localize.term('errorSignatureInvalid');
-      case 'upload_rejected':
-        return this.#localize.term('errorUploadRejected');
-      case 'rate_limited':
-        return this.#localize.term('errorRateLimited', Math.max(1, Math.ceil((error.retryAfterMs ?? 30_000) / 1000)));
-      case 'server':
-        return this.#localize.term('errorServer');
-      case 'malformed_response':
-        return this.#localize.term('errorMalformedResponse');
-      default:
-        return this.#localize.term('errorUnknown');
-    }
-  }
-
   /** The platform's refusal as summary items: per question where it names one, else general. */
   #summaryOf(error: KycApiError): SummaryItem[] {
     const items: SummaryItem[] = [];
@@ -896,7 +864,7 @@ export class KycOnboarding extends KycElement {
       for (const message of messages) items.push({ key: question ? key : null, title: question?.title ?? null, message });
     }
     for (const message of error.nonFieldErrors) items.push({ key: null, title: null, message });
-    return items.length > 0 ? items : [{ key: null, title: null, message: this.#errorText(error) }];
+    return items.length > 0 ? items : [{ key: null, title: null, message: errorText(this.#localize, error) }];
   }
 
   #answerText(question: Question): string {

@@ -510,7 +510,7 @@ export class KycQuestion extends KycFormAssociatedElement {
         // One read shared by several questions fails once: it is reported once.
         if (error instanceof KycApiError && !reportedReads.has(error)) {
           reportedReads.add(error);
-          this.dispatchEvent(new KycErrorEvent({ code: error.code, message: error.message, recoverable: error.recoverable }));
+          this.dispatchEvent(KycErrorEvent.of(error));
         }
       },
     );
