@@ -23,6 +23,7 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BUILDS, buildWhenStale } from './build-when-stale.mjs';
 import { CheckRun, secondsSince } from './checks.mjs';
+import { expectAccessiblePage } from './axe.mjs';
 import { describeProblem, ensureChromium, launchChromium, recordPageProblems } from './chromium.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -236,30 +237,6 @@ async function platformRequests(context, serverUrl, clientUuid) {
 
 const duplicates = (list) => [...new Set(list.filter((item, index) => list.indexOf(item) !== index))];
 
-/** The WCAG 2.0–2.2 A and AA rules, as the browser tests run them (test/helpers/axe.ts). */
-const AXE_OPTIONS = {
-  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
-  rules: { 'target-size': { enabled: true } },
-  resultTypes: ['violations'],
-};
-
-/** Runs axe-core on the whole page (shadow trees included); throws with every violation. */
-async function accessibility(tab) {
-  // Evaluated through the DevTools protocol: the page's CSP (no inline script) does not apply.
-  await tab.evaluate(await readFile(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-  const violations = await tab.evaluate(async (options) => {
-    const results = await window.axe.run(document, options);
-    return results.violations.map((violation) => ({
-      id: violation.id,
-      help: violation.help,
-      targets: violation.nodes.map((node) => node.target.map((part) => (Array.isArray(part) ? part.join(' >>> ') : String(part))).join(', ')),
-    }));
-  }, AXE_OPTIONS);
-  if (violations.length) {
-    throw new Error(violations.map((violation) => `${violation.id}: ${violation.help}\n  on ${violation.targets.join('\n  on ')}`).join('\n'));
-  }
-}
-
 /**
  * One page of an app in a fresh browser context, signed in as a fresh sandbox client (isolated
  * from every other run) the way the partner's own login signs a person in: a session cookie.
@@ -340,7 +317,7 @@ async function drivePage(browser, server, mount, page, { strictMode = false, bas
     }
 
     if (walked && !strictMode) {
-      await run.check(`${label}: accessible (axe, WCAG 2.2 AA), the widget on its second step included`, () => accessibility(tab));
+      await run.check(`${label}: accessible (axe, WCAG 2.2 AA), the widget on its second step included`, () => expectAccessiblePage(tab));
     }
 
     await run.check(`${label}: no console error, page error or CSP violation`, async () => {

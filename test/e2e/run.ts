@@ -7,6 +7,7 @@
 // Each scenario has its own sandbox (startSandboxServer on a free port: a fresh seed) and browser
 // context; the checks of the demo page's switches skip while the page has none of them.
 import type { Browser } from 'playwright-core';
+import { expectAccessiblePage } from '../../scripts/axe.mjs';
 import { CheckRun, messageOf, secondsSince } from '../../scripts/checks.mjs';
 import { describeProblem, launchChromium } from '../../scripts/chromium.mjs';
 import { Demo, JANE, documentPhoto, poll, startDemoServer, type Person } from './demo.js';
@@ -350,6 +351,27 @@ async function pageControls(s: Scenario): Promise<void> {
       throw new Error(`the clipboard holds ${JSON.stringify(copied.slice(0, 80))}, not the Host proxy snippet`);
     });
     return `${texts.size} snippets, ${copied.length} characters copied`;
+  }, { fatal: false });
+  await s.check('accessible (axe, WCAG 2.2 AA): the page and the widget in light, dark, Arabic and at phone width', async () => {
+    // The brand colour chosen above is green enough for light but not for dark (the page says so
+    // under the colour input): audit the widget's own colours.
+    await page.locator('#brand-reset').click();
+    const settings: [string, () => Promise<unknown>][] = [
+      ['light', () => page.locator('#theme').selectOption('light')],
+      ['dark', () => page.locator('#theme').selectOption('dark')],
+      ['Arabic', () => page.locator('#lang').selectOption('ar')],
+      ['phone width', () => page.locator('#phone').check()],
+    ];
+    for (const [name, apply] of settings) {
+      await apply();
+      await demo.widget.locator('[part~="button-continue"]').first().waitFor();
+      await expectAccessiblePage(page).catch((error: Error) => {
+        throw new Error(`${name}: ${error.message}`);
+      });
+    }
+    await page.locator('#phone').uncheck();
+    await page.locator('#lang').selectOption('en');
+    await page.locator('#theme').selectOption('light');
   }, { fatal: false });
 }
 

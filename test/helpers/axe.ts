@@ -1,6 +1,7 @@
 // axe-core is a UMD file: imported for its side effect, it sets `window.axe` (as chai-a11y-axe does).
 import 'axe-core/axe.min.js';
 import type { AxeResults, NodeResult, RunOptions } from 'axe-core';
+import { AXE_OPTIONS } from '../../scripts/axe-options.mjs';
 
 declare global {
   interface Window {
@@ -8,16 +9,8 @@ declare global {
   }
 }
 
-/**
- * WCAG 2.0, 2.1 and 2.2, levels A and AA; best-practice rules are not run. `target-size`
- * (2.5.8) is off by default in axe: the `wcag22aa` tag brings it in, and it is enabled by name
- * too, so it stays on whatever the tag list becomes.
- */
-const OPTIONS: RunOptions = {
-  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
-  rules: { 'target-size': { enabled: true } },
-  resultTypes: ['violations'],
-};
+/** The rule set: WCAG 2.0–2.2 A and AA, target size included (shared with the Node-driven checks). */
+const OPTIONS: RunOptions = AXE_OPTIONS;
 
 /** A node's selector; inside shadow roots axe gives one selector per tree, joined here by `>>>`. */
 const selectorOf = (node: NodeResult): string =>

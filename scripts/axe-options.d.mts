@@ -1,0 +1,2 @@
+import type { RunOptions } from 'axe-core';
+export const AXE_OPTIONS: Readonly<RunOptions>;
