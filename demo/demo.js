@@ -186,10 +186,15 @@ function prefersReducedMotion() {
 
 function applyTheme() {
   settings.theme = $('theme').value;
-  document.documentElement.dataset.theme = settings.theme;
+  showScheme();
   currentWidget()?.setAttribute('theme', settings.theme);
   describeBrand();
   renderSnippet();
+}
+
+/** The page's own colours follow the scheme in use: the chosen one, or the system's for `auto`. */
+function showScheme() {
+  document.documentElement.dataset.scheme = schemeNow();
 }
 
 function applyLang() {
@@ -266,7 +271,10 @@ function contrast(a, b) {
   return (high + 0.05) / (low + 0.05);
 }
 
-matchMedia('(prefers-color-scheme: dark)').addEventListener('change', describeBrand);
+matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+  showScheme();
+  describeBrand();
+});
 
 // ── event log ──────────────────────────────────────────────────────────────
 

@@ -284,7 +284,7 @@ async function pageControls(s: Scenario): Promise<void> {
     await demo.widget.getByRole('button', { name: 'Continue', exact: true }).waitFor();
     return `on "${await demo.screen()}"`;
   });
-  await s.check('#theme dark: the widget\'s background turns dark, light again after', async () => {
+  await s.check('#theme dark, then auto: the widget\'s background turns dark, light again after, and follows the system', async () => {
     await need('#theme');
     const background = () => base.evaluate((element) => getComputedStyle(element).backgroundColor);
     await page.locator('#theme').selectOption('light');
@@ -295,7 +295,17 @@ async function pageControls(s: Scenario): Promise<void> {
     if (luminance(dark) >= luminance(light)) throw new Error(`dark background ${dark} is not darker than ${light}`);
     await page.locator('#theme').selectOption('light');
     await poll(async () => (await background()) === light, 'the light background again');
-    return `${light} → ${dark}`;
+    // `auto` follows the system, the page's own colours with the widget's.
+    const pageBackground = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const lightPage = await pageBackground();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.locator('#theme').selectOption('auto');
+    await poll(async () => (await background()) === dark, 'auto with a dark system: the dark widget');
+    await poll(async () => luminance(await pageBackground()) < luminance(lightPage), 'auto with a dark system: a dark page');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await poll(async () => (await background()) === light, 'auto with a light system: the light widget');
+    await page.locator('#theme').selectOption('light');
+    return `${light} → ${dark}; auto follows the system`;
   }, { fatal: false });
   await s.check('#brand: the widget\'s primary button takes the colour', async () => {
     await need('#brand');
