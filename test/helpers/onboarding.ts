@@ -86,17 +86,22 @@ export async function tick(el: Widget, key: string): Promise<void> {
 }
 
 /**
+ * The control of a reference-data question once its options are read (a long list page by page):
+ * until then the question shows a disabled list and says it is loading. A person waits for it, and
+ * so do the tests.
+ */
+export async function loadedControlOf(el: Widget, key: string): Promise<HTMLElement> {
+  await waitUntil(() => !question(el, key)?.shadowRoot?.querySelector('[part~="status"]'), `the options of ${key}`, { timeout: 10000 });
+  return controlOf(el, key);
+}
+
+/**
  * Picks an option of a reference-data question by typing the start of its label, as a person
  * does: a native select (short lists) takes the typed letters; the combobox (long lists) then
  * wants ArrowDown and Enter. Fails unless an option starting with `text` was chosen.
  */
 export async function pick(el: Widget, key: string, text: string): Promise<void> {
-  const control = await controlOf(el, key);
-  if (control.localName !== 'select') {
-    // A long list is read page by page: a person waits for it before typing, and so does this.
-    const combobox = control as HTMLElement & { options: readonly unknown[]; loading: boolean };
-    await waitUntil(() => combobox.options.length > 0 && !combobox.loading, `the options of ${key}`, { timeout: 10000 });
-  }
+  const control = await loadedControlOf(el, key);
   question(el, key).focus();
   await sendKeys({ type: text });
   if (control.localName !== 'select') {
@@ -144,12 +149,17 @@ export async function startLevel(el: Widget, name: string): Promise<void> {
 }
 
 /** Fills the personal-data and contact steps of any level. */
-export async function fillPersonalAndContacts(el: Widget): Promise<void> {
-  expect(heading(el)).to.equal('Personal data');
+/** Answers the personal-data step of any level (Jane Doe, born 1 January 1990, Latvian). */
+export async function fillPersonal(el: Widget): Promise<void> {
   await type(el, 'first_name', 'Jane');
   await type(el, 'last_name', 'Doe');
   await type(el, 'date_of_birth', '01011990');
   await pick(el, 'citizenship', 'Latv');
+}
+
+export async function fillPersonalAndContacts(el: Widget): Promise<void> {
+  expect(heading(el)).to.equal('Personal data');
+  await fillPersonal(el);
   await proceed(el);
   expect(heading(el)).to.equal('Contact details');
   await type(el, 'email', 'jane@example.com');

@@ -13,6 +13,7 @@ import {
   composedTexts,
   englishLeft,
   expectHeadingFocused,
+  fillPersonal,
   heading,
   pick,
   primary,
@@ -61,10 +62,7 @@ function record<T = Record<string, unknown>>(type: string): T[] {
 /** Answers the Basic level's first step with the keyboard. */
 async function answerPersonalData(el: Widget): Promise<void> {
   expect(heading(el)).to.equal('Personal data');
-  await type(el, 'first_name', 'Jane');
-  await type(el, 'last_name', 'Doe');
-  await type(el, 'date_of_birth', '01011990');
-  await pick(el, 'citizenship', 'Latv');
+  await fillPersonal(el);
 }
 
 /** The answers of the first step are still in their fields, as typed. */

@@ -10,6 +10,8 @@ import {
   englishLeft,
   expectHeadingFocused,
   fillAddressAndFinances,
+  fillPersonal,
+  loadedControlOf,
   fillPersonalAndContacts,
   heading,
   inQuestion,
@@ -146,10 +148,7 @@ describe('<kyc-onboarding>', () => {
     const client = await loggedInClient();
     const el = await widget();
     await startLevel(el, 'Basic');
-    await type(el, 'first_name', 'Jane');
-    await type(el, 'last_name', 'Doe');
-    await type(el, 'date_of_birth', '01011990');
-    await pick(el, 'citizenship', 'Latv');
+    await fillPersonal(el);
     await injectFault(client, { method: 'PATCH', status: 503 });
     primary(el).focus();
     await sendKeys({ press: 'Enter' });
@@ -359,10 +358,7 @@ describe('<kyc-onboarding>', () => {
     const el = await widget({ theme: 'dark' });
     await expectAccessible(el);
     await startLevel(el, 'Basic');
-    await type(el, 'first_name', 'Jane');
-    await type(el, 'last_name', 'Doe');
-    await type(el, 'date_of_birth', '01011990');
-    await pick(el, 'citizenship', 'Latv');
+    await fillPersonal(el);
     await proceed(el);
     await type(el, 'email', 'jane@example.com');
     await type(el, 'phone', '+37120000009');
@@ -399,7 +395,7 @@ describe('<kyc-onboarding>', () => {
       await field.updateComplete;
       const label = field.shadowRoot!.querySelector('[part~="label"]')!;
       expect(getComputedStyle(label).outlineColor).to.equal('rgb(1, 2, 3)');
-      const combobox = (await controlOf(el, 'citizenship')).shadowRoot!.querySelector('[part~="input"]')!;
+      const combobox = (await loadedControlOf(el, 'citizenship')).shadowRoot!.querySelector('[part~="input"]')!;
       expect(getComputedStyle(combobox).outlineColor).to.equal('rgb(4, 5, 6)');
     } finally {
       style.remove();
@@ -419,10 +415,7 @@ describe('<kyc-onboarding>', () => {
     await proceed(el);
     expect($(el, '#error-summary')).to.exist;
     await check();
-    await type(el, 'first_name', 'Jane');
-    await type(el, 'last_name', 'Doe');
-    await type(el, 'date_of_birth', '01011990');
-    await pick(el, 'citizenship', 'Latv');
+    await fillPersonal(el);
     await proceed(el);
     await type(el, 'email', 'jane@example.com');
     await type(el, 'phone', '+37120000009');
@@ -500,10 +493,7 @@ describe('<kyc-onboarding>', () => {
     const client = await loggedInClient();
     const el = await widget();
     await startLevel(el, 'Basic');
-    await type(el, 'first_name', 'Jane');
-    await type(el, 'last_name', 'Doe');
-    await type(el, 'date_of_birth', '01011990');
-    await pick(el, 'citizenship', 'Latv');
+    await fillPersonal(el);
     await proceed(el);
     await type(el, 'email', 'jane@example.com');
     await type(el, 'phone', '+37120000009');
