@@ -44,7 +44,7 @@ const entry = esm.find((chunk) => chunk.isEntry);
 const holds = (chunk, pattern) => Object.keys(chunk.modules).some((id) => pattern.test(id.replaceAll('\\', '/')));
 const isWebSdk = (chunk) => holds(chunk, /node_modules\/@sumsub\/websdk\//);
 const isOtherLanguage = (chunk) =>
-  Object.keys(chunk.modules).every((id) => /\/src\/translations\/(?!en\.ts)[^/]+\.ts$/.test(id.replaceAll('\\', '/')));
+  Object.keys(chunk.modules).every((id) => /\/src\/translations\/(?!en[.-])[^/]+\.ts$/.test(id.replaceAll('\\', '/')));
 
 /** The entry and what it imports statically, transitively. */
 const firstLoad = new Set();

@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import en from '../translations/en.js';
 import {
   LocalizeController,
+  registerEnglishTerms,
   registerTranslation,
   registerTranslationLoader,
   type TermArgs,
@@ -118,6 +119,20 @@ describe('LocalizeController', () => {
       registerTranslation({ ...en, $code: 'pt', $name: 'Português', loading: 'Carregando…', cancel: 'Cancelar' });
       await waitUntil(() => shown(element) === 'Carregando…', 'no re-render after registerTranslation');
       expect(element.localize.term('cancel')).to.equal('Cancelar');
+    });
+  });
+
+  describe('English in parts', () => {
+    it('has the words of every lazily loaded element once their parts are loaded, and a host\'s English keeps its own', async () => {
+      const element = await probe('en');
+      // This test imports en.ts, which loads every part: the elements' words are there.
+      expect(element.localize.term('fileTakePhoto')).to.equal(en.fileTakePhoto);
+      expect(element.localize.term('noMatches')).to.equal(en.noMatches);
+      // A part loaded after a host registered its own English does not overwrite the host's words.
+      registerTranslation({ ...en, fileTakePhoto: 'Snap it' });
+      registerEnglishTerms({ fileTakePhoto: 'Take a photo' });
+      expect(element.localize.term('fileTakePhoto')).to.equal('Snap it');
+      registerTranslation(en); // as it was, for the tests after this one
     });
   });
 

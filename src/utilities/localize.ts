@@ -2,7 +2,8 @@
 // Nothing here touches `document` or `window` at import time (SSR-safe): the one MutationObserver
 // starts when the first host connects.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import en from '../translations/en.js';
+import english from '../translations/en-core.js';
+import type en from '../translations/en.js';
 
 /** Plural forms of a term, by `Intl.PluralRules` category; `other` is the fallback for a missing one. */
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
@@ -58,7 +59,8 @@ export type LocalizeHost = ReactiveControllerHost & HTMLElement & { translations
 /** Loads a catalog on demand, as a module whose default export is the catalog. */
 export type TranslationLoader = () => Promise<{ default: Translation }>;
 
-const catalogs = new Map<string, Translation>([['en', en]]);
+// English starts with the terms the widget needs first; lazily loaded elements bring theirs.
+const catalogs = new Map<string, Translation>([['en', english as Partial<Translation> as Translation]]);
 /** Explicit dynamic imports, so that bundlers split every language into its own chunk. */
 const loaders = new Map<string, TranslationLoader>([
   ['de', () => import('../translations/de.js')],
@@ -102,6 +104,16 @@ function pluralRules(lang: string): Intl.PluralRules {
  */
 export function registerTranslation(...translations: Translation[]): void {
   for (const translation of translations) catalogs.set(translation.$code.toLowerCase(), translation);
+  updateHosts();
+}
+
+/**
+ * Adds the English terms of a lazily loaded element (translations/en-<element>.ts, imported by the
+ * element): the words come with the element that shows them. A host's own English catalog, when it
+ * registered one, keeps its words.
+ */
+export function registerEnglishTerms(terms: Partial<Translation>): void {
+  catalogs.set('en', { ...terms, ...catalogs.get('en') } as Translation);
   updateHosts();
 }
 

@@ -82,6 +82,23 @@ describe('the built package', () => {
     assert.equal(holding.length, 1, `one chunk holds the SDK (chunks: ${chunks.join(', ')})`);
   });
 
+  test('the English words of the elements that load when first needed come with them, not in the entry', () => {
+    const cdn = join(copy, 'dist/cdn');
+    const entry = readFileSync(join(cdn, 'kyc-onboarding.js'), 'utf8');
+    const chunks = readdirSync(join(cdn, 'chunks')).filter((name) => name.endsWith('.js'));
+    for (const [chunk, words] of [
+      ['file-upload', 'Take a photo'],
+      ['signature-prompt', 'One-time code'],
+      ['liveness', 'Loading the liveness check'],
+      ['combobox', 'No matches'],
+    ] as const) {
+      assert.ok(!entry.includes(words), `"${words}" is not in the entry`);
+      const holder = chunks.find((name) => name.startsWith(`${chunk}-`))!;
+      assert.ok(readFileSync(join(cdn, 'chunks', holder), 'utf8').includes(words), `"${words}" is in ${holder}`);
+    }
+    assert.ok(entry.includes('Choose a verification level'), 'the first screens\' words are in the entry');
+  });
+
   test('the classic script holds everything (languages, the WebSDK) and needs no module support', () => {
     const iife = readFileSync(join(copy, 'dist/cdn/kyc-onboarding.iife.js'), 'utf8');
     assert.match(iife, /^var kycOnboarding=function/, 'a classic script that sets window.kycOnboarding');

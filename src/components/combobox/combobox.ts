@@ -5,6 +5,7 @@ import { live } from 'lit/directives/live.js';
 import { KycFormAssociatedElement, type KycValidator } from '../../internal/form-associated.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { LocalizeController, type TranslationOverrides } from '../../utilities/localize.js';
+import '../../translations/en-combobox.js'; // this element's English words
 import styles from './combobox.styles.js';
 
 /** One choice of a `<kyc-combobox>`: the submitted `value` and the `label` people see and search. */

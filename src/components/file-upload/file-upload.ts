@@ -11,6 +11,7 @@ import { errorText } from '../../internal/error-text.js';
 import { DEFAULT_PHOTO_MAX_SIDE, fixUpPhoto } from '../../internal/photo-fixup.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { LocalizeController, type TextTermKey, type TranslationOverrides } from '../../utilities/localize.js';
+import '../../translations/en-file-upload.js'; // this element's English words
 import styles from './file-upload.styles.js';
 
 /** Where a chosen file stands. */

@@ -7,6 +7,7 @@ import { KycElement } from '../../internal/kyc-element.js';
 import { encodeQr, qrPath, type QrCode } from '../../internal/qr-code.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { LocalizeController, type TranslationOverrides } from '../../utilities/localize.js';
+import '../../translations/en-liveness.js'; // this element's English words
 import styles from './liveness.styles.js';
 
 export { LIVENESS_TOKEN_KEY, LIVENESS_URL_KEY };

@@ -9,6 +9,7 @@ import { KycElement } from '../../internal/kyc-element.js';
 import { asciiDigits, EMAIL, normalizeEmail, normalizePhone, PHONE } from '../../internal/contact.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { LocalizeController, type TranslationOverrides } from '../../utilities/localize.js';
+import '../../translations/en-signature-prompt.js'; // this element's English words
 import type { SignatureRequest } from '../onboarding/flow-controller.js';
 import { signaturePromptStyles } from './signature-prompt.styles.js';
 
