@@ -703,6 +703,20 @@ describe('<kyc-question>', () => {
     });
   });
 
+  it('writes the server\'s title and description in their own direction inside a right-to-left widget', async () => {
+    const el = await fixture<KycQuestion>(
+      html`<kyc-question
+        lang="ar"
+        dir="rtl"
+        .question=${questionOf('passport', 'string', {}, { title: 'Passport', description: 'The page with your photo.' })}
+      ></kyc-question>`,
+    );
+    const help = $(el, '[part~="help"]')!;
+    expect(help.textContent).to.equal('The page with your photo.');
+    // English text from the platform reads left to right (its full stop on the right), in an RTL widget.
+    expect(getComputedStyle(help).direction).to.equal('ltr');
+  });
+
   it('uses only declared custom properties and prints no Lit warnings', async () => {
     expect(undefinedCustomProperties(KycQuestion.elementStyles)).to.deep.equal([]);
     await expectNoLitDevWarnings(async () => {
