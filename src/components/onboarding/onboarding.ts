@@ -473,6 +473,7 @@ export class KycOnboarding extends KycElement {
     const step = flow.steps[index]!;
     const application = flow.application!;
     const busy = flow.busy !== null;
+    const backSides = backSideKeys(step.questions); // asked beside their front side
     return html`
       ${this.#heading(step.title)}
       <div class="stack" part="body">
@@ -489,7 +490,7 @@ export class KycOnboarding extends KycElement {
           @kyc-liveness-complete=${() => this.#flow.checkNow()}
         >
           ${repeat(
-            step.questions.filter((question) => !backSideKeys(step.questions).has(question.attribute.key)),
+            step.questions.filter((question) => !backSides.has(question.attribute.key)),
             (question) => question.attribute.key,
             (question) => this.#renderQuestionOrSides(question, step.questions),
           )}
