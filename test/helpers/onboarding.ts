@@ -91,7 +91,14 @@ export async function tick(el: Widget, key: string): Promise<void> {
  * so do the tests.
  */
 export async function loadedControlOf(el: Widget, key: string): Promise<HTMLElement> {
-  await waitUntil(() => !question(el, key)?.shadowRoot?.querySelector('[part~="status"]'), `the options of ${key}`, { timeout: 10000 });
+  await waitUntil(
+    () => {
+      const root = question(el, key)?.shadowRoot;
+      return root?.querySelector('[part~="control"]') && !root.querySelector('[part~="status"]');
+    },
+    `the options of ${key}`,
+    { timeout: 10000 },
+  );
   return controlOf(el, key);
 }
 
