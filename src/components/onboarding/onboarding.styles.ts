@@ -232,15 +232,20 @@ export default css`
     display: grid;
   }
 
+  /* A row: question, answer, "Change" on one line; the answer and its button wrap under the
+     question when the widget is narrow (the widget's own width, wherever the page puts it). */
   .review > div {
-    display: grid;
-    grid-template-columns: minmax(8rem, 2fr) 3fr auto;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
     gap: var(--_kyc-space-s) var(--_kyc-space-m);
     padding-block: var(--_kyc-space-s);
     border-block-end: var(--_kyc-border-width) solid var(--_kyc-color-border);
   }
 
   .review dt {
+    flex: 2 1 8rem;
+    min-inline-size: 0;
     font-weight: var(--_kyc-font-weight-strong);
   }
 
@@ -249,19 +254,14 @@ export default css`
     overflow-wrap: anywhere;
   }
 
+  .review dd.answer {
+    flex: 3 1 12rem;
+    min-inline-size: 0;
+  }
+
   .review h3 {
     font-size: var(--_kyc-font-size);
     margin: var(--_kyc-space-m) 0 0;
-  }
-
-  @media (max-width: 30rem) {
-    .review > div {
-      grid-template-columns: 1fr auto;
-    }
-    .review dd.answer {
-      grid-column: 1 / -1;
-      grid-row: 2;
-    }
   }
 
   /* Actions */

@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { expectAccessible } from '../../../test/helpers/axe.js';
 import {
@@ -98,6 +98,18 @@ describe('<kyc-onboarding>', () => {
       'Middle name': 'Not answered',
       'Terms of service': 'I have read and accept the Terms of service',
     });
+    // The layout follows the widget's own width (a narrow column of a wide page, the demo's phone
+    // preview), not the viewport's: the answer goes under its question when the widget is narrow.
+    const row = [...el.shadowRoot.querySelectorAll('dl.review > div')].find((r) => r.querySelector('dt')!.textContent!.trim() === 'Last name')!;
+    const answerUnderQuestion = async (width: string) => {
+      el.style.width = width;
+      await nextFrame();
+      return row.querySelector('.answer')!.getBoundingClientRect().top >= row.querySelector('dt')!.getBoundingClientRect().bottom;
+    };
+    expect(window.innerWidth, 'a viewport wider than a phone').to.be.above(600);
+    expect(await answerUnderQuestion('20rem'), 'at 20rem').to.equal(true);
+    expect(await answerUnderQuestion('40rem'), 'at 40rem').to.equal(false);
+    el.style.width = '';
     const change = el.shadowRoot.querySelector<HTMLButtonElement>('button[aria-label="Change Last name"]')!;
     change.click();
     await el.updateComplete;
