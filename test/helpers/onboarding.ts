@@ -155,7 +155,6 @@ export async function startLevel(el: Widget, name: string): Promise<void> {
   await proceed(el);
 }
 
-/** Fills the personal-data and contact steps of any level. */
 /** Answers the personal-data step of any level (Jane Doe, born 1 January 1990, Latvian). */
 export async function fillPersonal(el: Widget): Promise<void> {
   await type(el, 'first_name', 'Jane');
@@ -164,6 +163,7 @@ export async function fillPersonal(el: Widget): Promise<void> {
   await pick(el, 'citizenship', 'Latv');
 }
 
+/** Fills the personal-data and contact steps of any level, and signs them with the code. */
 export async function fillPersonalAndContacts(el: Widget): Promise<void> {
   expect(heading(el)).to.equal('Personal data');
   await fillPersonal(el);
