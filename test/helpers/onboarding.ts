@@ -238,17 +238,26 @@ export async function walkDocumentSteps(el: Widget, titles: string[]): Promise<v
   }
 }
 
+/** Every node of `root`'s composed tree (children's shadow roots included), in document order. */
+export function* composedNodes(root: Node): Generator<Node> {
+  yield root;
+  if (root instanceof Element && root.shadowRoot) yield* composedNodes(root.shadowRoot);
+  for (const child of root.childNodes) yield* composedNodes(child);
+}
+
+/** An element as a test failure names it: `tag#id[part=…]`. */
+export function describeElement(element: Element): string {
+  const part = element.getAttribute('part');
+  return `${element.localName}${element.id ? `#${element.id}` : ''}${part ? `[part=${part}]` : ''}`;
+}
+
 /** The texts a person sees in the widget (text nodes and aria-labels), children's shadow roots included. */
 export function composedTexts(root: Node): string[] {
   const parts: string[] = [];
-  const walk = (node: Node): void => {
-    if (node instanceof Text && node.data.trim()) parts.push(node.data.replace(/\s+/g, ' ').trim());
-    if (node instanceof Element && (node.localName === 'style' || node.localName === 'script')) return;
-    if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
+  for (const node of composedNodes(root)) {
+    if (node instanceof Text && node.data.trim() && !node.parentElement?.matches('style, script')) parts.push(node.data.replace(/\s+/g, ' ').trim());
     if (node instanceof HTMLElement && node.getAttribute('aria-label')) parts.push(node.getAttribute('aria-label')!);
-    for (const child of node.childNodes) walk(child);
-  };
-  walk(root);
+  }
   return parts;
 }
 

@@ -1,0 +1,177 @@
+// How the widget adapts to the person's settings, on every screen of the flow (children's shadow
+// roots included):
+// - reflow (WCAG 2.2 SC 1.4.10): at 320 CSS pixels wide — a phone, or 1280 px zoomed to 400 % —
+//   nothing reaches past the viewport's edges, so nothing needs scrolling sideways (English, and
+//   right-to-left Arabic);
+// - text spacing (SC 1.4.12): with line height 1.5, letter spacing 0.12em, word spacing 0.16em and
+//   paragraph spacing 2em forced on every element, no text is cut off by a box that clips, and no
+//   text spills out of its box sideways (English, and German for its long words).
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import {
+  acceptAgreements,
+  composedNodes,
+  describeElement,
+  fillPersonal,
+  loadedControlOf,
+  primary,
+  proceed,
+  promptOf,
+  question,
+  settled,
+  signWith,
+  standardBeforeDocuments,
+  startLevel,
+  type,
+  widget,
+  type Widget,
+} from '../helpers/onboarding.js';
+import { validSamples } from '../helpers/corpus.js';
+import { loggedInClient, logout } from '../helpers/sandbox.js';
+
+type Check = (el: Widget, screen: string) => Promise<void>;
+
+const elementsOf = (root: Node) => [...composedNodes(root)].filter((node): node is Element => node instanceof Element);
+
+/** Seen on the screen: displayed, visible, and not visually hidden text for screen readers (1 px, clipped). */
+function seen(element: Element): boolean {
+  const style = getComputedStyle(element);
+  return element.getBoundingClientRect().width > 1 && style.visibility !== 'hidden' && style.clipPath === 'none';
+}
+
+/** Walks the Basic level from the level choice to the wait, checking each screen on the way. */
+async function walkBasic(lang: string, check: Check): Promise<void> {
+  const el = await widget({ lang });
+  await check(el, 'level choice');
+  await startLevel(el, 'Basic');
+  await check(el, 'personal data');
+
+  primary(el).click(); // nothing answered: the problems are listed and shown at each question
+  await settled(el);
+  await check(el, 'personal data with its problems');
+
+  const citizenship = await loadedControlOf(el, 'citizenship');
+  expect(citizenship.localName, 'a long list').to.equal('kyc-combobox');
+  question(el, 'citizenship').focus();
+  await sendKeys({ type: 'a' });
+  await waitUntil(() => citizenship.shadowRoot?.querySelector('.popup:not([hidden]) [role="option"]'), 'the list is open');
+  await check(el, 'a long list open');
+  await sendKeys({ press: 'Escape' });
+
+  await fillPersonal(el);
+  await proceed(el);
+  await type(el, 'email', 'jane@example.com');
+  await type(el, 'phone', '+37120000009');
+  await proceed(el);
+  await promptOf(el);
+  await check(el, 'code prompt');
+  await signWith(el);
+  await check(el, 'agreements');
+  await acceptAgreements(el);
+  await check(el, 'review');
+  await proceed(el);
+  await signWith(el);
+  expect(el.flow.screen.name).to.equal('waiting');
+  await check(el, 'waiting for the review');
+}
+
+/** Opens the identity document step of a Standard application and chooses a photo, checking both. */
+async function documentStep(lang: string, check: Check): Promise<void> {
+  await standardBeforeDocuments();
+  const el = await widget({ lang, pollInterval: 60_000 });
+  el.flow.goToStep(el.flow.steps.findIndex((step) => step.title === 'Identity document'));
+  await el.updateComplete;
+  const uploadOf = () => question(el, 'id_card_front_side')?.shadowRoot?.querySelector('kyc-file-upload');
+  await waitUntil(() => uploadOf()?.matches(':defined'), 'the file chooser is loaded');
+  const upload = uploadOf()!;
+  await check(el, 'document step');
+  const picker = upload.shadowRoot!.querySelector<HTMLInputElement>('#picker')!;
+  const transfer = new DataTransfer();
+  transfer.items.add(new File([(await validSamples()).jpeg], 'IMG-20261125-a-rather-long-file-name-from-a-phone-camera.jpg', { type: 'image/jpeg' }));
+  picker.files = transfer.files;
+  picker.dispatchEvent(new Event('change'));
+  await waitUntil(() => upload.shadowRoot!.querySelector('canvas'), 'a thumbnail', { timeout: 10_000 });
+  await check(el, 'document step with a photo');
+}
+
+async function rendered(el: Widget): Promise<void> {
+  await el.updateComplete;
+  await new Promise(requestAnimationFrame);
+}
+
+const WIDTH = 320;
+
+/** Reflow: nothing seen reaches past the viewport's edges, and the page does not scroll sideways. */
+const reflows: Check = async (el, screen) => {
+  await rendered(el);
+  const past = elementsOf(el)
+    .filter(seen)
+    .map((element) => [element, element.getBoundingClientRect()] as const)
+    .filter(([, rect]) => rect.right > WIDTH + 0.5 || rect.left < -0.5)
+    .map(([element, rect]) => `${describeElement(element)} ${Math.round(rect.left)}–${Math.round(rect.right)}`);
+  expect(past, `${screen}: elements past the viewport's edges`).to.deep.equal([]);
+  expect(document.documentElement.scrollWidth, `${screen}: the page scrolls sideways`).to.be.at.most(WIDTH);
+};
+
+const SPACING = new CSSStyleSheet();
+SPACING.replaceSync(`
+  *, *::before, *::after { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+  p { margin-block-end: 2em !important; }
+`);
+
+/** The text spacing of SC 1.4.12 forced on the page and in every shadow root (a user style sheet does not reach those). */
+function forceSpacing(root: Node): void {
+  for (const scope of [document, ...[...composedNodes(root)].filter((node) => node instanceof ShadowRoot)]) {
+    if (!scope.adoptedStyleSheets.includes(SPACING)) scope.adoptedStyleSheets = [...scope.adoptedStyleSheets, SPACING];
+  }
+}
+
+/** Text spacing: no box that clips cuts its content, and no text spills out of its box sideways. */
+const keepsTextWithSpacing: Check = async (el, screen) => {
+  forceSpacing(el);
+  await rendered(el);
+  forceSpacing(el); // shadow roots a re-render made
+  await rendered(el);
+  const problems = elementsOf(el)
+    .filter((element) => seen(element) && !element.matches('input, textarea, select, canvas, svg *'))
+    .flatMap((element) => {
+      const style = getComputedStyle(element);
+      const clips = [style.overflowX, style.overflowY].some((overflow) => overflow === 'hidden' || overflow === 'clip');
+      const name = describeElement(element);
+      if (clips && (element.scrollHeight > element.clientHeight + 1 || element.scrollWidth > element.clientWidth + 1)) {
+        return [`${name} cuts its content (${element.scrollWidth}×${element.scrollHeight} in ${element.clientWidth}×${element.clientHeight})`];
+      }
+      if (element.clientWidth > 0 && element.scrollWidth > element.clientWidth + 1 && style.overflowX === 'visible') {
+        return [`${name} spills sideways (${element.scrollWidth} in ${element.clientWidth})`];
+      }
+      return [];
+    });
+  expect(problems, `${screen}, with text spacing`).to.deep.equal([]);
+};
+
+for (const lang of ['en', 'ar']) {
+  describe(`Reflow at ${WIDTH} CSS pixels (${lang})`, () => {
+    before(() => setViewport({ width: WIDTH, height: 640 }));
+    after(() => setViewport({ width: 800, height: 600 }));
+    beforeEach(() => loggedInClient());
+    afterEach(logout);
+
+    it('the level choice, a step with its problems and a long list open, the code prompt, the agreements, the review and the wait', () =>
+      walkBasic(lang, reflows));
+    it('a document step with a photo chosen, its thumbnail and its buttons', () => documentStep(lang, reflows));
+  });
+}
+
+for (const lang of ['en', 'de']) {
+  describe(`Text spacing (${lang})`, () => {
+    beforeEach(() => loggedInClient());
+    afterEach(() => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== SPACING);
+      return logout();
+    });
+
+    it('the level choice, a step with its problems and a long list open, the code prompt, the agreements, the review and the wait', () =>
+      walkBasic(lang, keepsTextWithSpacing));
+    it('a document step with a photo chosen, its thumbnail and its buttons', () => documentStep(lang, keepsTextWithSpacing));
+  });
+}
