@@ -158,7 +158,11 @@ export const formControlStyles = css`
     opacity: 0.6;
   }
 
-  :focus-visible {
+  /* A date field is focused through its parts (day, month, year): Chromium matches neither :focus
+     nor :focus-visible on the field itself then. It takes keyboard input like a text field, whose
+     ring always shows. */
+  :focus-visible,
+  input[type='date']:focus-within {
     outline: var(--_kyc-focus-ring-width) solid var(--_kyc-color-focus);
     outline-offset: var(--_kyc-focus-ring-offset);
   }

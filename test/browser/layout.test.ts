@@ -5,7 +5,9 @@
 //   right-to-left Arabic);
 // - text spacing (SC 1.4.12): with line height 1.5, letter spacing 0.12em, word spacing 0.16em and
 //   paragraph spacing 2em forced on every element, no text is cut off by a box that clips, and no
-//   text spills out of its box sideways (English, and German for its long words).
+//   text spills out of its box sideways (English, and German for its long words);
+// - focus visible (SC 2.4.7): every stop of the keyboard's Tab order shows a focus ring at least
+//   2 px wide.
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import {
@@ -13,6 +15,7 @@ import {
   composedNodes,
   describeElement,
   fillPersonal,
+  focusChain,
   loadedControlOf,
   primary,
   proceed,
@@ -149,6 +152,29 @@ const keepsTextWithSpacing: Check = async (el, screen) => {
   expect(problems, `${screen}, with text spacing`).to.deep.equal([]);
 };
 
+/** Focus visible: Tab from the screen's heading through the widget; each stop shows a ring of 2 px or more. */
+const showsFocusEverywhere: Check = async (el, screen) => {
+  if (screen === 'a long list open') return; // Tab would close the list: its options are not Tab stops anyway
+  await rendered(el);
+  el.shadowRoot.querySelector<HTMLElement>('#heading')!.focus();
+  const stops: string[] = [];
+  const unringed: string[] = [];
+  for (let presses = 0; presses < 60; presses++) {
+    await sendKeys({ press: 'Tab' });
+    const chain = focusChain();
+    if (chain[0] !== el) break; // out of the widget
+    const focused = chain.at(-1)!;
+    const name = describeElement(focused);
+    stops.push(name);
+    const style = getComputedStyle(focused);
+    const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+    if (!ring) unringed.push(`${name}${(chain[1] as HTMLElement).dataset['key'] ? ` in ${(chain[1] as HTMLElement).dataset['key']}` : ''}`);
+  }
+  // The wait has nothing to operate (its heading holds the focus); every other screen has controls.
+  if (screen !== 'waiting for the review') expect(stops.length, `${screen}: Tab stops`).to.be.above(0);
+  expect(unringed, `${screen}: Tab stops without a visible focus ring`).to.deep.equal([]);
+};
+
 for (const lang of ['en', 'ar']) {
   describe(`Reflow at ${WIDTH} CSS pixels (${lang})`, () => {
     before(() => setViewport({ width: WIDTH, height: 640 }));
@@ -175,3 +201,12 @@ for (const lang of ['en', 'de']) {
     it('a document step with a photo chosen, its thumbnail and its buttons', () => documentStep(lang, keepsTextWithSpacing));
   });
 }
+
+describe('Focus visible', () => {
+  beforeEach(() => loggedInClient());
+  afterEach(logout);
+
+  it('on every Tab stop of the level choice, a step with its problems, the code prompt, the agreements, the review and the wait', () =>
+    walkBasic('en', showsFocusEverywhere));
+  it('on every Tab stop of a document step, before and after a photo is chosen', () => documentStep('en', showsFocusEverywhere));
+});
