@@ -21,6 +21,7 @@ import {
   proceed,
   promptOf,
   question,
+  reload,
   settled,
   signWith,
   standardBeforeDocuments,
@@ -30,7 +31,7 @@ import {
   type Widget,
 } from '../helpers/onboarding.js';
 import { validSamples } from '../helpers/corpus.js';
-import { loggedInClient, logout } from '../helpers/sandbox.js';
+import { loggedInClient, logout, setStatus } from '../helpers/sandbox.js';
 
 type Check = (el: Widget, screen: string) => Promise<void>;
 
@@ -76,6 +77,18 @@ async function walkBasic(lang: string, check: Check): Promise<void> {
   await signWith(el);
   expect(el.flow.screen.name).to.equal('waiting');
   await check(el, 'waiting for the review');
+
+  const uuid = el.flow.application!.uuid;
+  await setStatus(uuid, 'pending', 'Your last name does not match the one in your identity document, please check it.', {
+    last_name: ['Spell it exactly as in your identity document, with every accent and hyphen.'],
+  });
+  await waitUntil(() => el.flow.screen.name === 'step', 'returned for correction', { timeout: 5000 });
+  await check(el, 'returned for correction, with a comment and a remark');
+  await setStatus(uuid, 'in_review');
+  await setStatus(uuid, 'rejected', 'The application cannot be accepted.');
+  const again = await reload(el, { lang }); // a person editing is not interrupted by polling: they come back later
+  expect(again.flow.screen).to.deep.equal({ name: 'outcome', status: 'rejected' });
+  await check(again, 'rejected');
 }
 
 /** Opens the identity document step of a Standard application and chooses a photo, checking both. */
@@ -182,7 +195,7 @@ for (const lang of ['en', 'ar']) {
     beforeEach(() => loggedInClient());
     afterEach(logout);
 
-    it('the level choice, a step with its problems and a long list open, the code prompt, the agreements, the review and the wait', () =>
+    it('the level choice, a step with its problems and a long list open, the code prompt, the agreements, the review, the wait, a return for correction and a rejection', () =>
       walkBasic(lang, reflows));
     it('a document step with a photo chosen, its thumbnail and its buttons', () => documentStep(lang, reflows));
   });
@@ -196,7 +209,7 @@ for (const lang of ['en', 'de']) {
       return logout();
     });
 
-    it('the level choice, a step with its problems and a long list open, the code prompt, the agreements, the review and the wait', () =>
+    it('the level choice, a step with its problems and a long list open, the code prompt, the agreements, the review, the wait, a return for correction and a rejection', () =>
       walkBasic(lang, keepsTextWithSpacing));
     it('a document step with a photo chosen, its thumbnail and its buttons', () => documentStep(lang, keepsTextWithSpacing));
   });
@@ -206,7 +219,7 @@ describe('Focus visible', () => {
   beforeEach(() => loggedInClient());
   afterEach(logout);
 
-  it('on every Tab stop of the level choice, a step with its problems, the code prompt, the agreements, the review and the wait', () =>
+  it('on every Tab stop of the level choice, a step with its problems, the code prompt, the agreements, the review, the wait, a return for correction and a rejection', () =>
     walkBasic('en', showsFocusEverywhere));
   it('on every Tab stop of a document step, before and after a photo is chosen', () => documentStep('en', showsFocusEverywhere));
 });

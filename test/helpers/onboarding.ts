@@ -224,10 +224,10 @@ export async function provideDocument(applicationUuid: string, key: string): Pro
   await client.updateApplication(applicationUuid, [{ key, value: document.uuid }]);
 }
 
-/** A new widget on the same page session, as after a reload. */
-export async function reload(el: Widget): Promise<Widget> {
+/** A new widget on the same page session, as after a reload (with `options` as the page sets them). */
+export async function reload(el: Widget, options: WidgetOptions = {}): Promise<Widget> {
   el.remove();
-  return widget();
+  return widget(options);
 }
 
 /** Continues through steps whose answers were given through the API (documents, liveness), checking their titles. */
