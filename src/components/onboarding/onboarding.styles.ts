@@ -247,6 +247,7 @@ export default css`
     flex: 2 1 8rem;
     min-inline-size: 0;
     font-weight: var(--_kyc-font-weight-strong);
+    overflow-wrap: anywhere;
   }
 
   .review dd {

@@ -109,6 +109,12 @@ describe('<kyc-onboarding>', () => {
     expect(window.innerWidth, 'a viewport wider than a phone').to.be.above(600);
     expect(await answerUnderQuestion('20rem'), 'at 20rem').to.equal(true);
     expect(await answerUnderQuestion('40rem'), 'at 40rem').to.equal(false);
+    // A title of the platform's that is one long word wraps inside the widget, however narrow.
+    const title = row.querySelector('dt')!;
+    title.textContent = 'Familienname'.repeat(6);
+    await answerUnderQuestion('20rem');
+    expect(title.scrollWidth, 'a long title inside its box').to.be.at.most(title.clientWidth);
+    title.textContent = 'Last name';
     el.style.width = '';
     const change = el.shadowRoot.querySelector<HTMLButtonElement>('button[aria-label="Change Last name"]')!;
     change.click();
