@@ -17,6 +17,7 @@ import {
   fillPersonal,
   focusChain,
   loadedControlOf,
+  pickFiles,
   primary,
   proceed,
   promptOf,
@@ -27,6 +28,7 @@ import {
   standardBeforeDocuments,
   startLevel,
   type,
+  uploadOf,
   widget,
   type Widget,
 } from '../helpers/onboarding.js';
@@ -43,7 +45,10 @@ function seen(element: Element): boolean {
   return element.getBoundingClientRect().width > 1 && style.visibility !== 'hidden' && style.clipPath === 'none';
 }
 
-/** Walks the Basic level from the level choice to the wait, checking each screen on the way. */
+/**
+ * Walks the Basic level from the level choice to the wait, then a return for correction and a
+ * rejection, checking each screen on the way.
+ */
 async function walkBasic(lang: string, check: Check): Promise<void> {
   const el = await widget({ lang });
   await check(el, 'level choice');
@@ -97,16 +102,11 @@ async function documentStep(lang: string, check: Check): Promise<void> {
   const el = await widget({ lang, pollInterval: 60_000 });
   el.flow.goToStep(el.flow.steps.findIndex((step) => step.title === 'Identity document'));
   await el.updateComplete;
-  const uploadOf = () => question(el, 'id_card_front_side')?.shadowRoot?.querySelector('kyc-file-upload');
-  await waitUntil(() => uploadOf()?.matches(':defined'), 'the file chooser is loaded');
-  const upload = uploadOf()!;
+  await waitUntil(() => uploadOf(el, 'id_card_front_side')?.matches(':defined'), 'the file chooser is loaded');
   await check(el, 'document step');
-  const picker = upload.shadowRoot!.querySelector<HTMLInputElement>('#picker')!;
-  const transfer = new DataTransfer();
-  transfer.items.add(new File([(await validSamples()).jpeg], 'IMG-20261125-a-rather-long-file-name-from-a-phone-camera.jpg', { type: 'image/jpeg' }));
-  picker.files = transfer.files;
-  picker.dispatchEvent(new Event('change'));
-  await waitUntil(() => upload.shadowRoot!.querySelector('canvas'), 'a thumbnail', { timeout: 10_000 });
+  const { jpeg } = await validSamples();
+  pickFiles(el, 'id_card_front_side', new File([jpeg], 'IMG-20261125-a-rather-long-file-name-from-a-phone-camera.jpg', { type: 'image/jpeg' }));
+  await waitUntil(() => uploadOf(el, 'id_card_front_side').shadowRoot.querySelector('canvas'), 'a thumbnail', { timeout: 10_000 });
   await check(el, 'document step with a photo');
 }
 

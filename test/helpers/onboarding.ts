@@ -6,6 +6,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { fillBasic, pdfFile } from './kyc.js';
 import { ENDPOINT, setStatus, SIGN_CODE } from './sandbox.js';
 import { createKycClient } from '../../src/api/index.js';
+import type { KycFileUpload } from '../../src/components/file-upload/file-upload.js';
 import type { KycQuestion } from '../../src/components/question/question.js';
 import type { KycSignaturePrompt } from '../../src/components/signature-prompt/signature-prompt.js';
 import { KycOnboarding } from '../../src/components/onboarding/onboarding.js';
@@ -100,6 +101,19 @@ export async function loadedControlOf(el: Widget, key: string): Promise<HTMLElem
     { timeout: 10000 },
   );
   return controlOf(el, key);
+}
+
+/** The file chooser of a document question. */
+export const uploadOf = (el: Widget, key: string) =>
+  question(el, key).shadowRoot!.querySelector('kyc-file-upload') as KycFileUpload & { shadowRoot: ShadowRoot };
+
+/** Chooses files in a document question's file dialog, as a person does. */
+export function pickFiles(el: Widget, key: string, ...files: File[]): void {
+  const picker = uploadOf(el, key).shadowRoot.querySelector<HTMLInputElement>('#picker')!;
+  const transfer = new DataTransfer();
+  for (const file of files) transfer.items.add(file);
+  picker.files = transfer.files;
+  picker.dispatchEvent(new Event('change'));
 }
 
 /**

@@ -3,9 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { expectAccessible } from '../../../test/helpers/axe.js';
 import { syntheticPhoto } from '../../../test/helpers/corpus.js';
 import { answersOf, pdfFile } from '../../../test/helpers/kyc.js';
-import { $, englishLeft, standardBeforeDocuments, heading, primary, proceed, question, reload, settled, widget, type Widget } from '../../../test/helpers/onboarding.js';
+import { $, englishLeft, standardBeforeDocuments, heading, pickFiles, primary, proceed, question, reload, settled, uploadOf, widget, type Widget } from '../../../test/helpers/onboarding.js';
 import { countRequests, injectFault, inspect, loggedInClient, logout, type SandboxClient } from '../../../test/helpers/sandbox.js';
-import type { KycFileUpload } from '../file-upload/file-upload.js';
 
 const FILES = '/v1/documents/files/';
 
@@ -20,17 +19,6 @@ async function onDocumentStep(): Promise<Widget> {
   await waitUntil(() => uploadOf(el, 'id_card_front_side')?.matches(':defined'), 'the file chooser is loaded');
   await uploadOf(el, 'id_card_front_side').updateComplete;
   return el;
-}
-
-const uploadOf = (el: Widget, key: string) => question(el, key).shadowRoot!.querySelector('kyc-file-upload') as KycFileUpload & { shadowRoot: ShadowRoot };
-
-/** Chooses files in a document question's file dialog. */
-function pickFiles(el: Widget, key: string, ...files: File[]): void {
-  const picker = uploadOf(el, key).shadowRoot.querySelector<HTMLInputElement>('#picker')!;
-  const transfer = new DataTransfer();
-  for (const file of files) transfer.items.add(file);
-  picker.files = transfer.files;
-  picker.dispatchEvent(new Event('change'));
 }
 
 /** Chooses files in a document question's file dialog, and waits for their upload. */
