@@ -41,6 +41,7 @@ export {
   type KycTokenSecret,
   type KycTokenVerifyOptions,
 } from './token.js';
+export { createMemoryStore, type KycCount, type KycMemoryStoreOptions, type KycProxyStore } from './store.js';
 export {
   nodeRequestToWeb,
   toNodeListener,
