@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { MAX_QUEUED_FAULTS } from '../../src/server/sandbox/control.js';
 import { createSandbox, type DemoClient } from '../../src/server/sandbox/index.js';
 import { attributes, call, clientWithApplication, completeBasic, freshClient, makeDocument, patch, sendCode, url, type Scope } from './sandbox-harness.js';
 
@@ -364,6 +365,75 @@ describe('sandbox control: faults', () => {
     assert.ok((await fault({ client_uuid: scope.client_uuid, kind: 'html', body: 'x' })).body.body);
     assert.ok((await fault({ client_uuid: 'nope' })).body.client_uuid);
     assert.equal((await fault({ client_uuid: crypto.randomUUID() })).status, 404);
+    assert.ok((await fault({ client_uuid: scope.client_uuid, body: 'x'.repeat(64 * 1024 + 1) })).body.body, 'a body over 64 KiB');
+    const headers = Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`x-${i}`, 'v']));
+    assert.ok((await fault({ client_uuid: scope.client_uuid, headers })).body.headers, '33 headers');
+  });
+
+  it('caps the queue: 20 faults per client, 409 beyond; clearing or serving them makes room', async () => {
+    const scope = await freshClient(sandbox);
+    const other = await freshClient(sandbox);
+    for (let i = 1; i <= MAX_QUEUED_FAULTS; i += 1) {
+      const queued = await fault({ client_uuid: scope.client_uuid, status: 500, times: 1000 });
+      assert.equal(queued.status, 201);
+      assert.deepEqual(queued.body, { queued: i });
+    }
+    const refused = await fault({ client_uuid: scope.client_uuid, status: 500 });
+    assert.equal(refused.status, 409);
+    assert.match(refused.body.detail, /20 queued faults/);
+    assert.equal((await fault({ client_uuid: other.client_uuid, status: 500 })).status, 201, 'another client has its own room');
+    await call(sandbox, 'DELETE', '/sandbox/v1/faults/', { query: { client_uuid: scope.client_uuid } });
+    assert.equal((await fault({ client_uuid: scope.client_uuid, status: 503 })).status, 201);
+    assert.equal((await levelInfo(scope)).status, 503, 'served');
+    for (let i = 1; i <= MAX_QUEUED_FAULTS; i += 1) assert.equal((await fault({ client_uuid: scope.client_uuid, status: 500 })).status, 201, `fault ${i}`);
+  });
+});
+
+describe('sandbox: scenario clients for a demo visitor, and forgetting them', () => {
+  const levelInfo = (scope: Scope) => call(sandbox, 'GET', '/v1/clients/kyc-level-info/', { scope });
+
+  it('seeds a fresh legal entity with one client per demo scenario, in the same states, with new uuids', async () => {
+    const first = sandbox.seedScenarios();
+    const second = sandbox.seedScenarios();
+    assert.deepEqual(first.map(({ label }) => label), sandbox.demoClients.map(({ label }) => label));
+    assert.equal(new Set(first.map((client) => client.legal_entity_uuid)).size, 1, 'one legal entity');
+    assert.notEqual(first[0]!.legal_entity_uuid, sandbox.legalEntityUuid);
+    assert.notEqual(first[0]!.legal_entity_uuid, second[0]!.legal_entity_uuid);
+    const uuids = new Set([...first, ...second, ...sandbox.demoClients].map((client) => client.client_uuid));
+    assert.equal(uuids.size, 3 * first.length, 'no client uuid shared');
+    for (const [index, client] of first.entries()) {
+      const mine = (await levelInfo(client)).body;
+      const showcase = (await levelInfo(sandbox.demoClients[index]!)).body;
+      assert.equal(mine.allowed_to_create_kyc_application, showcase.allowed_to_create_kyc_application, client.label);
+      assert.equal(mine.last_kyc_application_uuid === null, showcase.last_kyc_application_uuid === null, client.label);
+      assert.notEqual(mine.last_kyc_application_uuid ?? 'none', showcase.last_kyc_application_uuid, client.label);
+    }
+  });
+
+  it('tells whose an application is', async () => {
+    const draft = sandbox.seedScenarios().find(({ label }) => label === 'Draft in progress')!;
+    const uuid = (await levelInfo(draft)).body.last_kyc_application_uuid;
+    assert.deepEqual(sandbox.applicationOwner(uuid), { legal_entity_uuid: draft.legal_entity_uuid, client_uuid: draft.client_uuid });
+    assert.equal(sandbox.applicationOwner(crypto.randomUUID()), null);
+  });
+
+  it('forgets a legal entity with its clients and applications; the showcase stays', async () => {
+    const clients = sandbox.seedScenarios();
+    const draft = clients.find(({ label }) => label === 'Draft in progress')!;
+    const uuid = (await levelInfo(draft)).body.last_kyc_application_uuid;
+    sandbox.forget(draft.legal_entity_uuid);
+    for (const client of clients) assert.equal((await levelInfo(client)).status, 404, client.label);
+    assert.equal(sandbox.applicationOwner(uuid), null);
+    assert.equal((await call(sandbox, 'GET', `/sandbox/v1/applications/${uuid}/inspect/`)).status, 404);
+    sandbox.forget(sandbox.legalEntityUuid);
+    assert.equal((await levelInfo(sandbox.demoClients[0]!)).status, 200, 'the showcase is never forgotten');
+  });
+
+  it('keeps at most maxFreshEntities legal entities made after the showcase, forgetting the oldest', async () => {
+    const small = createSandbox({ maxFreshEntities: 2 });
+    const [a, b, c] = [small.seedScenarios()[0]!, await freshClient(small), small.seedScenarios()[0]!];
+    assert.equal((await call(small, 'GET', '/v1/clients/kyc-level-info/', { scope: a })).status, 404, 'the oldest is forgotten');
+    for (const scope of [b, c, small.demoClients[0]!]) assert.equal((await call(small, 'GET', '/v1/clients/kyc-level-info/', { scope })).status, 200);
   });
 });
 

@@ -115,6 +115,8 @@ export interface ControlContext {
 }
 
 const MAX_STATUS_LENGTH = 64;
+/** The most faults one client may have queued at once (each may answer up to 1000 requests). */
+export const MAX_QUEUED_FAULTS = 20;
 
 function applicationOf(context: ControlContext, params: PathParams): Application {
   const application = context.store.application(params['uuid'] ?? '');
@@ -303,13 +305,21 @@ export function listRequests(context: ControlContext): Response {
   return jsonResponse(200, clientFromQuery(context).requestLog);
 }
 
-/** `POST /sandbox/v1/faults/`: queues a fault for a client's next matching platform request(s). */
+/**
+ * `POST /sandbox/v1/faults/`: queues a fault for a client's next matching platform request(s).
+ * A client holds at most {@link MAX_QUEUED_FAULTS} queued faults (409 beyond: clear them, or let
+ * them be served), so the queue cannot grow without bound.
+ */
 export async function addFault(context: ControlContext): Promise<Response> {
   const fault = parseFault(await readJsonObject(context.request));
   const client = context.store.client(fault.clientUuid);
   if (!client) throw notFound();
+  const queued = client.entity.faults.filter((other) => other.clientUuid === client.uuid).length;
+  if (queued >= MAX_QUEUED_FAULTS) {
+    throw detailError(409, `This client already has ${MAX_QUEUED_FAULTS} queued faults: clear them (DELETE /sandbox/v1/faults/?client_uuid=) or let them be served.`);
+  }
   client.entity.faults.push(fault);
-  return jsonResponse(201, { queued: client.entity.faults.filter((queued) => queued.clientUuid === client.uuid).length });
+  return jsonResponse(201, { queued: queued + 1 });
 }
 
 /** `DELETE /sandbox/v1/faults/?client_uuid=`: drops the client's queued faults. */

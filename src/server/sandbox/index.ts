@@ -10,7 +10,7 @@
  * ));
  */
 
-export { createSandbox, type Sandbox, type SandboxOptions } from './sandbox.js';
+export { createSandbox, type ApplicationOwner, type Sandbox, type SandboxOptions } from './sandbox.js';
 export type {
   ApplicationInspection,
   CreateClientRequest,

@@ -26,7 +26,7 @@ import { ApiError, detailError, dispatch, notFound, type Route } from './http.js
 import { createApplication, getApplication, getAttribute, getDefinitions, getLegalDocuments, getLevelInfo, patchApplication, sendToReview } from './platform.js';
 import { DEMO_SCENARIOS } from './seed.js';
 import { sendCode } from './signatures.js';
-import { SandboxStore, SHOWCASE_ENTITY_UUID } from './store.js';
+import { SandboxStore, SHOWCASE_ENTITY_UUID, type LegalEntity } from './store.js';
 import { logRequest, serveFault, takeFault } from './traffic.js';
 
 /** Options of {@link createSandbox}. */
@@ -52,6 +52,18 @@ export interface SandboxOptions {
    * (`BENCH_LEVEL` in seed.ts). For `npm run bench`; off by default.
    */
   benchLevel?: boolean;
+  /**
+   * How many legal entities made after the showcase (by `POST /sandbox/v1/clients/` or
+   * {@link Sandbox.seedScenarios}) are kept before the oldest is forgotten with all of its
+   * clients. Default 1000.
+   */
+  maxFreshEntities?: number;
+}
+
+/** Who an application belongs to. */
+export interface ApplicationOwner {
+  legal_entity_uuid: string;
+  client_uuid: string;
 }
 
 /** An in-process emulator of the platform's KYC API. */
@@ -62,6 +74,19 @@ export interface Sandbox {
   readonly legalEntityUuid: string;
   /** The showcase's demo clients, one per starting state. */
   readonly demoClients: readonly DemoClient[];
+  /**
+   * Seeds a fresh legal entity with a fresh client per demo scenario (the states of
+   * {@link demoClients}, with new uuids): what the demo app gives each visitor. The entity is
+   * evictable like those of `POST /sandbox/v1/clients/`.
+   */
+  seedScenarios(): readonly DemoClient[];
+  /** The legal entity and client an application belongs to, or `null` for an unknown one. */
+  applicationOwner(applicationUuid: string): ApplicationOwner | null;
+  /**
+   * Forgets a legal entity made after the showcase (by {@link seedScenarios} or the control), with
+   * all of its clients and their data; the showcase and unknown uuids are left alone.
+   */
+  forget(legalEntityUuid: string): void;
 }
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -92,16 +117,18 @@ const CONTROL_ROUTES: readonly Route<ControlContext>[] = [
 
 /** Creates a sandbox seeded with the showcase legal entity and its demo clients. */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
-  const store = new SandboxStore({ benchLevel: options.benchLevel ?? false });
+  const store = new SandboxStore({ benchLevel: options.benchLevel ?? false, maxFreshEntities: options.maxFreshEntities });
   const clock = options.now ?? (() => new Date());
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const scenarioClients = (entity: LegalEntity): DemoClient[] =>
+    store.seedDemoClients(entity).map((client, index) => ({
+      legal_entity_uuid: entity.uuid,
+      client_uuid: client.uuid,
+      label: DEMO_SCENARIOS[index]!.label,
+      description: DEMO_SCENARIOS[index]!.description,
+    }));
   const showcase = store.createEntity(SHOWCASE_ENTITY_UUID, CANONICAL_DIALECT, false);
-  const demoClients: readonly DemoClient[] = store.seedDemoClients(showcase).map((client, index) => ({
-    legal_entity_uuid: showcase.uuid,
-    client_uuid: client.uuid,
-    label: DEMO_SCENARIOS[index]!.label,
-    description: DEMO_SCENARIOS[index]!.description,
-  }));
+  const demoClients: readonly DemoClient[] = scenarioClients(showcase);
   const livenessStandIn = options.livenessStandIn ? standInOrigin(options.livenessStandIn.origin) : null;
   const expectedAuthorization = options.apiKey === undefined ? null : `Bearer ${options.apiKey}`;
 
@@ -152,7 +179,17 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
   }
 
-  return { fetch: handle, legalEntityUuid: showcase.uuid, demoClients };
+  return {
+    fetch: handle,
+    legalEntityUuid: showcase.uuid,
+    demoClients,
+    seedScenarios: () => scenarioClients(store.createEntity(crypto.randomUUID(), CANONICAL_DIALECT, true)),
+    applicationOwner(applicationUuid) {
+      const client = store.application(applicationUuid)?.client;
+      return client ? { legal_entity_uuid: client.entity.uuid, client_uuid: client.uuid } : null;
+    },
+    forget: (legalEntityUuid) => store.forget(legalEntityUuid),
+  };
 }
 
 /** The origin of `livenessStandIn`, normalized; a `TypeError` unless it is an http(s) origin. */

@@ -149,8 +149,8 @@ export const EDITABLE_STATUSES: ReadonlySet<string> = new Set(['draft', 'pending
 /** Statuses that close an application; any other status (unknown ones too) keeps it open. */
 export const CLOSED_STATUSES: ReadonlySet<string> = new Set(['approved', 'rejected']);
 
-/** How many fresh legal entities (made by the control) are kept before the oldest are forgotten. */
-const MAX_FRESH_ENTITIES = 1000;
+/** How many fresh legal entities (made by the control) are kept by default before the oldest are forgotten. */
+export const DEFAULT_MAX_FRESH_ENTITIES = 1000;
 
 /** The uuid of the showcase legal entity, stable across runs. */
 export const SHOWCASE_ENTITY_UUID = stableUuid('kyc-onboarding/sandbox/showcase-legal-entity');
@@ -176,6 +176,8 @@ function stableUuid(name: string): string {
 export interface SandboxStoreOptions {
   /** Every legal entity also gets the bench level (`BENCH_LEVEL`), its attributes and legal documents. */
   benchLevel?: boolean;
+  /** How many evictable legal entities are kept before the oldest is forgotten (default {@link DEFAULT_MAX_FRESH_ENTITIES}). */
+  maxFreshEntities?: number;
 }
 
 /** The sandbox's state, with indexes so control calls can find clients and applications by uuid. */
@@ -189,12 +191,14 @@ export class SandboxStore {
   private readonly entities = new Map<string, LegalEntity>();
   private readonly clients = new Map<string, Client>();
   private readonly applications = new Map<string, Application>();
-  /** Evictable entities, oldest first. */
-  private readonly fresh: string[] = [];
+  /** Evictable entities, oldest first (a Set keeps insertion order). */
+  private readonly fresh = new Set<string>();
   /** Applications by the id of one of their current volatile values (see {@link VolatileValue.id}). */
   private readonly volatileOwners = new Map<string, Application>();
+  private readonly maxFreshEntities: number;
 
   constructor(options: SandboxStoreOptions = {}) {
+    this.maxFreshEntities = options.maxFreshEntities ?? DEFAULT_MAX_FRESH_ENTITIES;
     this.seed = options.benchLevel
       ? {
           levels: [...LEVELS, BENCH_LEVEL],
@@ -239,7 +243,7 @@ export class SandboxStore {
   /**
    * Creates a legal entity seeded with the levels, reference data and legal documents. Uuids of its
    * levels and documents derive from the entity's uuid. An evictable entity may be forgotten once
-   * {@link MAX_FRESH_ENTITIES} newer ones exist.
+   * `maxFreshEntities` newer ones exist.
    */
   createEntity(uuid: string, dialect: ResolvedDialect, evictable: boolean): LegalEntity {
     const attributes = new Map(this.seed.attributes.map((attribute) => [attribute.key, attribute]));
@@ -264,8 +268,8 @@ export class SandboxStore {
     const entity: LegalEntity = { uuid, dialect, levels, attributes, legalDocuments, clients: new Map(), faults: [] };
     this.entities.set(uuid, entity);
     if (evictable) {
-      this.fresh.push(uuid);
-      while (this.fresh.length > MAX_FRESH_ENTITIES) this.forget(this.fresh.shift()!);
+      this.fresh.add(uuid);
+      while (this.fresh.size > this.maxFreshEntities) this.forget(this.fresh.values().next().value!);
     }
     return entity;
   }
@@ -331,7 +335,13 @@ export class SandboxStore {
     });
   }
 
-  private forget(entityUuid: string): void {
+  /**
+   * Forgets an evictable legal entity with everything of it: its clients, their answers, files,
+   * documents, applications, request logs and queued faults. The showcase (not evictable) stays;
+   * an unknown uuid is ignored.
+   */
+  forget(entityUuid: string): void {
+    if (!this.fresh.delete(entityUuid)) return;
     const entity = this.entities.get(entityUuid);
     if (!entity) return;
     for (const client of entity.clients.values()) {

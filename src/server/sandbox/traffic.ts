@@ -17,6 +17,10 @@ import type { Client, LegalEntity } from './store.js';
 
 /** The requests kept per client. */
 const LOG_SIZE = 100;
+/** The longest body a fault may serve, and the most headers (of bounded length) it may add. */
+const MAX_FAULT_BODY_LENGTH = 64 * 1024;
+const MAX_FAULT_HEADERS = 32;
+const MAX_FAULT_HEADER_LENGTH = 1024;
 /** The longest a fault may delay or hang an answer. */
 const MAX_FAULT_DELAY_MS = 30_000;
 /** Query parameters whose values never reach the log. */
@@ -141,8 +145,14 @@ export function parseFault(body: JsonObject): Fault {
   check('path_contains', typeof body['path_contains'] === 'string', 'Expected a string.');
   check('times', isIntegerIn(body['times'], 1, 1000), 'Expected an integer from 1 to 1000.');
   check('status', isIntegerIn(body['status'], 200, 599), 'Expected an HTTP status from 200 to 599.');
-  check('headers', isObject(body['headers']) && Object.values(body['headers']).every((v) => typeof v === 'string'), 'Expected an object of strings.');
-  check('body', typeof body['body'] === 'string', 'Expected a string.');
+  check(
+    'headers',
+    isObject(body['headers']) &&
+      Object.keys(body['headers']).length <= MAX_FAULT_HEADERS &&
+      Object.values(body['headers']).every((v) => typeof v === 'string' && v.length <= MAX_FAULT_HEADER_LENGTH),
+    `Expected an object of at most ${MAX_FAULT_HEADERS} strings of at most ${MAX_FAULT_HEADER_LENGTH} characters.`,
+  );
+  check('body', typeof body['body'] === 'string' && body['body'].length <= MAX_FAULT_BODY_LENGTH, `Expected a string of at most ${MAX_FAULT_BODY_LENGTH} characters.`);
   check('delay_ms', isIntegerIn(body['delay_ms'], 0, MAX_FAULT_DELAY_MS), `Expected an integer from 0 to ${MAX_FAULT_DELAY_MS}.`);
   check('kind', KINDS.includes(body['kind'] as FaultKind), `Expected one of: ${KINDS.join(', ')}.`);
   if (body['body'] !== undefined && body['kind'] !== undefined && body['kind'] !== 'status') {
