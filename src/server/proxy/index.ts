@@ -42,6 +42,7 @@ export {
   type KycTokenVerifyOptions,
 } from './token.js';
 export { createMemoryStore, type KycCount, type KycMemoryStoreOptions, type KycProxyStore } from './store.js';
+export { createRedisStore, type KycRedisClient, type KycRedisSend, type KycRedisStoreOptions } from './redis-store.js';
 export {
   nodeRequestToWeb,
   toNodeListener,
