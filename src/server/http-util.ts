@@ -48,6 +48,24 @@ function withDefaults(defaults: Record<string, string>, headers: Record<string, 
   return merged;
 }
 
+/** What every answer of the proxy and the token endpoint says about itself, whatever else it carries. */
+const SECURE_HEADERS: Readonly<Record<string, string>> = {
+  // Per-person answers: no shared cache may keep them, whatever the platform said.
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  // Data, never a document: nothing in it may run, load or be framed, even if opened directly.
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+};
+
+/**
+ * Marks an answer built by the server (so its headers are mutable) as never cached, never sniffed
+ * and never a document (see {@link SECURE_HEADERS}). Returns the same response.
+ */
+export function secureAnswer(response: Response): Response {
+  for (const [name, value] of Object.entries(SECURE_HEADERS)) response.headers.set(name, value);
+  return response;
+}
+
 /** A request body went over its size limit (answered 413). */
 export class BodyTooLargeError extends Error {
   override readonly name = 'BodyTooLargeError';

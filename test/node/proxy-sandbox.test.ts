@@ -103,12 +103,12 @@ describe('proxy over the sandbox: pagination', () => {
   test('pages of definitions link back through the proxy, and following them collects the whole list', async () => {
     const proxy = proxyFor(CLIENT_A);
     const keys: string[] = [];
-    let next: string | null = `${SITE}/kyc/v1/attributes/citizenship/definitions/`;
+    let next: string | null = '/kyc/v1/attributes/citizenship/definitions/';
     let pages = 0;
     while (next !== null) {
-      assert.ok(next.startsWith(`${SITE}/kyc/v1/attributes/citizenship/definitions/`), next);
+      assert.ok(next.startsWith('/kyc/v1/attributes/citizenship/definitions/'), next);
       assert.equal(next.includes('legal_entity_uuid'), false);
-      const response = await proxy(new Request(next));
+      const response = await proxy(new Request(new URL(next, SITE)));
       assert.equal(response.status, 200);
       const page: { next: string | null; results: Array<{ key: string }> } = await response.json();
       keys.push(...page.results.map(({ key }) => key));
@@ -126,20 +126,29 @@ describe('proxy over the sandbox, over real HTTP', () => {
   test('a connection the platform cuts mid-body reaches the browser as a body that fails to read', async () => {
     const server = createServer(toNodeListener(proxyFor(CLIENT_A)));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
+    const cut = async (path: string) => {
       const fault = await sandbox.fetch(
         new Request('http://sandbox.test/sandbox/v1/faults/', {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ client_uuid: CLIENT_A.clientUuid, kind: 'cut', path_contains: '/kyc-level-info/' }),
+          body: JSON.stringify({ client_uuid: CLIENT_A.clientUuid, kind: 'cut', path_contains: path }),
         }),
       );
       assert.equal(fault.status, 201);
+    };
+    try {
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const response = await fetch(`${base}/kyc/v1/clients/kyc-level-info/`);
+      const info = await fetch(`${base}/kyc/v1/clients/kyc-level-info/`);
+      const application = (await info.json()).last_kyc_application_uuid;
+      await cut('/v1/kyc/');
+      const response = await fetch(`${base}/kyc/v1/kyc/${application}/`);
       assert.equal(response.status, 200);
       assert.equal(response.headers.get('content-type'), 'application/json');
       await assert.rejects(response.text());
+      // The level info is read whole by the proxy (it learns the client's application from it):
+      // a cut there is the platform's fault, answered as such.
+      await cut('/kyc-level-info/');
+      assert.equal((await fetch(`${base}/kyc/v1/clients/kyc-level-info/`)).status, 502);
       const next = await fetch(`${base}/kyc/v1/clients/kyc-level-info/`);
       assert.equal(next.status, 200, 'the server keeps serving');
       assert.equal(typeof (await next.json()).allowed_to_create_kyc_application, 'boolean');

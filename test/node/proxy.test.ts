@@ -2,79 +2,26 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, test } from 'node:test';
-import { createKycProxy, type KycProxyOptions, type KycRequestLog } from '../../src/server/proxy/index.js';
-
-const LEGAL_ENTITY = '11111111-1111-4111-8111-111111111111';
-const CLIENT = '22222222-2222-4222-8222-222222222222';
-const OTHER = '99999999-9999-4999-8999-999999999999';
-const APPLICATION = '33333333-3333-4333-8333-333333333333';
-const SITE = 'https://shop.example';
-const PLATFORM = 'https://platform.example/api';
-const PLATFORM_KEY = 'Api-Key platform-secret-key';
-const IDENTITY = { legalEntityUuid: LEGAL_ENTITY, clientUuid: CLIENT };
-
-/** What the fake platform received. */
-interface Received {
-  method: string;
-  url: URL;
-  headers: Headers;
-  body: string | null;
-  signal: AbortSignal;
-}
-
-/** A fake platform recording every request; answers `{"ok": true}` unless told otherwise. */
-function fakePlatform(answer: (request: Request) => Response | Promise<Response> = () => Response.json({ ok: true })) {
-  const received: Received[] = [];
-  const fetch = async (request: Request): Promise<Response> => {
-    const entry: Received = {
-      method: request.method,
-      url: new URL(request.url),
-      headers: request.headers,
-      body: null,
-      signal: request.signal,
-    };
-    received.push(entry);
-    if (request.body) entry.body = await request.text();
-    return answer(request);
-  };
-  return { received, fetch };
-}
-
-function proxyFor(platform: ReturnType<typeof fakePlatform>, options: Partial<KycProxyOptions> = {}) {
-  return createKycProxy({
-    upstream: PLATFORM,
-    fetch: platform.fetch,
-    credentials: { authorization: PLATFORM_KEY },
-    authorize: () => IDENTITY,
-    ...options,
-  });
-}
-
-const request = (path: string, init?: RequestInit) => new Request(`${SITE}${path}`, init);
-const json = (method: string, body: unknown, headers: Record<string, string> = {}): RequestInit => ({
-  method,
-  headers: { 'content-type': 'application/json', ...headers },
-  body: JSON.stringify(body),
-});
-
-/** A body with no Content-Length, sent in chunks of `chunk` bytes up to `total`. */
-function chunkedBody(total: number, chunk = 64 * 1024): ReadableStream<Uint8Array> {
-  let sent = 0;
-  return new ReadableStream({
-    pull(controller) {
-      if (sent >= total) {
-        controller.close();
-        return;
-      }
-      const size = Math.min(chunk, total - sent);
-      controller.enqueue(new Uint8Array(size).fill(0x61));
-      sent += size;
-    },
-  });
-}
-
-const streamed = (method: string, body: ReadableStream<Uint8Array>, headers: Record<string, string> = {}) =>
-  ({ method, body, headers, duplex: 'half' }) as RequestInit;
+import { createKycProxy, type KycRequestLog } from '../../src/server/proxy/index.js';
+import {
+  APPLICATION,
+  chunked,
+  chunkedBody,
+  CLIENT,
+  fakePlatform,
+  IDENTITY,
+  json,
+  JSON_TYPE,
+  LEGAL_ENTITY,
+  MULTIPART,
+  OTHER,
+  PLATFORM,
+  PLATFORM_KEY,
+  proxyFor,
+  request,
+  SITE,
+  streamed,
+} from './proxy-harness.js';
 
 describe('proxy: allow-list', () => {
   const endpoints: Array<[string, string, RequestInit?]> = [
@@ -268,7 +215,8 @@ describe('proxy: session and identity', () => {
     const platform = fakePlatform();
     const proxy = proxyFor(platform);
     for (const body of ['{"provider_type":', '[1, 2]', 'null', '"sms"', '', '\xff\xfe']) {
-      const response = await proxy(request('/kyc/v1/signatures/send-code/', { method: 'POST', body }));
+      const init = { method: 'POST', body, headers: { 'content-type': 'application/json' } };
+      const response = await proxy(request('/kyc/v1/signatures/send-code/', init));
       assert.equal(response.status, 400, JSON.stringify(body));
       assert.equal(typeof (await response.json()).detail, 'string');
     }
@@ -280,12 +228,13 @@ describe('proxy: query parameters', () => {
   test('keeps only the parameters each endpoint is documented to take', async () => {
     const platform = fakePlatform();
     const proxy = proxyFor(platform);
+    const codes = { 'kyc-sms-sign-code': '111111', 'kyc-email-sign-code': '222222' };
     const cases: Array<[string, RequestInit | undefined, Record<string, string>]> = [
       [
         `/kyc/v1/kyc/${APPLICATION}/?empty_volatile_fields=true` +
           '&sumsub_liveness_check_token.ttl_min=600&sumsub_liveness_check_token.ttl_max=3600' +
-          '&sumsub_liveness_check_token.ttl_renew=false&ttl_min=1&sms_sign_code=1&debug=1',
-        undefined,
+          '&sumsub_liveness_check_token.ttl_renew=false&ttl_min=1&debug=1',
+        { headers: codes },
         {
           empty_volatile_fields: 'true',
           'sumsub_liveness_check_token.ttl_min': '600',
@@ -294,8 +243,8 @@ describe('proxy: query parameters', () => {
         },
       ],
       [
-        `/kyc/v1/kyc/${APPLICATION}/?sms_sign_code=111111&email_sign_code=222222&empty_volatile_fields=true`,
-        json('PATCH', { attribute_changes: [] }),
+        `/kyc/v1/kyc/${APPLICATION}/?empty_volatile_fields=true`,
+        json('PATCH', { attribute_changes: [] }, codes),
         { sms_sign_code: '111111', email_sign_code: '222222' },
       ],
       [
@@ -304,8 +253,8 @@ describe('proxy: query parameters', () => {
         { ttl_min: '600', ttl_max: '3600', ttl_renew: 'true' },
       ],
       [
-        `/kyc/v1/kyc/${APPLICATION}/send-to-review/?sms_sign_code=111111&format=api`,
-        json('POST', {}),
+        `/kyc/v1/kyc/${APPLICATION}/send-to-review/?format=api`,
+        json('POST', {}, { 'kyc-sms-sign-code': '111111' }),
         { sms_sign_code: '111111' },
       ],
       ['/kyc/v1/attributes/citizenship/definitions/?page=2&page_size=50&search=x', undefined, { page: '2', page_size: '50' }],
@@ -315,15 +264,41 @@ describe('proxy: query parameters', () => {
         { client_type: 'individual', key: 'terms', page: '1', page_size: '10' },
       ],
       ['/kyc/v1/clients/kyc-level-info/?page=2&expand=all', undefined, {}],
-      ['/kyc/v1/documents/?sms_sign_code=1', json('POST', {}), {}],
+      ['/kyc/v1/documents/', json('POST', {}, codes), {}],
     ];
-    for (const [path, init] of cases) await proxy(request(path, init));
+    for (const [path, init] of cases) assert.equal((await proxy(request(path, init))).status, 200, path);
     platform.received.forEach(({ url }, index) => {
       const query = Object.fromEntries(url.searchParams);
       delete query['legal_entity_uuid'];
       delete query['client_uuid'];
       assert.deepEqual(query, cases[index]![2], cases[index]![0]);
     });
+  });
+
+  test('refuses one-time codes in the URL (access logs keep URLs), without contacting the platform', async () => {
+    const platform = fakePlatform();
+    const proxy = proxyFor(platform);
+    for (const [path, init] of [
+      [`/kyc/v1/kyc/${APPLICATION}/?sms_sign_code=111111`, json('PATCH', { attribute_changes: [] })],
+      [`/kyc/v1/kyc/${APPLICATION}/send-to-review/?email_sign_code=111111`, json('POST', {})],
+      [`/kyc/v1/kyc/${APPLICATION}/?sms_sign_code=1`, undefined],
+      ['/kyc/v1/documents/?sms_sign_code=1', json('POST', {})],
+    ] as const) {
+      const response = await proxy(request(path, init));
+      assert.equal(response.status, 400, path);
+      assert.match((await response.json()).detail, /Kyc-Sms-Sign-Code/);
+    }
+    assert.equal(platform.received.length, 0);
+  });
+
+  test('refuses a code header that is no code, and ignores code headers where no code is taken', async () => {
+    const platform = fakePlatform();
+    const proxy = proxyFor(platform);
+    for (const code of ['1 1', '111111&client_uuid=x', 'x'.repeat(33)]) {
+      const response = await proxy(request(`/kyc/v1/kyc/${APPLICATION}/`, json('PATCH', {}, { 'kyc-sms-sign-code': code })));
+      assert.equal(response.status, 400, code);
+    }
+    assert.equal(platform.received.length, 0);
   });
 
   test('keeps the first of repeated values only', async () => {
@@ -390,7 +365,7 @@ describe('proxy: headers', () => {
     assert.equal(platform.received[0]!.headers.has('content-type'), false);
   });
 
-  test('passes back only content-type, retry-after and cache-control, adding no-store when absent, and nosniff', async () => {
+  test('passes back only content-type and retry-after, adding no-store, nosniff and a CSP', async () => {
     const answer = () =>
       new Response('{"detail":"Slow down."}', {
         status: 429,
@@ -412,11 +387,12 @@ describe('proxy: headers', () => {
       'retry-after': '7',
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
     });
     assert.deepEqual(await response.json(), { detail: 'Slow down.' });
   });
 
-  test('adds x-content-type-options: nosniff to every answer, its own refusals and preflights included', async () => {
+  test('marks every answer no-store, nosniff and no document, its own refusals and preflights included', async () => {
     const platform = fakePlatform((request) =>
       request.url.includes('/documents/') ? new Response(null, { status: 204 }) : Response.json({ ok: true }),
     );
@@ -442,6 +418,8 @@ describe('proxy: headers', () => {
     ];
     for (const [name, response] of answers) {
       assert.equal(response.headers.get('x-content-type-options'), 'nosniff', name);
+      assert.equal(response.headers.get('cache-control'), 'no-store', name);
+      assert.equal(response.headers.get('content-security-policy'), "default-src 'none'; frame-ancestors 'none'", name);
     }
     assert.deepEqual(
       answers.map(([, response]) => response.status),
@@ -449,10 +427,14 @@ describe('proxy: headers', () => {
     );
   });
 
-  test("keeps the platform's own cache-control", async () => {
-    const answer = () => Response.json([], { headers: { 'cache-control': 'private, max-age=60' } });
-    const response = await proxyFor(fakePlatform(answer))(request('/kyc/v1/attributes/citizenship/definitions/'));
-    assert.equal(response.headers.get('cache-control'), 'private, max-age=60');
+  test("replaces the platform's own cache-control: answers are per person, no cache may keep them", async () => {
+    for (const cacheControl of ['public, max-age=600', 'private, max-age=60']) {
+      const answer = () => Response.json({ ok: true }, { headers: { 'cache-control': cacheControl } });
+      for (const path of ['/kyc/v1/attributes/citizenship/definitions/', `/kyc/v1/kyc/${APPLICATION}/`]) {
+        const response = await proxyFor(fakePlatform(answer))(request(path));
+        assert.equal(response.headers.get('cache-control'), 'no-store', `${cacheControl} on ${path}`);
+      }
+    }
   });
 
   test('passes a 204 through without a body', async () => {
@@ -496,7 +478,7 @@ describe('proxy: size limits', () => {
         controller.enqueue(new Uint8Array(300));
       },
     });
-    const response = await proxy(request(`/kyc/v1/kyc/${APPLICATION}/`, streamed('PATCH', endless)));
+    const response = await proxy(request(`/kyc/v1/kyc/${APPLICATION}/`, streamed('PATCH', endless, JSON_TYPE)));
     assert.equal(response.status, 413);
     assert.equal(platform.received.length, 0);
     assert.ok(delivered < 10_000, 'stopped reading soon after the limit');
@@ -505,16 +487,17 @@ describe('proxy: size limits', () => {
   test('lets a JSON body of exactly the limit through', async () => {
     const platform = fakePlatform();
     const proxy = proxyFor(platform, { limits: { jsonBytes: 1000 } });
-    const response = await proxy(request('/kyc/v1/documents/', streamed('POST', chunkedBody(1000, 300))));
+    const text = JSON.stringify({ attribute_key: 'a'.repeat(1000 - '{"attribute_key":""}'.length) });
+    const response = await proxy(request('/kyc/v1/documents/', streamed('POST', chunked(text, 300), JSON_TYPE)));
     assert.equal(response.status, 200);
-    assert.equal(platform.received[0]!.body!.length, 1000);
+    assert.equal(platform.received[0]!.body, text);
   });
 
   test('answers 413 to an upload announced over the limit, without contacting the platform', async () => {
     const platform = fakePlatform();
     const proxy = proxyFor(platform, { limits: { uploadBytes: 10_000 } });
     const response = await proxy(
-      request('/kyc/v1/documents/files/', streamed('POST', chunkedBody(20_000), { 'content-length': '20000' })),
+      request('/kyc/v1/documents/files/', streamed('POST', chunkedBody(20_000), { 'content-length': '20000', ...MULTIPART })),
     );
     assert.equal(response.status, 413);
     assert.equal(platform.received.length, 0);
@@ -550,7 +533,7 @@ describe('proxy: size limits', () => {
   test('answers 413 when the platform reading a chunked upload fails on the limit', async () => {
     const platform = fakePlatform();
     const proxy = proxyFor(platform, { limits: { uploadBytes: 100_000 } });
-    const response = await proxy(request('/kyc/v1/documents/files/', streamed('POST', chunkedBody(1_000_000))));
+    const response = await proxy(request('/kyc/v1/documents/files/', streamed('POST', chunkedBody(1_000_000), MULTIPART)));
     assert.equal(response.status, 413);
   });
 
@@ -568,7 +551,10 @@ describe('proxy: size limits', () => {
     });
     const size = 64 * 1024 * 1024 + 1 + 300; // the file plus multipart framing
     const response = await proxy(
-      request('/kyc/v1/documents/files/', streamed('POST', chunkedBody(size, 1024 * 1024), { 'content-length': String(size) })),
+      request(
+        '/kyc/v1/documents/files/',
+        streamed('POST', chunkedBody(size, 1024 * 1024), { 'content-length': String(size), ...MULTIPART }),
+      ),
     );
     assert.equal(response.status, 400);
     assert.deepEqual(await response.json(), { files: ['File is larger than 64 MB.'] });
@@ -578,8 +564,8 @@ describe('proxy: size limits', () => {
   test('forwards a valid Content-Length of an upload and drops an invalid one', async () => {
     const platform = fakePlatform();
     const proxy = proxyFor(platform);
-    await proxy(request('/kyc/v1/documents/files/', streamed('POST', chunkedBody(10), { 'content-length': '10' })));
-    await proxy(request('/kyc/v1/documents/files/', streamed('POST', chunkedBody(10), { 'content-length': '1e1' })));
+    await proxy(request('/kyc/v1/documents/files/', streamed('POST', chunkedBody(10), { 'content-length': '10', ...MULTIPART })));
+    await proxy(request('/kyc/v1/documents/files/', streamed('POST', chunkedBody(10), { 'content-length': '1e1', ...MULTIPART })));
     assert.equal(platform.received[0]!.headers.get('content-length'), '10');
     assert.equal(platform.received[1]!.headers.has('content-length'), false);
   });
@@ -630,7 +616,7 @@ describe('proxy: time and failures', () => {
       timeoutMs: 10,
       uploadTimeoutMs: 10_000,
     });
-    assert.equal((await proxy(request('/kyc/v1/documents/files/', { method: 'POST', body: 'x' }))).status, 200);
+    assert.equal((await proxy(request('/kyc/v1/documents/files/', { method: 'POST', body: 'x', headers: MULTIPART }))).status, 200);
     assert.equal((await proxy(request('/kyc/v1/documents/', json('POST', {})))).status, 504);
   });
 
@@ -689,7 +675,7 @@ describe('proxy: pagination links', () => {
   const page = (next: string | null, previous: string | null = null) => () =>
     Response.json({ count: 30, next, previous, results: [{ key: 'LV', title: 'Latvia' }] });
 
-  test('rewrites next and previous to go through the proxy, without identity', async () => {
+  test('rewrites next and previous as paths through the proxy, without identity', async () => {
     const identity = `legal_entity_uuid=${LEGAL_ENTITY}&client_uuid=${CLIENT}`;
     const next = `${PLATFORM}/v1/legal_documents/?client_type=individual&${identity}&page=3`;
     const previous = `${PLATFORM}/v1/legal_documents/?legal_entity_uuid=${LEGAL_ENTITY}&client_type=individual`;
@@ -697,8 +683,8 @@ describe('proxy: pagination links', () => {
       request('/kyc/v1/legal_documents/?client_type=individual&page=2'),
     );
     const body = await response.json();
-    assert.equal(body.next, `${SITE}/kyc/v1/legal_documents/?client_type=individual&page=3`);
-    assert.equal(body.previous, `${SITE}/kyc/v1/legal_documents/?client_type=individual`);
+    assert.equal(body.next, '/kyc/v1/legal_documents/?client_type=individual&page=3');
+    assert.equal(body.previous, '/kyc/v1/legal_documents/?client_type=individual');
     assert.equal(body.count, 30);
     assert.deepEqual(body.results, [{ key: 'LV', title: 'Latvia' }]);
     assert.equal(response.headers.get('content-type'), 'application/json');
@@ -709,8 +695,8 @@ describe('proxy: pagination links', () => {
     const platform = fakePlatform(page(link));
     const proxy = proxyFor(platform);
     const first = await (await proxy(request('/kyc/v1/attributes/citizenship/definitions/'))).json();
-    assert.equal(first.next, `${SITE}/kyc/v1/attributes/citizenship/definitions/?page=2`);
-    await proxy(new Request(first.next));
+    assert.equal(first.next, '/kyc/v1/attributes/citizenship/definitions/?page=2');
+    await proxy(request(first.next));
     assert.equal(platform.received[1]!.url.searchParams.get('page'), '2');
     assert.equal(platform.received[1]!.url.searchParams.get('legal_entity_uuid'), LEGAL_ENTITY);
   });
@@ -724,7 +710,16 @@ describe('proxy: pagination links', () => {
       basePath: '/partner/kyc',
     });
     const body = await (await proxy(request('/partner/kyc/v1/legal_documents/'))).json();
-    assert.equal(body.next, `${SITE}/partner/kyc/v1/legal_documents/?page=2`);
+    assert.equal(body.next, '/partner/kyc/v1/legal_documents/?page=2');
+  });
+
+  test('writes absolute links on the configured origin only, never on the Host the request named', async () => {
+    const link = `${PLATFORM}/v1/legal_documents/?page=2`;
+    const attacker = new Request('https://attacker.example/kyc/v1/legal_documents/');
+    const bare = await (await proxyFor(fakePlatform(page(link)))(attacker)).json();
+    assert.equal(bare.next, '/kyc/v1/legal_documents/?page=2');
+    const configured = await (await proxyFor(fakePlatform(page(link)), { origin: SITE })(attacker)).json();
+    assert.equal(configured.next, `${SITE}/kyc/v1/legal_documents/?page=2`);
   });
 
   test('nulls a link that is not a page of the same endpoint rather than reveal the platform', async () => {
@@ -834,7 +829,7 @@ describe('proxy: CORS', () => {
     assert.equal(response.status, 204);
     assert.equal(response.headers.get('access-control-allow-origin'), PAGE);
     assert.equal(response.headers.get('access-control-allow-methods'), 'GET, PATCH');
-    assert.equal(response.headers.get('access-control-allow-headers'), 'authorization, content-type');
+    assert.equal(response.headers.get('access-control-allow-headers'), 'authorization, content-type, kyc-sms-sign-code, kyc-email-sign-code');
     assert.equal(response.headers.get('access-control-max-age'), '120');
     assert.equal(response.headers.get('access-control-allow-credentials'), 'true');
     assert.equal(response.headers.get('vary'), 'Origin');
@@ -870,8 +865,8 @@ describe('proxy: request log hook', () => {
     );
     const proxy = proxyFor(platform, { onRequest: (entry) => entries.push(entry) });
     const personal = { attribute_changes: [{ key: 'first_name', value: 'Jānis Bērziņš' }] };
-    const query = `?sms_sign_code=123456&client_uuid=${OTHER}`;
-    await proxy(request(`/kyc/v1/kyc/${APPLICATION}/${query}`, json('PATCH', personal, { cookie: 's=1' })));
+    const query = `?client_uuid=${OTHER}`;
+    await proxy(request(`/kyc/v1/kyc/${APPLICATION}/${query}`, json('PATCH', personal, { cookie: 's=1', 'kyc-sms-sign-code': '123456' })));
     await proxy(request(`/kyc/v1/kyc/${APPLICATION}/attributes/sumsub_liveness_check_token/?ttl_renew=true`));
     await proxy(request(`/kyc/v1/secret-${APPLICATION}/`));
     await proxy(request('/kyc/v1/documents/', { method: 'DELETE' }));

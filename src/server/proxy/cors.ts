@@ -27,8 +27,8 @@ export type CorsVerdict =
   | { readonly allowed: false };
 
 const DEFAULT_MAX_AGE_SECONDS = 600;
-/** Request headers the widget sends beyond the CORS-safelisted ones. */
-const ALLOWED_HEADERS = 'authorization, content-type';
+/** Request headers the widget sends beyond the CORS-safelisted ones (one-time codes travel in headers, never in URLs). */
+const ALLOWED_HEADERS = 'authorization, content-type, kyc-sms-sign-code, kyc-email-sign-code';
 /** Response headers the widget reads beyond the CORS-safelisted ones. */
 const EXPOSED_HEADERS = 'retry-after';
 
@@ -58,17 +58,18 @@ export class CorsPolicy {
   /**
    * Decides whether a browser may make this request. A request with no `Origin` passes unless
    * `Sec-Fetch-Site` says a browser sent it from another site (an image or a link embedded there);
-   * a same-origin request passes (its `Origin` equals the request URL's origin, or
-   * `Sec-Fetch-Site: same-origin` vouches for it behind a rewriting reverse proxy); a listed origin
-   * passes with CORS headers; anything else, `Origin: null` included, is refused.
+   * a same-origin request passes (its `Origin` equals `self`, the origin the server is configured
+   * to be reached on, else the request URL's origin; or `Sec-Fetch-Site: same-origin` vouches for
+   * it behind a rewriting reverse proxy); a listed origin passes with CORS headers; anything else,
+   * `Origin: null` included, is refused.
    */
-  check(request: Request): CorsVerdict {
+  check(request: Request, self: string | null = null): CorsVerdict {
     const origin = request.headers.get('origin');
     const site = request.headers.get('sec-fetch-site');
     if (origin === null) {
       return site === 'cross-site' || site === 'same-site' ? { allowed: false } : { allowed: true, origin: null };
     }
-    if (origin === new URL(request.url).origin || site === 'same-origin') return { allowed: true, origin: null };
+    if (origin === (self ?? new URL(request.url).origin) || site === 'same-origin') return { allowed: true, origin: null };
     return this.#origins.has(origin) ? { allowed: true, origin } : { allowed: false };
   }
 

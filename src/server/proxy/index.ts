@@ -28,11 +28,15 @@ export {
   type KycProxyLimits,
   type KycProxyOptions,
   type KycProxyPaths,
+  type KycRate,
+  type KycRateLimits,
+  type KycAuthorizeApplication,
   type KycRequestLog,
 } from './proxy.js';
 export {
   bearerTokenAuthorizer,
   createKycTokenEndpoint,
+  DEFAULT_KYC_TOKEN_AUDIENCE,
   mintKycToken,
   verifyKycToken,
   type KycBearerAuthorizerOptions,

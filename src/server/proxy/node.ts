@@ -5,17 +5,19 @@
  * anything else that hands out `(req, res)`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { errorResponse } from '../http-util.js';
+import { errorResponse, secureAnswer } from '../http-util.js';
+import { trustOrigin } from './origin.js';
 import type { KycHandler } from './proxy.js';
 
 /** Options of {@link nodeRequestToWeb} and {@link toNodeListener}. */
 export interface KycNodeOptions {
   /**
-   * The public origin browsers use to reach this server (`https://shop.example`), when it differs
-   * from what the socket shows, typically behind a TLS-terminating reverse proxy. It becomes the
-   * origin of `request.url`, which the proxy compares with `Origin` and uses in rewritten page
-   * links. Anything after the origin (a trailing slash) is ignored; a value that is not an http(s)
-   * URL throws a `TypeError`. Default: `http(s)://` + the `Host` header.
+   * The public origin browsers use to reach this server (`https://shop.example`). Set it: it
+   * becomes the origin of `request.url`, and the proxy trusts it for the same-origin check and for
+   * absolute page links. Without it the origin is `http(s)://` + the `Host` header, which the
+   * client chose: the proxy then writes page links as paths and does not take that origin for
+   * its own. Anything after the origin (a trailing slash) is ignored; a value that is not an
+   * http(s) URL throws a `TypeError`.
    */
   origin?: string;
 }
@@ -29,6 +31,11 @@ export interface KycNodeRequestOptions extends KycNodeOptions {
 /** A Node request as Express and others pass it: `originalUrl` keeps the mount path they strip from `url`. */
 export type KycNodeRequest = IncomingMessage & { originalUrl?: string };
 
+/** An origin-form request target: one `/`, then anything but a second `/` at once. */
+const ORIGIN_FORM = /^\/(?!\/)/;
+/** A `Host` header: a DNS name or IPv4 address, or a bracketed IPv6 address, and an optional port. */
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
 /** Bytes a request body may hold in memory before the socket is paused (backpressure). */
 const BODY_HIGH_WATER_MARK = 64 * 1024;
 
@@ -36,10 +43,15 @@ const BODY_HIGH_WATER_MARK = 64 * 1024;
  * Builds a web `Request` from a Node request. The URL is the origin (see {@link KycNodeOptions})
  * followed by the request target as sent (Express's `originalUrl` when present), the headers are
  * copied (HTTP/2 pseudo-headers aside), and the body of any method but GET and HEAD is streamed
- * with backpressure, not buffered. Throws a `TypeError` when the `Host` header or the target do
- * not make a URL.
+ * with backpressure, not buffered. The path comes from the request target alone: a target that
+ * does not start with exactly one `/` (`//host/…`, an absolute URL, `*`) and a `Host` that is not
+ * a bare `host[:port]` throw a `TypeError`, whether or not `origin` is configured.
  */
 export function nodeRequestToWeb(req: KycNodeRequest, options: KycNodeRequestOptions = {}): Request {
+  const target = req.originalUrl ?? req.url ?? '';
+  if (!ORIGIN_FORM.test(target)) throw new TypeError('The request target must be a path starting with one "/"');
+  const host = req.headers.host;
+  if (host !== undefined && !HOST.test(host)) throw new TypeError('The Host header is not a host[:port]');
   const method = req.method ?? 'GET';
   const headers = new Headers();
   for (let index = 0; index + 1 < req.rawHeaders.length; index += 2) {
@@ -52,15 +64,20 @@ export function nodeRequestToWeb(req: KycNodeRequest, options: KycNodeRequestOpt
     init.body = bodyStream(req);
     init.duplex = 'half';
   }
-  // Appended, not resolved: a target like `//other.example/` must not change the origin.
-  return new Request(new URL(`${originOf(req, options)}${req.originalUrl ?? req.url ?? '/'}`), init);
+  const origin = options.origin === undefined ? `${schemeOf(req)}://${host ?? 'localhost'}` : publicOrigin(options.origin);
+  // Appended, not resolved, and checked: the target can only add a path and a query to the origin.
+  const url = new URL(`${origin}${target}`);
+  if (url.origin !== new URL(origin).origin) throw new TypeError('The request target changed the origin');
+  const request = new Request(url, init);
+  if (options.origin !== undefined) trustOrigin(request, url.origin);
+  return request;
 }
 
 /**
  * Wraps a web-standard handler (the proxy, the token endpoint) as a Node `(req, res)` listener.
  * The request's signal aborts when the client disconnects before the answer is complete, which
- * aborts the platform call; the answer is streamed back. A request that does not make a URL (a
- * broken `Host`) gets 400; a handler that throws gets a bare 500 (`{"detail": …}`) and its error
+ * aborts the platform call; the answer is streamed back. A request whose target is not a path, or
+ * whose `Host` is not a `host[:port]`, gets 400 (see {@link nodeRequestToWeb}); a handler that throws gets a bare 500 (`{"detail": …}`) and its error
  * is not reported anywhere: catch it in the handler to log it. When the answer cannot be written
  * (headers already sent by someone else), the connection is destroyed.
  */
@@ -108,12 +125,12 @@ async function answer(handler: KycHandler, options: KycNodeRequestOptions, req: 
   try {
     request = nodeRequestToWeb(req, options);
   } catch {
-    return errorResponse(400, 'Bad request.');
+    return secureAnswer(errorResponse(400, 'Bad request.'));
   }
   try {
     return await handler(request);
   } catch {
-    return errorResponse(500, 'Internal server error.');
+    return secureAnswer(errorResponse(500, 'Internal server error.'));
   }
 }
 
@@ -218,10 +235,8 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
   );
 }
 
-function originOf(req: IncomingMessage, options: KycNodeOptions): string {
-  if (options.origin !== undefined) return publicOrigin(options.origin);
-  const encrypted = 'encrypted' in req.socket && req.socket.encrypted === true;
-  return `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
+function schemeOf(req: IncomingMessage): 'http' | 'https' {
+  return 'encrypted' in req.socket && req.socket.encrypted === true ? 'https' : 'http';
 }
 
 /** The origin of a configured public URL (a trailing slash or path is dropped); throws a `TypeError` if it is not one. */

@@ -15,13 +15,16 @@ export interface PageLinkContext {
   readonly sent: URL;
   /** The upstream base path (`/api`, or `''`) in front of platform paths. */
   readonly upstreamPrefix: string;
-  /** Where the proxy is reached: the browser request's origin plus the mount path. */
+  /**
+   * Where the proxy is reached: its configured public origin plus the mount path, or the mount
+   * path alone (links are then paths: a request's `Host` never makes the origin of a link).
+   */
   readonly proxyBase: string;
 }
 
 /**
  * Points the `next` / `previous` links of a paginated list (`{count, next, previous, results}`)
- * at the proxy: the same platform path under the mount point, with only the endpoint's own query
+ * at the proxy (an absolute URL when the proxy knows its public origin, else a path): the same platform path under the mount point, with only the endpoint's own query
  * parameters (never `legal_entity_uuid` / `client_uuid`: the proxy sets them again on the next
  * call). A link that is not a page of the same endpoint becomes null rather than reveal the
  * platform's address. Anything but an object (a bare list) is returned as it is.
@@ -46,10 +49,11 @@ function rewritePageLink(link: string, context: PageLinkContext): string | null 
   if (!target.pathname.startsWith(`${context.upstreamPrefix}/`)) return null;
   const match = matchRoute(context.routes, target.pathname.slice(context.upstreamPrefix.length));
   if (match?.route !== context.route) return null;
-  const rewritten = new URL(`${context.proxyBase}${match.path}`);
+  const query = new URLSearchParams();
   for (const name of context.operation.query) {
     const value = target.searchParams.get(name);
-    if (value !== null) rewritten.searchParams.set(name, value);
+    if (value !== null) query.set(name, value);
   }
-  return rewritten.href;
+  const search = query.size > 0 ? `?${query}` : '';
+  return `${context.proxyBase}${match.path}${search}`;
 }

@@ -4,19 +4,33 @@
  * partner's session, adds the platform credentials and bounds sizes and time.
  */
 import type { KycIdentity } from '../identity.js';
-import { BodyTooLargeError, errorResponse, readLimited } from '../http-util.js';
-import { limitStream, type LimitedStream } from './body.js';
+import { BodyTooLargeError, errorResponse, readLimited, secureAnswer } from '../http-util.js';
+import {
+  InvalidBodyError,
+  isJsonRequestType,
+  isMultipartType,
+  limitStream,
+  parseJsonObject,
+  type LimitedStream,
+} from './body.js';
 import { CorsPolicy, type KycCorsOptions } from './cors.js';
+import { RateLimits, type KycRateLimits } from './limits.js';
+export type { KycRate, KycRateLimits } from './limits.js';
+export type { KycAuthorizeApplication } from './ownership.js';
+import { trustedOriginOf } from './origin.js';
+import { Ownership, revealedApplication, type KycAuthorizeApplication } from './ownership.js';
 import { rewritePageLinks } from './pagination.js';
 import {
   assertPlatformPath,
   createRoutes,
   DEFAULT_SEND_CODE_PATH,
   matchRoute,
+  SIGN_CODE_HEADERS,
   type Operation,
   type Route,
   type RouteMatch,
 } from './routes.js';
+import { createMemoryStore, type KycProxyStore } from './store.js';
 
 /** A fetch-like function: the platform itself (`sandbox.fetch`) or the HTTP client that reaches it. */
 export type KycFetch = (request: Request) => Promise<Response>;
@@ -38,8 +52,11 @@ export type KycAuthorize = (request: Request) => KycIdentity | null | Promise<Ky
  */
 export type KycCredentials = HeadersInit | ((identity: KycIdentity) => HeadersInit | Promise<HeadersInit>);
 
-/** Size limits on request bodies; a body over its limit is answered 413 and never fully read. */
-export interface KycProxyLimits {
+/**
+ * Size limits on request bodies (a body over its limit is answered 413 and never fully read) and
+ * rate limits (see {@link KycRateLimits}: on by default, answered 429 with `Retry-After`).
+ */
+export interface KycProxyLimits extends KycRateLimits {
   /** Largest JSON body, in bytes. Default 256 KiB. */
   jsonBytes?: number;
   /**
@@ -84,6 +101,29 @@ export interface KycProxyOptions {
   upstream: string | KycFetch;
   /** Who each request is for, from the partner's session; null answers 401 and forwards nothing. */
   authorize: KycAuthorize;
+  /**
+   * Whether the identity may act on an application a call names (in its path, or the send-code
+   * body's `object_uuid`); false answers 404 and forwards nothing. Default: the proxy's own check,
+   * which accepts the applications the platform named as the identity's (the level info's
+   * `last_kyc_application_uuid`, an application created through the proxy), remembered in `store`
+   * for `ownershipSeconds`, and reads the level info itself at most once per identity per period
+   * for an application it does not know.
+   */
+  authorizeApplication?: KycAuthorizeApplication;
+  /** How long the proxy's own ownership check remembers what it learnt, in seconds. Default 600. */
+  ownershipSeconds?: number;
+  /**
+   * Where rate-limit counts and known applications are kept. Default: this process's memory
+   * (`createMemoryStore()`); with several proxy instances, a shared one (`createRedisStore`).
+   */
+  store?: KycProxyStore;
+  /**
+   * The public origin browsers reach the proxy on (`https://shop.example`): the same-origin check
+   * compares `Origin` with it, and paginated lists' links are absolute URLs on it. Default: the
+   * origin `toNodeListener` was configured with; without either, links are paths, and `Origin`
+   * is compared with the request URL's origin.
+   */
+  origin?: string;
   /** The platform credentials added to every forwarded request. */
   credentials: KycCredentials;
   /**
@@ -94,7 +134,7 @@ export interface KycProxyOptions {
   basePath?: string;
   /** Overrides for the platform paths that may differ per deployment. */
   paths?: KycProxyPaths;
-  /** Request body size limits. */
+  /** Request body size limits and rate limits. */
   limits?: KycProxyLimits;
   /**
    * Deadline of a forwarded call, request body and answer included, in milliseconds; past it the
@@ -114,9 +154,9 @@ export interface KycProxyOptions {
    */
   onRequest?: (entry: KycRequestLog) => void;
   /**
-   * Called with the error behind a 502 answer (platform unreachable, TLS or DNS failure, platform
-   * refusing the proxy's credentials, unreadable list answer), to tell those apart in the
-   * partner's logs. What it throws is ignored.
+   * Called with the error behind a 502 or 503 answer (platform unreachable, TLS or DNS failure,
+   * platform refusing the proxy's credentials, an answer that is not JSON, the store failing), to
+   * tell those apart in the partner's logs. What it throws is ignored.
    */
   onUpstreamError?: (error: unknown) => void;
   /**
@@ -133,23 +173,43 @@ const DEFAULT_JSON_BYTES = 256 * 1024;
 const DEFAULT_UPLOAD_BYTES = 65 * 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_UPLOAD_TIMEOUT_MS = 120_000;
+const DEFAULT_OWNERSHIP_SECONDS = 600;
 /** Request headers passed on to the platform; everything else the browser sent is dropped. */
 const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-language'] as const;
-/** Response headers passed back to the browser; everything else the platform sent is dropped. */
-const FORWARDED_RESPONSE_HEADERS = ['content-type', 'retry-after', 'cache-control'] as const;
+/** A one-time code as the browser may send it: short, and nothing a URL would need to escape. */
+const SIGN_CODE = /^[A-Za-z0-9-]{1,32}$/;
 /** Statuses whose answer must not have a body. */
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 /** nginx's "client closed request": logged when the browser went away before the answer. */
 const CLIENT_CLOSED_REQUEST = 499;
 
-/** The send-code body, or any JSON body the proxy must edit, was not a JSON object. */
-class InvalidJsonBodyError extends Error {
-  override readonly name = 'InvalidJsonBodyError';
-}
-
 /** The platform refused the proxy's own credentials: a configuration problem on the partner's side. */
 class UpstreamUnauthorizedError extends Error {
   override readonly name = 'UpstreamUnauthorizedError';
+}
+
+/** The platform answered with a body that is not JSON, or with JSON the proxy cannot read. */
+class UpstreamFormatError extends Error {
+  override readonly name = 'UpstreamFormatError';
+}
+
+/** The store (rate limits, ownership) failed: nothing is forwarded while it cannot count. */
+class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+}
+
+/** The browser's request body did not arrive before the deadline. */
+class ClientTooSlowError extends Error {
+  override readonly name = 'ClientTooSlowError';
+}
+
+/** An answer of the proxy's own that ends the request before the platform is called. */
+class Refusal extends Error {
+  override readonly name = 'Refusal';
+
+  constructor(readonly response: Response) {
+    super(`Refused with ${response.status}`);
+  }
 }
 
 /**
@@ -158,13 +218,20 @@ class UpstreamUnauthorizedError extends Error {
  * For each request it: refuses origins that are neither the same origin nor listed in `cors`
  * (403) and answers preflights; accepts only the eleven KYC endpoints (404 otherwise, 405 for a
  * wrong method), without contacting the platform; asks `authorize` for the session (401 when
- * null); keeps only the documented query parameters and sets `legal_entity_uuid` / `client_uuid`
- * from the session (also in the send-code body); forwards only `content-type`, `accept`,
- * `accept-language` and a valid `content-length`, plus the credentials; bounds bodies (413) and
- * time (504); answers 502 when the platform cannot be reached; passes back only `content-type`,
- * `retry-after` and `cache-control` (`no-store` when absent), adding
- * `x-content-type-options: nosniff` to every answer; and rewrites the `next` / `previous` links of
- * paginated lists to go through the proxy.
+ * null); refuses one-time codes in the URL (400: they come in `Kyc-Sms-Sign-Code` /
+ * `Kyc-Email-Sign-Code` headers) and bodies that are not what they must be (415 for another
+ * content type, 400 for a JSON body that does not parse, is nested too deeply or is no object);
+ * refuses an application that is not the identity's (404, see `authorizeApplication`); counts the
+ * request against the rate limits (429 with `Retry-After`); keeps only the documented query
+ * parameters and sets `legal_entity_uuid` / `client_uuid` from the session (also in the send-code
+ * body); sends JSON bodies re-serialized as `application/json`; forwards only `accept`,
+ * `accept-language`, the body's type and length, plus the credentials; bounds bodies (413) and
+ * time (408 while the browser's body is still arriving, 504 while the platform is answering);
+ * answers 502 when the platform cannot be reached or answers something that is not JSON; passes
+ * back only `content-type` and `retry-after`; rewrites the `next` / `previous` links of paginated
+ * lists to go through the proxy; and marks every answer `Cache-Control: no-store`,
+ * `X-Content-Type-Options: nosniff` and `Content-Security-Policy: default-src 'none';
+ * frame-ancestors 'none'`.
  *
  * Throws a `TypeError` at once on invalid options.
  */
@@ -172,6 +239,19 @@ export function createKycProxy(options: KycProxyOptions): KycHandler {
   const proxy = new KycProxy(options);
   return (request) => proxy.handle(request);
 }
+
+/** What one forwarded call is: its route and operation, who it is for, where the proxy is reached. */
+interface Call {
+  readonly request: Request;
+  readonly match: RouteMatch;
+  readonly operation: Operation;
+  readonly identity: KycIdentity;
+  /** The origin the proxy is reached on, when the configuration says it; null when only `Host` tells. */
+  readonly origin: string | null;
+}
+
+/** What a request counts as against the rate limits. */
+type Counted = Parameters<RateLimits['count']>[0];
 
 class KycProxy {
   readonly #fetch: KycFetch;
@@ -182,14 +262,20 @@ class KycProxy {
   readonly #routes: readonly Route[];
   readonly #cors: CorsPolicy;
   readonly #options: KycProxyOptions;
+  readonly #origin: string | null;
   readonly #jsonBytes: number;
   readonly #uploadBytes: number;
   readonly #timeoutMs: number;
   readonly #uploadTimeoutMs: number;
+  readonly #limits: RateLimits;
+  readonly #ownership: Ownership;
 
   constructor(options: KycProxyOptions) {
     if (typeof options.authorize !== 'function') throw new TypeError('authorize must be a function');
     if (options.credentials === undefined) throw new TypeError('credentials are required');
+    if (options.authorizeApplication !== undefined && typeof options.authorizeApplication !== 'function') {
+      throw new TypeError('authorizeApplication must be a function');
+    }
     if (typeof options.upstream === 'function') {
       if (options.fetch) throw new TypeError('fetch cannot be combined with a function upstream');
       this.#fetch = options.upstream;
@@ -206,10 +292,15 @@ class KycProxy {
     assertPlatformPath(sendCode, 'paths.sendCode');
     this.#routes = createRoutes({ sendCode });
     this.#cors = new CorsPolicy(options.cors);
+    this.#origin = options.origin === undefined ? null : parseOrigin(options.origin);
     this.#jsonBytes = positiveInteger(options.limits?.jsonBytes, DEFAULT_JSON_BYTES, 'limits.jsonBytes');
     this.#uploadBytes = positiveInteger(options.limits?.uploadBytes, DEFAULT_UPLOAD_BYTES, 'limits.uploadBytes');
     this.#timeoutMs = positiveInteger(options.timeoutMs, DEFAULT_TIMEOUT_MS, 'timeoutMs');
     this.#uploadTimeoutMs = positiveInteger(options.uploadTimeoutMs, DEFAULT_UPLOAD_TIMEOUT_MS, 'uploadTimeoutMs');
+    const store = options.store ?? createMemoryStore();
+    this.#limits = new RateLimits(options.limits, store);
+    const ownershipSeconds = positiveInteger(options.ownershipSeconds, DEFAULT_OWNERSHIP_SECONDS, 'ownershipSeconds');
+    this.#ownership = new Ownership(store, ownershipSeconds, (identity) => this.#lastApplication(identity));
     this.#options = options;
   }
 
@@ -217,10 +308,9 @@ class KycProxy {
     const started = performance.now();
     const report = { route: null as string | null, status: 500 };
     try {
-      const response = await this.#serve(request, report);
-      report.status = response.status;
       // Every answer is built here (never the platform's own object), so its headers are mutable.
-      response.headers.set('x-content-type-options', 'nosniff');
+      const response = secureAnswer(await this.#serve(request, report));
+      report.status = response.status;
       return response;
     } finally {
       const { onRequest } = this.#options;
@@ -232,7 +322,8 @@ class KycProxy {
   }
 
   async #serve(request: Request, report: { route: string | null }): Promise<Response> {
-    const verdict = this.#cors.check(request);
+    const origin = this.#origin ?? trustedOriginOf(request);
+    const verdict = this.#cors.check(request, origin);
     if (!verdict.allowed) return this.#cors.refusal();
     const match = this.#match(request);
     if (!match) return this.#cors.apply(errorResponse(404, 'Not found.'), verdict);
@@ -251,7 +342,7 @@ class KycProxy {
       return this.#cors.apply(errorResponse(401, 'Authentication credentials were not provided.'), verdict);
     }
     assertIdentity(identity);
-    return this.#cors.apply(await this.#forward(request, match, operation, identity), verdict);
+    return this.#cors.apply(await this.#forward({ request, match, operation, identity, origin }), verdict);
   }
 
   #match(request: Request): RouteMatch | null {
@@ -260,56 +351,144 @@ class KycProxy {
     return matchRoute(this.#routes, pathname.slice(this.#basePath.length));
   }
 
-  async #forward(request: Request, match: RouteMatch, operation: Operation, identity: KycIdentity): Promise<Response> {
-    // The partner's credentials function runs outside the error mapping below: its failures are its own.
-    const headers = await this.#headers(request, identity);
+  async #forward(call: Call): Promise<Response> {
+    const { request, match, operation, identity } = call;
     const upload = operation.body === 'upload';
     const deadline = new Deadline(upload ? this.#uploadTimeoutMs : this.#timeoutMs);
     const signal = AbortSignal.any([request.signal, deadline.signal]);
     let limited: LimitedStream | undefined;
+    let bodyRead = operation.body === 'none';
     try {
-      let body: BodyInit | null = null;
-      if (operation.body !== 'none') {
-        const limit = upload ? this.#uploadBytes : this.#jsonBytes;
-        if (declaredLength(request) > limit) throw new BodyTooLargeError(limit);
-        if (upload) {
-          if (request.body) {
-            limited = limitStream(request.body, limit);
-            body = limited.stream;
-          }
-        } else {
-          const bytes = await readLimited(request.body, limit, signal);
-          body = operation.body === 'send-code' ? bindSendCodeBody(bytes, identity) : bytes;
-        }
-        copyBodyHeaders(request, headers, body);
+      const query = forwardedQuery(request, operation, identity);
+      const contentType = request.headers.get('content-type');
+      if (upload ? !isMultipartType(contentType) : operation.body !== 'none' && !isJsonRequestType(contentType)) {
+        throw new Refusal(errorResponse(415, `Expected a body of type ${upload ? 'multipart/form-data' : 'application/json'}.`));
       }
-      const url = this.#upstreamUrl(match.path, forwardedQuery(new URL(request.url).searchParams, operation, identity));
+      if (match.applicationUuid !== null) await this.#checkOwner(identity, match.applicationUuid);
+      const headers = await this.#headers(request, identity);
+      let body: BodyInit | null = null;
+      let counted: Counted = { identity };
+      if (upload) {
+        const declared = declaredLength(request);
+        if (declared > this.#uploadBytes) throw new BodyTooLargeError(this.#uploadBytes);
+        counted = { identity, uploadBytes: Math.max(declared, 0) };
+        if (request.body) {
+          limited = limitStream(request.body, this.#uploadBytes);
+          body = limited.stream;
+        }
+        headers.set('content-type', contentType!);
+        if (declared >= 0) headers.set('content-length', String(declared));
+      } else if (operation.body !== 'none') {
+        if (declaredLength(request) > this.#jsonBytes) throw new BodyTooLargeError(this.#jsonBytes);
+        const value = parseJsonObject(await this.#readBody(request, signal, deadline));
+        bodyRead = true;
+        if (operation.body === 'send-code') {
+          const destination = value['destination'];
+          counted = { identity, sendCode: { destination: typeof destination === 'string' && destination !== '' ? destination : null } };
+          const object = value['object_uuid'];
+          if (typeof object === 'string') await this.#checkOwner(identity, object);
+          value['legal_entity_uuid'] = identity.legalEntityUuid;
+        }
+        // Re-serialized: the platform parses exactly what the proxy read (no duplicate keys, no
+        // second reading of the same bytes under another content type).
+        const bytes = new TextEncoder().encode(JSON.stringify(value));
+        body = bytes;
+        headers.set('content-type', 'application/json');
+        headers.set('content-length', String(bytes.byteLength));
+      }
+      if (operation.signed && SIGN_CODE_PARAMS.some((name) => query.has(name))) {
+        counted = { ...counted, codeAttempt: match.applicationUuid ?? '' };
+      }
+      const refusal = await this.#count(counted);
+      if (refusal) throw new Refusal(refusal);
+      const url = this.#upstreamUrl(match.path, query);
       const init: RequestInit & { duplex: 'half' } = { method: request.method, headers, body, signal, duplex: 'half' };
       const answer = await whileNotAborted(this.#fetch(new Request(url, init)), signal);
+      if (limited) {
+        bodyRead = limited.finished();
+        if (counted.uploadBytes === 0) await this.#limits.countUploadBytes(identity, limited.size()).catch(() => undefined);
+      }
       if (limited?.exceeded() || signal.aborted) {
         // The platform answered a body it did not get whole, or too late: that answer is moot.
         await answer.body?.cancel().catch(() => undefined);
         throw limited?.exceeded() ? new BodyTooLargeError(this.#uploadBytes) : signal.reason;
       }
-      return await this.#answer(answer, request, match.route, operation, url, deadline);
+      return await this.#answer(answer, call, url, deadline);
     } catch (error) {
       deadline.clear();
+      if (error instanceof Refusal) return error.response;
       if (error instanceof BodyTooLargeError || limited?.exceeded()) {
         return errorResponse(413, 'The request body is too large.');
       }
-      if (error instanceof InvalidJsonBodyError) return errorResponse(400, error.message);
+      if (error instanceof InvalidBodyError) return errorResponse(400, error.message);
+      if (error instanceof ClientTooSlowError || (deadline.signal.aborted && !(bodyRead || limited?.finished()))) {
+        return errorResponse(408, 'The request body did not arrive in time.');
+      }
       if (deadline.signal.aborted) return errorResponse(504, 'The KYC platform did not answer in time.');
       if (request.signal.aborted) return errorResponse(CLIENT_CLOSED_REQUEST, 'The client closed the request.');
       const { onUpstreamError } = this.#options;
       if (onUpstreamError) ignoreErrors(() => onUpstreamError(error));
+      if (error instanceof StoreUnavailableError) return errorResponse(503, 'The service is temporarily unavailable.');
       return errorResponse(502, 'The KYC platform is unavailable.');
     }
   }
 
-  async #headers(request: Request, identity: KycIdentity): Promise<Headers> {
+  /** Reads a whole JSON body; the deadline passing meanwhile is the browser's slowness (408). */
+  async #readBody(request: Request, signal: AbortSignal, deadline: Deadline): Promise<Uint8Array> {
+    try {
+      return await readLimited(request.body, this.#jsonBytes, signal);
+    } catch (error) {
+      if (deadline.signal.aborted) throw new ClientTooSlowError('The request body did not arrive in time.');
+      throw error;
+    }
+  }
+
+  /** Refuses (404) an application that is not the identity's. */
+  async #checkOwner(identity: KycIdentity, applicationUuid: string): Promise<void> {
+    const { authorizeApplication } = this.#options;
+    const owns = authorizeApplication
+      ? await authorizeApplication(identity, applicationUuid)
+      : await this.#ownership.owns(identity, applicationUuid).catch((error: unknown) => {
+          // The platform's own failures keep their meaning (502); the store's become a 503.
+          if (error instanceof UpstreamUnauthorizedError || error instanceof UpstreamFormatError) throw error;
+          if (error instanceof DOMException) throw error;
+          throw new StoreUnavailableError('The ownership check failed', { cause: error });
+        });
+    if (!owns) throw new Refusal(errorResponse(404, 'Not found.'));
+  }
+
+  async #count(counted: Counted): Promise<Response | null> {
+    try {
+      return await this.#limits.count(counted);
+    } catch (error) {
+      throw new StoreUnavailableError('The rate limits could not be counted', { cause: error });
+    }
+  }
+
+  /** The proxy's own read of the level info, for the ownership check: `last_kyc_application_uuid`. */
+  async #lastApplication(identity: KycIdentity): Promise<string | null> {
+    const query = new URLSearchParams({ legal_entity_uuid: identity.legalEntityUuid, client_uuid: identity.clientUuid });
+    const headers = await this.#headers(null, identity);
+    headers.set('accept', 'application/json');
+    const deadline = new Deadline(this.#timeoutMs);
+    try {
+      const url = this.#upstreamUrl('/v1/clients/kyc-level-info/', query);
+      const answer = await this.#fetch(new Request(url, { headers, signal: deadline.signal }));
+      if (answer.status === 401) throw new UpstreamUnauthorizedError('The KYC platform refused the proxy credentials (401).');
+      if (!answer.ok || !isJson(answer.headers.get('content-type'))) {
+        await answer.body?.cancel().catch(() => undefined);
+        throw new UpstreamFormatError(`The KYC platform answered the level info with ${answer.status}.`);
+      }
+      return revealedApplication(await answer.json().catch(() => null), 'last-application');
+    } finally {
+      deadline.clear();
+    }
+  }
+
+  async #headers(request: Request | null, identity: KycIdentity): Promise<Headers> {
     const headers = new Headers();
     for (const name of FORWARDED_REQUEST_HEADERS) {
-      const value = request.headers.get(name);
+      const value = request?.headers.get(name) ?? null;
       if (value !== null) headers.set(name, value);
     }
     const { credentials } = this.#options;
@@ -325,35 +504,49 @@ class KycProxy {
   }
 
   /** The browser's answer; the deadline runs until the platform's answer has been read to the end. */
-  async #answer(
-    answer: Response,
-    request: Request,
-    route: Route,
-    operation: Operation,
-    sent: URL,
-    deadline: Deadline,
-  ): Promise<Response> {
+  async #answer(answer: Response, call: Call, sent: URL, deadline: Deadline): Promise<Response> {
+    const { match, operation, identity, origin } = call;
     if (answer.status === 401) {
       await answer.body?.cancel();
       throw new UpstreamUnauthorizedError('The KYC platform refused the proxy credentials (401).');
     }
     const headers = new Headers();
-    for (const name of FORWARDED_RESPONSE_HEADERS) {
-      const value = answer.headers.get(name);
-      if (value !== null) headers.set(name, value);
-    }
-    if (!headers.has('cache-control')) headers.set('cache-control', 'no-store');
-    if (operation.paginated && answer.ok && isJson(headers.get('content-type'))) {
-      const list: unknown = await answer.json();
-      deadline.clear();
-      const proxyBase = `${new URL(request.url).origin}${this.#basePath}`;
-      const context = { routes: this.#routes, route, operation, sent, upstreamPrefix: this.#upstreamPrefix, proxyBase };
-      return new Response(JSON.stringify(rewritePageLinks(list, context)), { status: answer.status, headers });
-    }
+    const retryAfter = answer.headers.get('retry-after');
+    if (retryAfter !== null) headers.set('retry-after', retryAfter);
     if (NULL_BODY_STATUSES.has(answer.status) || !answer.body) {
       await answer.body?.cancel();
       deadline.clear();
       return new Response(null, { status: answer.status, headers });
+    }
+    const contentType = answer.headers.get('content-type');
+    if (!isJson(contentType)) {
+      // Never the platform's HTML (or anything else) on the partner's origin: a success that is
+      // not JSON breaks the contract (502); a refusal keeps its status, in JSON.
+      await answer.body.cancel().catch(() => undefined);
+      deadline.clear();
+      if (answer.ok) throw new UpstreamFormatError(`The KYC platform answered ${answer.status} with ${contentType ?? 'no content type'}.`);
+      return errorResponse(answer.status, `The KYC platform answered ${answer.status}.`, Object.fromEntries(headers));
+    }
+    headers.set('content-type', contentType!);
+    const reveals = answer.ok ? operation.reveals : null;
+    if ((operation.paginated && answer.ok) || reveals) {
+      let body: unknown;
+      try {
+        body = await answer.json();
+      } catch (error) {
+        throw new UpstreamFormatError('The KYC platform answered JSON that does not parse.', { cause: error });
+      } finally {
+        deadline.clear();
+      }
+      const revealed = reveals && revealedApplication(body, reveals);
+      // Not remembered (the store is down): the ownership check asks the platform again later.
+      if (revealed) await this.#ownership.learn(identity, revealed).catch(() => undefined);
+      if (operation.paginated) {
+        const proxyBase = `${origin ?? ''}${this.#basePath}`;
+        const context = { routes: this.#routes, route: match.route, operation, sent, upstreamPrefix: this.#upstreamPrefix, proxyBase };
+        body = rewritePageLinks(body, context);
+      }
+      return new Response(JSON.stringify(body), { status: answer.status, headers });
     }
     const body = whenDone(answer.body, () => deadline.clear());
     deadline.release();
@@ -361,41 +554,36 @@ class KycProxy {
   }
 }
 
-/** The query sent to the platform: the identity from the session, then the endpoint's own parameters. */
-function forwardedQuery(source: URLSearchParams, operation: Operation, identity: KycIdentity): URLSearchParams {
+/** The platform's query parameters for one-time codes. */
+const SIGN_CODE_PARAMS = [...SIGN_CODE_HEADERS.values()];
+
+/**
+ * The query sent to the platform: the identity from the session, the endpoint's own parameters,
+ * and the one-time codes from their request headers. Codes in the browser's URL are refused (400):
+ * every access log on the way would keep them.
+ */
+function forwardedQuery(request: Request, operation: Operation, identity: KycIdentity): URLSearchParams {
+  const source = new URL(request.url).searchParams;
+  if (SIGN_CODE_PARAMS.some((name) => source.has(name))) {
+    throw new Refusal(
+      errorResponse(400, 'One-time codes are sent in the Kyc-Sms-Sign-Code and Kyc-Email-Sign-Code headers, never in the URL.'),
+    );
+  }
   const query = new URLSearchParams({ legal_entity_uuid: identity.legalEntityUuid });
   if (operation.scope === 'client') query.set('client_uuid', identity.clientUuid);
   for (const name of operation.query) {
     const value = source.get(name);
     if (value !== null) query.set(name, value);
   }
+  if (operation.signed) {
+    for (const [header, param] of SIGN_CODE_HEADERS) {
+      const code = request.headers.get(header);
+      if (code === null || code === '') continue;
+      if (!SIGN_CODE.test(code)) throw new Refusal(errorResponse(400, `The ${header} header is not a one-time code.`));
+      query.set(param, code);
+    }
+  }
   return query;
-}
-
-/** Rewrites the send-code body with the session's legal entity, whatever the browser put there. */
-function bindSendCodeBody(bytes: Uint8Array, identity: KycIdentity): Uint8Array<ArrayBuffer> {
-  let body: unknown;
-  try {
-    body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    throw new InvalidJsonBodyError('The request body is not valid JSON.');
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new InvalidJsonBodyError('The request body must be a JSON object.');
-  }
-  return new TextEncoder().encode(JSON.stringify({ ...body, legal_entity_uuid: identity.legalEntityUuid }));
-}
-
-/** Sets the body's `content-type` and, when known and valid, its `content-length`. */
-function copyBodyHeaders(request: Request, headers: Headers, body: BodyInit | null): void {
-  if (body === null) return;
-  const type = request.headers.get('content-type');
-  if (type !== null) headers.set('content-type', type);
-  if (body instanceof Uint8Array) {
-    headers.set('content-length', String(body.byteLength));
-  } else if (declaredLength(request) >= 0) {
-    headers.set('content-length', String(declaredLength(request)));
-  }
 }
 
 /** The request's `Content-Length` when it is a plain number of bytes, otherwise -1. */
@@ -479,6 +667,15 @@ function assertIdentity(identity: KycIdentity): void {
   if (!valid(identity?.legalEntityUuid) || !valid(identity?.clientUuid)) {
     throw new TypeError('authorize must return {legalEntityUuid, clientUuid} (non-empty strings) or null');
   }
+}
+
+/** The origin of a configured public URL; throws a `TypeError` unless it is an http(s) origin. */
+function parseOrigin(value: string): string {
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.href !== `${url.origin}/`) {
+    throw new TypeError(`origin "${value}" is not an http(s) origin like "https://shop.example"`);
+  }
+  return url.origin;
 }
 
 function parseUpstreamUrl(value: string): URL {

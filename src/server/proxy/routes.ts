@@ -16,6 +16,12 @@ export type IdentityScope = 'client' | 'legal-entity';
  */
 export type BodyKind = 'none' | 'json' | 'send-code' | 'upload';
 
+/**
+ * What an answer tells the proxy about which applications are the identity's: the level info's
+ * `last_kyc_application_uuid`, or the uuid of an application just created.
+ */
+export type Reveals = 'last-application' | 'created-application';
+
 /** One allowed method on one platform path. */
 export interface Operation {
   /** Query parameters kept from the browser's request (first value of each); all others are dropped. */
@@ -24,6 +30,13 @@ export interface Operation {
   readonly body: BodyKind;
   /** A list answer whose `next` / `previous` links must be rewritten to go through the proxy. */
   readonly paginated: boolean;
+  /**
+   * Takes one-time codes (`Kyc-Sms-Sign-Code` / `Kyc-Email-Sign-Code` request headers), which the
+   * proxy passes to the platform as `sms_sign_code` / `email_sign_code` query parameters.
+   */
+  readonly signed: boolean;
+  /** What the answer reveals about the identity's applications, or null. */
+  readonly reveals: Reveals | null;
 }
 
 /** A platform path template and the methods allowed on it. */
@@ -40,6 +53,8 @@ export interface Route {
 export interface RouteMatch {
   readonly route: Route;
   readonly path: string;
+  /** The application the path names (`/v1/kyc/{uuid}/…`), or null. */
+  readonly applicationUuid: string | null;
 }
 
 const KEY = /^[a-z0-9_.-]+$/;
@@ -51,7 +66,13 @@ const placeholders: Readonly<Record<string, (segment: string) => boolean>> = {
   '{key}': (segment) => KEY.test(segment) && !DOTS_ONLY.test(segment),
 };
 
-const SIGN_CODES = ['sms_sign_code', 'email_sign_code'];
+/** The platform's query parameters for one-time codes, by the request header the browser sends each in. */
+export const SIGN_CODE_HEADERS: ReadonlyMap<string, string> = new Map([
+  ['kyc-sms-sign-code', 'sms_sign_code'],
+  ['kyc-email-sign-code', 'email_sign_code'],
+]);
+/** Where an application's uuid sits in the paths that name one. */
+const APPLICATION_PREFIX = ['v1', 'kyc', '{uuid}'];
 const PAGE = ['page', 'page_size'];
 
 /** The platform's send-code path when the partner does not configure another one. */
@@ -62,6 +83,8 @@ interface OperationSpec {
   scope?: IdentityScope;
   body?: BodyKind;
   paginated?: boolean;
+  signed?: boolean;
+  reveals?: Reveals;
 }
 
 function route(template: string, specs: Record<string, OperationSpec>): Route {
@@ -72,6 +95,8 @@ function route(template: string, specs: Record<string, OperationSpec>): Route {
       scope: spec.scope ?? 'client',
       body: spec.body ?? 'none',
       paginated: spec.paginated ?? false,
+      signed: spec.signed ?? false,
+      reveals: spec.reveals ?? null,
     });
   }
   return { template, segments: splitPath(template), operations, allow: [...operations.keys()].join(', ') };
@@ -99,7 +124,10 @@ export function assertPlatformPath(path: string, option: string): void {
 /** Builds the route table, with the configurable (non-seed) paths filled in. */
 export function createRoutes(paths: { sendCode: string }): readonly Route[] {
   const seed = [
-    route('/v1/clients/kyc-level-info/', { GET: {}, POST: { body: 'json' } }),
+    route('/v1/clients/kyc-level-info/', {
+      GET: { reveals: 'last-application' },
+      POST: { body: 'json', reveals: 'created-application' },
+    }),
     route('/v1/kyc/{uuid}/', {
       GET: {
         query: [
@@ -109,10 +137,10 @@ export function createRoutes(paths: { sendCode: string }): readonly Route[] {
           'sumsub_liveness_check_token.ttl_renew',
         ],
       },
-      PATCH: { query: SIGN_CODES, body: 'json' },
+      PATCH: { signed: true, body: 'json' },
     }),
     route('/v1/kyc/{uuid}/attributes/{key}/', { GET: { query: ['ttl_min', 'ttl_max', 'ttl_renew'] } }),
-    route('/v1/kyc/{uuid}/send-to-review/', { POST: { query: SIGN_CODES, body: 'json' } }),
+    route('/v1/kyc/{uuid}/send-to-review/', { POST: { signed: true, body: 'json' } }),
     route('/v1/attributes/{key}/definitions/', { GET: { query: PAGE, scope: 'legal-entity', paginated: true } }),
     route('/v1/legal_documents/', {
       GET: { query: ['client_type', 'key', ...PAGE], scope: 'legal-entity', paginated: true },
@@ -142,7 +170,10 @@ export function matchRoute(routes: readonly Route[], path: string): RouteMatch |
       const check = placeholders[expected];
       return check ? check(actual) : actual === expected;
     });
-    if (fits) return { route: candidate, path: `/${segments.join('/')}/` };
+    if (fits) {
+      const names = APPLICATION_PREFIX.every((part, index) => candidate.segments[index] === part);
+      return { route: candidate, path: `/${segments.join('/')}/`, applicationUuid: names ? segments[2]! : null };
+    }
   }
   return null;
 }
