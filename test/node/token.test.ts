@@ -4,6 +4,7 @@ import {
   bearerTokenAuthorizer,
   createKycProxy,
   createKycTokenEndpoint,
+  DEFAULT_KYC_TOKEN_AUDIENCE,
   mintKycToken,
   verifyKycToken,
   type KycIdentity,
@@ -37,15 +38,33 @@ describe('tokens: mint and verify', () => {
     assert.deepEqual(await verifyKycToken(token, { secret: SECRET, now: NOW + 299_000 }), CLIENT_A);
   });
 
-  test('the payload binds legal entity and client, with iat and exp', async () => {
+  test('the payload binds audience, legal entity and client, with iat and exp', async () => {
     const token = await mintKycToken(CLIENT_A, { secret: SECRET, ttlSeconds: 300, now: NOW });
     assert.deepEqual(decode(token.split('.')[0]!), {
-      v: 1,
+      v: 2,
+      aud: DEFAULT_KYC_TOKEN_AUDIENCE,
       legal_entity_uuid: CLIENT_A.legalEntityUuid,
       client_uuid: CLIENT_A.clientUuid,
       iat: NOW / 1000,
       exp: NOW / 1000 + 300,
     });
+  });
+
+  test('a token minted for another audience, or for none (version 1), is refused with the same secret', async () => {
+    const forDemo = await mintKycToken(CLIENT_A, { secret: SECRET, ttlSeconds: 300, now: NOW, audience: 'demo-session' });
+    assert.deepEqual(await verifyKycToken(forDemo, { secret: SECRET, now: NOW, audience: 'demo-session' }), CLIENT_A);
+    assert.equal(await verifyKycToken(forDemo, { secret: SECRET, now: NOW }), null);
+    const forProxy = await mintKycToken(CLIENT_A, { secret: SECRET, ttlSeconds: 300, now: NOW });
+    assert.equal(await verifyKycToken(forProxy, { secret: SECRET, now: NOW, audience: 'demo-session' }), null);
+    // A well-signed token of the format before audiences: what a service sharing the secret could still mint.
+    const payload = base64url(
+      JSON.stringify({ v: 1, legal_entity_uuid: CLIENT_A.legalEntityUuid, client_uuid: CLIENT_A.clientUuid, iat: NOW / 1000, exp: NOW / 1000 + 300 }),
+    );
+    const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(SECRET), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`kyc-onboarding/token/v1.${payload}`));
+    const legacy = `${payload}.${Buffer.from(mac).toString('base64url')}`;
+    assert.equal(await verifyKycToken(legacy, { secret: SECRET, now: NOW }), null);
+    await assert.rejects(mintKycToken(CLIENT_A, { secret: SECRET, ttlSeconds: 300, audience: '' }), TypeError);
   });
 
   test('accepts a Uint8Array secret', async () => {
@@ -187,6 +206,24 @@ describe('tokens: through the proxy', () => {
     const response = await proxy(new Request(`${SITE}/kyc/v1/clients/kyc-level-info/?token=${token}&access_token=${token}`));
     assert.equal(response.status, 401);
     assert.equal(received.length, before);
+  });
+
+  test('the proxy accepts only tokens minted for its audience', async () => {
+    const audience = `${SITE}/kyc`;
+    const own = createKycProxy({
+      upstream: async () => Response.json({ ok: true }),
+      credentials: {},
+      authorize: bearerTokenAuthorizer({ secret: SECRET, audience }),
+    });
+    const call = (token: string) =>
+      own(new Request(`${SITE}/kyc/v1/clients/kyc-level-info/`, { headers: { authorization: `Bearer ${token}` } }));
+    const endpoint = createKycTokenEndpoint({ secret: SECRET, audience, authorize: () => CLIENT_B });
+    const { token } = await (await endpoint(new Request(`${SITE}/kyc-token`, { method: 'POST' }))).json();
+    assert.equal((await call(token)).status, 200);
+    for (const other of [undefined, `${SITE}/other-service`]) {
+      const foreign = await mintKycToken(CLIENT_B, { secret: SECRET, ttlSeconds: 300, ...(other ? { audience: other } : {}) });
+      assert.equal((await call(foreign)).status, 401, String(other));
+    }
   });
 
   test('an expired token is answered 401', async () => {

@@ -4,19 +4,39 @@
  * `Authorization: Bearer …`, and the proxy reads the identity back from it.
  *
  * A token is `base64url(payload).base64url(HMAC-SHA256)`, where the payload is the JSON
- * `{"v":1,"legal_entity_uuid","client_uuid","iat","exp"}`. Only WebCrypto is used, so it runs in
- * Node 20 and in edge runtimes alike. The payload is signed, not encrypted: it holds uuids only.
+ * `{"v":2,"aud","legal_entity_uuid","client_uuid","iat","exp"}`. `aud` names what the token is
+ * for (the proxy's audience, by default {@link DEFAULT_KYC_TOKEN_AUDIENCE}): a token minted for
+ * anything else with the same secret (a session cookie, another service) is refused. Only
+ * WebCrypto is used, so it runs in Node 20 and in edge runtimes alike. The payload is signed, not
+ * encrypted: it holds uuids only.
  */
 import type { KycIdentity } from '../identity.js';
-import { errorResponse, jsonResponse } from '../http-util.js';
+import { errorResponse, jsonResponse, secureAnswer } from '../http-util.js';
 import { CorsPolicy, type KycCorsOptions } from './cors.js';
+import { trustedOriginOf } from './origin.js';
 import type { KycAuthorize, KycHandler } from './proxy.js';
 
 /** The HMAC key: at least 32 bytes (a string counts its UTF-8 bytes). */
 export type KycTokenSecret = string | Uint8Array;
 
+/**
+ * The audience of the proxy's tokens when none is configured. Give each service that shares a
+ * secret its own audience (the proxy's URL is a good one): a token then opens only the service it
+ * was minted for.
+ */
+export const DEFAULT_KYC_TOKEN_AUDIENCE = 'kyc-onboarding/proxy';
+
+/** The audience option of every token function. */
+interface AudienceOption {
+  /**
+   * What the token is for: minted into it, and required to match when it is verified. Default
+   * {@link DEFAULT_KYC_TOKEN_AUDIENCE}. 1 to 256 characters.
+   */
+  audience?: string;
+}
+
 /** Options of {@link mintKycToken}. */
-export interface KycTokenMintOptions {
+export interface KycTokenMintOptions extends AudienceOption {
   /** The signing secret, at least 32 bytes. */
   secret: KycTokenSecret;
   /** Lifetime of the token, in seconds. */
@@ -26,7 +46,7 @@ export interface KycTokenMintOptions {
 }
 
 /** Options of {@link verifyKycToken}. */
-export interface KycTokenVerifyOptions {
+export interface KycTokenVerifyOptions extends AudienceOption {
   /** The signing secret, at least 32 bytes. */
   secret: KycTokenSecret;
   /** The current time in milliseconds since the epoch. Default `Date.now()`. */
@@ -34,7 +54,7 @@ export interface KycTokenVerifyOptions {
 }
 
 /** Options of {@link createKycTokenEndpoint}. */
-export interface KycTokenEndpointOptions {
+export interface KycTokenEndpointOptions extends AudienceOption {
   /** The signing secret, at least 32 bytes; the proxy's `bearerTokenAuthorizer` needs the same one. */
   secret: KycTokenSecret;
   /** Reads the partner's own session (usually its cookie); null answers 401. */
@@ -49,12 +69,14 @@ export interface KycTokenEndpointOptions {
 }
 
 /** Options of {@link bearerTokenAuthorizer}. */
-export interface KycBearerAuthorizerOptions {
+export interface KycBearerAuthorizerOptions extends AudienceOption {
   /** The secret the token endpoint signs with. */
   secret: KycTokenSecret;
 }
 
-const FORMAT_VERSION = 1;
+/** 2 since tokens name their audience; version 1 tokens (no audience) are refused. */
+const FORMAT_VERSION = 2;
+const MAX_AUDIENCE_LENGTH = 256;
 const MIN_SECRET_BYTES = 32;
 const DEFAULT_TTL_SECONDS = 300;
 /** Tolerated difference between the clocks of the servers that mint and verify, in seconds. */
@@ -66,18 +88,23 @@ const SIGNING_CONTEXT = 'kyc-onboarding/token/v1.';
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 const BEARER = /^Bearer +([A-Za-z0-9_.-]+) *$/i;
 
-/** One secret, imported once as a WebCrypto HMAC key. */
+/** One secret and one audience, the secret imported once as a WebCrypto HMAC key. */
 class TokenKey {
   readonly #bytes: Uint8Array<ArrayBuffer>;
+  readonly #audience: string;
   #key: Promise<CryptoKey> | undefined;
 
-  /** Throws a `RangeError` when the secret is shorter than 32 bytes. */
-  constructor(secret: KycTokenSecret) {
+  /** Throws a `RangeError` when the secret is shorter than 32 bytes, a `TypeError` on an invalid audience. */
+  constructor(secret: KycTokenSecret, audience: string = DEFAULT_KYC_TOKEN_AUDIENCE) {
     const bytes = typeof secret === 'string' ? new TextEncoder().encode(secret) : new Uint8Array(secret);
     if (bytes.byteLength < MIN_SECRET_BYTES) {
       throw new RangeError(`The token secret must be at least ${MIN_SECRET_BYTES} bytes long`);
     }
+    if (typeof audience !== 'string' || audience.length === 0 || audience.length > MAX_AUDIENCE_LENGTH) {
+      throw new TypeError(`The token audience must be a string of 1 to ${MAX_AUDIENCE_LENGTH} characters`);
+    }
     this.#bytes = bytes;
+    this.#audience = audience;
   }
 
   async mint(identity: KycIdentity, ttlSeconds: number, now: number): Promise<string> {
@@ -90,6 +117,7 @@ class TokenKey {
       new TextEncoder().encode(
         JSON.stringify({
           v: FORMAT_VERSION,
+          aud: this.#audience,
           legal_entity_uuid: identity.legalEntityUuid,
           client_uuid: identity.clientUuid,
           iat,
@@ -114,7 +142,7 @@ class TokenKey {
     const valid = await crypto.subtle.verify('HMAC', await this.#cryptoKey(), signatureBytes, signedText(payload));
     if (!valid) return null;
     const claims = parseClaims(payload);
-    if (!claims) return null;
+    if (!claims || claims.aud !== this.#audience) return null;
     const seconds = Math.floor(now / 1000);
     if (claims.exp + CLOCK_SKEW_SECONDS <= seconds || claims.iat - CLOCK_SKEW_SECONDS > seconds) return null;
     return { legalEntityUuid: claims.legal_entity_uuid, clientUuid: claims.client_uuid };
@@ -130,6 +158,7 @@ class TokenKey {
 }
 
 interface Claims {
+  aud: string;
   legal_entity_uuid: string;
   client_uuid: string;
   iat: number;
@@ -146,42 +175,45 @@ function parseClaims(payload: string): Claims | null {
     return null;
   }
   if (typeof claims !== 'object' || claims === null) return null;
-  const { v, legal_entity_uuid, client_uuid, iat, exp } = claims as Record<string, unknown>;
+  const { v, aud, legal_entity_uuid, client_uuid, iat, exp } = claims as Record<string, unknown>;
   const wellFormed =
     v === FORMAT_VERSION &&
+    isNonEmptyString(aud) &&
     isNonEmptyString(legal_entity_uuid) &&
     isNonEmptyString(client_uuid) &&
     Number.isSafeInteger(iat) &&
     Number.isSafeInteger(exp);
-  return wellFormed ? { legal_entity_uuid, client_uuid, iat: iat as number, exp: exp as number } : null;
+  return wellFormed ? { aud, legal_entity_uuid, client_uuid, iat: iat as number, exp: exp as number } : null;
 }
 
 /**
- * Mints a token binding a legal entity and a client, valid for `ttlSeconds`.
+ * Mints a token binding a legal entity and a client for an audience, valid for `ttlSeconds`.
  * Rejects with a `RangeError` when the secret is shorter than 32 bytes, the lifetime is not a
  * positive whole number or the identity is absurdly long, and a `TypeError` when it is empty.
  */
 export async function mintKycToken(identity: KycIdentity, options: KycTokenMintOptions): Promise<string> {
-  return new TokenKey(options.secret).mint(identity, options.ttlSeconds, options.now ?? Date.now());
+  return new TokenKey(options.secret, options.audience).mint(identity, options.ttlSeconds, options.now ?? Date.now());
 }
 
 /**
  * Checks a token's signature and lifetime (with 30 s of tolerance for clock skew) and returns the
- * identity it carries; null for a malformed, tampered, expired or foreign (other secret) token.
+ * identity it carries; null for a malformed, tampered, expired or foreign (other secret, other
+ * audience) token.
  * Rejects with a `RangeError` when the secret is shorter than 32 bytes.
  */
 export async function verifyKycToken(token: string, options: KycTokenVerifyOptions): Promise<KycIdentity | null> {
-  return new TokenKey(options.secret).verify(token, options.now ?? Date.now());
+  return new TokenKey(options.secret, options.audience).verify(token, options.now ?? Date.now());
 }
 
 /**
  * An `authorize` function for {@link createKycProxy} that reads `Authorization: Bearer <token>`
- * and returns the token's identity, or null. Tokens anywhere else (a query parameter, a cookie)
- * are ignored: a URL ends up in logs and browser history.
+ * and returns the token's identity, or null (also for a token minted for another audience).
+ * Tokens anywhere else (a query parameter, a cookie) are ignored: a URL ends up in logs and
+ * browser history.
  * Throws a `RangeError` at once when the secret is shorter than 32 bytes.
  */
 export function bearerTokenAuthorizer(options: KycBearerAuthorizerOptions): KycAuthorize {
-  const key = new TokenKey(options.secret);
+  const key = new TokenKey(options.secret, options.audience);
   return async (request) => {
     const token = BEARER.exec(request.headers.get('authorization') ?? '')?.[1];
     return token ? key.verify(token, Date.now()) : null;
@@ -190,18 +222,18 @@ export function bearerTokenAuthorizer(options: KycBearerAuthorizerOptions): KycA
 
 /**
  * The token endpoint the widget's `token-endpoint` attribute points at: `POST` answers
- * `{"token", "expires_in"}` (`Cache-Control: no-store`) for the session `authorize` finds, 401
+ * `{"token", "expires_in"}` (with the proxy's own `Cache-Control: no-store`, `nosniff` and CSP) for the session `authorize` finds, 401
  * without one, 405 for other methods; origins outside `cors` get 403, and listed ones their
  * preflight. Throws at once when the secret is shorter than 32 bytes or the TTL is not a positive
  * integer.
  */
 export function createKycTokenEndpoint(options: KycTokenEndpointOptions): KycHandler {
-  const key = new TokenKey(options.secret);
+  const key = new TokenKey(options.secret, options.audience);
   const ttlSeconds = options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
   assertTtl(ttlSeconds);
   const cors = new CorsPolicy(options.cors);
-  return async (request) => {
-    const verdict = cors.check(request);
+  const answer = async (request: Request): Promise<Response> => {
+    const verdict = cors.check(request, trustedOriginOf(request));
     if (!verdict.allowed) return cors.refusal();
     if (cors.isPreflight(request, verdict)) return cors.apply(cors.preflight('POST'), verdict);
     if (request.method !== 'POST') {
@@ -214,6 +246,7 @@ export function createKycTokenEndpoint(options: KycTokenEndpointOptions): KycHan
     const token = await key.mint(identity, ttlSeconds, Date.now());
     return cors.apply(jsonResponse(200, { token, expires_in: ttlSeconds }), verdict);
   };
+  return async (request) => secureAnswer(await answer(request));
 }
 
 function assertTtl(ttlSeconds: number): void {
