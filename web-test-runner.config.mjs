@@ -17,8 +17,13 @@ const PORT = 8765;
 // by the sandbox's tokens, talks to its frame cross-origin as it does with Sumsub.
 const STAND_IN_ORIGIN = `http://127.0.0.1:${PORT}`;
 const app = createDemoApp({
+  // The names the test server is reached on (any other Host is answered 421).
+  origins: [`http://localhost:${PORT}`, STAND_IN_ORIGIN],
   cors: { origins: [`http://localhost:${PORT}`], credentials: false },
   sandbox: { livenessStandIn: { origin: STAND_IN_ORIGIN } },
+  // The whole run is one visitor (one browser, one cookie jar) making a fresh client per test:
+  // keep them all, so that no test's client is forgotten under it.
+  maxClientsPerVisitor: 10_000,
 });
 const listener = toNodeListener((request) => app.fetch(request));
 const ROUTED = /^\/(kyc(\/|-token$|$)|demo\/session$|sandbox\/v1\/|websdk\/)/;

@@ -220,13 +220,17 @@ describe('liveness stand-in: the token attribute after a result', () => {
 });
 
 /**
- * Logs a demo client in on a demo app (an in-process one or a served one) and opens an Advanced
- * application through the proxy; `read` reads an attribute of it through the proxy.
+ * Visits a demo app (an in-process one or a served one), signs in as the visitor's "New client"
+ * and opens an Advanced application through the proxy; `read` reads an attribute of it through
+ * the proxy.
  */
-async function throughProxy(fetcher: (path: string, init?: RequestInit) => Promise<Response>, clientUuid: string) {
-  const login = await fetcher('/demo/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_uuid: clientUuid }) });
+async function throughProxy(fetcher: (path: string, init?: RequestInit) => Promise<Response>) {
+  const visit = await fetcher('/sandbox/v1/clients/');
+  assert.equal(visit.status, 200);
+  const cookie = visit.headers.get('set-cookie')!.split(';')[0]!;
+  const clientUuid = ((await visit.json()) as { label: string; client_uuid: string }[]).find(({ label }) => label === 'New client')!.client_uuid;
+  const login = await fetcher('/demo/session', { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ client_uuid: clientUuid }) });
   assert.equal(login.status, 200);
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   const kyc = async (method: string, path: string, body?: unknown) => {
     const response = await fetcher(`/kyc${path}`, { method, headers: { cookie, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
     return { status: response.status, body: await response.json() };
@@ -243,7 +247,7 @@ const postJson = (body: unknown): RequestInit => ({ method: 'POST', headers: { '
 
 describe('liveness stand-in: the pages, served by the demo app', () => {
   const ORIGIN = 'http://demo.test';
-  const app = createDemoApp({ sandbox: { livenessStandIn: { origin: ORIGIN } } });
+  const app = createDemoApp({ origins: [ORIGIN], sandbox: { livenessStandIn: { origin: ORIGIN } } });
   const get = (path: string, init?: RequestInit) => app.fetch(new Request(new URL(path, ORIGIN), init));
 
   /** Fetches a page and checks its CSP and that it has no inline script or style. */
@@ -302,9 +306,10 @@ describe('liveness stand-in: the pages, served by the demo app', () => {
   });
 
   it('passes the option through: tokens through the proxy lead to the stand-in, whose control takes the result', async () => {
-    const { read } = await throughProxy(get, app.sandbox.demoClients[0]!.client_uuid);
+    const { read } = await throughProxy(get);
     const token = await read(TOKEN_KEY);
     assert.equal(sdkBaseUrl(token), ORIGIN);
+    // No cookie: the token is the authority (the stand-in's frame is on another origin, a phone has no cookie).
     assert.equal((await get('/sandbox/v1/liveness-by-token/', postJson({ token, result: 'failed' }))).status, 200);
     assert.deepEqual(await read(TOKEN_KEY), { uuid: token, verification: { sumsub: { verificator: 'sumsub', status: 'failed', client_note: FAILED_NOTE } } });
   });
@@ -320,7 +325,7 @@ describe('liveness stand-in: npm start', () => {
   it('leads the tokens to the served origin, which serves the stand-in', async () => {
     const origin = new URL(server.url).origin;
     const served = (path: string, init?: RequestInit) => fetch(new URL(path, origin), init);
-    const { read } = await throughProxy(served, server.app.sandbox.demoClients[0]!.client_uuid);
+    const { read } = await throughProxy(served);
     const token: string = await read(TOKEN_KEY);
     assert.equal(sdkBaseUrl(token), origin);
     const frame = await fetch(`${sdkBaseUrl(token)}/websdk/websdk.html?_=frame-1`);
