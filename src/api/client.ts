@@ -153,6 +153,8 @@ export interface KycClient {
 }
 
 const DEFAULT_PATHS: KycPaths = { sendCode: '/v1/signatures/send-code/' };
+/** The request header each kind of one-time code travels in to the host proxy. */
+const SIGN_CODE_HEADERS = { sms: 'kyc-sms-sign-code', email: 'kyc-email-sign-code' } as const;
 const MAX_PAGES = 1000;
 
 const segment = encodeURIComponent;
@@ -170,10 +172,14 @@ export function createKycClient(options: KycClientOptions): KycClient {
   const call = async <T>(request: ApiRequest, decode: (body: unknown, what: string) => T): Promise<T> =>
     decode((await send(request)).body, what(request));
 
-  const signed = (codes: KycSignCodes | undefined) => ({
-    query: { sms_sign_code: codes?.sms || undefined, email_sign_code: codes?.email || undefined },
-    signedWith: (['sms', 'email'] as const).filter((provider) => codes?.[provider]),
-  });
+  /** One-time codes go in headers, never in the URL (access logs keep URLs); the proxy puts them where the platform wants them. */
+  const signed = (codes: KycSignCodes | undefined) => {
+    const signedWith = (['sms', 'email'] as const).filter((provider) => codes?.[provider]);
+    return {
+      headers: Object.fromEntries(signedWith.map((provider) => [SIGN_CODE_HEADERS[provider], codes![provider]!])),
+      signedWith,
+    };
+  };
 
   /** Every item of a bare or paginated list; each `next` is read for its query only, on the same path. */
   async function all<T>(
@@ -236,12 +242,13 @@ export function createKycClient(options: KycClientOptions): KycClient {
       ),
 
     updateApplication: (uuid, changes, { signal, signCodes } = {}) => {
-      const { query, signedWith } = signed(signCodes);
+      const { headers, signedWith } = signed(signCodes);
       return call(
         {
           method: 'PATCH',
           path: `/v1/kyc/${segment(uuid)}/`,
-          query: { ...scope, ...query },
+          query: scope,
+          headers,
           json: { attribute_changes: changes.map(({ key, value }) => ({ key, value })) },
           changeKeys: changes.map((change) => change.key),
           signedWith,
@@ -263,12 +270,13 @@ export function createKycClient(options: KycClientOptions): KycClient {
       ),
 
     sendToReview: (uuid, { signal, signCodes } = {}) => {
-      const { query, signedWith } = signed(signCodes);
+      const { headers, signedWith } = signed(signCodes);
       return call(
         {
           method: 'POST',
           path: `/v1/kyc/${segment(uuid)}/send-to-review/`,
-          query: { ...scope, ...query },
+          query: scope,
+          headers,
           json: {},
           signedWith,
           signal,

@@ -46,6 +46,8 @@ export type Query = Record<string, string | number | boolean | undefined> | URLS
 export interface ApiRequest extends Omit<ErrorContext, 'upload'> {
   method: 'GET' | 'POST' | 'PATCH';
   query?: Query;
+  /** Request headers of the call itself (one-time codes: never in the URL). */
+  headers?: Record<string, string>;
   /** JSON body. */
   json?: unknown;
   /** Multipart body (an upload). */
@@ -364,7 +366,7 @@ export function createTransport(options: TransportOptions): Transport {
   return async function send(request: ApiRequest): Promise<ApiResponse> {
     const url = buildUrl(options.endpoint, request.path, request.query);
     const upload = request.form !== undefined;
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     if (request.json !== undefined) headers['content-type'] = 'application/json';
     const body = upload ? request.form : request.json === undefined ? undefined : JSON.stringify(request.json);
     const { onProgress } = request;

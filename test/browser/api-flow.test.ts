@@ -7,6 +7,8 @@ import {
   SIGN_CODE,
   countRequests,
   loggedInClient,
+  platformRequests,
+  type TimedRequest,
   logout,
   setStatus,
   type SandboxClient,
@@ -144,6 +146,7 @@ describe('API client over the real chain (cookie session)', () => {
 
   it('signs a change: send-code, then the code; a missing code and a wrong one are told apart', async () => {
     const { sandbox, client, application } = await start('Basic');
+    performance.clearResourceTimings();
     const change = [{ key: 'phone', value: '+37120000009' }];
 
     const missing = await rejectionOf(client.updateApplication(application.uuid, change));
@@ -159,6 +162,14 @@ describe('API client over the real chain (cookie session)', () => {
 
     const saved = await client.updateApplication(application.uuid, change, { signCodes: { sms: SIGN_CODE } });
     expect(answersOf(saved).phone).to.equal('+37120000009');
+
+    // The codes travelled in headers: no URL the browser requested holds one (access logs keep
+    // URLs), and the proxy put them where the platform reads them.
+    const urls = performance.getEntriesByType('resource').map((entry) => entry.name);
+    expect(urls.filter((url) => url.includes('/v1/kyc/'))).to.have.length.greaterThan(2);
+    expect(urls.filter((url) => /sign_code|000000|111111/.test(url))).to.deep.equal([]);
+    const patches = (await platformRequests(sandbox)).filter((request) => request.method === 'PATCH') as TimedRequest[];
+    expect(patches.map((request) => request.query['sms_sign_code'] ?? null)).to.deep.equal([null, '***', '***']);
   });
 
   it('sends to review and reads the reviewer’s decision', async () => {
