@@ -1,7 +1,7 @@
 import type { KycApiError, KycApiErrorCode } from '../api/index.js';
 import type { LocalizeController, TextTermKey } from '../utilities/localize.js';
 
-/** What the person is told for each kind of failure (`rate_limited` says how long to wait). */
+/** What the person is told for each kind of failure (`rate_limited` says how long to wait, in seconds or minutes). */
 const TERMS: Partial<Record<KycApiErrorCode, TextTermKey>> = {
   network: 'errorNetwork',
   timeout: 'errorTimeout',
@@ -28,7 +28,11 @@ export function errorText(
   overrides: Partial<Record<KycApiErrorCode, TextTermKey>> = {},
 ): string {
   if (error.code === 'rate_limited') {
-    return localize.term('errorRateLimited', Math.max(1, Math.ceil((error.retryAfterMs ?? 30_000) / 1000)));
+    const seconds = Math.max(1, Math.ceil((error.retryAfterMs ?? 30_000) / 1000));
+    // A limit of the host proxy may last an hour: past two minutes, the wait is said in minutes.
+    return seconds > 120
+      ? localize.term('errorRateLimitedMinutes', Math.ceil(seconds / 60))
+      : localize.term('errorRateLimited', seconds);
   }
   return localize.term(overrides[error.code] ?? TERMS[error.code] ?? 'errorUnknown');
 }

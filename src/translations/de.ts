@@ -112,6 +112,11 @@ const translation = {
       one: `${f.number(seconds)} Sekunde`,
       other: `${f.number(seconds)} Sekunden`,
     })} und versuchen Sie es dann erneut.`,
+  errorRateLimitedMinutes: (minutes, f) =>
+    `Zu viele Versuche. Bitte warten Sie ${f.plural(minutes, {
+      one: `${f.number(minutes)} Minute`,
+      other: `${f.number(minutes)} Minuten`,
+    })} und versuchen Sie es dann erneut.`,
   errorServer:
     'Bei uns ist ein Fehler aufgetreten. Bitte versuchen Sie es in ein paar Minuten erneut. Ihre Angaben bleiben erhalten.',
   errorMalformedResponse:

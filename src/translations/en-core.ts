@@ -96,6 +96,11 @@ const terms = {
       one: `${f.number(seconds)} second`,
       other: `${f.number(seconds)} seconds`,
     })} and try again.`,
+  errorRateLimitedMinutes: (minutes: number, f: TermFormat) =>
+    `Too many attempts. Please wait ${f.plural(minutes, {
+      one: `${f.number(minutes)} minute`,
+      other: `${f.number(minutes)} minutes`,
+    })} and try again.`,
   errorServer: 'Something went wrong on our side. Please try again in a few minutes. Your answers are kept.',
   errorMalformedResponse: 'We received an answer we could not read. Please try again. Your answers are kept.',
   errorUnknown: 'Something unexpected went wrong. Please try again. If it keeps happening, contact support.',

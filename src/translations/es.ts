@@ -108,6 +108,11 @@ const translation = {
       one: `${f.number(seconds)} segundo`,
       other: `${f.number(seconds)} segundos`,
     })} e inténtelo de nuevo.`,
+  errorRateLimitedMinutes: (minutes, f) =>
+    `Demasiados intentos. Espere ${f.plural(minutes, {
+      one: `${f.number(minutes)} minuto`,
+      other: `${f.number(minutes)} minutos`,
+    })} e inténtelo de nuevo.`,
   errorServer:
     'Algo ha fallado por nuestra parte. Inténtelo de nuevo dentro de unos minutos. Sus respuestas se conservan.',
   errorMalformedResponse:

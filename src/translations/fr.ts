@@ -109,6 +109,11 @@ const translation = {
       one: `${f.number(seconds)} seconde`,
       other: `${f.number(seconds)} secondes`,
     })}, puis réessayez.`,
+  errorRateLimitedMinutes: (minutes, f) =>
+    `Trop de tentatives. Patientez ${f.plural(minutes, {
+      one: `${f.number(minutes)} minute`,
+      other: `${f.number(minutes)} minutes`,
+    })}, puis réessayez.`,
   errorServer:
     'Un problème est survenu de notre côté. Réessayez dans quelques minutes. Vos réponses sont conservées.',
   errorMalformedResponse:

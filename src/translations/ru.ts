@@ -110,6 +110,11 @@ const translation = {
     const wait = f.plural(seconds, { one: `${n} секунду`, few: `${n} секунды`, many: `${n} секунд`, other: `${n} секунды` });
     return `Слишком много попыток. Подождите ${wait} и попробуйте снова.`;
   },
+  errorRateLimitedMinutes: (minutes, f) => {
+    const n = f.number(minutes);
+    const wait = f.plural(minutes, { one: `${n} минуту`, few: `${n} минуты`, many: `${n} минут`, other: `${n} минуты` });
+    return `Слишком много попыток. Подождите ${wait} и попробуйте снова.`;
+  },
   errorServer: 'На нашей стороне произошёл сбой. Попробуйте ещё раз через несколько минут. Ваши ответы сохранены.',
   errorMalformedResponse: 'Получен ответ, который не удалось прочитать. Попробуйте ещё раз. Ваши ответы сохранены.',
   errorUnknown:

@@ -368,6 +368,7 @@ describe('LocalizeController', () => {
       optionsAvailable: [2],
       unnamedLevel: [2],
       errorRateLimited: [2],
+      errorRateLimitedMinutes: [2],
       documentVersion: ['3'],
       acceptDocument: ['Terms of service'],
       codeSent: ['name@example.com'],

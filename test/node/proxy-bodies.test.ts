@@ -170,7 +170,7 @@ describe('proxy: errors blame the right side', () => {
 
   test('an upload still arriving at the deadline is 408; a platform that has the whole upload and is slow is 504', async () => {
     const reading = (request: Request) =>
-      new Promise<Response>((resolve, reject) => {
+      new Promise<Response>((_resolve, reject) => {
         request.signal.addEventListener('abort', () => reject(request.signal.reason));
         request.arrayBuffer().then(() => undefined, reject);
       });
