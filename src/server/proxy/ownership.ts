@@ -53,16 +53,18 @@ export class Ownership {
     if (await this.#store.has(set, uuid)) return true;
     let pending = this.#pending.get(who);
     if (!pending) {
-      const { total } = await this.#store.increment(`looked-up:${who}`, 0, this.#ttlMs);
-      if (total > 0) return false;
-      pending = this.#lookUp(identity, who).finally(() => this.#pending.delete(who));
+      // Set before any await: concurrent requests of the identity wait for this one look-up.
+      pending = this.#lookUpOnce(identity, who).finally(() => this.#pending.delete(who));
       this.#pending.set(who, pending);
     }
     await pending;
     return this.#store.has(set, uuid);
   }
 
-  async #lookUp(identity: KycIdentity, who: string): Promise<void> {
+  /** Reads the level info unless it was read this period (by this instance or another one sharing the store). */
+  async #lookUpOnce(identity: KycIdentity, who: string): Promise<void> {
+    const { total } = await this.#store.increment(`looked-up:${who}`, 0, this.#ttlMs);
+    if (total > 0) return;
     const last = await this.#lookup(identity);
     if (last !== null) await this.learn(identity, last);
     await this.#store.increment(`looked-up:${who}`, 1, this.#ttlMs);
