@@ -3,9 +3,9 @@
 // playwright-core with one argument list; and what its pages must never do (console errors,
 // uncaught errors, CSP violations), recorded. `node scripts/chromium.mjs --ensure` installs it from
 // a shell (.ci/run, before `npm ci`: nothing here imports a package until a browser is launched).
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ensureDebianPackage } from './debian-package.mjs';
 
 const CANDIDATES = [
   process.env.CHROME_PATH,
@@ -22,24 +22,13 @@ export function findChromium() {
 
 /** True when a Chromium is there, installing Debian's package first when possible. */
 export function ensureChromium() {
-  if (findChromium()) return true;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && existsSync('/etc/debian_version') && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0) {
-    console.log("Chromium is missing: installing Debian's package (apt-get install chromium)…");
-    const options = { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
-    if (
-      spawnSync('apt-get', ['update', '-qq'], options).status === 0 &&
-      spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], options).status === 0
-    ) {
-      return Boolean(findChromium());
-    }
-  }
-  console.error(
+  return ensureDebianPackage(
+    'chromium',
+    () => Boolean(findChromium()),
     'The browser tests need Chromium and none was found.\n' +
       '  On Debian, as root:  apt-get update && apt-get install -y chromium\n' +
       '  Elsewhere, point CHROME_PATH at an installed Chromium or Chrome binary.',
   );
-  return false;
 }
 
 /**

@@ -2,13 +2,15 @@
 // Node tests (sandbox, proxy, tokens, the built package), browser tests in Debian's headless
 // Chromium, then the built package in use: the example apps (React, Vue, Angular) and the
 // end-to-end run of the demo page. Ends with one line "N passed, N failed, N skipped".
-// Installs Chromium with apt-get when it is missing and we are root on Debian (scripts/chromium.mjs).
+// Installs Chromium and redis-server with apt-get when missing and we are root on Debian
+// (scripts/debian-package.mjs).
 // `node scripts/test.mjs node|browser|examples|e2e [args…]` runs one stage (npm run test:node / test:browser).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureChromium } from './chromium.mjs';
+import { ensureRedisServer } from './debian-package.mjs';
 
 const [stage = 'all', ...extra] = process.argv.slice(2);
 const wants = (name) => stage === 'all' || stage === name;
@@ -46,6 +48,7 @@ function counted(name, command, args) {
 
 try {
   if ((wants('browser') || wants('examples') || wants('e2e')) && !ensureChromium()) process.exit(1);
+  if (wants('node') && !ensureRedisServer()) process.exit(1);
 
   if (stage === 'all') {
     console.log('\n== Type-check ==');
