@@ -3,6 +3,7 @@
 import { isUuid, jsonResponse } from '../http-util.js';
 import { shapeAnswer } from './dialect.js';
 import { fieldErrors, notFound } from './http.js';
+import type { UploadReadStats } from './documents.js';
 import type { Application, Client, LegalEntity, SandboxStore } from './store.js';
 
 /** What every platform handler gets. */
@@ -18,6 +19,8 @@ export interface PlatformContext {
    * `null`: liveness tokens and URLs then point at Sumsub, as a real platform's do.
    */
   livenessStandIn: string | null;
+  /** Told what reading each upload request took (`SandboxOptions.onUploadRead`). */
+  onUploadRead?: ((stats: UploadReadStats) => void) | undefined;
 }
 
 /** A JSON answer shaped in the legal entity's dialect. */

@@ -1,6 +1,8 @@
 /**
  * Uploads and documents (platform-api.md 9, 10). Files are checked the way Sumsub checks them, by
- * their bytes, and refused with Sumsub's error body; only their metadata and hash are kept.
+ * their bytes, and refused with Sumsub's error body; only their metadata and hash are kept. An
+ * upload streams: the multipart body is read part by part (multipart.ts) and each file checked
+ * and hashed as it arrives (file-stream.ts), so a large file is never held whole in memory.
  *
  * Duplicates (Sumsub's 1000) are judged when a document is made, not at upload: the platform asks
  * for the back side of a single-sided document even so, "use any picture for this. For instance
@@ -9,21 +11,12 @@
  * already used by one of that key is a duplicate.
  */
 
-import {
-  claimedFileKinds,
-  DEFAULT_MAX_IMAGE_PIXELS,
-  FILE_KIND_MIME_TYPES,
-  imageDimensions,
-  isLikelyDecodable,
-  isStructurallyComplete,
-  sniffFileType,
-  type FileKind,
-  type StructureCheckedKind,
-} from '../../internal/file-type.js';
-import { toHex } from '../http-util.js';
+import { DEFAULT_MAX_IMAGE_PIXELS } from '../../internal/file-type.js';
 import { clientInScope, respond, type PlatformContext } from './context.js';
 import { ApiError, detailError, fieldErrors, readJsonObject } from './http.js';
 import { presentDocument, presentFile } from './present.js';
+import { checkFileStream, type FileCheckStats, type FileVerdict } from './file-stream.js';
+import { boundaryOf, MultipartError, MultipartReader } from './multipart.js';
 import { DOCUMENT_KEYS } from './seed.js';
 import type { StoredFile } from './store.js';
 
@@ -39,7 +32,18 @@ const MAX_FILES_PER_CLIENT = 30;
 /** How many files one upload request, or one document, may hold. */
 const MAX_FILES_PER_REQUEST = 10;
 const MAX_NAME_LENGTH = 255;
-const ACCEPTED_KINDS: ReadonlySet<FileKind> = new Set<StructureCheckedKind>(['jpeg', 'png', 'pdf', 'heic', 'webp']);
+/** The largest upload request read: every file at its largest, and room for one more refused as too big. */
+const MAX_UPLOAD_BYTES = (MAX_FILES_PER_REQUEST + 1) * SANDBOX_MAX_FILE_BYTES;
+/** The most parts an upload request may have (files, and other fields, which are ignored). */
+const MAX_UPLOAD_PARTS = 4 * MAX_FILES_PER_REQUEST;
+
+/** What reading one upload request took (`SandboxOptions.onUploadRead`). */
+export interface UploadReadStats {
+  /** The bytes of the request body read. */
+  bytes: number;
+  /** The most bytes of it held at once (the multipart reader's buffer plus the file checks' look-ahead). */
+  peakBufferedBytes: number;
+}
 
 /** Sumsub's upload error codes, with their names and descriptions from its API reference. */
 const SUMSUB_ERRORS = {
@@ -56,37 +60,15 @@ function sumsubError(errorCode: keyof typeof SUMSUB_ERRORS): ApiError {
   return new ApiError(400, { description, code: 400, correlationId: crypto.randomUUID(), errorCode, errorName });
 }
 
-function isAccepted(kind: FileKind): kind is StructureCheckedKind {
-  return ACCEPTED_KINDS.has(kind);
-}
-
 /**
- * Checks one file as Sumsub would: empty (1003), too big (1002), not a known format at all (1004),
- * a known but unsupported one such as TIFF (1005), cut or damaged (1004), named or declared as
- * another format than its bytes are (1004, Sumsub's "PDF file is uploaded as JPEG"), an image
- * whose header declares more than 100 megapixels (1004), or one no decoder could read (1004: bad
- * JPEG tables, PNG image data that does not inflate to its rows, a broken WebP bitstream header).
- * Sumsub decodes images; the sandbox, in Node, judges by the same pure checks the widget makes
- * before its own decode, plus `isLikelyDecodable` standing in for the decoder.
- * @returns the MIME type of what the bytes really are, and their SHA-256 (hex).
- */
-async function checkFile(file: File): Promise<{ contentType: string; sha256: string }> {
-  if (file.size === 0) throw sumsubError(1003);
-  if (file.size > SANDBOX_MAX_FILE_BYTES) throw sumsubError(1002);
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const kind = sniffFileType(bytes);
-  if (kind === null) throw sumsubError(1004);
-  if (!isAccepted(kind)) throw sumsubError(1005);
-  if (!isStructurallyComplete(kind, bytes)) throw sumsubError(1004);
-  if (claimedFileKinds(file.name, file.type).some((claimed) => claimed !== kind)) throw sumsubError(1004);
-  const dimensions = imageDimensions(kind, bytes);
-  if (dimensions !== null && dimensions.width * dimensions.height > MAX_IMAGE_PIXELS) throw sumsubError(1004);
-  if (!(await isLikelyDecodable(kind, bytes))) throw sumsubError(1004);
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return { contentType: FILE_KIND_MIME_TYPES[kind], sha256: toHex(digest) };
-}
-
-/**
+ * Sumsub's checks of one file (file-stream.ts): empty (1003), too big (1002), not a known format
+ * at all (1004), a known but unsupported one such as TIFF (1005), cut or damaged (1004), named or
+ * declared as another format than its bytes are (1004, Sumsub's "PDF file is uploaded as JPEG"),
+ * an image whose header declares more than 100 megapixels (1004), or one no decoder could read
+ * (1004: bad JPEG tables, PNG image data that does not inflate to its rows, a broken WebP
+ * bitstream header). Sumsub decodes images; the sandbox, in Node, judges by the same pure checks
+ * the widget makes before its own decode, plus `isLikelyDecodable` standing in for the decoder.
+ *
  * 9. `POST /v1/documents/files/`, multipart, field `files` (repeatable) → 201 list of
  * `UploadedFile` (one object in the `single` dialect, which takes one file per request).
  * All or nothing: the first refused file refuses the request. The same bytes may be uploaded
@@ -94,26 +76,49 @@ async function checkFile(file: File): Promise<{ contentType: string; sha256: str
  */
 export async function uploadFiles(context: PlatformContext): Promise<Response> {
   const client = clientInScope(context);
-  const mediaType = (context.request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const contentType = context.request.headers.get('content-type');
+  const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   if (mediaType !== 'multipart/form-data') throw detailError(415, `Unsupported media type "${mediaType}" in request.`);
-  let form: FormData;
-  try {
-    form = await context.request.formData();
-  } catch {
-    throw detailError(400, 'Multipart form parse error.');
-  }
-  const entries = form.getAll('files');
-  if (entries.length === 0) throw fieldErrors({ files: ['No file was submitted.'] });
-  const files = entries.filter((entry): entry is File => typeof entry !== 'string');
-  if (files.length !== entries.length) throw fieldErrors({ files: ['The submitted data was not a file. Check the encoding type on the form.'] });
-  if (files.length > MAX_FILES_PER_REQUEST) throw fieldErrors({ files: [`Ensure this field has no more than ${MAX_FILES_PER_REQUEST} elements.`] });
-  const single = client.entity.dialect.upload_answer === 'single';
-  if (single && files.length > 1) throw fieldErrors({ files: ['Upload one file per request.'] });
+  const boundary = boundaryOf(contentType);
+  if (boundary === null || context.request.body === null) throw detailError(400, 'Multipart form parse error.');
 
+  // The files stream through their checks one after the other; only their metadata is kept.
+  const reader = new MultipartReader(context.request.body, boundary, { maxBytes: MAX_UPLOAD_BYTES, maxParts: MAX_UPLOAD_PARTS });
+  const held: FileCheckStats = { peakHeld: 0 };
+  const checked: { name: string; verdict: FileVerdict }[] = [];
+  let entries = 0;
+  let notFiles = 0;
+  try {
+    for (let part = await reader.nextPart(); part !== null; part = await reader.nextPart()) {
+      if (part.name !== 'files') continue; // another field: skipped unread
+      entries += 1;
+      if (part.filename === null) notFiles += 1;
+      // Past the most a request may hold, a file is refused below: not checked, only read.
+      else if (checked.length < MAX_FILES_PER_REQUEST) {
+        const options = { name: part.filename, type: part.contentType, maxBytes: SANDBOX_MAX_FILE_BYTES, maxPixels: MAX_IMAGE_PIXELS };
+        checked.push({ name: part.filename, verdict: await checkFileStream(() => reader.readBody(), options, held) });
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof MultipartError)) throw error;
+    await reader.cancel();
+    if (reader.bytesRead > MAX_UPLOAD_BYTES) throw detailError(413, 'Request body is too large.');
+    throw detailError(400, 'Multipart form parse error.');
+  } finally {
+    context.onUploadRead?.({ bytes: reader.bytesRead, peakBufferedBytes: reader.peakBuffered + held.peakHeld });
+  }
+
+  if (entries === 0) throw fieldErrors({ files: ['No file was submitted.'] });
+  if (notFiles > 0) throw fieldErrors({ files: ['The submitted data was not a file. Check the encoding type on the form.'] });
+  if (entries > MAX_FILES_PER_REQUEST) throw fieldErrors({ files: [`Ensure this field has no more than ${MAX_FILES_PER_REQUEST} elements.`] });
+  const single = client.entity.dialect.upload_answer === 'single';
+  if (single && entries > 1) throw fieldErrors({ files: ['Upload one file per request.'] });
+
+  // All or nothing: the first refused file refuses the request.
   const accepted: StoredFile[] = [];
-  for (const file of files) {
-    const { contentType, sha256 } = await checkFile(file);
-    accepted.push({ uuid: crypto.randomUUID(), name: (file.name || 'file').slice(0, MAX_NAME_LENGTH), size: file.size, contentType, sha256 });
+  for (const { name, verdict } of checked) {
+    if (!verdict.ok) throw sumsubError(verdict.errorCode);
+    accepted.push({ uuid: crypto.randomUUID(), name: (name || 'file').slice(0, MAX_NAME_LENGTH), size: verdict.size, contentType: verdict.contentType, sha256: verdict.sha256 });
   }
   // Nothing awaits from here on, so concurrent uploads cannot both pass the check below.
   if (client.files.size + accepted.length > MAX_FILES_PER_CLIENT) throw sumsubError(1001);

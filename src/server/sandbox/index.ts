@@ -26,4 +26,4 @@ export type {
 export type { Dialect } from './dialect.js';
 export type { FaultKind, FaultRequest } from './traffic.js';
 export { SANDBOX_SIGN_CODE } from './signatures.js';
-export { SANDBOX_MAX_FILE_BYTES } from './documents.js';
+export { SANDBOX_MAX_FILE_BYTES, type UploadReadStats } from './documents.js';

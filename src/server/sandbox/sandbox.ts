@@ -21,7 +21,7 @@ import {
 } from './control.js';
 import type { PlatformContext } from './context.js';
 import { CANONICAL_DIALECT } from './dialect.js';
-import { createDocument, uploadFiles } from './documents.js';
+import { createDocument, uploadFiles, type UploadReadStats } from './documents.js';
 import { ApiError, detailError, dispatch, notFound, type Route } from './http.js';
 import { createApplication, getApplication, getAttribute, getDefinitions, getLegalDocuments, getLevelInfo, patchApplication, sendToReview } from './platform.js';
 import { DEMO_SCENARIOS } from './seed.js';
@@ -58,6 +58,12 @@ export interface SandboxOptions {
    * clients. Default 1000.
    */
   maxFreshEntities?: number;
+  /**
+   * Told, after each upload request (`POST /v1/documents/files/`) is read, how many bytes it had
+   * and the most of them the sandbox held at once: uploads stream, so that stays near 1 MiB
+   * whatever the file's size. For tests and monitoring.
+   */
+  onUploadRead?: (stats: UploadReadStats) => void;
 }
 
 /** Who an application belongs to. */
@@ -148,7 +154,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   async function platform(request: Request, url: URL, now: Date): Promise<Response> {
     const answer = (): Promise<Response> => {
       authorize(request);
-      return dispatch(PLATFORM_ROUTES, request.method, url.pathname, { request, url, store, now, pageSize, livenessStandIn });
+      return dispatch(PLATFORM_ROUTES, request.method, url.pathname, { request, url, store, now, pageSize, livenessStandIn, onUploadRead: options.onUploadRead });
     };
     const clientUuid = url.searchParams.get('client_uuid');
     const client = clientUuid === null ? undefined : store.client(clientUuid);
