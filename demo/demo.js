@@ -38,6 +38,10 @@ const STATUS_LABELS = {
   rejected: 'Rejected',
 };
 
+/** What the page says when this browser's clients are gone (the demo keeps a bounded number of visitors). */
+const ENDED =
+  'This browser’s demo clients are gone: the demo keeps a limited number of visitors, and restarts forget them all. Reload the page for fresh ones.';
+
 const api = createKycClient({ endpoint: '/kyc' });
 const $ = (id) => document.getElementById(id);
 const widgetHost = $('widget');
@@ -80,7 +84,7 @@ async function control(path, init = {}) {
     } catch {
       // no JSON body
     }
-    throw new Error(`The sandbox answered ${response.status}${detail}`);
+    throw Object.assign(new Error(`The sandbox answered ${response.status}${detail}`), { status: response.status });
   }
   return response.status === 204 ? null : response.json();
 }
@@ -96,7 +100,7 @@ async function signIn(identity, label, button, { scroll = true } = {}) {
     });
   } catch (error) {
     button?.setAttribute('aria-pressed', 'false');
-    say(`Could not sign in: ${error.message}`);
+    say(error.status === 403 ? ENDED : `Could not sign in: ${error.message}`);
     return;
   }
   $('who').textContent = `Signed in as “${label}”.`;
@@ -379,7 +383,7 @@ async function refreshStatus() {
     renderStatus(inspection);
     if (remarkFor !== uuid) void fillRemarkQuestions(uuid);
   } catch (error) {
-    if (read === statusRead) say(`Could not read the application: ${error.message}`);
+    if (read === statusRead) say(error.status === 403 ? ENDED : `Could not read the application: ${error.message}`);
   }
 }
 
@@ -482,7 +486,7 @@ $('reviewer').addEventListener('submit', async (event) => {
     say(`${STATUS_LABELS[status]}. The widget shows the decision now.`);
     showDecision(uuid);
   } catch (error) {
-    say(error.message);
+    say(error.status === 403 ? ENDED : error.message);
   }
 });
 

@@ -725,6 +725,34 @@ describe('demo page: strict CSP and Trusted Types, as written', () => {
   });
 });
 
+describe('demo page: says plainly that it is a demo, with no place for real personal data', () => {
+  /** The text of an element of the page with this id (its tags dropped, spaces folded). */
+  const textOf = (html: string, id: string) => {
+    const match = new RegExp(`<p\\b[^>]*\\bid="${id}"[^>]*>([\\s\\S]*?)</p>`).exec(html);
+    assert.ok(match, `#${id}`);
+    return match[1]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+  };
+
+  test('at the top, before the first heading', () => {
+    const html = demoHtml();
+    const notice = textOf(html, 'demo-notice');
+    assert.match(notice, /^This is a demo, running on a sandbox\./);
+    assert.match(notice, /do not enter real personal data/);
+    assert.ok(html.indexOf('id="demo-notice"') < html.indexOf('<h1'), 'above the page title');
+    assert.ok(html.indexOf('id="demo-notice"') > html.indexOf('<main'), 'in the main content, not only in a header pill');
+  });
+
+  test('beside the widget, before the sign-in and the widget', () => {
+    const html = demoHtml();
+    const notice = textOf(html, 'widget-notice');
+    assert.match(notice, /Demo only, made-up data only\./);
+    assert.match(notice, /never a real document or photo/);
+    assert.match(notice, /no other visitor sees them/);
+    const at = html.indexOf('id="widget-notice"');
+    assert.ok(at > html.indexOf('id="demo"') && at < html.indexOf('id="clients"') && at < html.indexOf('id="widget"'));
+  });
+});
+
 describe('demo page: the snippets match the real API', () => {
   type Snippet = { title: string; intro: string; code: string };
   type SnippetFn = (kind: string, settings: Record<string, unknown>) => Snippet;
