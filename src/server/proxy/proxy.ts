@@ -473,7 +473,7 @@ class KycProxy {
     const deadline = new Deadline(this.#timeoutMs);
     try {
       const url = this.#upstreamUrl('/v1/clients/kyc-level-info/', query);
-      const answer = await this.#fetch(new Request(url, { headers, signal: deadline.signal }));
+      const answer = await whileNotAborted(this.#fetch(new Request(url, { headers, signal: deadline.signal })), deadline.signal);
       if (answer.status === 401) throw new UpstreamUnauthorizedError('The KYC platform refused the proxy credentials (401).');
       if (!answer.ok || !isJson(answer.headers.get('content-type'))) {
         await answer.body?.cancel().catch(() => undefined);
