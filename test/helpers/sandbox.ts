@@ -1,6 +1,8 @@
 // Browser-test helpers for the chain the test server mounts on the page's origin:
 // the proxy (/kyc), its token endpoint (/kyc-token), the demo session (/demo/session) and the
 // sandbox control (/sandbox/v1/…). Plain fetch: these set the stage, they do not test the client.
+// The test page's cookie jar is one demo visitor (src/server/demo/app.ts): the clients it makes
+// are its own, and the control answers only for them (another's are 403), as on the demo page.
 
 /** A fresh, isolated sandbox client. */
 export interface SandboxClient {
