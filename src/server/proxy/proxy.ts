@@ -530,23 +530,27 @@ class KycProxy {
     headers.set('content-type', contentType!);
     const reveals = answer.ok ? operation.reveals : null;
     if ((operation.paginated && answer.ok) || reveals) {
-      let body: unknown;
+      // Read whole, for what the proxy must learn or rewrite. A list it cannot read cannot have its
+      // links rewritten (502); any other answer goes on as the platform sent it, learnt from or not
+      // (the widget judges a malformed one).
+      let bytes: Uint8Array<ArrayBuffer>;
       try {
-        body = await answer.json();
+        bytes = new Uint8Array(await answer.arrayBuffer());
       } catch (error) {
-        throw new UpstreamFormatError('The KYC platform answered JSON that does not parse.', { cause: error });
+        throw new UpstreamFormatError('The KYC platform broke off its answer.', { cause: error });
       } finally {
         deadline.clear();
       }
+      const body = parseJson(bytes);
+      if (body === undefined && operation.paginated) throw new UpstreamFormatError('The KYC platform answered a list that does not parse.');
+      if (body === undefined) return new Response(bytes, { status: answer.status, headers });
       const revealed = reveals && revealedApplication(body, reveals);
       // Not remembered (the store is down): the ownership check asks the platform again later.
       if (revealed) await this.#ownership.learn(identity, revealed).catch(() => undefined);
-      if (operation.paginated) {
-        const proxyBase = `${origin ?? ''}${this.#basePath}`;
-        const context = { routes: this.#routes, route: match.route, operation, sent, upstreamPrefix: this.#upstreamPrefix, proxyBase };
-        body = rewritePageLinks(body, context);
-      }
-      return new Response(JSON.stringify(body), { status: answer.status, headers });
+      if (!operation.paginated) return new Response(bytes, { status: answer.status, headers });
+      const proxyBase = `${origin ?? ''}${this.#basePath}`;
+      const context = { routes: this.#routes, route: match.route, operation, sent, upstreamPrefix: this.#upstreamPrefix, proxyBase };
+      return new Response(JSON.stringify(rewritePageLinks(body, context)), { status: answer.status, headers });
     }
     const body = whenDone(answer.body, () => deadline.clear());
     deadline.release();
@@ -656,6 +660,15 @@ function whileNotAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T
     signal.addEventListener('abort', abort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
   });
+}
+
+/** The JSON value of a platform answer, or undefined when it is not JSON. */
+function parseJson(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function isJson(contentType: string | null): boolean {
