@@ -24,6 +24,11 @@ const app = createDemoApp({
   // The whole run is one visitor (one browser, one cookie jar) making a fresh client per test:
   // keep them all, so that no test's client is forgotten under it.
   maxClientsPerVisitor: 10_000,
+  // The proxy's default limits, but one: the tests type the same few phone numbers and addresses
+  // for hundreds of fresh clients, which the limit per destination (5 codes an hour) exists to
+  // refuse. Every other limit counts per client or application, and each test has its own
+  // (test/browser/rate-limit.test.ts meets the limit per person).
+  limits: { codesPerDestination: false },
 });
 const listener = toNodeListener((request) => app.fetch(request));
 const ROUTED = /^\/(kyc(\/|-token$|$)|demo\/session$|sandbox\/v1\/|websdk\/)/;
