@@ -6,7 +6,7 @@ import de from '../../src/translations/de.js';
 import en from '../../src/translations/en.js';
 import type { TermFormat } from '../../src/utilities/localize.js';
 import { expectAccessible } from '../helpers/axe.js';
-import { $, fillPersonal, heading, proceed, promptOf, question, settled, startLevel, type, widget, type Widget } from '../helpers/onboarding.js';
+import { $, fillPersonalAndContacts, heading, promptOf, question, settled, startLevel, widget, type Widget } from '../helpers/onboarding.js';
 import { countRequests, ENDPOINT, loggedInClient, logout, type SandboxClient } from '../helpers/sandbox.js';
 
 /** The proxy's default: ten codes per person per hour. */
@@ -15,11 +15,7 @@ const CODES_PER_HOUR = 10;
 /** Until the contact step asks for a code, as a person would get there. */
 async function atTheCodePrompt(el: Widget): Promise<void> {
   await startLevel(el, 'Basic');
-  await fillPersonal(el);
-  await proceed(el);
-  await type(el, 'email', 'jane@example.com');
-  await type(el, 'phone', '+37120000009');
-  await proceed(el);
+  await fillPersonalAndContacts(el, { sign: false });
   expect(el.flow.signature).to.not.equal(null);
 }
 

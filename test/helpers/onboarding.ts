@@ -177,8 +177,8 @@ export async function fillPersonal(el: Widget): Promise<void> {
   await pick(el, 'citizenship', 'Latv');
 }
 
-/** Fills the personal-data and contact steps of any level, and signs them with the code. */
-export async function fillPersonalAndContacts(el: Widget): Promise<void> {
+/** Fills the personal-data and contact steps of any level, and signs them with the code (unless `sign` is false: the code prompt stays open). */
+export async function fillPersonalAndContacts(el: Widget, { sign = true } = {}): Promise<void> {
   expect(heading(el)).to.equal('Personal data');
   await fillPersonal(el);
   await proceed(el);
@@ -186,7 +186,7 @@ export async function fillPersonalAndContacts(el: Widget): Promise<void> {
   await type(el, 'email', 'jane@example.com');
   await type(el, 'phone', '+37120000009');
   await proceed(el);
-  await signWith(el);
+  if (sign) await signWith(el);
 }
 
 export async function acceptAgreements(el: Widget): Promise<void> {
