@@ -63,7 +63,7 @@ describe('the built package', () => {
       import(pathToFileURL(join(copy, (pkg.exports[subpath] as Record<string, string>).default!)).href);
     const expected: Record<string, string[]> = {
       '.': ['createKycClient', 'KycApiError'],
-      './proxy': ['createKycProxy', 'toNodeListener', 'createKycTokenEndpoint', 'mintKycToken', 'verifyKycToken', 'bearerTokenAuthorizer'],
+      './proxy': ['createKycProxy', 'toNodeListener', 'createKycTokenEndpoint', 'mintKycToken', 'verifyKycToken', 'bearerTokenAuthorizer', 'createMemoryStore', 'createRedisStore'],
       './sandbox': ['createSandbox', 'createDemoApp'],
     };
     for (const [subpath, names] of Object.entries(expected)) {
