@@ -13,6 +13,8 @@
 // - Heap: after a whole Basic flow through the widget's controls, and after the widget is removed
 //   (a leak indicator), after a full garbage collection (DevTools protocol).
 // - Photo fix-up: fixUpPhoto on a 12-megapixel photo (src/internal/photo-fixup.ts).
+// - Host proxy ownership check (Node only, test/bench/proxy-ownership.ts): the level-info reads the
+//   proxy makes on its own in typical and hostile sequences, and its cost per forwarded request.
 //
 // How: the sandbox chain runs in this process (startSandboxServer from src/server through tsx);
 // Chromium is driven by playwright-core (scripts/chromium.mjs), the heap figures through its
@@ -242,6 +244,11 @@ async function heapAfterFlows() {
   });
 }
 
+async function proxyOwnership() {
+  const { measureOwnership } = await import('../test/bench/proxy-ownership.ts');
+  results.ownership = await measureOwnership();
+}
+
 async function photoFixup() {
   results.photo = await onPage(PHOTO_PAGE, (page) => page.call('benchPhotoFixup()'));
   results.photo.violations = [...violations.get(PHOTO_PAGE)];
@@ -260,6 +267,7 @@ try {
     ['step switches', stepSwitches],
     ['heap', heapAfterFlows],
     ['photo fix-up', photoFixup],
+    ['proxy ownership', proxyOwnership],
   ]) {
     try {
       await run();
@@ -303,7 +311,7 @@ const timing = (label, values, note = '') => {
 };
 const figure = (label, value, note = '') => rows.push({ label, median: value, min: '', max: '', runs: '1', note });
 
-const { cold, warm, big, switches, shape, bigHeap, heap, photo } = results;
+const { cold, warm, big, switches, shape, bigHeap, heap, photo, ownership } = results;
 const basic = 'Basic draft, step 1 "Personal data" (6 questions)';
 section(`First screen, from document.body.append(el) — ${basic}`);
 timing(
@@ -348,6 +356,12 @@ section(`Photo fix-up: fixUpPhoto, ${photo.source.width} × ${photo.source.heigh
 timing('time (1 warm-up run not counted)', photo.times);
 figure('bytes after', mib(photo.after), `${photo.width} × ${photo.height}${photo.changed ? '' : ', unchanged'}; before: ${mib(photo.before)}`);
 figure('saved', `${(100 * (1 - photo.after / photo.before)).toFixed(1)} %`);
+section('Host proxy ownership check: level-info reads the proxy adds (memory store, 600 s period; Node, no browser)');
+for (const scenario of ownership.scenarios) {
+  figure(scenario.label, `+${scenario.extraPlatformCalls} calls`, `${scenario.browserRequests} browser requests; ${scenario.note}`);
+}
+timing('forwarded read of a known application, check on', ownership.perRequest.checked, 'proxy + in-process sandbox');
+timing('… the same read, authorizeApplication: () => true', ownership.perRequest.unchecked);
 
 // The environment.
 const chrome = /(?:Headless)?Chrome\/[\d.]+/.exec(results.version.product)?.[0] ?? results.version.product;
