@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { BodyTooLargeError, errorResponse, isUuid, jsonResponse, noContent, readLimited, toHex } from '../http-util.js';
+import { BodyTooLargeError, errorResponse, isHostHeader, isUuid, jsonResponse, noContent, readLimited, toHex } from '../http-util.js';
 import type { KycIdentity } from '../identity.js';
 import { CorsPolicy } from '../proxy/cors.js';
 import {
@@ -73,8 +73,6 @@ const DEFAULT_MAX_VISITORS = 200;
 const DEFAULT_MAX_CLIENTS_PER_VISITOR = 20;
 /** The largest control body the app reads itself (a fault) before passing it on. */
 const MAX_CONTROL_BODY_BYTES = 256 * 1024;
-/** A `Host` header: a DNS name or IPv4 address, or a bracketed IPv6 address, and an optional port. */
-const HOST_PATTERN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.?|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 const LOOPBACK_NAMES: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
 /** Control routes that name an application: its uuid, then what is done to it. */
 const APPLICATION_ROUTE = /^\/sandbox\/v1\/applications\/([^/]+)\/(?:status\/|status\/testCompleted|liveness\/|inspect\/)$/;
@@ -385,7 +383,7 @@ function servedHosts(origins: readonly string[] | undefined): ServedHosts {
  */
 function checkHost(request: Request, hosts: ServedHosts): Response | null {
   const raw = request.headers.get('host') ?? new URL(request.url).host;
-  if (!HOST_PATTERN.test(raw)) return errorResponse(400, 'Bad request: malformed Host header.');
+  if (!isHostHeader(raw)) return errorResponse(400, 'Bad request: malformed Host header.');
   const host = raw.toLowerCase();
   const served = hosts === null ? LOOPBACK_NAMES.has(host.replace(/:\d+$/, '')) : hosts.has(host);
   return served ? null : errorResponse(421, 'Misdirected request: this demo is not served under this host name.');

@@ -5,7 +5,7 @@
  * anything else that hands out `(req, res)`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { errorResponse, secureAnswer } from '../http-util.js';
+import { errorResponse, isHostHeader, secureAnswer } from '../http-util.js';
 import { trustOrigin } from './origin.js';
 import type { KycHandler } from './proxy.js';
 
@@ -33,8 +33,6 @@ export type KycNodeRequest = IncomingMessage & { originalUrl?: string };
 
 /** An origin-form request target: one `/`, then anything but a second `/` at once. */
 const ORIGIN_FORM = /^\/(?!\/)/;
-/** A `Host` header: a DNS name or IPv4 address, or a bracketed IPv6 address, and an optional port. */
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
 /** Bytes a request body may hold in memory before the socket is paused (backpressure). */
 const BODY_HIGH_WATER_MARK = 64 * 1024;
@@ -51,7 +49,7 @@ export function nodeRequestToWeb(req: KycNodeRequest, options: KycNodeRequestOpt
   const target = req.originalUrl ?? req.url ?? '';
   if (!ORIGIN_FORM.test(target)) throw new TypeError('The request target must be a path starting with one "/"');
   const host = req.headers.host;
-  if (host !== undefined && !HOST.test(host)) throw new TypeError('The Host header is not a host[:port]');
+  if (host !== undefined && !isHostHeader(host)) throw new TypeError('The Host header is not a host[:port]');
   const method = req.method ?? 'GET';
   const headers = new Headers();
   for (let index = 0; index + 1 < req.rawHeaders.length; index += 2) {
