@@ -20,6 +20,9 @@ function brandRule({ brand, onBrand }) {
   return `kyc-onboarding {\n${lines.join('\n')}\n}`;
 }
 
+/** The partner's own site, where the snippets say browsers reach the proxy. */
+const SITE = 'https://www.your-site.example';
+
 const PROXY_OPTIONS = `  upstream: 'https://platform.example/api',
   credentials: { authorization: \`Api-Key \${process.env.PLATFORM_KEY}\` },
   // Your own login: who is signed in, as { legalEntityUuid, clientUuid }, or null (answered 401).
@@ -41,6 +44,8 @@ const kyc = toNodeListener(
   createKycProxy({
 ${PROXY_OPTIONS.replace(/^/gm, '  ')}
   }),
+  // Where browsers reach you: trusted instead of the Host header they send.
+  { origin: '${SITE}' },
 );
 
 createServer((req, res) => {
@@ -65,7 +70,7 @@ ${PROXY_OPTIONS}
 });
 
 const app = express();
-app.use('/kyc', toNodeListener(proxy)); // before express.json()
+app.use('/kyc', toNodeListener(proxy, { origin: '${SITE}' })); // before express.json()
 app.use(express.json());
 // … the rest of your app
 app.listen(8080);
@@ -82,6 +87,8 @@ import { identityOf } from '@/lib/session';
 
 const proxy = createKycProxy({
 ${PROXY_OPTIONS}
+  // Where browsers reach you: Next.js builds request.url from the Host header they send.
+  origin: '${SITE}',
 });
 
 const handler = (request) => proxy(request);

@@ -820,7 +820,13 @@ describe('demo page: the snippets match the real API', () => {
     const next = snippet('proxy', { ...settings, server: 'next' }).code;
     for (const method of methods) assert.match(next, new RegExp(`handler as ${method}\\b`), method);
     assert.match(next, /skipTrailingSlashRedirect: true/);
-    assert.match(snippet('proxy', { ...settings, server: 'express' }).code, /app\.use\('\/kyc', toNodeListener\(proxy\)\);[^\n]*\napp\.use\(express\.json\(\)\)/);
+    assert.match(
+      snippet('proxy', { ...settings, server: 'express' }).code,
+      /app\.use\('\/kyc', toNodeListener\(proxy, \{ origin: 'https:\/\/[^']+' \}\)\);[^\n]*\napp\.use\(express\.json\(\)\)/,
+    );
+    // Every mount names the origin the proxy may trust instead of the browser's Host.
+    assert.match(snippet('proxy', { ...settings, server: 'node' }).code, /\{ origin: 'https:\/\/[^']+' \},\n\);/);
+    assert.match(next, /\n  origin: 'https:\/\/[^']+',\n\}\);/);
     assert.match(snippet('proxy', { ...settings, server: 'node' }).code, /req\.url\.startsWith\('\/kyc\/'\)/);
   });
 });
