@@ -243,7 +243,7 @@ describe('nodeRequestToWeb', () => {
   });
 
   /** Sends a raw HTTP/1.1 request line and headers to a fresh proxy over a fake platform; returns the status and what reached the platform. */
-  async function raw(target: string, host: string): Promise<{ status: number; reached: string[] }> {
+  async function raw(target: string, host: string, extraHeaders = ''): Promise<{ status: number; reached: string[] }> {
     const reached: string[] = [];
     const platform: KycFetch = async (request) => {
       reached.push(new URL(request.url).pathname);
@@ -253,7 +253,7 @@ describe('nodeRequestToWeb', () => {
     const text = await new Promise<string>((resolve, reject) => {
       let answer = '';
       const socket = connect(Number(new URL(base).port), '127.0.0.1', () => {
-        socket.end(`GET ${target} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+        socket.end(`GET ${target} HTTP/1.1\r\nHost: ${host}\r\n${extraHeaders}Connection: close\r\n\r\n`);
       });
       socket.setEncoding('utf8');
       socket.on('data', (chunk: string) => (answer += chunk));
@@ -274,6 +274,18 @@ describe('nodeRequestToWeb', () => {
     for (const host of ['a b', 'shop.example:80:80', 'shop.example@evil.example', 'shop.example#x', '[::1', '']) {
       assert.equal((await raw('/kyc/v1/legal_documents/', host)).status, 400, host);
     }
+    // A path the URL parser would rewrite: a rule in front of the proxy sees one path, the platform another.
+    for (const target of [
+      '/kyc/v1/documents/%2e%2e/legal_documents/',
+      '/kyc/v1/documents/%2E%2E/legal_documents/',
+      '/kyc/v1/x/../legal_documents/',
+      '/kyc/./v1/legal_documents/',
+      '/kyc/v1\\legal_documents\\',
+    ]) {
+      assert.deepEqual(await raw(target, '127.0.0.1'), { status: 400, reached: [] }, target);
+    }
+    const twoTypes = 'Content-Type: multipart/form-data; a=b\r\nContent-Type: application/json; boundary=x\r\n';
+    assert.deepEqual(await raw('/kyc/v1/legal_documents/', '127.0.0.1', twoTypes), { status: 400, reached: [] }, 'two content types');
     for (const host of ['127.0.0.1', 'localhost:8080', '[::1]:8080', 'shop.example.']) {
       assert.deepEqual(await raw('/kyc/v1/legal_documents/', host), { status: 200, reached: ['/v1/legal_documents/'] }, host);
     }

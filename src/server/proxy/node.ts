@@ -5,7 +5,7 @@
  * anything else that hands out `(req, res)`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { errorResponse, isHostHeader, secureAnswer } from '../http-util.js';
+import { errorResponse, isHostHeader, parseOrigin, secureAnswer } from '../http-util.js';
 import { trustOrigin } from './origin.js';
 import type { KycHandler } from './proxy.js';
 
@@ -16,8 +16,8 @@ export interface KycNodeOptions {
    * becomes the origin of `request.url`, and the proxy trusts it for the same-origin check and for
    * absolute page links. Without it the origin is `http(s)://` + the `Host` header, which the
    * client chose: the proxy then writes page links as paths and does not take that origin for
-   * its own. Anything after the origin (a trailing slash) is ignored; a value that is not an
-   * http(s) URL throws a `TypeError`.
+   * its own. A trailing slash is ignored; a value that is not an http(s) origin (a path
+   * included) throws a `TypeError`.
    */
   origin?: string;
 }
@@ -42,8 +42,10 @@ const BODY_HIGH_WATER_MARK = 64 * 1024;
  * followed by the request target as sent (Express's `originalUrl` when present), the headers are
  * copied (HTTP/2 pseudo-headers aside), and the body of any method but GET and HEAD is streamed
  * with backpressure, not buffered. The path comes from the request target alone: a target that
- * does not start with exactly one `/` (`//host/…`, an absolute URL, `*`) and a `Host` that is not
- * a bare `host[:port]` throw a `TypeError`, whether or not `origin` is configured.
+ * does not start with exactly one `/` (`//host/…`, an absolute URL, `*`) or that URL parsing would
+ * rewrite (`.` and `..` segments, percent-encoded or not, backslashes), a `Host` that is not a
+ * bare `host[:port]` and two `Content-Type` headers throw a `TypeError`, whether or not `origin`
+ * is configured.
  */
 export function nodeRequestToWeb(req: KycNodeRequest, options: KycNodeRequestOptions = {}): Request {
   const target = req.originalUrl ?? req.url ?? '';
@@ -54,7 +56,10 @@ export function nodeRequestToWeb(req: KycNodeRequest, options: KycNodeRequestOpt
   const headers = new Headers();
   for (let index = 0; index + 1 < req.rawHeaders.length; index += 2) {
     const name = req.rawHeaders[index]!;
-    if (!name.startsWith(':')) headers.append(name, req.rawHeaders[index + 1]!);
+    if (name.startsWith(':')) continue;
+    // Two content types would be joined into one that means neither.
+    if (name.toLowerCase() === 'content-type' && headers.has(name)) throw new TypeError('The request has two Content-Type headers');
+    headers.append(name, req.rawHeaders[index + 1]!);
   }
   const init: RequestInit & { duplex?: 'half' } = { method, headers };
   if (options.signal) init.signal = options.signal;
@@ -62,10 +67,14 @@ export function nodeRequestToWeb(req: KycNodeRequest, options: KycNodeRequestOpt
     init.body = bodyStream(req);
     init.duplex = 'half';
   }
-  const origin = options.origin === undefined ? `${schemeOf(req)}://${host ?? 'localhost'}` : publicOrigin(options.origin);
+  const origin = options.origin === undefined ? `${schemeOf(req)}://${host ?? 'localhost'}` : parseOrigin(options.origin);
   // Appended, not resolved, and checked: the target can only add a path and a query to the origin.
   const url = new URL(`${origin}${target}`);
   if (url.origin !== new URL(origin).origin) throw new TypeError('The request target changed the origin');
+  // The path routed on is the path sent: a target the URL parser would rewrite (`..` or `.`
+  // segments, their percent-encoded forms, backslashes) could pass a partner's per-route rule in
+  // front of the proxy as one path and reach the platform as another.
+  if (url.pathname !== target.replace(/[?#].*$/s, '')) throw new TypeError('The request target is not in its normal form');
   const request = new Request(url, init);
   if (options.origin !== undefined) trustOrigin(request, url.origin);
   return request;
@@ -84,7 +93,7 @@ export function toNodeListener(
   options: KycNodeOptions = {},
 ): (req: IncomingMessage, res: ServerResponse) => void {
   // A wrong origin fails when the server is set up, not on its first request.
-  if (options.origin !== undefined) publicOrigin(options.origin);
+  if (options.origin !== undefined) parseOrigin(options.origin);
   return (req, res) => {
     const controller = new AbortController();
     res.once('close', () => {
@@ -237,11 +246,3 @@ function schemeOf(req: IncomingMessage): 'http' | 'https' {
   return 'encrypted' in req.socket && req.socket.encrypted === true ? 'https' : 'http';
 }
 
-/** The origin of a configured public URL (a trailing slash or path is dropped); throws a `TypeError` if it is not one. */
-function publicOrigin(value: string): string {
-  const url = URL.canParse(value) ? new URL(value) : null;
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new TypeError(`origin "${value}" is not an http(s) origin like "https://shop.example"`);
-  }
-  return url.origin;
-}
