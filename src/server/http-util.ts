@@ -15,6 +15,18 @@ export function isHostHeader(value: unknown): value is string {
   return typeof value === 'string' && HOST_PATTERN.test(value);
 }
 
+/**
+ * The origin of a configured public URL (`https://shop.example`, a trailing `/` allowed): throws
+ * a `TypeError` naming `option` unless it is an http(s) origin with no path, query or user.
+ */
+export function parseOrigin(value: string, option = 'origin'): string {
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.href !== `${url.origin}/`) {
+    throw new TypeError(`${option} "${value}" is not an http(s) origin like "https://shop.example"`);
+  }
+  return url.origin;
+}
+
 /** True for a canonical 8-4-4-4-12 hexadecimal uuid. */
 export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID_PATTERN.test(value);

@@ -44,14 +44,14 @@ describe('proxy: bodies are what they say', () => {
     const platform = fakePlatform();
     const proxy = proxyFor(platform);
     // Duplicate keys: whatever a parser on the platform would keep, it is the session's value.
-    const duplicated = `{"legal_entity_uuid":"${OTHER}","provider_type":"sms","legal_entity_uuid":"${OTHER}"}`;
+    const duplicated = `{"legal_entity_uuid":"${OTHER}","object_uuid":"${APPLICATION}","provider_type":"sms","legal_entity_uuid":"${OTHER}"}`;
     const response = await proxy(
       request(SEND_CODE, { method: 'POST', headers: { 'content-type': 'Application/JSON; charset=UTF-8' }, body: duplicated }),
     );
     assert.equal(response.status, 200);
     const [sent] = platform.received;
     assert.equal(sent!.headers.get('content-type'), 'application/json');
-    assert.equal(sent!.body, `{"legal_entity_uuid":"${LEGAL_ENTITY}","provider_type":"sms"}`);
+    assert.equal(sent!.body, `{"legal_entity_uuid":"${LEGAL_ENTITY}","object_uuid":"${APPLICATION}","provider_type":"sms"}`);
   });
 
   test('every JSON body reaches the platform re-serialized as application/json', async () => {
@@ -129,6 +129,16 @@ describe('proxy: answers that cannot be cached, sniffed or rendered', () => {
       const text = await response.text();
       assert.equal(text.includes('<'), false, text);
       assert.equal(typeof JSON.parse(text).detail, 'string');
+    }
+  });
+
+  test("answers application/json, never the platform's own words for it", async () => {
+    for (const type of ['application/json, text/html', 'application/json; charset=utf-8', 'application/problem+json']) {
+      const platform = fakePlatform(() => new Response('{"ok":true}', { headers: { 'content-type': type } }));
+      for (const path of [`/kyc/v1/kyc/${APPLICATION}/`, '/kyc/v1/clients/kyc-level-info/', '/kyc/v1/legal_documents/']) {
+        const response = await proxyFor(platform)(request(path));
+        assert.equal(response.headers.get('content-type'), 'application/json', `${type} on ${path}`);
+      }
     }
   });
 

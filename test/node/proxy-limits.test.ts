@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createMemoryStore, type KycIdentity, type KycProxyStore } from '../../src/server/proxy/index.js';
-import { APPLICATION, fakePlatform, IDENTITY, json, LEGAL_ENTITY, MULTIPART, proxyFor, request } from './proxy-harness.js';
+import { createKycProxy, createMemoryStore, type KycIdentity, type KycProxyStore } from '../../src/server/proxy/index.js';
+import { APPLICATION, chunkedBody, fakePlatform, IDENTITY, json, LEGAL_ENTITY, MULTIPART, proxyFor, request, streamed } from './proxy-harness.js';
 
 const SEND_CODE = '/kyc/v1/signatures/send-code/';
 const OTHER_CLIENT: KycIdentity = { legalEntityUuid: LEGAL_ENTITY, clientUuid: '44444444-4444-4444-8444-444444444444' };
@@ -39,7 +39,6 @@ describe('proxy: rate limits', () => {
   test('are on by default: the 11th code of a person in an hour is 429 with Retry-After, and is not sent', async () => {
     const platform = fakePlatform();
     // The harness turns limits off; here only ownership is granted, the limits are the defaults.
-    const { createKycProxy } = await import('../../src/server/proxy/index.js');
     const proxy = createKycProxy({
       upstream: 'https://platform.example/api',
       fetch: platform.fetch,
@@ -162,6 +161,60 @@ describe('proxy: rate limits', () => {
     const another = limitedProxy(platform, createMemoryStore(), { limits });
     assert.equal((await upload(another, 8000, false)).status, 201);
     assert.equal((await upload(another, 4000)).status, 429);
+  });
+
+  test('a phone number counts once however it is written; a send with no destination counts for the one on file', async () => {
+    let index = 0;
+    const platform = fakePlatform();
+    const proxy = limitedProxy(platform, createMemoryStore(), {
+      identity: () => ({ legalEntityUuid: LEGAL_ENTITY, clientUuid: `55555555-5555-4555-8555-${String((index += 1)).padStart(12, '0')}` }),
+      limits: { codesPerDestination: { max: 1, windowSeconds: 3600 } },
+    });
+    const forms = ['+7 999 123-45-67', '0079991234567', 'tel:+79991234567', '＋７９９９１２３４５６７', '+7999\u200b1234567', '(+7) 999.123.4567'];
+    const statuses = [];
+    for (const destination of forms) statuses.push((await proxy(sendCode(destination))).status);
+    assert.deepEqual(statuses, [200, 429, 429, 429, 429, 429]);
+    // No destination: the platform sends to the number on file for the application and provider.
+    assert.equal((await proxy(sendCode())).status, 200);
+    assert.equal((await proxy(sendCode())).status, 429);
+    const byEmail = request(SEND_CODE, json('POST', { object_uuid: APPLICATION, provider_type: 'email' }));
+    assert.equal((await proxy(byEmail)).status, 200, 'the address on file is another destination');
+  });
+
+  test('a send-code whose object_uuid is not an application uuid is 400, never forwarded', async () => {
+    const platform = fakePlatform();
+    const proxy = limitedProxy(platform, createMemoryStore());
+    for (const object of [[APPLICATION], { uuid: APPLICATION }, 42, null, 'not-a-uuid', undefined]) {
+      const response = await proxy(request(SEND_CODE, json('POST', { object_uuid: object, provider_type: 'sms' })));
+      assert.equal(response.status, 400, JSON.stringify(object));
+    }
+    assert.equal(platform.received.length, 0);
+  });
+
+  test('uploads of no declared size count as their bytes pass: concurrency and oversized bodies do not slip through', async () => {
+    const MiB = 1024 * 1024;
+    // The fake platform reads each body whole before answering (a broken one fails its call).
+    const platform = fakePlatform(() => Response.json([{ uuid: 'f' }], { status: 201 }));
+    const limits = { uploadsPerIdentity: false as const, uploadBytesPerIdentity: { max: 3 * MiB, windowSeconds: 3600 } };
+    const chunkedUpload = (proxy: ReturnType<typeof limitedProxy>, bytes: number) =>
+      proxy(request('/kyc/v1/documents/files/', streamed('POST', chunkedBody(bytes, 64 * 1024), MULTIPART)));
+    const proxy = limitedProxy(platform, createMemoryStore(), { limits });
+    const statuses = await Promise.all(Array.from({ length: 10 }, () => chunkedUpload(proxy, 900 * 1024).then((r) => r.status)));
+    assert.equal(statuses.filter((status) => status === 201).length, 3, statuses.join(' '));
+    assert.deepEqual(new Set(statuses.filter((status) => status !== 201)), new Set([429]));
+    // A body over the size limit is refused (413), and what passed before it counts.
+    const another = createKycProxy({
+      upstream: 'https://platform.example/api',
+      fetch: platform.fetch,
+      credentials: {},
+      authorize: () => IDENTITY,
+      authorizeApplication: () => true,
+      store: createMemoryStore(),
+      limits: { ...limits, uploadBytes: 2 * MiB + 10 },
+    });
+    assert.equal((await chunkedUpload(another, 5 * MiB)).status, 413);
+    assert.equal((await chunkedUpload(another, 900 * 1024)).status, 201);
+    assert.equal((await chunkedUpload(another, 900 * 1024)).status, 429, '2 MiB counted from the refused one, then 0.9 + 0.9');
   });
 
   test('a store that fails refuses with 503 and forwards nothing (anti-automation does not fail open)', async () => {

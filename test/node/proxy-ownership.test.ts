@@ -111,6 +111,62 @@ describe('proxy: ownership of applications, checked by the proxy', () => {
     assert.equal(platform.lookups(), 2);
   });
 
+  test('a look-up answered with a body that does not parse poisons nothing: 502, and the next request asks again', async () => {
+    let garbled = true;
+    const platform = trustingPlatform({
+      levelInfo: () =>
+        garbled
+          ? new Response('{"last_kyc_application_uuid": "3333', { headers: { 'content-type': 'application/json' } })
+          : Response.json({ last_kyc_application_uuid: OWN }),
+    });
+    const proxy = proxyOver(platform);
+    assert.equal((await proxy(request(`/kyc/v1/kyc/${OWN}/`))).status, 502);
+    garbled = false;
+    assert.equal((await proxy(request(`/kyc/v1/kyc/${OWN}/`))).status, 200);
+    assert.equal(platform.lookups(), 2);
+  });
+
+  test('each failure is blamed where it belongs: an unreachable platform 502, a slow one 504, even on a PATCH', async () => {
+    const errors: unknown[] = [];
+    const unreachable = proxyOver(trustingPlatform(), {
+      fetch: () => Promise.reject(new TypeError('fetch failed')),
+      onUpstreamError: (error) => errors.push(error),
+    });
+    assert.equal((await unreachable(request(`/kyc/v1/kyc/${OWN}/`))).status, 502);
+    assert.ok(errors[0] instanceof TypeError, String(errors[0]));
+    const hanging = proxyOver(trustingPlatform(), { fetch: () => new Promise<Response>(() => undefined), timeoutMs: 30 });
+    const patch = await hanging(request(`/kyc/v1/kyc/${OWN}/`, json('PATCH', { attribute_changes: [] })));
+    assert.equal(patch.status, 504, 'the platform is slow, not the browser');
+  });
+
+  test('instances sharing a store look up once between them', async () => {
+    const platform = trustingPlatform();
+    const store = createMemoryStore();
+    const instances = [proxyOver(platform, { store }), proxyOver(platform, { store }), proxyOver(platform, { store })];
+    const statuses = await Promise.all(instances.map((proxy) => proxy(request(`/kyc/v1/kyc/${FOREIGN}/`)).then((r) => r.status)));
+    assert.deepEqual(statuses, [404, 404, 404]);
+    assert.equal(platform.lookups(), 1);
+  });
+
+  test('what a partner function throws reaches the framework, as authorize’s does; only true lets a call through', async () => {
+    const platform = trustingPlatform();
+    const failing = proxyOver(platform, {
+      authorizeApplication: () => {
+        throw new Error('ownership service down');
+      },
+    });
+    await assert.rejects(failing(request(`/kyc/v1/kyc/${OWN}/`)), /ownership service down/);
+    const failingCredentials = proxyOver(platform, {
+      credentials: () => {
+        throw new Error('vault sealed');
+      },
+    });
+    await assert.rejects(failingCredentials(request(`/kyc/v1/kyc/${OWN}/`)), /vault sealed/);
+    const vague = proxyOver(platform, { authorizeApplication: () => 'no' as unknown as boolean });
+    assert.equal((await vague(request(`/kyc/v1/kyc/${OWN}/`))).status, 404);
+    assert.equal(platform.reached(OWN), 0);
+  });
+
   test('authorizeApplication lets the partner decide instead, with no look-up of its own', async () => {
     const platform = trustingPlatform();
     const asked: Array<[string, string]> = [];

@@ -106,7 +106,7 @@ describe('proxy: allow-list', () => {
     const proxy = proxyFor(platform, { paths: { sendCode: '/v2/otp/send/' } });
     const body = json('POST', { object_uuid: APPLICATION, provider_type: 'email' });
     assert.equal((await proxy(request('/kyc/v1/signatures/send-code/', body))).status, 404);
-    const response = await proxy(request('/kyc/v2/otp/send/', json('POST', { provider_type: 'email' })));
+    const response = await proxy(request('/kyc/v2/otp/send/', json('POST', { object_uuid: APPLICATION, provider_type: 'email' })));
     assert.equal(response.status, 200);
     assert.equal(platform.received[0]!.url.pathname, '/api/v2/otp/send/');
     assert.equal(JSON.parse(platform.received[0]!.body!).legal_entity_uuid, LEGAL_ENTITY);
@@ -207,7 +207,7 @@ describe('proxy: session and identity', () => {
 
   test('adds legal_entity_uuid to a send-code body that lacks it', async () => {
     const platform = fakePlatform();
-    await proxyFor(platform)(request('/kyc/v1/signatures/send-code/', json('POST', { provider_type: 'sms' })));
+    await proxyFor(platform)(request('/kyc/v1/signatures/send-code/', json('POST', { object_uuid: APPLICATION, provider_type: 'sms' })));
     assert.equal(JSON.parse(platform.received[0]!.body!).legal_entity_uuid, LEGAL_ENTITY);
   });
 
@@ -440,7 +440,7 @@ describe('proxy: headers', () => {
   test('passes a 204 through without a body', async () => {
     const answer = () => new Response(null, { status: 204 });
     const response = await proxyFor(fakePlatform(answer))(
-      request('/kyc/v1/signatures/send-code/', json('POST', { provider_type: 'sms' })),
+      request('/kyc/v1/signatures/send-code/', json('POST', { object_uuid: APPLICATION, provider_type: 'sms' })),
     );
     assert.equal(response.status, 204);
     assert.equal(response.body, null);

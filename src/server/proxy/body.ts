@@ -13,38 +13,77 @@ export interface LimitedStream {
   readonly exceeded: () => boolean;
   /** True once the whole body was read from its source. */
   readonly finished: () => boolean;
-  /** The bytes read so far. */
-  readonly size: () => number;
+  /**
+   * True while the consumer waits for the source: the sender is the slow one. False while the
+   * consumer is not asking for more (it is the slow one) or once the body ended.
+   */
+  readonly waitingForSource: () => boolean;
 }
+
+/** How many bytes pass between two calls of a meter. */
+const METER_EVERY_BYTES = 1024 * 1024;
 
 /**
  * Streams a body through, counting bytes; past `limit` the stream errors with
- * {@link BodyTooLargeError} and the source is cancelled, so no more than the limit is ever passed on.
+ * {@link BodyTooLargeError} and the source is cancelled, so no more than the limit is ever passed
+ * on. `meter`, when given, is told the bytes as they pass (every MiB, and the rest at the end),
+ * before they are passed on: what it throws errors the stream and cancels the source.
  */
-export function limitStream(body: ReadableStream<Uint8Array>, limit: number): LimitedStream {
+export function limitStream(
+  body: ReadableStream<Uint8Array>,
+  limit: number,
+  meter?: (bytes: number) => Promise<void>,
+): LimitedStream {
+  const reader = body.getReader();
   let size = 0;
+  let unmetered = 0;
   let exceeded = false;
   let finished = false;
-  const counter = new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      size += chunk.byteLength;
+  let waiting = false;
+  const measure = async (bytes: number): Promise<void> => {
+    if (!meter || bytes === 0) return;
+    try {
+      await meter(bytes);
+    } catch (error) {
+      await reader.cancel(error).catch(() => undefined);
+      throw error;
+    }
+  };
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      waiting = true;
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } finally {
+        waiting = false;
+      }
+      if (chunk.done) {
+        await measure(unmetered);
+        finished = true;
+        controller.close();
+        return;
+      }
+      size += chunk.value.byteLength;
       if (size > limit) {
         exceeded = true;
+        await reader.cancel().catch(() => undefined);
         controller.error(new BodyTooLargeError(limit));
         return;
       }
-      controller.enqueue(chunk);
+      unmetered += chunk.value.byteLength;
+      if (unmetered >= METER_EVERY_BYTES) {
+        const bytes = unmetered;
+        unmetered = 0;
+        await measure(bytes);
+      }
+      controller.enqueue(chunk.value);
     },
-    flush() {
-      finished = true;
+    cancel(reason) {
+      return reader.cancel(reason);
     },
-  });
-  return {
-    stream: body.pipeThrough(counter),
-    exceeded: () => exceeded,
-    finished: () => finished,
-    size: () => size,
-  };
+  }, { highWaterMark: 0 }); // pulled only when the consumer asks: a pending pull is the source's delay
+  return { stream, exceeded: () => exceeded, finished: () => finished, waitingForSource: () => waiting };
 }
 
 /** A request body the proxy refuses (400): not JSON, nested too deeply, not an object. */

@@ -14,7 +14,7 @@
  *   credentials: { authorization: `Api-Key ${process.env.PLATFORM_KEY}` },
  *   authorize: (request) => sessions.identityOf(request), // {legalEntityUuid, clientUuid} or null
  * });
- * createServer(toNodeListener(proxy)).listen(8080);
+ * createServer(toNodeListener(proxy, { origin: 'https://shop.example' })).listen(8080);
  * ```
  */
 export type { KycIdentity } from '../identity.js';

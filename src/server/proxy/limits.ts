@@ -6,7 +6,7 @@
  */
 import type { KycIdentity } from '../identity.js';
 import { errorResponse, toHex } from '../http-util.js';
-import type { KycProxyStore } from './store.js';
+import { fromStore, type KycProxyStore } from './store.js';
 
 /** At most `max` per `windowSeconds` (a fixed window starting with the first one counted). */
 export interface KycRate {
@@ -23,9 +23,10 @@ export interface KycRateLimits {
   /** One-time codes sent (send-code calls) per identity. Default 10 per hour. */
   codesPerIdentity?: KycRate | false;
   /**
-   * One-time codes sent to one phone number or e-mail address (the send-code body's
-   * `destination`, compared without case, spaces or dashes; stored as a SHA-256 hash, never as
-   * the number), whoever asks. Default 5 per hour.
+   * One-time codes sent to one phone number or e-mail address, whoever asks: the send-code body's
+   * `destination` (a phone number compared by its digits, an address without case; stored as a
+   * SHA-256 hash, never as written), or, when the body names none, the destination the platform
+   * has on file for that application and provider. Default 5 per hour.
    */
   codesPerDestination?: KycRate | false;
   /** Requests carrying one-time codes per application (code guessing). Default 20 per 15 minutes. */
@@ -57,8 +58,8 @@ const REFUSALS: Readonly<Record<RateName, string>> = {
 /** What one request is counted as. */
 export interface Counted {
   identity: KycIdentity;
-  /** A send-code call, with its destination when the body names one. */
-  sendCode?: { destination: string | null };
+  /** A send-code call: its application and provider, and the destination when the body names one. */
+  sendCode?: { application: string; provider: string; destination: string | null };
   /** A request carrying one-time codes for this application. */
   codeAttempt?: string;
   /** An upload of this many bytes (0 when not declared: counted later with {@link RateLimits.countUploadBytes}). */
@@ -96,8 +97,9 @@ export class RateLimits {
     const checks: Array<[RateName, string, number]> = [];
     if (request.sendCode) {
       checks.push(['codesPerIdentity', `codes:${who}`, 1]);
-      const { destination } = request.sendCode;
-      if (destination !== null) checks.push(['codesPerDestination', `codes-to:${await destinationKey(destination)}`, 1]);
+      const { destination, application, provider } = request.sendCode;
+      const to = destination === null ? `on-file:${application.toLowerCase()}:${await hash(provider)}` : await destinationKey(destination);
+      checks.push(['codesPerDestination', `codes-to:${to}`, 1]);
     }
     if (request.codeAttempt !== undefined) {
       checks.push(['codeAttemptsPerApplication', `code-attempts:${request.codeAttempt.toLowerCase()}`, 1]);
@@ -112,15 +114,18 @@ export class RateLimits {
     return null;
   }
 
-  /** Adds the bytes of an upload whose size was not declared, once it has been read. */
-  async countUploadBytes(identity: KycIdentity, bytes: number): Promise<void> {
-    if (bytes > 0) await this.#count('uploadBytesPerIdentity', `upload-bytes:${identityKey(identity)}`, bytes);
+  /**
+   * Counts bytes of an upload whose size was not declared, as they pass: the 429 answer once the
+   * identity went over its bytes, else null.
+   */
+  countUploadBytes(identity: KycIdentity, bytes: number): Promise<Response | null> {
+    return this.#count('uploadBytesPerIdentity', `upload-bytes:${identityKey(identity)}`, bytes);
   }
 
   async #count(name: RateName, key: string, amount: number): Promise<Response | null> {
     const rate = this.#rates[name];
     if (!rate) return null;
-    const { total, resetMs } = await this.#store.increment(`limit:${key}`, amount, rate.windowSeconds * 1000);
+    const { total, resetMs } = await fromStore(() => this.#store.increment(`limit:${key}`, amount, rate.windowSeconds * 1000));
     if (total <= rate.max) return null;
     const seconds = Math.max(1, Math.ceil(resetMs / 1000));
     return errorResponse(429, `${REFUSALS[name]} Try again in ${seconds} seconds.`, { 'retry-after': String(seconds) });
@@ -133,12 +138,19 @@ export function identityKey(identity: KycIdentity): string {
 }
 
 /**
- * A destination as a hash, compared without case and without the spaces, dashes, dots and
- * brackets people write phone numbers with: the store never holds a phone number or an address.
+ * A destination as a hash, the same however it is written: compatibility forms folded (NFKC:
+ * full-width digits), invisible characters dropped; an address without case, a phone number by
+ * its digits alone (no `tel:`, spaces, dashes, brackets, `+` or international `00`). The store
+ * never holds a phone number or an address. A national and an international form of one number
+ * (`0791…`, `+44 791…`) stay apart: telling them together needs the country.
  */
 async function destinationKey(destination: string): Promise<string> {
-  const trimmed = destination.trim().toLowerCase();
-  const normal = trimmed.includes('@') ? trimmed : trimmed.replace(/[\s().-]/g, '');
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(normal));
-  return toHex(new Uint8Array(digest));
+  const folded = destination.normalize('NFKC').replace(/[\p{Cf}\p{Cc}\s]/gu, '').toLowerCase();
+  if (folded.includes('@')) return hash(`email:${folded}`);
+  const digits = folded.replace(/\D/g, '').replace(/^00/, '');
+  return hash(digits === '' ? `other:${folded}` : `phone:${digits}`);
+}
+
+async function hash(text: string): Promise<string> {
+  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))));
 }

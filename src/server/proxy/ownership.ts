@@ -11,12 +11,14 @@
  */
 import type { KycIdentity } from '../identity.js';
 import { identityKey } from './limits.js';
-import type { KycProxyStore } from './store.js';
+import { fromStore, type KycProxyStore } from './store.js';
 
 /**
  * Decides whether `identity` may act on the application `applicationUuid`. Replaces the proxy's
  * own check: give it when the partner knows better (its own records of who owns which
- * application, or older applications the person may still open). What it throws is not caught.
+ * application, or older applications the person may still open). Only `true` lets the call
+ * through. What it throws is not caught: it reaches the framework's own error handling, as what
+ * `authorize` throws does.
  */
 export type KycAuthorizeApplication = (identity: KycIdentity, applicationUuid: string) => boolean | Promise<boolean>;
 
@@ -39,18 +41,20 @@ export class Ownership {
 
   /** Remembers that the platform named `applicationUuid` as the identity's. */
   async learn(identity: KycIdentity, applicationUuid: string): Promise<void> {
-    await this.#store.add(`applications:${identityKey(identity)}`, applicationUuid.toLowerCase(), this.#ttlMs);
+    await fromStore(() => this.#store.add(`applications:${identityKey(identity)}`, applicationUuid.toLowerCase(), this.#ttlMs));
   }
 
   /**
-   * Whether the application is the identity's: known already, or named by the level info, read
-   * at most once per identity per period (a failed read is not counted and fails the request).
+   * Whether the application is the identity's: known already, or named by the level info, read at
+   * most once per identity per period across every instance sharing the store (and once more for
+   * each read that failed). A failed read rejects (the platform's error); a failing store rejects
+   * with a `StoreUnavailableError`.
    */
   async owns(identity: KycIdentity, applicationUuid: string): Promise<boolean> {
     const who = identityKey(identity);
     const set = `applications:${who}`;
     const uuid = applicationUuid.toLowerCase();
-    if (await this.#store.has(set, uuid)) return true;
+    if (await fromStore(() => this.#store.has(set, uuid))) return true;
     let pending = this.#pending.get(who);
     if (!pending) {
       // Set before any await: concurrent requests of the identity wait for this one look-up.
@@ -58,16 +62,26 @@ export class Ownership {
       this.#pending.set(who, pending);
     }
     await pending;
-    return this.#store.has(set, uuid);
+    return fromStore(() => this.#store.has(set, uuid));
   }
 
-  /** Reads the level info unless it was read this period (by this instance or another one sharing the store). */
+  /**
+   * Claims this period's look-up of the identity (atomically: one claim in the store counts every
+   * attempt) and reads the level info when the claim is within the allowance, one plus the
+   * failed reads of the period; a failed read adds one, so that it poisons nothing.
+   */
   async #lookUpOnce(identity: KycIdentity, who: string): Promise<void> {
-    const { total } = await this.#store.increment(`looked-up:${who}`, 0, this.#ttlMs);
-    if (total > 0) return;
-    const last = await this.#lookup(identity);
+    const claim = await fromStore(() => this.#store.increment(`look-up-claims:${who}`, 1, this.#ttlMs));
+    const failed = await fromStore(() => this.#store.increment(`look-up-failures:${who}`, 0, this.#ttlMs));
+    if (claim.total > 1 + failed.total) return;
+    let last: string | null;
+    try {
+      last = await this.#lookup(identity);
+    } catch (error) {
+      await fromStore(() => this.#store.increment(`look-up-failures:${who}`, 1, this.#ttlMs)).catch(() => undefined);
+      throw error;
+    }
     if (last !== null) await this.learn(identity, last);
-    await this.#store.increment(`looked-up:${who}`, 1, this.#ttlMs);
   }
 }
 

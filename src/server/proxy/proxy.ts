@@ -4,7 +4,7 @@
  * partner's session, adds the platform credentials and bounds sizes and time.
  */
 import type { KycIdentity } from '../identity.js';
-import { BodyTooLargeError, errorResponse, readLimited, secureAnswer } from '../http-util.js';
+import { BodyTooLargeError, errorResponse, isUuid, parseOrigin, readLimited, secureAnswer } from '../http-util.js';
 import {
   InvalidBodyError,
   isJsonRequestType,
@@ -14,7 +14,7 @@ import {
   type LimitedStream,
 } from './body.js';
 import { CorsPolicy, type KycCorsOptions } from './cors.js';
-import { RateLimits, type KycRateLimits } from './limits.js';
+import { RateLimits, type Counted, type KycRateLimits } from './limits.js';
 export type { KycRate, KycRateLimits } from './limits.js';
 export type { KycAuthorizeApplication } from './ownership.js';
 import { trustedOriginOf } from './origin.js';
@@ -30,7 +30,7 @@ import {
   type Route,
   type RouteMatch,
 } from './routes.js';
-import { createMemoryStore, type KycProxyStore } from './store.js';
+import { createMemoryStore, StoreUnavailableError, type KycProxyStore } from './store.js';
 
 /** A fetch-like function: the platform itself (`sandbox.fetch`) or the HTTP client that reaches it. */
 export type KycFetch = (request: Request) => Promise<Response>;
@@ -138,7 +138,8 @@ export interface KycProxyOptions {
   limits?: KycProxyLimits;
   /**
    * Deadline of a forwarded call, request body and answer included, in milliseconds; past it the
-   * platform call is aborted and the browser gets 504. Default 30 000.
+   * platform call is aborted and the browser gets 408 while its own body was still arriving, 504
+   * otherwise. Default 30 000.
    */
   timeoutMs?: number;
   /** The same deadline for uploads, in milliseconds. Default 120 000. */
@@ -193,14 +194,18 @@ class UpstreamFormatError extends Error {
   override readonly name = 'UpstreamFormatError';
 }
 
-/** The store (rate limits, ownership) failed: nothing is forwarded while it cannot count. */
-class StoreUnavailableError extends Error {
-  override readonly name = 'StoreUnavailableError';
+/** What a partner's own function threw (credentials, authorizeApplication): it reaches the framework, as `authorize`'s does. */
+class PartnerHookError extends Error {
+  override readonly name = 'PartnerHookError';
 }
 
-/** The browser's request body did not arrive before the deadline. */
-class ClientTooSlowError extends Error {
-  override readonly name = 'ClientTooSlowError';
+/** Runs a partner's function, its failure marked to be thrown on, not mapped to an answer. */
+async function partnerHook<T>(hook: () => Promise<T>): Promise<T> {
+  try {
+    return await hook();
+  } catch (error) {
+    throw new PartnerHookError('A partner function threw', { cause: error });
+  }
 }
 
 /** An answer of the proxy's own that ends the request before the platform is called. */
@@ -250,8 +255,6 @@ interface Call {
   readonly origin: string | null;
 }
 
-/** What a request counts as against the rate limits. */
-type Counted = Parameters<RateLimits['count']>[0];
 
 class KycProxy {
   readonly #fetch: KycFetch;
@@ -357,7 +360,11 @@ class KycProxy {
     const deadline = new Deadline(upload ? this.#uploadTimeoutMs : this.#timeoutMs);
     const signal = AbortSignal.any([request.signal, deadline.signal]);
     let limited: LimitedStream | undefined;
-    let bodyRead = operation.body === 'none';
+    /** Set while the proxy waits for the browser's body: the deadline passing then is the browser's slowness (408). */
+    let readingBody = false;
+    /** A rate limit met, or the store failing, while the upload streamed (its bytes counted as they passed). */
+    let meteredRefusal: Response | null = null;
+    let meterFailure: unknown;
     try {
       const query = forwardedQuery(request, operation, identity);
       const contentType = request.headers.get('content-type');
@@ -365,28 +372,33 @@ class KycProxy {
         throw new Refusal(errorResponse(415, `Expected a body of type ${upload ? 'multipart/form-data' : 'application/json'}.`));
       }
       if (match.applicationUuid !== null) await this.#checkOwner(identity, match.applicationUuid);
-      const headers = await this.#headers(request, identity);
+      const headers = await partnerHook(() => this.#headers(request, identity));
       let body: BodyInit | null = null;
       let counted: Counted = { identity };
+      const declared = declaredLength(request);
       if (upload) {
-        const declared = declaredLength(request);
         if (declared > this.#uploadBytes) throw new BodyTooLargeError(this.#uploadBytes);
+        // A declared size counts at once; an undeclared one as its bytes pass (below).
         counted = { identity, uploadBytes: Math.max(declared, 0) };
-        if (request.body) {
-          limited = limitStream(request.body, this.#uploadBytes);
-          body = limited.stream;
-        }
         headers.set('content-type', contentType!);
         if (declared >= 0) headers.set('content-length', String(declared));
       } else if (operation.body !== 'none') {
-        if (declaredLength(request) > this.#jsonBytes) throw new BodyTooLargeError(this.#jsonBytes);
-        const value = parseJsonObject(await this.#readBody(request, signal, deadline));
-        bodyRead = true;
+        if (declared > this.#jsonBytes) throw new BodyTooLargeError(this.#jsonBytes);
+        readingBody = true;
+        const value = parseJsonObject(await readLimited(request.body, this.#jsonBytes, signal));
+        readingBody = false;
         if (operation.body === 'send-code') {
-          const destination = value['destination'];
-          counted = { identity, sendCode: { destination: typeof destination === 'string' && destination !== '' ? destination : null } };
-          const object = value['object_uuid'];
-          if (typeof object === 'string') await this.#checkOwner(identity, object);
+          const { object_uuid: object, destination, provider_type: provider } = value;
+          if (!isUuid(object)) throw new InvalidBodyError('object_uuid must be the uuid of an application.');
+          await this.#checkOwner(identity, object);
+          counted = {
+            identity,
+            sendCode: {
+              application: object,
+              provider: typeof provider === 'string' ? provider : '',
+              destination: typeof destination === 'string' && destination !== '' ? destination : null,
+            },
+          };
           value['legal_entity_uuid'] = identity.legalEntityUuid;
         }
         // Re-serialized: the platform parses exactly what the proxy read (no duplicate keys, no
@@ -399,32 +411,50 @@ class KycProxy {
       if (operation.signed && SIGN_CODE_PARAMS.some((name) => query.has(name))) {
         counted = { ...counted, codeAttempt: match.applicationUuid ?? '' };
       }
-      const refusal = await this.#count(counted);
+      const refusal = await this.#limits.count(counted);
       if (refusal) throw new Refusal(refusal);
+      if (upload && request.body) {
+        const meter =
+          declared < 0
+            ? async (bytes: number) => {
+                try {
+                  meteredRefusal ??= await this.#limits.countUploadBytes(identity, bytes);
+                } catch (error) {
+                  meterFailure = error;
+                  throw error;
+                }
+                if (meteredRefusal) throw new Refusal(meteredRefusal);
+              }
+            : undefined;
+        limited = limitStream(request.body, this.#uploadBytes, meter);
+        body = limited.stream;
+      }
       const url = this.#upstreamUrl(match.path, query);
       const init: RequestInit & { duplex: 'half' } = { method: request.method, headers, body, signal, duplex: 'half' };
       const answer = await whileNotAborted(this.#fetch(new Request(url, init)), signal);
-      if (limited) {
-        bodyRead = limited.finished();
-        if (counted.uploadBytes === 0) await this.#limits.countUploadBytes(identity, limited.size()).catch(() => undefined);
-      }
-      if (limited?.exceeded() || signal.aborted) {
+      if (meterFailure) throw meterFailure;
+      if (meteredRefusal || limited?.exceeded() || signal.aborted) {
         // The platform answered a body it did not get whole, or too late: that answer is moot.
         await answer.body?.cancel().catch(() => undefined);
-        throw limited?.exceeded() ? new BodyTooLargeError(this.#uploadBytes) : signal.reason;
+        throw meteredRefusal ? new Refusal(meteredRefusal) : limited?.exceeded() ? new BodyTooLargeError(this.#uploadBytes) : signal.reason;
       }
       return await this.#answer(answer, call, url, deadline);
-    } catch (error) {
+    } catch (thrown) {
       deadline.clear();
+      await limited?.stream.cancel().catch(() => undefined);
+      // What broke the upload's stream is the cause, whatever the platform call then reported.
+      const error = meterFailure ?? thrown;
+      if (error instanceof PartnerHookError) throw error.cause;
+      if (meteredRefusal) return meteredRefusal;
       if (error instanceof Refusal) return error.response;
       if (error instanceof BodyTooLargeError || limited?.exceeded()) {
         return errorResponse(413, 'The request body is too large.');
       }
       if (error instanceof InvalidBodyError) return errorResponse(400, error.message);
-      if (error instanceof ClientTooSlowError || (deadline.signal.aborted && !(bodyRead || limited?.finished()))) {
+      if (deadline.signal.aborted && (readingBody || limited?.waitingForSource())) {
         return errorResponse(408, 'The request body did not arrive in time.');
       }
-      if (deadline.signal.aborted) return errorResponse(504, 'The KYC platform did not answer in time.');
+      if (deadline.signal.aborted || isTimeout(error)) return errorResponse(504, 'The KYC platform did not answer in time.');
       if (request.signal.aborted) return errorResponse(CLIENT_CLOSED_REQUEST, 'The client closed the request.');
       const { onUpstreamError } = this.#options;
       if (onUpstreamError) ignoreErrors(() => onUpstreamError(error));
@@ -433,53 +463,35 @@ class KycProxy {
     }
   }
 
-  /** Reads a whole JSON body; the deadline passing meanwhile is the browser's slowness (408). */
-  async #readBody(request: Request, signal: AbortSignal, deadline: Deadline): Promise<Uint8Array> {
-    try {
-      return await readLimited(request.body, this.#jsonBytes, signal);
-    } catch (error) {
-      if (deadline.signal.aborted) throw new ClientTooSlowError('The request body did not arrive in time.');
-      throw error;
-    }
-  }
-
   /** Refuses (404) an application that is not the identity's. */
   async #checkOwner(identity: KycIdentity, applicationUuid: string): Promise<void> {
     const { authorizeApplication } = this.#options;
     const owns = authorizeApplication
-      ? await authorizeApplication(identity, applicationUuid)
-      : await this.#ownership.owns(identity, applicationUuid).catch((error: unknown) => {
-          // The platform's own failures keep their meaning (502); the store's become a 503.
-          if (error instanceof UpstreamUnauthorizedError || error instanceof UpstreamFormatError) throw error;
-          if (error instanceof DOMException) throw error;
-          throw new StoreUnavailableError('The ownership check failed', { cause: error });
-        });
-    if (!owns) throw new Refusal(errorResponse(404, 'Not found.'));
-  }
-
-  async #count(counted: Counted): Promise<Response | null> {
-    try {
-      return await this.#limits.count(counted);
-    } catch (error) {
-      throw new StoreUnavailableError('The rate limits could not be counted', { cause: error });
-    }
+      ? await partnerHook(() => Promise.resolve(authorizeApplication(identity, applicationUuid)))
+      : await this.#ownership.owns(identity, applicationUuid);
+    if (owns !== true) throw new Refusal(errorResponse(404, 'Not found.'));
   }
 
   /** The proxy's own read of the level info, for the ownership check: `last_kyc_application_uuid`. */
   async #lastApplication(identity: KycIdentity): Promise<string | null> {
     const query = new URLSearchParams({ legal_entity_uuid: identity.legalEntityUuid, client_uuid: identity.clientUuid });
-    const headers = await this.#headers(null, identity);
+    const headers = await partnerHook(() => this.#headers(null, identity));
     headers.set('accept', 'application/json');
     const deadline = new Deadline(this.#timeoutMs);
     try {
       const url = this.#upstreamUrl('/v1/clients/kyc-level-info/', query);
       const answer = await whileNotAborted(this.#fetch(new Request(url, { headers, signal: deadline.signal })), deadline.signal);
-      if (answer.status === 401) throw new UpstreamUnauthorizedError('The KYC platform refused the proxy credentials (401).');
+      if (answer.status === 401) {
+        await answer.body?.cancel().catch(() => undefined);
+        throw new UpstreamUnauthorizedError('The KYC platform refused the proxy credentials (401).');
+      }
       if (!answer.ok || !isJson(answer.headers.get('content-type'))) {
         await answer.body?.cancel().catch(() => undefined);
         throw new UpstreamFormatError(`The KYC platform answered the level info with ${answer.status}.`);
       }
-      return revealedApplication(await answer.json().catch(() => null), 'last-application');
+      const body = parseJson(new Uint8Array(await answer.arrayBuffer()));
+      if (body === undefined) throw new UpstreamFormatError('The KYC platform answered a level info that does not parse.');
+      return revealedApplication(body, 'last-application');
     } finally {
       deadline.clear();
     }
@@ -527,7 +539,8 @@ class KycProxy {
       if (answer.ok) throw new UpstreamFormatError(`The KYC platform answered ${answer.status} with ${contentType ?? 'no content type'}.`);
       return errorResponse(answer.status, `The KYC platform answered ${answer.status}.`, Object.fromEntries(headers));
     }
-    headers.set('content-type', contentType!);
+    // Never the platform's own words for it (`application/json, text/html` would be sniffed as HTML).
+    headers.set('content-type', 'application/json');
     const reveals = answer.ok ? operation.reveals : null;
     if ((operation.paginated && answer.ok) || reveals) {
       // Read whole, for what the proxy must learn or rewrite. A list it cannot read cannot have its
@@ -662,6 +675,11 @@ function whileNotAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T
   });
 }
 
+/** True for the abort reason of a deadline (the proxy's own look-up's included). */
+function isTimeout(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'TimeoutError';
+}
+
 /** The JSON value of a platform answer, or undefined when it is not JSON. */
 function parseJson(bytes: Uint8Array): unknown {
   try {
@@ -680,15 +698,6 @@ function assertIdentity(identity: KycIdentity): void {
   if (!valid(identity?.legalEntityUuid) || !valid(identity?.clientUuid)) {
     throw new TypeError('authorize must return {legalEntityUuid, clientUuid} (non-empty strings) or null');
   }
-}
-
-/** The origin of a configured public URL; throws a `TypeError` unless it is an http(s) origin. */
-function parseOrigin(value: string): string {
-  const url = URL.canParse(value) ? new URL(value) : null;
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.href !== `${url.origin}/`) {
-    throw new TypeError(`origin "${value}" is not an http(s) origin like "https://shop.example"`);
-  }
-  return url.origin;
 }
 
 function parseUpstreamUrl(value: string): URL {

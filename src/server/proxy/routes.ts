@@ -10,7 +10,7 @@ export type IdentityScope = 'client' | 'legal-entity';
 /**
  * How the proxy treats a request body:
  * - `none`: no body is forwarded;
- * - `json`: read in full (within the JSON size limit) and forwarded unchanged;
+ * - `json`: read in full (within the JSON size limit), parsed and forwarded re-serialized as `application/json`;
  * - `send-code`: like `json`, then parsed and its `legal_entity_uuid` overwritten from the session;
  * - `upload`: streamed to the platform (within the upload size limit and time).
  */
