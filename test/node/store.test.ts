@@ -374,7 +374,8 @@ describe('on a real redis-server', () => {
     test('imports no Redis library: the package depends on none', () => {
       const source = readFileSync(new URL('../../src/server/proxy/redis-store.ts', import.meta.url), 'utf8');
       const imports = source.match(/^\s*(import|export)\b[^;]*\bfrom\s*['"][^'"]+['"]/gm) ?? [];
-      assert.deepEqual(imports.map((line) => line.trim()), ["import type { KycCount, KycProxyStore } from './store.js'"]);
+      assert.ok(imports.length > 0);
+      for (const line of imports) assert.match(line, /from\s*['"]\.\.?\//, `only the package's own modules: ${line.trim()}`);
       assert.doesNotMatch(source, /\bimport\s*\(|\brequire\s*\(/, 'no dynamic import or require');
       const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
       for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies']) {

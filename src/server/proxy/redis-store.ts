@@ -4,7 +4,8 @@
  * the partner passes the client it already has, connected (node-redis, ioredis, or any function
  * that sends one command).
  */
-import type { KycCount, KycProxyStore } from './store.js';
+import { toHex } from '../http-util.js';
+import { assertAmount, assertDuration, type KycCount, type KycProxyStore } from './store.js';
 
 /**
  * Sends one Redis command, its name first (`['SISMEMBER', key, member]`), and resolves with the
@@ -157,15 +158,5 @@ function describe(reply: unknown): string {
 }
 
 async function sha1(source: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-1', new TextEncoder().encode(source));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-// The same checks as the memory store's, so both refuse the same calls.
-function assertAmount(amount: number): void {
-  if (!Number.isSafeInteger(amount) || amount < 0) throw new TypeError('amount must be a whole number, 0 or more');
-}
-
-function assertDuration(ms: number, name: string): void {
-  if (!Number.isSafeInteger(ms) || ms <= 0) throw new TypeError(`${name} must be a positive whole number of milliseconds`);
+  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-1', new TextEncoder().encode(source))));
 }

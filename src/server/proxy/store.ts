@@ -30,6 +30,20 @@ export interface KycProxyStore {
   has(key: string, member: string): Promise<boolean>;
 }
 
+/** The store failed (unreachable, refused): what needed it is refused too, never let through uncounted. */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+}
+
+/** Runs a call on the store, its failure as a {@link StoreUnavailableError} (so it is told from the platform's). */
+export async function fromStore<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw new StoreUnavailableError('The proxy store failed', { cause: error });
+  }
+}
+
 /** Options of {@link createMemoryStore}. */
 export interface KycMemoryStoreOptions {
   /**
@@ -113,10 +127,12 @@ export function createMemoryStore(options: KycMemoryStoreOptions = {}): KycProxy
   };
 }
 
-function assertAmount(amount: number): void {
+/** Throws a `TypeError` unless `amount` is a whole number, 0 or more (every store checks the same). */
+export function assertAmount(amount: number): void {
   if (!Number.isSafeInteger(amount) || amount < 0) throw new TypeError('amount must be a whole number, 0 or more');
 }
 
-function assertDuration(ms: number, name: string): void {
+/** Throws a `TypeError` unless `ms` is a positive whole number of milliseconds (every store checks the same). */
+export function assertDuration(ms: number, name: string): void {
   if (!Number.isSafeInteger(ms) || ms <= 0) throw new TypeError(`${name} must be a positive whole number of milliseconds`);
 }
