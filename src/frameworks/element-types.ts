@@ -14,7 +14,7 @@ export interface KycOnboardingProperties {
   legalEntityUuid?: KycOnboarding['legalEntityUuid'];
   /** Sent as `client_uuid` (the proxy may overwrite it). */
   clientUuid?: KycOnboarding['clientUuid'];
-  /** Resume this application (otherwise the client's last open one). */
+  /** Resume this application (otherwise the client's last open one). The host proxy lets a person open only their latest application unless the partner's `authorizeApplication` allows others. */
   applicationUuid?: KycOnboarding['applicationUuid'];
   /** Preselect this level on the level choice. */
   levelUuid?: KycOnboarding['levelUuid'];
@@ -46,7 +46,7 @@ export interface KycOnboardingAttributes {
   'legal-entity-uuid'?: KycOnboarding['legalEntityUuid'];
   /** Sent as `client_uuid` (the proxy may overwrite it). */
   'client-uuid'?: KycOnboarding['clientUuid'];
-  /** Resume this application (otherwise the client's last open one). */
+  /** Resume this application (otherwise the client's last open one). The host proxy lets a person open only their latest application unless the partner's `authorizeApplication` allows others. */
   'application-uuid'?: KycOnboarding['applicationUuid'];
   /** Preselect this level on the level choice. */
   'level-uuid'?: KycOnboarding['levelUuid'];

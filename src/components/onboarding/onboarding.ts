@@ -158,7 +158,10 @@ export class KycOnboarding extends KycElement {
   @property({ attribute: 'legal-entity-uuid' }) legalEntityUuid: string | null = null;
   /** Sent as `client_uuid` (the proxy may overwrite it). */
   @property({ attribute: 'client-uuid' }) clientUuid: string | null = null;
-  /** Resume this application (otherwise the client's last open one). */
+  /**
+   * Resume this application (otherwise the client's last open one). The host proxy lets a person
+   * open only their latest application unless the partner's `authorizeApplication` allows others.
+   */
   @property({ attribute: 'application-uuid' }) applicationUuid: string | null = null;
   /** Preselect this level on the level choice. */
   @property({ attribute: 'level-uuid' }) levelUuid: string | null = null;
