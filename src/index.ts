@@ -14,3 +14,4 @@ export { KycCombobox, type KycComboboxOption } from './components/combobox/combo
 export { KycSignaturePrompt } from './components/signature-prompt/signature-prompt.js';
 export { defineKycElements } from './define-elements.js';
 export { registerTranslation, type Translation, type TranslationOverrides } from './utilities/localize.js';
+export type { KycClock } from './internal/clock.js';

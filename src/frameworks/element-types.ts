@@ -28,6 +28,8 @@ export interface KycOnboardingProperties {
   theme?: KycOnboarding['theme'];
   /** First interval of the review polling, in milliseconds. */
   pollInterval?: KycOnboarding['pollInterval'];
+  /** What the widget schedules by (the review polling, the resend countdown): the system's clock by default. A host or a test that controls time gives its own (`now`, `setTimeout`, `clearTimeout`). */
+  clock?: KycOnboarding['clock'];
   /** Per-language overrides of the texts: `{ de: { continue: 'Weiter' } }`. */
   translations?: KycOnboarding['translations'];
   /** Largest document file accepted, in bytes (64 MiB, Sumsub's limit, by default). */

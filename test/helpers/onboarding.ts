@@ -6,6 +6,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { fillBasic, pdfFile } from './kyc.js';
 import { ENDPOINT, setStatus, SIGN_CODE } from './sandbox.js';
 import { createKycClient } from '../../src/api/index.js';
+import { systemClock, type KycClock } from '../../src/internal/clock.js';
 import type { KycFileUpload } from '../../src/components/file-upload/file-upload.js';
 import type { KycQuestion } from '../../src/components/question/question.js';
 import type { KycSignaturePrompt } from '../../src/components/signature-prompt/signature-prompt.js';
@@ -23,6 +24,8 @@ export interface WidgetOptions {
   applicationUuid?: string;
   /** The review polling's first interval (40 ms unless set). */
   pollInterval?: number;
+  /** What the widget schedules by (a fake clock the test drives; the system's unless set). */
+  clock?: KycClock;
 }
 
 /** A widget on the proxy's endpoint, once its first load ended. */
@@ -34,6 +37,7 @@ export async function widget(options: WidgetOptions = {}): Promise<Widget> {
       lang=${options.lang ?? 'en'}
       theme=${options.theme ?? 'light'}
       application-uuid=${ifDefined(options.applicationUuid)}
+      .clock=${options.clock ?? systemClock}
     ></kyc-onboarding>`,
   );
   await waitUntil(() => el.flow.screen.name !== 'loading', 'the first load ends', { timeout: 5000 });

@@ -129,11 +129,6 @@ export interface TimedRequest extends LoggedRequest {
   at: string;
 }
 
-/** When the platform received `method` requests of `client` on exactly `path`, in ms, oldest first. */
-export async function requestTimes(client: SandboxClient, method: string, path: string): Promise<number[]> {
-  const log = (await platformRequests(client)) as TimedRequest[];
-  return log.filter((r) => r.method === method && r.path === path).map((r) => Date.parse(r.at));
-}
 
 /** How many one-time codes the platform sent for an application, by provider (`{sms: 1, email: 2}`). */
 export async function signCodeSends(applicationUuid: string): Promise<Record<string, number>> {

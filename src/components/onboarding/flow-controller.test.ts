@@ -2,6 +2,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { createKycClient, type KycAttribute } from '../../api/index.js';
 import { answersOf } from '../../../test/helpers/kyc.js';
+import { fakeClock } from '../../../test/helpers/clock.js';
+import type { KycClock } from '../../internal/clock.js';
 import {
   ENDPOINT,
   injectFault,
@@ -42,7 +44,7 @@ class FlowHost extends LitElement {
 customElements.define('test-flow-host', FlowHost);
 
 /** A host whose flow has started for the logged-in client. */
-async function startedFlow(options: { applicationUuid?: string; pollIntervalMs?: number } = {}) {
+async function startedFlow(options: { applicationUuid?: string; pollIntervalMs?: number; clock?: KycClock } = {}) {
   const host = await fixture<FlowHost>(html`<test-flow-host></test-flow-host>`);
   const client = createKycClient({ endpoint: ENDPOINT, retry: { retries: 0 } });
   await host.flow.start(client, { pollIntervalMs: 30, ...options });
@@ -348,7 +350,8 @@ describe('FlowController against the sandbox', () => {
   });
 
   it('pauses the review polling while the page is hidden, and asks at once when it shows again', async () => {
-    const { flow } = await startedFlow();
+    const clock = fakeClock();
+    const { flow } = await startedFlow({ clock });
     await chooseBasic(flow);
     await fillBasic(flow);
     await flow.submit();
@@ -357,10 +360,11 @@ describe('FlowController against the sandbox', () => {
       document.dispatchEvent(new Event('visibilitychange'));
     };
     try {
+      expect(clock.pending(), 'a poll is due').to.have.length(1);
       setHidden(true);
       await setStatus(flow.application!.uuid, 'approved');
-      // Ten poll intervals pass: a hidden page asks nothing, so nothing moves.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // A hidden page asks nothing: no poll is left to come due, however long it stays hidden.
+      expect(clock.pending()).to.deep.equal([]);
       expect(flow.screen.name).to.equal('waiting');
       setHidden(false);
       await waitUntil(() => flow.screen.name === 'outcome', 'the visible page asks again', { timeout: 5000 });

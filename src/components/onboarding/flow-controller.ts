@@ -26,6 +26,7 @@ import {
   KycSubmitEvent,
 } from '../../events/events.js';
 import { isLiveness, isLivenessDone } from '../../internal/answer.js';
+import { systemClock, type KycClock } from '../../internal/clock.js';
 
 /** Where the person is in the flow. */
 export type FlowScreen =
@@ -71,6 +72,8 @@ export interface FlowOptions {
   applicationUuid?: string | null;
   /** First interval of the review polling, in ms (it grows while nothing changes). */
   pollIntervalMs?: number;
+  /** What the polling is scheduled by. Default: the system's clock. */
+  clock?: KycClock;
 }
 
 const EDITABLE_STATUSES: ReadonlySet<KycStatus> = new Set(['draft', 'pending']);
@@ -111,7 +114,8 @@ export class FlowController implements ReactiveController {
   #options: FlowOptions = {};
   /** Aborts whatever the flow has in flight (on disconnect, or when it starts again). */
   #abort = new AbortController();
-  #pollTimer: ReturnType<typeof setTimeout> | undefined;
+  #pollTimer: unknown;
+  #clock: KycClock = systemClock;
   #pollDelay = DEFAULT_POLL_MS;
   /** A poll is in flight (the visibility handler and the timer must not both ask). */
   #polling = false;
@@ -188,6 +192,8 @@ export class FlowController implements ReactiveController {
   async start(client: KycClient, options: FlowOptions = {}): Promise<void> {
     this.#client = client;
     this.#options = options;
+    this.#stopPolling(); // on the clock it was set on
+    this.#clock = options.clock ?? systemClock;
     this.#pollDelay = options.pollIntervalMs ?? DEFAULT_POLL_MS;
     if (!this.#host.isConnected) return; // started on connection
     this.#started = true;
@@ -617,11 +623,11 @@ export class FlowController implements ReactiveController {
   #schedulePoll(): void {
     this.#stopPolling();
     if (typeof document !== 'undefined' && document.hidden) return; // resumed on visibilitychange
-    this.#pollTimer = setTimeout(() => void this.#poll(), this.#pollDelay);
+    this.#pollTimer = this.#clock.setTimeout(() => void this.#poll(), this.#pollDelay);
   }
 
   #stopPolling(): void {
-    clearTimeout(this.#pollTimer);
+    this.#clock.clearTimeout(this.#pollTimer);
     this.#pollTimer = undefined;
   }
 

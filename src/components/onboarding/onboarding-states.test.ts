@@ -35,7 +35,6 @@ import {
   loggedInBlockedClient,
   loggedInClient,
   logout,
-  requestTimes,
   setStatus,
   SIGN_CODE,
   signCodeSends,
@@ -44,6 +43,7 @@ import {
 import { createKycClient } from '../../api/index.js';
 import de from '../../translations/de.js';
 import en from '../../translations/en.js';
+import { fakeClock } from '../../../test/helpers/clock.js';
 
 const api = () => createKycClient({ endpoint: ENDPOINT });
 
@@ -243,33 +243,27 @@ describe('<kyc-onboarding> states', () => {
 
   it('asks for the review result less and less often while nothing changes', async () => {
     const uuid = await basicInReview();
-    const el = await widget({ pollInterval: 100 });
+    const clock = fakeClock();
+    const el = await widget({ pollInterval: 100, clock });
     expect(el.flow.screen.name).to.equal('waiting');
-    const path = `/v1/kyc/${uuid}/`;
-    await waitUntil(async () => (await requestTimes(client, 'GET', path)).length >= 7, 'seven reads of the application', {
-      timeout: 8000,
-      interval: 100,
-    });
+    const reads = () => countRequests(client, 'GET', `/v1/kyc/${uuid}/`);
+    expect(await reads(), 'the load').to.equal(1);
+    for (let poll = 1; poll <= 6; poll += 1) {
+      expect(await clock.next(), `poll ${poll} is scheduled`).to.equal(true);
+      await waitUntil(async () => clock.pending().length === 1 && (await reads()) === 1 + poll, `poll ${poll} answered, the next one set`);
+    }
     el.remove();
-    // The first read is the load; each following one is a poll.
-    const times = (await requestTimes(client, 'GET', path)).slice(0, 7);
-    const gaps = times.slice(1).map((time, i) => time - times[i]!);
-    const growth = gaps
-      .slice(1)
-      .map((gap, i) => gap / gaps[i]!)
-      .sort((a, b) => a - b);
-    // ×1.5 per unchanged poll; each gap also holds a round trip, and one may be late (a busy
-    // machine): the median factor, and the growth over the whole run.
-    const median = growth[2]!;
-    expect(median, `gaps ${gaps.join(', ')} ms`).to.be.within(1.3, 1.75);
-    expect(gaps.at(-1)! / gaps[0]!, `gaps ${gaps.join(', ')} ms`).to.be.greaterThan(4);
+    // ×1.5 per poll that found nothing new, from the first interval.
+    expect(clock.delays).to.deep.equal([100, 150, 225, 337.5, 506.25, 759.375, 1139.0625]);
+    expect(clock.pending(), 'a widget removed asks nothing more').to.deep.equal([]);
   });
 
   it('resumes an application in review on load, asking nothing, and shows the approval once it comes', async () => {
     const uuid = await basicInReview();
     const ready = record<{ applicationUuid: string; status: string }>('kyc-ready');
     const completed = record<{ applicationUuid: string; status: string }>('kyc-complete');
-    const el = await widget();
+    const clock = fakeClock();
+    const el = await widget({ clock });
     expect(heading(el)).to.equal(en.inReviewTitle);
     expect(composedTexts(el.shadowRoot)).to.include(en.inReviewBody);
     expect(el.shadowRoot.querySelectorAll('kyc-question, kyc-signature-prompt, input, textarea, select, button')).to.have.length(0);
@@ -277,9 +271,11 @@ describe('<kyc-onboarding> states', () => {
     expect(ready[0]).to.include({ applicationUuid: uuid, status: 'in_review' });
 
     await setStatus(uuid, 'approved');
+    expect(await clock.next(), 'the next poll').to.equal(true);
     await waitUntil(() => heading(el) === en.approvedTitle, 'the approval', { timeout: 5000 });
     expect(composedTexts(el.shadowRoot)).to.include(en.approvedBody);
-    await new Promise((resolve) => setTimeout(resolve, 300)); // several poll intervals more
+    // A decision ends the polling: no timer is left that could ask, or announce, again.
+    expect(clock.pending()).to.deep.equal([]);
     expect(completed).to.have.length(1);
     expect(completed[0]).to.include({ applicationUuid: uuid, status: 'approved' });
   });
@@ -317,15 +313,17 @@ describe('<kyc-onboarding> states', () => {
 
   it('shows a decision at once when the host calls refresh(), without waiting for the next poll', async () => {
     const uuid = await basicInReview();
-    const el = await widget({ pollInterval: 60_000 });
+    const clock = fakeClock();
+    const el = await widget({ pollInterval: 60_000, clock });
     await settled(el);
     expect(heading(el)).to.equal(en.inReviewTitle);
+    expect(clock.pending(), 'the next poll, a minute away').to.deep.equal([60_000]);
     const reads = () => countRequests(client, 'GET', `/kyc/${uuid}/`);
     const before = await reads();
     await setStatus(uuid, 'approved');
     el.refresh();
     await waitUntil(() => heading(el) === en.approvedTitle, 'the approval', { timeout: 3000 });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(clock.pending(), 'no poll left to ask again').to.deep.equal([]);
     expect((await reads()) - before, 'one read of the application').to.equal(1);
   });
 

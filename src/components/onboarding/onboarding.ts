@@ -5,6 +5,7 @@ import { createKycClient, type KycApiError, type KycClient, type KycQuestion as 
 import { KycErrorEvent } from '../../events/events.js';
 import { KycElement } from '../../internal/kyc-element.js';
 import { answerLabels, answerText } from '../../internal/answer.js';
+import { systemClock, type KycClock } from '../../internal/clock.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { rootThemeStyles } from '../../styles/tokens.styles.js';
 import { LocalizeController, type TranslationOverrides } from '../../utilities/localize.js';
@@ -175,6 +176,12 @@ export class KycOnboarding extends KycElement {
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
   /** First interval of the review polling, in milliseconds. */
   @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 5000;
+  /**
+   * What the widget schedules by (the review polling, the resend countdown): the system's clock
+   * by default. A host or a test that controls time gives its own (`now`, `setTimeout`,
+   * `clearTimeout`).
+   */
+  @property({ attribute: false }) clock: KycClock = systemClock;
   /** Per-language overrides of the texts: `{ de: { continue: 'Weiter' } }`. */
   @property({ attribute: false }) translations: TranslationOverrides | undefined;
   /** Largest document file accepted, in bytes (64 MiB, Sumsub's limit, by default). */
@@ -275,6 +282,7 @@ export class KycOnboarding extends KycElement {
       'tokenProvider',
       'signCodePath',
       'pollInterval',
+      'clock',
     ] as const;
     if (settings.some((name) => changed.has(name))) this.#restart();
     const { screen } = this.#flow;
@@ -527,6 +535,7 @@ export class KycOnboarding extends KycElement {
     return html`<kyc-signature-prompt
       exportparts=${SIGNATURE_EXPORTPARTS}
       .request=${flow.signature}
+      .clock=${this.clock}
       .translations=${this.translations}
       .busy=${flow.busy !== null}
       .error=${flow.notice?.code === 'signature_invalid' ? errorText(this.#localize, flow.notice) : ''}
@@ -857,6 +866,7 @@ export class KycOnboarding extends KycElement {
     void this.#flow.start(this.#client, {
       applicationUuid: this.applicationUuid,
       pollIntervalMs: this.pollInterval,
+      clock: this.clock,
     });
   }
 

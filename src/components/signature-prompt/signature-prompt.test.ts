@@ -2,9 +2,11 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { LitElement, nothing } from 'lit';
 import { createKycClient } from '../../api/index.js';
+import { systemClock, type KycClock } from '../../internal/clock.js';
 import en from '../../translations/en.js';
 import type { TermFormat } from '../../utilities/localize.js';
 import { expectAccessible } from '../../../test/helpers/axe.js';
+import { fakeClock } from '../../../test/helpers/clock.js';
 import { answersOf } from '../../../test/helpers/kyc.js';
 import { expectNoLitDevWarnings } from '../../../test/helpers/lit-warnings.js';
 import { ENDPOINT, loggedInClient, logout, SIGN_CODE } from '../../../test/helpers/sandbox.js';
@@ -36,9 +38,9 @@ function signatureRequest(overrides: Partial<SignatureRequest> = {}): SignatureR
   };
 }
 
-async function promptFor(request: SignatureRequest, resendDelay?: number): Promise<KycSignaturePrompt> {
+async function promptFor(request: SignatureRequest, resendDelay?: number, clock: KycClock = systemClock): Promise<KycSignaturePrompt> {
   return fixture<KycSignaturePrompt>(
-    html`<kyc-signature-prompt .request=${request} resend-delay=${resendDelay ?? nothing}></kyc-signature-prompt>`,
+    html`<kyc-signature-prompt .clock=${clock} .request=${request} resend-delay=${resendDelay ?? nothing}></kyc-signature-prompt>`,
   );
 }
 
@@ -279,14 +281,19 @@ describe('<kyc-signature-prompt>', () => {
   });
 
   it('resend is disabled until the countdown ends, announced at its start and end, then asks for a new code', async () => {
-    const el = await promptFor(signatureRequest({ groups: [['email']], sentWith: 'email' }), 0.3);
+    const clock = fakeClock();
+    const el = await promptFor(signatureRequest({ groups: [['email']], sentWith: 'email' }), 0.3, clock);
     const events = record(el, 'kyc-code-send');
     const resend = button(el, 'resend');
     expect(resend.disabled).to.equal(true);
     expect(resend.getAttribute('aria-describedby')).to.equal('countdown');
     expect(announcement(el)).to.equal(en.resendIn(1, f));
-    await waitUntil(() => !button(el, 'resend').disabled, 'resend is enabled when the countdown ends');
+    await clock.advance(299);
     await el.updateComplete;
+    expect(button(el, 'resend').disabled, 'still counting down 1 ms before the end').to.equal(true);
+    await clock.advance(1);
+    await el.updateComplete;
+    expect(button(el, 'resend').disabled, 'resend is enabled when the countdown ends').to.equal(false);
     expect(exists(el, '#countdown')).to.equal(false);
     expect(announcement(el)).to.equal(en.signaturePromptResendReady);
 
@@ -299,7 +306,9 @@ describe('<kyc-signature-prompt>', () => {
 
     // Another new code: the same text, in a new node, so that screen readers announce it again.
     const shown = $(el, '.confirmation p');
-    await waitUntil(() => !button(el, 'resend').disabled, 'resend is enabled again');
+    await clock.advance(300);
+    await el.updateComplete;
+    expect(button(el, 'resend').disabled, 'resend is enabled again').to.equal(false);
     button(el, 'resend').click();
     await answerSend(el, 'email');
     expect(text($(el, '.confirmation'))).to.equal(en.codeSentAgain);
@@ -323,10 +332,15 @@ describe('<kyc-signature-prompt>', () => {
   });
 
   it('ticks the countdown visibly once a second without announcing each tick', async () => {
-    const el = await promptFor(signatureRequest({ sentWith: 'sms' }), 1.3);
+    const clock = fakeClock();
+    const el = await promptFor(signatureRequest({ sentWith: 'sms' }), 1.3, clock);
     const countdown = () => text($(el, '#countdown'));
     expect(countdown()).to.equal(en.resendIn(2, f));
-    await waitUntil(() => countdown() === en.resendIn(1, f), 'the countdown ticks');
+    expect(clock.pending(), 'the next tick, when 1 s is left').to.deep.equal([300]);
+    await clock.advance(300);
+    await el.updateComplete;
+    expect(countdown(), 'the countdown ticks').to.equal(en.resendIn(1, f));
+    expect(clock.pending(), 'then once a second').to.deep.equal([1000]);
     expect(announcement(el)).to.equal(en.resendIn(2, f));
     expect($(el, '#countdown')!.closest('[role="status"], [aria-live]') === null).to.equal(true);
     expect(liveRegions(el).every((region) => !region.contains($(el, '#countdown')))).to.equal(true);

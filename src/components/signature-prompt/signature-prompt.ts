@@ -5,6 +5,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import type { KycSignProvider } from '../../api/index.js';
 import { frozenDetail } from '../../events/frozen-detail.js';
+import { systemClock, type KycClock } from '../../internal/clock.js';
 import { KycElement } from '../../internal/kyc-element.js';
 import { asciiDigits, EMAIL, normalizeEmail, normalizePhone, PHONE } from '../../internal/contact.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
@@ -174,6 +175,8 @@ export class KycSignaturePrompt extends KycElement {
 
   /** Per-instance term overrides, by language code (the root passes its own down). */
   @property({ attribute: false }) translations?: TranslationOverrides;
+  /** What the resend countdown runs on: the system's clock by default (the root passes its own). */
+  @property({ attribute: false }) clock: KycClock = systemClock;
 
   // ── non-reactive ──
 
@@ -189,7 +192,7 @@ export class KycSignaturePrompt extends KycElement {
   #attempt = 0;
   #messageId = 0;
   #resendAt = 0;
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  #timer: unknown;
 
   // ── lifecycle ──
 
@@ -200,7 +203,7 @@ export class KycSignaturePrompt extends KycElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.#timer);
+    this.clock.clearTimeout(this.#timer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -280,8 +283,8 @@ export class KycSignaturePrompt extends KycElement {
 
   #startCountdown(): void {
     const delay = Number.isFinite(this.resendDelay) ? Math.max(0, this.resendDelay) : DEFAULT_RESEND_DELAY;
-    clearTimeout(this.#timer);
-    this.#resendAt = Date.now() + delay * 1000;
+    this.clock.clearTimeout(this.#timer);
+    this.#resendAt = this.clock.now() + delay * 1000;
     this.resendRemaining = Math.ceil(delay);
     if (this.resendRemaining === 0) return;
     const seconds = this.resendRemaining;
@@ -290,18 +293,18 @@ export class KycSignaturePrompt extends KycElement {
   }
 
   #stopCountdown(): void {
-    clearTimeout(this.#timer);
+    this.clock.clearTimeout(this.#timer);
     this.resendRemaining = 0;
   }
 
   /** Waits until the remaining time crosses the next whole second. */
   #schedule(): void {
-    const left = this.#resendAt - Date.now();
-    this.#timer = setTimeout(this.#tick, Math.max(0, left - (this.resendRemaining - 1) * 1000));
+    const left = this.#resendAt - this.clock.now();
+    this.#timer = this.clock.setTimeout(this.#tick, Math.max(0, left - (this.resendRemaining - 1) * 1000));
   }
 
   readonly #tick = (): void => {
-    const remaining = Math.max(0, Math.ceil((this.#resendAt - Date.now()) / 1000));
+    const remaining = Math.max(0, Math.ceil((this.#resendAt - this.clock.now()) / 1000));
     const running = this.resendRemaining > 0;
     this.resendRemaining = remaining;
     if (remaining > 0) this.#schedule();
