@@ -18,7 +18,7 @@ import {
   type FileKind,
   type ImageDimensions,
   type StructureCheckedKind,
-} from './file-type.js';
+} from '../shared/file-type.js';
 import { DEFAULT_MAX_FILE_BYTES } from './upload-limits.js';
 
 export { DEFAULT_MAX_FILE_BYTES };

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { canvasImage, hasExif, heicBytes, pdfBytes, syntheticPhoto, withExif } from '../../test/helpers/corpus.js';
 import { checkFile } from './file-check.js';
-import { jpegOrientation } from './file-type.js';
+import { jpegOrientation } from '../shared/file-type.js';
 import { DEFAULT_PHOTO_MAX_SIDE, fixUpPhoto } from './photo-fixup.js';
 
 async function bytesOf(file: Blob): Promise<Uint8Array> {

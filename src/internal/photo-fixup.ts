@@ -8,7 +8,7 @@
  * Content-Security-Policy. Never rejects for a bad image: it then returns the original unchanged
  * (check files first with `checkFile`).
  */
-import { imageDimensions, jpegOrientation, type FileKind } from './file-type.js';
+import { imageDimensions, jpegOrientation, type FileKind } from '../shared/file-type.js';
 import { DEFAULT_PHOTO_MAX_SIDE } from './upload-limits.js';
 
 export { DEFAULT_PHOTO_MAX_SIDE };

@@ -10,7 +10,7 @@ import {
   jpegOrientation,
   sniffFileType,
   type StructureCheckedKind,
-} from '../../src/internal/file-type.js';
+} from '../../src/shared/file-type.js';
 import { bytes } from '../helpers/bytes.js';
 import { heic, jpeg, pdf, png, webp } from './sandbox-harness.js';
 

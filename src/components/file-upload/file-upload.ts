@@ -5,7 +5,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { KycApiError, type KycClient } from '../../api/index.js';
 import { KycErrorEvent, KycUploadProgressEvent } from '../../events/events.js';
 import { checkFile, DEFAULT_ACCEPTED_KINDS, DEFAULT_MAX_FILE_BYTES, type FileProblem } from '../../internal/file-check.js';
-import { FILE_KIND_MIME_TYPES, type FileKind } from '../../internal/file-type.js';
+import { FILE_KIND_MIME_TYPES, type FileKind } from '../../shared/file-type.js';
 import { KycElement } from '../../internal/kyc-element.js';
 import { errorText } from '../../internal/error-text.js';
 import { DEFAULT_PHOTO_MAX_SIDE, fixUpPhoto } from '../../internal/photo-fixup.js';

@@ -11,7 +11,7 @@
  * already used by one of that key is a duplicate.
  */
 
-import { DEFAULT_MAX_IMAGE_PIXELS } from '../../internal/file-type.js';
+import { DEFAULT_MAX_IMAGE_PIXELS } from '../../shared/file-type.js';
 import { clientInScope, respond, type PlatformContext } from './context.js';
 import { ApiError, detailError, fieldErrors, readJsonObject } from './http.js';
 import { presentDocument, presentFile } from './present.js';

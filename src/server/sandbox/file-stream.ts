@@ -4,7 +4,7 @@
  * leading bytes, and the checks that need the whole file run on the stream.
  *
  * A file of at most {@link WHOLE_CHECK_BYTES} is held (that much at most) and checked by the same
- * pure checks as the widget's (`src/internal/file-type.ts`). A larger one keeps only its first
+ * pure checks as the widget's (`src/shared/file-type.ts`). A larger one keeps only its first
  * {@link WHOLE_CHECK_BYTES} (its headers: a JPEG's segments up to its image data, a PNG's header,
  * a WebP's first chunk) and what each format's end needs:
  * - JPEG: an end-of-image marker after the image data, looked for in the stream (so its headers,
@@ -31,7 +31,7 @@ import {
   sniffFileType,
   type FileKind,
   type StructureCheckedKind,
-} from '../../internal/file-type.js';
+} from '../../shared/file-type.js';
 
 /** Files up to this size are held whole and checked as such; larger ones are checked as they stream. */
 export const WHOLE_CHECK_BYTES = 1024 * 1024;

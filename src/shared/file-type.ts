@@ -1,8 +1,13 @@
 /**
  * What a file really is, judged by its bytes (never by its name or declared type), whether it is
  * whole, what its header declares (dimensions, Exif orientation), and whether a decoder would take
- * it. Pure and dependency-free: it runs in the browser widget and in the server sandbox alike,
- * and it must survive hostile input (every read is bounds-checked, every loop advances).
+ * it. The browser widget (`src/internal/file-check.ts`, `photo-fixup.ts`) and the server sandbox
+ * (`src/server/sandbox/`) both check files with it, so it is written once, here, and it must
+ * survive hostile input (every read is bounds-checked, every loop advances).
+ *
+ * src/shared/: code both sides load. It stays free of the DOM and of Node (no `window`,
+ * `document`, `File`, `Buffer`, no `node:` module, no package, no import from another folder of
+ * src/): plain ECMAScript on bytes.
  *
  * Written to be small in the CDN bundle: the signatures are one regular expression, one reader
  * takes every integer field, and the checks share the JPEG segment walk.
