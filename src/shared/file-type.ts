@@ -1,9 +1,11 @@
 /**
  * What a file really is, judged by its bytes (never by its name or declared type), whether it is
- * whole, what its header declares (dimensions, Exif orientation), and whether a decoder would take
- * it. The browser widget (`src/internal/file-check.ts`, `photo-fixup.ts`) and the server sandbox
- * (`src/server/sandbox/`) both check files with it, so it is written once, here, and it must
- * survive hostile input (every read is bounds-checked, every loop advances).
+ * whole, and what its header declares (dimensions, Exif orientation). The browser widget
+ * (`src/internal/file-check.ts`, `photo-fixup.ts`) and the server sandbox (`src/server/sandbox/`)
+ * both check files with it, so it is written once, here, and it must survive hostile input (every
+ * read is bounds-checked, every loop advances). What a decoder would make of a whole file is the
+ * sandbox's own question (`src/server/sandbox/decoder-checks.ts`, built on the JPEG segment walk,
+ * the PNG header and the byte readers exported here); the widget decodes for real.
  *
  * src/shared/: code both sides load. It stays free of the DOM and of Node (no `window`,
  * `document`, `File`, `Buffer`, no `node:` module, no package, no import from another folder of
@@ -41,7 +43,8 @@ const SIGNATURES =
   /^(?:(?<jpeg>\xff\xd8\xff)|(?<png>\x89PNG\r\n\x1a\n)|(?<pdf>%PDF-)|(?<webp>RIFF.{4}WEBP)|(?<heic>.{4}ftyp)|(?<gif>GIF8[79]a)|(?<tiff>II\*\0|MM\0\*)|(?<bmp>BM))/s;
 /** The signature, length (13) and type of a PNG's first chunk, IHDR. */
 const PNG_HEAD = '\x89PNG\r\n\x1a\n\0\0\0\rIHDR';
-const PNG_SIGNATURE_LENGTH = 8;
+/** The length of a PNG's signature: its chunks start after it. */
+export const PNG_SIGNATURE_LENGTH = 8;
 /** ISO-BMFF brands, each matched at a multiple of 4 characters in the list of brands. */
 const AVIF_BRANDS = /^(?:.{4})*?avi[fs]/s;
 const HEIC_BRANDS = /^(?:.{4})*?(?:he[iv][cxms]|m[is]f1)/s;
@@ -94,7 +97,7 @@ export function sniffFileType(bytes: Uint8Array): FileKind | null {
  * are cut or fail their CRC, or a palette image without its palette; a PDF without `%%EOF`; a WebP
  * whose RIFF size overruns the bytes, whose first header is unreadable or that holds no image; or
  * a HEIC whose boxes do not tile the file (or lack its metadata or media data) all fail.
- * It does not decode pixels (see {@link isLikelyDecodable} for what a decoder checks next).
+ * It does not decode pixels (the sandbox's `isLikelyDecodable` checks what a decoder checks next).
  */
 export function isStructurallyComplete(kind: StructureCheckedKind, bytes: Uint8Array): boolean {
   switch (kind) {
@@ -183,30 +186,6 @@ export function jpegOrientation(bytes: Uint8Array): number {
 }
 
 /**
- * What a decoder checks before it produces pixels, beyond {@link isStructurallyComplete} (call that
- * first): a JPEG's tables (well-formed quantization and Huffman tables, every quantization table a
- * frame component uses defined before the scan, every scan component in the frame, 8-bit baseline,
- * extended or progressive coding); a PNG's image data (a zlib stream that inflates to at least the
- * rows its header declares, each with a known filter type); a WebP bitstream's header (a lossy key
- * frame whose first partition fits its chunk, a lossless stream of version 0). Other formats: true.
- * For the sandbox, which cannot decode images; the widget decodes them for real. The work is
- * bounded by the image's declared size: check {@link imageDimensions} against a pixel limit first.
- * Asynchronous because it inflates with the web-standard `DecompressionStream` (browsers, Node ≥ 18).
- */
-export async function isLikelyDecodable(kind: FileKind, bytes: Uint8Array): Promise<boolean> {
-  switch (kind) {
-    case 'jpeg':
-      return hasSoundJpegTables(bytes);
-    case 'png':
-      return await pngDataInflates(bytes);
-    case 'webp':
-      return hasSoundWebpBitstream(bytes);
-    default:
-      return true;
-  }
-}
-
-/**
  * An ISO-BMFF file's format by the brands of its `ftyp` box (the major brand, then the compatible
  * ones), when the box is plausible: AVIF before HEIC (an AVIF also lists `mif1`).
  */
@@ -218,7 +197,7 @@ function isoBrandKind(bytes: Uint8Array): FileKind | null {
 }
 
 /** One marker segment of a JPEG: its marker, where its data starts and where it ends. */
-type JpegSegment = [marker: number, data: number, end: number];
+export type JpegSegment = [marker: number, data: number, end: number];
 
 /**
  * Walks a JPEG's marker segments from SOI up to and including the first scan header (SOS).
@@ -226,7 +205,7 @@ type JpegSegment = [marker: number, data: number, end: number];
  *   stopped before a scan (a broken marker, a length overrunning the bytes, a second SOI or an
  *   EOI before any image data, or the bytes ran out).
  */
-function walkJpeg(bytes: Uint8Array): [segments: JpegSegment[], scan: number | null] {
+export function walkJpeg(bytes: Uint8Array): [segments: JpegSegment[], scan: number | null] {
   const segments: JpegSegment[] = [];
   for (let offset = 2; bytes[0] === 0xff && bytes[1] === 0xd8 && offset + 4 <= bytes.length && bytes[offset] === 0xff; ) {
     const marker = bytes[offset + 1]!;
@@ -247,7 +226,7 @@ function walkJpeg(bytes: Uint8Array): [segments: JpegSegment[], scan: number | n
 }
 
 /** The frame headers (SOF): markers C0 to CF but C4 (DHT), C8 (JPG) and CC (DAC). */
-function isStartOfFrame([marker]: JpegSegment): boolean {
+export function isStartOfFrame([marker]: JpegSegment): boolean {
   return marker >> 4 === 0xc && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
 }
 
@@ -289,80 +268,13 @@ function jpegDimensions(bytes: Uint8Array): ImageDimensions | null {
 }
 
 /**
- * Coding processes browsers decode (libjpeg-turbo): baseline, extended sequential and progressive,
- * Huffman or arithmetic coded. Not lossless or hierarchical ones, which Chromium refuses.
- */
-const DECODABLE_FRAMES = [0xc0, 0xc1, 0xc2, 0xc9, 0xca];
-
-function hasSoundJpegTables(bytes: Uint8Array): boolean {
-  const [segments, scan] = walkJpeg(bytes);
-  if (scan === null) return false;
-  const quantTables = new Set<number>();
-  const frameComponents = new Map<number, number>(); // component id → quantization table
-  for (const segment of segments) {
-    const [marker, data, end] = segment;
-    if (marker === 0xdb) {
-      for (let offset = data; offset < end; ) {
-        const precision = bytes[offset]! >> 4;
-        const table = bytes[offset]! & 0x0f;
-        const size = 1 + 64 * (precision + 1);
-        if (precision > 1 || table > 3 || offset + size > end) return false;
-        quantTables.add(table);
-        offset += size;
-      }
-    } else if (marker === 0xc4) {
-      for (let offset = data; offset < end; ) {
-        const size = huffmanTableSize(bytes, offset, end);
-        if (size === null) return false;
-        offset += size;
-      }
-    } else if (isStartOfFrame(segment)) {
-      if (!DECODABLE_FRAMES.includes(marker) || bytes[data] !== 8) return false;
-      for (let i = 0; i < bytes[data + 5]!; i += 1) frameComponents.set(bytes[data + 6 + 3 * i]!, bytes[data + 8 + 3 * i]!);
-    } else if (marker === 0xda) {
-      for (let i = 0; i < bytes[data]!; i += 1) {
-        const table = frameComponents.get(bytes[data + 1 + 2 * i]!);
-        if (table === undefined || !quantTables.has(table)) return false;
-      }
-    }
-  }
-  return true;
-}
-
-/**
- * The size of one Huffman table of a DHT segment at `offset`, or `null` when it is bogus (as
- * libjpeg judges it): a wrong class or slot, more than 256 codes, codes that overflow their
- * lengths (or use an all-ones code), a DC symbol above 15, or a table running past the segment.
- */
-function huffmanTableSize(bytes: Uint8Array, offset: number, end: number): number | null {
-  const tableClass = bytes[offset]! >> 4;
-  if (tableClass > 1 || (bytes[offset]! & 0x0f) > 3 || offset + 17 > end) return null;
-  let code = 0;
-  let symbols = 0;
-  for (let length = 1; length <= 16; length += 1) {
-    const count = bytes[offset + length]!;
-    code += count;
-    symbols += count;
-    if (count > 0 && code >= 2 ** length) return null;
-    code *= 2;
-  }
-  if (symbols > 256 || offset + 17 + symbols > end) return null;
-  if (tableClass === 0) {
-    for (let i = 0; i < symbols; i += 1) if (bytes[offset + 17 + i]! > 15) return null;
-  }
-  return 17 + symbols;
-}
-
-/**
  * Bit depths each PNG colour type allows, by colour type (0 grey, 2 RGB, 3 palette, 4 grey and
  * alpha, 6 RGBA): depth d is allowed where bit d is set (1, 2, 4, 8, 16; or 8, 16; or 1, 2, 4, 8).
  */
 const PNG_BIT_DEPTHS = [0x1_0116, 0, 0x1_0100, 0x116, 0x1_0100, 0, 0x1_0100];
-/** Samples per pixel of each PNG colour type. */
-const PNG_CHANNELS = [1, 0, 3, 1, 2, 0, 4];
 
 /** A PNG's header (IHDR), when the file starts with a signature and a valid one. */
-interface PngHeader {
+export interface PngHeader {
   width: number;
   height: number;
   bitDepth: number;
@@ -370,7 +282,7 @@ interface PngHeader {
   interlaced: boolean;
 }
 
-function pngHeader(bytes: Uint8Array): PngHeader | null {
+export function pngHeader(bytes: Uint8Array): PngHeader | null {
   const width = uint(bytes, 16, 4);
   const height = uint(bytes, 20, 4);
   const [bitDepth = 0, colorType = 0, compression, filter, interlace = 0] = bytes.subarray(24, 29);
@@ -407,75 +319,6 @@ function isCompletePng(bytes: Uint8Array): boolean {
     offset = dataEnd + 4;
   }
   return false;
-}
-
-/** Adam7's passes: first column and row, column and row steps. */
-const ADAM7_PASSES: readonly (readonly [number, number, number, number])[] = [
-  [0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2],
-];
-
-/** The rows of a PNG's filtered image data, as runs of `[bytes per row without its filter byte, rows]`. */
-function pngRows(header: PngHeader): [number, number][] {
-  const bitsPerPixel = PNG_CHANNELS[header.colorType]! * header.bitDepth;
-  const rowBytes = (width: number) => Math.ceil((width * bitsPerPixel) / 8);
-  if (!header.interlaced) return [[rowBytes(header.width), header.height]];
-  const runs: [number, number][] = [];
-  for (const [x, y, dx, dy] of ADAM7_PASSES) {
-    const width = Math.ceil(Math.max(0, header.width - x) / dx);
-    const height = Math.ceil(Math.max(0, header.height - y) / dy);
-    if (width > 0 && height > 0) runs.push([rowBytes(width), height]);
-  }
-  return runs;
-}
-
-/**
- * Inflates a PNG's image data (its IDAT chunks, one zlib stream) until the rows its header
- * declares are all there, checking each row's filter type (0 to 4) on the way. Streams, so memory
- * stays small; stops at the declared size, so a bomb costs no more than its header admits.
- */
-async function pngDataInflates(bytes: Uint8Array): Promise<boolean> {
-  const header = pngHeader(bytes);
-  if (header === null) return false;
-  const data: Uint8Array[] = [];
-  for (let offset = PNG_SIGNATURE_LENGTH; offset + 12 <= bytes.length; ) {
-    const length = uint(bytes, offset, 4);
-    if (offset + 12 + length > bytes.length) return false;
-    if (ascii(bytes, offset + 4, 4) === 'IDAT') data.push(bytes.subarray(offset + 8, offset + 8 + length));
-    offset += 12 + length;
-  }
-  const runs = pngRows(header);
-  const expected = runs.reduce((sum, [row, count]) => sum + (row + 1) * count, 0);
-  let run = 0;
-  let rowsLeft = runs[0]![1];
-  let nextFilter = 0; // where the next row's filter byte is, in the inflated data
-  let produced = 0;
-
-  const stream = new DecompressionStream('deflate');
-  const writer = stream.writable.getWriter();
-  const reader = stream.readable.getReader();
-  const writing = (async () => {
-    for (const chunk of data) await writer.write(chunk as Uint8Array<ArrayBuffer>);
-    await writer.close();
-  })();
-  writing.catch(() => undefined); // a broken stream rejects both sides: the reader tells
-  try {
-    while (produced < expected) {
-      const { done, value } = await reader.read();
-      if (done) return false; // the data ends before the last row
-      while (nextFilter < produced + value.length && nextFilter < expected) {
-        if (value[nextFilter - produced]! > 4) return false;
-        nextFilter += 1 + runs[run]![0];
-        rowsLeft -= 1;
-        if (rowsLeft === 0 && run + 1 < runs.length) rowsLeft = runs[++run]![1];
-      }
-      produced += value.length;
-    }
-    return true;
-  } catch {
-    return false; // not a zlib stream, or a damaged one
-  } finally {
-    reader.cancel().catch(() => undefined);
-  }
 }
 
 function isCompletePdf(bytes: Uint8Array): boolean {
@@ -519,28 +362,6 @@ function webpDimensions(bytes: Uint8Array): ImageDimensions | null {
   }
 }
 
-/** The first image bitstream's header: a lossy key frame of version 0 to 3 whose first partition fits its chunk, or a lossless stream of version 0. */
-function hasSoundWebpBitstream(bytes: Uint8Array): boolean {
-  const end = Math.min(bytes.length, 8 + uint(bytes, 4, 4, true));
-  for (let offset = 12; offset + 8 <= end; ) {
-    const type = ascii(bytes, offset, 4);
-    const size = uint(bytes, offset + 4, 4, true);
-    const data = offset + 8;
-    if (type === 'VP8 ') {
-      if (size < 10 || data + 10 > end) return false;
-      const tag = uint(bytes, data, 3, true);
-      const keyFrame = (tag & 1) === 0;
-      const version = (tag >> 1) & 7;
-      const firstPartition = tag >>> 5;
-      return keyFrame && version <= 3 && firstPartition <= size - 10 && uint(bytes, data + 3, 3) === 0x9d012a;
-    }
-    if (type === 'VP8L') return size >= 5 && data + 5 <= end && bytes[data] === 0x2f && uint(bytes, data + 1, 4, true) >>> 29 === 0;
-    if (type === 'ANMF') return true; // an animation: its frames are not checked
-    offset = data + size + (size % 2);
-  }
-  return false;
-}
-
 /** Top-level ISO-BMFF boxes must tile the file exactly, starting with `ftyp`, with `meta` and `mdat` boxes. */
 function isCompleteHeic(bytes: Uint8Array): boolean {
   const types: string[] = [];
@@ -570,12 +391,12 @@ function crc32(bytes: Uint8Array, start: number, end: number): number {
 }
 
 /** Latin-1 view of a byte range, clipped to the bytes present. */
-function ascii(bytes: Uint8Array, start: number, length: number): string {
+export function ascii(bytes: Uint8Array, start: number, length: number): string {
   return String.fromCharCode(...bytes.subarray(start, start + length));
 }
 
 /** The unsigned integer of `size` bytes (up to 8) at `offset`, big-endian unless `littleEndian`; bytes past the end read as 0. */
-function uint(bytes: Uint8Array, offset: number, size: number, littleEndian = false): number {
+export function uint(bytes: Uint8Array, offset: number, size: number, littleEndian = false): number {
   let value = 0;
   for (let i = 0; i < size; i += 1) value = value * 256 + (bytes[offset + (littleEndian ? size - 1 - i : i)] ?? 0);
   return value;

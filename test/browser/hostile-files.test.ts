@@ -4,7 +4,8 @@
 import { expect } from '@open-wc/testing';
 import { createKycClient, type KycClient } from '../../src/api/index.js';
 import { checkFile, DEFAULT_MAX_PIXELS, type FileProblem } from '../../src/internal/file-check.js';
-import { imageDimensions, isLikelyDecodable, isStructurallyComplete, sniffFileType } from '../../src/shared/file-type.js';
+import { isLikelyDecodable } from '../../src/server/sandbox/decoder-checks.js';
+import { imageDimensions, isStructurallyComplete, sniffFileType } from '../../src/shared/file-type.js';
 import { bytes } from '../helpers/bytes.js';
 import { deflate, handmadePng, hostileCorpus, pngRows, validSamples, type CorpusEntry } from '../helpers/corpus.js';
 import { rejectionOf } from '../helpers/kyc.js';

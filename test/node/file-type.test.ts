@@ -1,17 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { deflateSync } from 'node:zlib';
 import {
   claimedFileKinds,
   FILE_KIND_MIME_TYPES,
   imageDimensions,
-  isLikelyDecodable,
   isStructurallyComplete,
   jpegOrientation,
   sniffFileType,
   type StructureCheckedKind,
 } from '../../src/shared/file-type.js';
-import { bytes } from '../helpers/bytes.js';
+import { bytes, u16be, u32be, u32le } from '../helpers/bytes.js';
+import { DHT, DQT, makeJpeg, makePng, rows, sof, sos } from './image-builders.js';
 import { heic, jpeg, pdf, png, webp } from './sandbox-harness.js';
 
 const complete: Record<StructureCheckedKind, Uint8Array> = { jpeg: jpeg(), png: png(), pdf: pdf(), webp: webp(), heic: heic() };
@@ -181,56 +180,7 @@ describe('claimedFileKinds', () => {
   });
 });
 
-// ── dimensions, orientation, and what a decoder would refuse ─────────────────
-
-const u16be = (value: number) => [(value >>> 8) & 0xff, value & 0xff];
-const u32be = (value: number) => [...u16be(value >>> 16), ...u16be(value)];
-const u32le = (value: number) => u32be(value).reverse();
-
-function crc(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const byte of data) {
-    c ^= byte;
-    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  }
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array): Uint8Array {
-  const body = bytes(type, data);
-  return bytes(u32be(data.length), body, u32be(crc(body)));
-}
-
-/** A PNG from its header fields and its (uncompressed, filtered) rows. */
-function makePng(width: number, height: number, rows: Uint8Array, { depth = 8, color = 2, interlace = 0, palette = false } = {}): Uint8Array {
-  return bytes(
-    [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
-    chunk('IHDR', bytes(u32be(width), u32be(height), [depth, color, 0, 0, interlace])),
-    palette ? chunk('PLTE', bytes([0, 0, 0, 255, 255, 255])) : new Uint8Array(0),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', new Uint8Array(0)),
-  );
-}
-
-/** `count` rows of `size` bytes each after a filter byte of 0. */
-function rows(count: number, size: number): Uint8Array {
-  const out = new Uint8Array(count * (size + 1)).fill(0x40);
-  for (let row = 0; row < count; row += 1) out[row * (size + 1)] = 0;
-  return out;
-}
-
-/** A JPEG whose segments are given: SOI, the segments, a scan of `scan` bytes, EOI. */
-function makeJpeg(segments: [number, Uint8Array][], scan: number[] = [0x12, 0x34]): Uint8Array {
-  return bytes([0xff, 0xd8], ...segments.map(([marker, data]) => bytes([0xff, marker], u16be(data.length + 2), data)), scan, [0xff, 0xd9]);
-}
-
-const DQT: [number, Uint8Array] = [0xdb, bytes([0], new Array(64).fill(1))];
-const DHT: [number, Uint8Array] = [0xc4, bytes([0x00], [0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [0, 1])];
-const sof = (marker = 0xc0, { precision = 8, height = 3, width = 5, components = [[1, 0x11, 0]] } = {}): [number, Uint8Array] => [
-  marker,
-  bytes([precision], u16be(height), u16be(width), [components.length], components.flat()),
-];
-const sos = (ids: number[] = [1]): [number, Uint8Array] => [0xda, bytes([ids.length], ids.flatMap((id) => [id, 0]), [0, 0x3f, 0])];
+// ── dimensions, orientation, and stricter structure ─────────────────────────
 
 /** An Exif APP1 segment whose IFD0 holds one entry (tag, type, value as a SHORT), in either byte order. */
 function exif(order: 'II' | 'MM', tag: number, type: number, value: number): [number, Uint8Array] {
@@ -344,66 +294,5 @@ describe('isStructurallyComplete, stricter', () => {
     const badSignature = webp().slice();
     badSignature[20] = 0x2e;
     assert.equal(isStructurallyComplete('webp', badSignature), false);
-  });
-});
-
-describe('isLikelyDecodable', () => {
-  it('passes the well-formed files of every format', async () => {
-    for (const [kind, file] of Object.entries(complete)) assert.equal(await isLikelyDecodable(kind as StructureCheckedKind, file), true, kind);
-    assert.equal(await isLikelyDecodable('png', makePng(3, 2, rows(2, 1), { depth: 2, color: 0 })), true); // 3 pixels × 2 bits in 1 byte
-    assert.equal(await isLikelyDecodable('png', makePng(2, 2, rows(2, 16), { depth: 16, color: 6 })), true);
-    // Adam7 on 5 × 3 RGB: passes 1, 2, 4, 5, 6 (2 rows), 7, of 1, 1, 1, 3, 2 and 5 pixels.
-    const interlaced = bytes(rows(1, 3), rows(1, 3), rows(1, 3), rows(1, 9), rows(2, 6), rows(1, 15));
-    assert.equal(await isLikelyDecodable('png', makePng(5, 3, interlaced, { interlace: 1 })), true);
-    assert.equal(await isLikelyDecodable('png', makePng(5, 3, interlaced.subarray(0, interlaced.length - 1), { interlace: 1 })), false);
-    assert.equal(await isLikelyDecodable('gif', bytes('GIF89a')), true);
-  });
-
-  it('refuses JPEG tables a decoder refuses', async () => {
-    const check = (segments: [number, Uint8Array][]) => isLikelyDecodable('jpeg', makeJpeg(segments));
-    assert.equal(await check([DQT, sof(), DHT, sos()]), true);
-    assert.equal(await check([sof(), DQT, DHT, sos()]), true, 'a table may follow the frame, before the scan');
-    assert.equal(await check([sof(), DHT, sos()]), false, 'no quantization table');
-    assert.equal(await check([DQT, sof(0xc0, { components: [[1, 0x11, 2]] }), DHT, sos()]), false, 'an undefined table');
-    assert.equal(await check([[0xdb, bytes([0x20], new Array(64).fill(1))], sof(), DHT, sos()]), false, 'precision 2');
-    assert.equal(await check([[0xdb, bytes([0x10], new Array(64).fill(1))], sof(), DHT, sos()]), false, '16-bit table cut short');
-    assert.equal(await check([DQT, sof(), [0xc4, bytes([0x00], [2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [0, 1])], sos()]), false, 'two 1-bit codes');
-    assert.equal(await check([DQT, sof(), [0xc4, bytes([0x00], [1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [0, 1, 2])], sos()]), false, 'an all-ones code');
-    assert.equal(await check([DQT, sof(), [0xc4, bytes([0x00], [0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [16])], sos()]), false, 'a DC symbol over 15');
-    assert.equal(await check([DQT, sof(), [0xc4, bytes([0x20], [0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [0])], sos()]), false, 'class 2');
-    assert.equal(await check([DQT, sof(), [0xc4, bytes([0x10], [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3], [0])], sos()]), false, 'symbols cut short');
-    assert.equal(await check([DQT, sof(0xc0, { precision: 12 }), DHT, sos()]), false, '12-bit');
-    assert.equal(await check([DQT, sof(0xc3), DHT, sos()]), false, 'lossless');
-    assert.equal(await check([DQT, sof(0xc9), sos()]), true, 'arithmetic coding (no Huffman table)');
-    assert.equal(await check([DQT, sof(), DHT, sos([2])]), false, 'a scan component the frame lacks');
-  });
-
-  it('refuses PNG image data that is not zlib, stops short, or has an unknown filter; stops at the declared size', async () => {
-    assert.equal(await isLikelyDecodable('png', makePng(4, 4, rows(4, 12))), true);
-    assert.equal(await isLikelyDecodable('png', makePng(4, 4, rows(3, 12))), false);
-    const filtered = rows(4, 12);
-    filtered[13 * 2] = 5;
-    assert.equal(await isLikelyDecodable('png', makePng(4, 4, filtered)), false);
-    const notZlib = bytes(makePng(4, 4, rows(4, 12)).subarray(0, 33), chunk('IDAT', bytes('not zlib at all')), chunk('IEND', new Uint8Array(0)));
-    assert.equal(await isLikelyDecodable('png', notZlib), false);
-    // Data split over several IDAT chunks, and more than needed after the last row.
-    const data = deflateSync(bytes(rows(4, 12), new Array(1000).fill(0)));
-    const split = bytes(makePng(4, 4, rows(4, 12)).subarray(0, 33), chunk('IDAT', data.subarray(0, 5)), chunk('IDAT', data.subarray(5)), chunk('IEND', new Uint8Array(0)));
-    assert.equal(await isLikelyDecodable('png', split), true);
-    // A bomb: 1 GB of zeros in a 1 MB stream, for a 1 × 1 image, is read no further than its first row.
-    const bomb = makePng(1, 1, new Uint8Array(64 * 1024 * 1024));
-    assert.equal(await isLikelyDecodable('png', bomb), true);
-  });
-
-  it('refuses a WebP bitstream header a decoder refuses', async () => {
-    const lossy = (tag: number[], size = 10) => bytes('RIFF', u32le(4 + 8 + size), 'WEBP', 'VP8 ', u32le(size), tag, [0x9d, 0x01, 0x2a, 1, 0, 1, 0], new Array(size - 10).fill(0));
-    const tag = (partition: number, keyFrame = true, version = 0) => u32le((partition << 5) | (1 << 4) | (version << 1) | (keyFrame ? 0 : 1)).slice(0, 3);
-    assert.equal(await isLikelyDecodable('webp', lossy(tag(6), 16)), true);
-    assert.equal(await isLikelyDecodable('webp', lossy(tag(7), 16)), false, 'first partition past the chunk');
-    assert.equal(await isLikelyDecodable('webp', lossy(tag(0, false), 16)), false, 'not a key frame');
-    assert.equal(await isLikelyDecodable('webp', lossy(tag(0, true, 4), 16)), false, 'version 4');
-    const lossless = webp().slice();
-    lossless[24] |= 0x20; // version bits
-    assert.equal(await isLikelyDecodable('webp', lossless), false);
   });
 });

@@ -5,10 +5,11 @@ import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { deflateSync } from 'node:zlib';
-import { isLikelyDecodable, isStructurallyComplete, sniffFileType, type StructureCheckedKind } from '../../src/shared/file-type.js';
+import { isLikelyDecodable } from '../../src/server/sandbox/decoder-checks.js';
 import { checkFileStream, WHOLE_CHECK_BYTES, type FileCheckStats } from '../../src/server/sandbox/file-stream.js';
 import { createSandbox, SANDBOX_MAX_FILE_BYTES, type UploadReadStats } from '../../src/server/sandbox/index.js';
 import { boundaryOf, MAX_HEADER_BYTES, MultipartError, MultipartReader } from '../../src/server/sandbox/multipart.js';
+import { isStructurallyComplete, sniffFileType, type StructureCheckedKind } from '../../src/shared/file-type.js';
 import { bytes, pngChunk, u32be, u32le } from '../helpers/bytes.js';
 import { call, freshClient, heic, jpeg, url, webp } from './sandbox-harness.js';
 

@@ -3,8 +3,9 @@
  * holding it in memory: its SHA-256 is computed piece by piece, its format is sniffed from its
  * leading bytes, and the checks that need the whole file run on the stream.
  *
- * A file of at most {@link WHOLE_CHECK_BYTES} is held (that much at most) and checked by the same
- * pure checks as the widget's (`src/shared/file-type.ts`). A larger one keeps only its first
+ * A file of at most {@link WHOLE_CHECK_BYTES} is held (that much at most) and checked by the pure
+ * checks the widget uses too (`src/shared/file-type.ts`), then by the sandbox's stand-in for a
+ * decoder (`decoder-checks.ts`). A larger one keeps only its first
  * {@link WHOLE_CHECK_BYTES} (its headers: a JPEG's segments up to its image data, a PNG's header,
  * a WebP's first chunk) and what each format's end needs:
  * - JPEG: an end-of-image marker after the image data, looked for in the stream (so its headers,
@@ -25,13 +26,13 @@ import {
   DEFAULT_MAX_IMAGE_PIXELS,
   FILE_KIND_MIME_TYPES,
   imageDimensions,
-  isLikelyDecodable,
   isStructurallyComplete,
   PDF_EOF_WINDOW,
   sniffFileType,
   type FileKind,
   type StructureCheckedKind,
 } from '../../shared/file-type.js';
+import { isLikelyDecodable } from './decoder-checks.js';
 
 /** Files up to this size are held whole and checked as such; larger ones are checked as they stream. */
 export const WHOLE_CHECK_BYTES = 1024 * 1024;
