@@ -9,7 +9,7 @@
  *
  * src/shared/: code both sides load. It stays free of the DOM and of Node (no `window`,
  * `document`, `File`, `Buffer`, no `node:` module, no package, no import from another folder of
- * src/): plain ECMAScript on bytes.
+ * src/): plain ECMAScript on bytes (test/node/import-graph.test.ts type-checks it that way).
  *
  * Written to be small in the CDN bundle: the signatures are one regular expression, one reader
  * takes every integer field, and the checks share the JPEG segment walk.
