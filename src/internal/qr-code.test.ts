@@ -93,12 +93,12 @@ function renderPath(code: QrCode): ImageData {
   return context.getImageData(0, 0, side, side);
 }
 
-/** The text and version jsQR reads in the image (the bytes decoded as UTF-8, strictly). */
-function decodeImage(image: ImageData): { text: string; data: string; version: number } {
+/** The text, version and segment modes jsQR reads in the image (the bytes decoded as UTF-8, strictly). */
+function decodeImage(image: ImageData): { text: string; data: string; version: number; modes: string[] } {
   const result = jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' });
   if (!result) throw new Error('jsQR found no QR code');
   const text = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(result.binaryData));
-  return { text, data: result.data, version: result.version };
+  return { text, data: result.data, version: result.version, modes: result.chunks.map((chunk) => chunk.type) };
 }
 
 /** Reads bits, most significant first, from (row, column) positions. */
@@ -182,7 +182,10 @@ function checkAlignment(code: QrCode): void {
   );
 }
 
-/** Encodes, checks the structure, decodes the drawing, and checks the text comes back. */
+/**
+ * Encodes, checks the structure, decodes the drawing, and checks the text comes back, as one
+ * byte-mode segment (no ECI header, no mode switches).
+ */
 function roundTrip(text: string, ecc: Ecc): QrCode {
   const code = encodeQr(text, ecc);
   checkStructure(code, ecc);
@@ -190,6 +193,7 @@ function roundTrip(text: string, ecc: Ecc): QrCode {
   expect(decoded.text, `bytes read back at ${ecc}`).to.equal(text);
   expect(decoded.data, `text read back at ${ecc}`).to.equal(text);
   expect(decoded.version, `version read back at ${ecc}`).to.equal(versionOf(code));
+  expect(decoded.modes, `segments read back at ${ecc}`).to.deep.equal(['byte']);
   return code;
 }
 
@@ -234,6 +238,11 @@ describe('encodeQr', () => {
   it('decodes UTF-8 text with non-ASCII characters (2-, 3- and 4-byte sequences)', () => {
     roundTrip('Zürich – Рига', 'M');
     roundTrip('Zürich – Рига · 東京 · 👋🏽 ok', 'Q');
+  });
+
+  it('keeps UTF-8 bytes for text that ISO-8859-1 could hold (lean-qr on its own would switch to ECI 3, which jsQR misreads)', () => {
+    roundTrip('Zürich, Genève, Malmö', 'M');
+    roundTrip('ü', 'L');
   });
 
   it('encodes the empty string as version 1', () => {
