@@ -2,6 +2,7 @@
 // token) at the sandbox's stand-in on another origin.
 import { expect, waitUntil } from '@open-wc/testing';
 import { expectAccessible } from '../../../test/helpers/axe.js';
+import { fakeClock } from '../../../test/helpers/clock.js';
 import { advancedBeforeLiveness, englishLeft, heading, widget, type Widget } from '../../../test/helpers/onboarding.js';
 import { control, injectFault, loggedInClient, logout, platformRequests, type SandboxClient } from '../../../test/helpers/sandbox.js';
 import type { KycLiveness } from '../liveness/liveness.js';
@@ -54,12 +55,14 @@ describe('<kyc-onboarding> liveness step', () => {
   });
 
   it('moves on only when the platform says the check is done, not when Sumsub says the person finished', async () => {
-    const el = await widget({ pollInterval: 60_000 });
+    const clock = fakeClock();
+    const el = await widget({ pollInterval: 60_000, clock });
     await toLivenessStep(el);
     const before = await applicationReads();
     emit(el, { method: 'idCheck.onApplicantSubmitted' });
     await waitUntil(async () => (await applicationReads()) > before, 'the platform is asked');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The answer is read once the flow sets its next poll again.
+    await waitUntil(() => clock.delays.length === 2 && clock.pending().length === 1, 'the answer is read');
     expect(heading(el), 'the platform has no result yet').to.equal('Liveness check');
     await pass();
     emit(el, { method: 'idCheck.onApplicantStatusChanged', reviewStatus: 'completed' });
@@ -67,22 +70,27 @@ describe('<kyc-onboarding> liveness step', () => {
   });
 
   it('a finish told while the platform is being read is checked again after that read', async () => {
-    const el = await widget({ pollInterval: 60_000 });
+    const el = await widget({ pollInterval: 60_000, clock: fakeClock() });
     await toLivenessStep(el);
     await injectFault(sandbox, { method: 'GET', path_contains: `/v1/kyc/${uuid}/`, delay_ms: 800, times: 1 });
+    const before = await applicationReads();
     el.flow.checkNow(); // a read that leaves before the result exists…
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitUntil(async () => (await applicationReads()) > before, 'the read reached the platform');
     await pass();
     emit(el, { method: 'idCheck.onApplicantSubmitted' }); // …and Sumsub's finish while it is out
     await waitUntil(() => heading(el) === 'Agreements', 'on to the next step', { timeout: 4000 });
   });
 
   it('checks again when the person comes back to the tab (the check taken on a phone)', async () => {
-    const el = await widget({ pollInterval: 60_000 });
+    const clock = fakeClock();
+    const el = await widget({ pollInterval: 60_000, clock });
     await toLivenessStep(el);
+    const before = await applicationReads();
     await pass();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(heading(el), 'nothing asked yet').to.equal('Liveness check');
+    // Nothing asks until the next poll, a minute away on a clock that does not move.
+    expect(clock.pending()).to.deep.equal([60_000]);
+    expect(await applicationReads(), 'nothing asked yet').to.equal(before);
+    expect(heading(el)).to.equal('Liveness check');
     document.dispatchEvent(new Event('visibilitychange'));
     await waitUntil(() => heading(el) === 'Agreements', 'on to the next step', { timeout: 5000 });
   });

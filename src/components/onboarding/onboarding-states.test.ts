@@ -290,7 +290,9 @@ describe('<kyc-onboarding> states', () => {
     field.focus();
     await sendKeys({ type: '04121990' });
     await settled(el);
-    await new Promise((resolve) => setTimeout(resolve, 50)); // past any deferred focus move
+    // The focus rescue is deferred to the next task (a setTimeout of 0, set before this one): once
+    // this task runs, it has run.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const active = document.activeElement === el && el.shadowRoot.activeElement === field;
     expect(active, 'the date field keeps the focus').to.equal(true);
     expect(field.value).to.equal('1990-04-12');
