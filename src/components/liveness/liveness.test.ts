@@ -6,6 +6,7 @@ import 'jsqr';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { QRCode } from 'jsqr';
 import { expectAccessible } from '../../../test/helpers/axe.js';
+import { fakeClock } from '../../../test/helpers/clock.js';
 import { applicationOf } from '../../../test/helpers/onboarding.js';
 import { ENDPOINT, injectFault, loggedInClient, logout, platformRequests, type SandboxClient } from '../../../test/helpers/sandbox.js';
 import { createKycClient, type KycClient } from '../../api/index.js';
@@ -181,15 +182,55 @@ describe('<kyc-liveness>', () => {
       if (type === 'message') added.push(listener);
       return add.call(this, type, listener, options);
     } as typeof window.addEventListener;
+    // The token's answer is held until the element is gone.
+    let answered!: () => void;
+    const held = new Promise<void>((resolve) => (answered = resolve));
+    let read!: () => void;
+    const reading = new Promise<void>((resolve) => (read = resolve));
+    const slow: KycClient = {
+      ...client,
+      getAttribute: async (...args) => {
+        read();
+        const attribute = await client.getAttribute(...args);
+        await held;
+        return attribute;
+      },
+    };
     try {
-      const el = await liveness();
-      el.remove(); // the token read and the SDK import are on their way
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const el = await fixture<Liveness>(html`<kyc-liveness .client=${slow} application-uuid=${uuid}></kyc-liveness>`);
+      await reading;
+      el.remove();
+      answered();
+      // What the element would do next: the SDK's import (the same module for the test), then a task.
+      await import('@sumsub/websdk');
+      await new Promise((resolve) => setTimeout(resolve, 0));
       expect(frames(el)).to.have.length(0);
       expect(added, 'no SDK listener added').to.have.length(0);
     } finally {
       window.addEventListener = add;
     }
+  });
+
+  it('offers a retry and reports one kyc-error "timeout" when Sumsub’s check does not appear within 30 s', async () => {
+    const clock = fakeClock();
+    // A token that leads the SDK to a frame that never answers (a page of nothing).
+    const claims = btoa(JSON.stringify({ url: `${STAND_IN}/nothing-here`, sandbox: true, nonce: '0' })).replace(/=+$/, '');
+    const silent: KycClient = {
+      ...client,
+      getAttribute: async (...args) => ({ ...(await client.getAttribute(...args)), value: `_act-sbx-jwt-eyJhbGciOiJub25lIn0.${claims}.x-v2` }),
+    };
+    const el = await fixture<Liveness>(html`<kyc-liveness .client=${silent} .clock=${clock} application-uuid=${uuid}></kyc-liveness>`);
+    const errors: Array<{ code: string }> = [];
+    el.addEventListener('kyc-error', (event) => errors.push((event as CustomEvent<{ code: string }>).detail));
+    await waitUntil(() => clock.pending().length === 1, 'the wait for the check is set', { timeout: 10_000 });
+    expect(clock.pending()).to.deep.equal([30_000]);
+    await clock.advance(29_999);
+    expect(el.shadowRoot.querySelector('[part~="retry-button"]'), 'still waiting').to.equal(null);
+    await clock.advance(1);
+    await el.updateComplete;
+    expect(el.shadowRoot.querySelector('[part~="retry-button"]'), 'a retry').to.not.equal(null);
+    expect(errors.map((error) => error.code)).to.deep.equal(['timeout']);
+    expect(frames(el), 'the silent check is gone').to.have.length(0);
   });
 
   it('an SDK error shows a message with a retry and fires kyc-liveness-error with its code only; retry launches one check again', async () => {
@@ -230,7 +271,6 @@ describe('<kyc-liveness>', () => {
       await ready(el);
       expect(frames(el)).to.have.length(1);
       el.remove();
-      await new Promise((resolve) => setTimeout(resolve, 50));
       expect(frames(el)).to.have.length(0);
       expect(added.filter((listener) => !removed.includes(listener)), 'listeners still on window').to.have.length(0);
     } finally {

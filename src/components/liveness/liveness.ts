@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { KycApiError, type KycClient } from '../../api/index.js';
 import { KycErrorEvent, KycLivenessCompleteEvent, KycLivenessErrorEvent, KycLivenessReadyEvent } from '../../events/events.js';
 import { LIVENESS_TOKEN_KEY, LIVENESS_URL_KEY } from '../../internal/answer.js';
+import { systemClock, type KycClock } from '../../internal/clock.js';
 import { KycElement } from '../../internal/kyc-element.js';
 import { encodeQr, qrPath, type QrCode } from '../../internal/qr-code.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
@@ -98,6 +99,8 @@ export class KycLiveness extends KycElement {
   @property() theme: 'light' | 'dark' = 'light';
   /** Per-language overrides of the texts. */
   @property({ attribute: false }) translations: TranslationOverrides | undefined;
+  /** What the wait for Sumsub's check runs on (30 s, then a retry is offered): the system's clock by default. */
+  @property({ attribute: false }) clock: KycClock = systemClock;
   /**
    * What the platform last said of the check (Sumsub's status on the attribute, e.g. `failed`):
    * a new word from it ends the wait that follows Sumsub's "finished".
@@ -116,7 +119,7 @@ export class KycLiveness extends KycElement {
   #shown = { lang: '', theme: '' };
   /** The current launch: a later one (retry, reconnection) makes the earlier one's answers stale. */
   #run = 0;
-  #readyTimer: ReturnType<typeof setTimeout> | undefined;
+  #readyTimer: unknown;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -252,7 +255,7 @@ export class KycLiveness extends KycElement {
       this.#sdk = instance;
       instance.launch(frame);
       this.requestUpdate(); // names the frame
-      this.#readyTimer = setTimeout(() => {
+      this.#readyTimer = this.clock.setTimeout(() => {
         if (run === this.#run && this.state === 'loading') this.#fail(run, new KycApiError('timeout', 'Sumsub’s check did not appear in time.'));
       }, READY_TIMEOUT_MS);
     } catch (error) {
@@ -281,7 +284,7 @@ export class KycLiveness extends KycElement {
     const detail = { applicationUuid: this.applicationUuid, attributeKey: this.attributeKey };
     switch (type) {
       case 'idCheck.onInitialized':
-        clearTimeout(this.#readyTimer);
+        this.clock.clearTimeout(this.#readyTimer);
         if (this.state === 'loading') {
           this.state = 'ready';
           this.dispatchEvent(new KycLivenessReadyEvent(detail));
@@ -320,7 +323,7 @@ export class KycLiveness extends KycElement {
   /** Ends the current launch: its SDK instance, frame and listener go. */
   #stop(forget = true): void {
     if (forget) this.#run++;
-    clearTimeout(this.#readyTimer);
+    this.clock.clearTimeout(this.#readyTimer);
     this.#sdk?.destroy();
     this.#sdk = null;
   }
