@@ -1,4 +1,5 @@
 // One function per endpoint of platform-api.md, over the transport in ./http.ts.
+import type { KycClock } from '../internal/clock.js';
 import { KycApiError } from './errors.js';
 import { createTransport, type ApiRequest, type Query, type RetryOptions } from './http.js';
 import {
@@ -72,6 +73,8 @@ export interface KycClientOptions {
   retry?: RetryOptions;
   /** Overrides of the paths not fixed by the platform's documentation. */
   paths?: Partial<KycPaths>;
+  /** What time limits, backoff waits and token lifetimes run on. Default: the system's clock. */
+  clock?: KycClock;
 }
 
 /** Options every call takes. */

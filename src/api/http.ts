@@ -1,6 +1,7 @@
 // Transport: fetch (XMLHttpRequest for uploads with progress), per-attempt timeouts, caller
 // aborts, bounded retries where they are safe, and bearer tokens with one shared refresh on 401.
 // Every failure leaves here as a KycApiError.
+import { systemClock, type KycClock } from '../internal/clock.js';
 import type { KycClientOptions } from './client.js';
 import { errorFromResponse, KycApiError, type ErrorAnswer, type ErrorContext } from './errors.js';
 import { decodeToken } from './schemas.js';
@@ -103,13 +104,13 @@ interface Failure {
   cut: boolean;
 }
 
-/** Resolves after `ms`, or rejects with `aborted` at once when `signal` fires. */
-function sleep(ms: number, signal: AbortSignal | undefined, context: ErrorContext): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
+/** Resolves after `ms` on `clock`, or rejects with `aborted` at once when `signal` fires. */
+function sleep(clock: KycClock, ms: number, signal: AbortSignal | undefined, context: ErrorContext): Promise<void> {
+  let timer: unknown;
   const elapsed = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
+    timer = clock.setTimeout(resolve, ms);
   });
-  return untilAborted(elapsed, signal, context).finally(() => clearTimeout(timer));
+  return untilAborted(elapsed, signal, context).finally(() => clock.clearTimeout(timer));
 }
 
 /** `promise`, or an `aborted` rejection as soon as `signal` fires (the promise is still observed). */
@@ -123,11 +124,11 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, c
   });
 }
 
-/** Milliseconds from a Retry-After header (seconds or an HTTP date). */
-function parseRetryAfter(value: string | null): number | undefined {
+/** Milliseconds from a Retry-After header (seconds, or an HTTP date from `now`). */
+function parseRetryAfter(value: string | null, now: number): number | undefined {
   if (!value?.trim()) return undefined;
   const seconds = Number(value);
-  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - now;
   return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }
 
@@ -204,6 +205,7 @@ export function createTransport(options: TransportOptions): Transport {
   const retries = options.retry?.retries ?? DEFAULTS.retries;
   const baseDelayMs = options.retry?.baseDelayMs ?? DEFAULTS.baseDelayMs;
   const maxDelayMs = options.retry?.maxDelayMs ?? DEFAULTS.maxDelayMs;
+  const clock = options.clock ?? systemClock;
   const customFetch = options.fetch;
   // Looked up per call (not at import or creation), and never called as a method of another object.
   const sendWithFetch: Sender = (url, init) => (customFetch ?? globalThis.fetch)(url, init);
@@ -226,12 +228,12 @@ export function createTransport(options: TransportOptions): Transport {
       timedOut = true;
       controller.abort();
     };
-    let timer = setTimeout(expire, timeout);
+    let timer = clock.setTimeout(expire, timeout);
     // An upload that reports progress is alive: its limit is on a stall, not on its whole length
     // (a large file on a slow line takes as long as it takes).
     const alive = () => {
-      clearTimeout(timer);
-      timer = setTimeout(expire, timeout);
+      clock.clearTimeout(timer);
+      timer = clock.setTimeout(expire, timeout);
     };
     const interrupted = (what: string) =>
       signal?.aborted
@@ -260,7 +262,7 @@ export function createTransport(options: TransportOptions): Transport {
       const answer: ErrorAnswer = {
         status: response.status,
         body: undefined,
-        retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+        retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), clock.now()),
       };
       try {
         answer.body = text.trim() ? JSON.parse(text) : undefined;
@@ -274,7 +276,7 @@ export function createTransport(options: TransportOptions): Transport {
       }
       return { answer };
     } finally {
-      clearTimeout(timer);
+      clock.clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     }
   }
@@ -319,7 +321,7 @@ export function createTransport(options: TransportOptions): Transport {
       const { token, expires_in: ttl } = decodeToken(answer.body, 'KYC token endpoint');
       // Renew ahead of expiry: 30 s early, or halfway through a short life.
       const lifeMs = ttl == null ? Infinity : ttl * 1000;
-      return { value: token, expiresAt: Date.now() + lifeMs - Math.min(30_000, lifeMs / 2) };
+      return { value: token, expiresAt: clock.now() + lifeMs - Math.min(30_000, lifeMs / 2) };
     }
 
     const load = (): Promise<string> => {
@@ -342,7 +344,7 @@ export function createTransport(options: TransportOptions): Transport {
 
     return {
       /** A valid token: the cached one, or a new one. */
-      get: (): Promise<string> => (current && current.expiresAt > Date.now() ? Promise.resolve(current.value) : load()),
+      get: (): Promise<string> => (current && current.expiresAt > clock.now() ? Promise.resolve(current.value) : load()),
       /** A token other than `stale`, which got a 401: one already fetched by a concurrent request, or a new one. */
       refresh: (stale: string): Promise<string> =>
         current && current.value !== stale ? Promise.resolve(current.value) : load(),
@@ -418,7 +420,7 @@ export function createTransport(options: TransportOptions): Transport {
       } catch {
         // An observer's own failure must not change the request's outcome.
       }
-      await sleep(delayMs, request.signal, request);
+      await sleep(clock, delayMs, request.signal, request);
     }
   };
 }

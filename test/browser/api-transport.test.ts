@@ -4,6 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { createKycClient, type RetryInfo } from '../../src/api/index.js';
 import { countRequests, ENDPOINT, injectFault, inspect, loggedInClient, logout } from '../helpers/sandbox.js';
+import { fakeClock } from '../helpers/clock.js';
 import { pdfFile, rejectionOf } from '../helpers/kyc.js';
 
 const LEVEL_INFO = '/v1/clients/kyc-level-info/';
@@ -239,35 +240,51 @@ describe('API client retries and backoff', () => {
   });
 
   it('an upload that keeps moving is not cut off by the upload limit; one that stalls is', async () => {
-    /** Reports progress every 50 ms for `moving` ms, then answers (or, with `stall`, falls silent). */
-    const scripted = (moving: number, stall: boolean) =>
-      class extends FakeXhr {
-        #timer: ReturnType<typeof setInterval> | undefined;
-        override abort() {
-          clearInterval(this.#timer);
-          this.onabort?.();
-        }
-        override send() {
-          const started = Date.now();
-          this.#timer = setInterval(() => {
-            const elapsed = Date.now() - started;
-            if (elapsed < moving) {
-              this.upload.onprogress?.(new ProgressEvent('progress', { lengthComputable: true, loaded: elapsed, total: moving }));
-              return;
-            }
-            clearInterval(this.#timer);
-            if (!stall) this.answer(201, '[{"uuid": "file-1"}]');
-          }, 50);
-        }
-      };
+    const clock = fakeClock();
+    /** The upload now being sent, driven by the test: progress and answer when it says. */
+    let current!: Driven;
+    let sent!: () => void;
+    class Driven extends FakeXhr {
+      override abort() {
+        this.onabort?.();
+      }
+      override send() {
+        current = this;
+        sent();
+      }
+      progress(loaded: number, total: number) {
+        this.upload.onprogress?.(new ProgressEvent('progress', { lengthComputable: true, loaded, total }));
+      }
+      reply() {
+        this.answer(201, '[{"uuid": "file-1"}]');
+      }
+    }
+    const sending = () => new Promise<void>((resolve) => (sent = resolve));
     const real = globalThis.XMLHttpRequest;
     try {
-      globalThis.XMLHttpRequest = scripted(900, false) as unknown as typeof XMLHttpRequest;
-      const client = createKycClient({ endpoint: ENDPOINT, uploadTimeoutMs: 300, retry: { retries: 0 } });
-      const files = await client.uploadFiles([pdfFile('slow.pdf', 1024)], { onProgress: () => {} });
+      globalThis.XMLHttpRequest = Driven as unknown as typeof XMLHttpRequest;
+      const client = createKycClient({ endpoint: ENDPOINT, uploadTimeoutMs: 300, retry: { retries: 0 }, clock });
+      let started = sending();
+      const moving = client.uploadFiles([pdfFile('slow.pdf', 1024)], { onProgress: () => {} });
+      await started;
+      for (let elapsed = 50; elapsed <= 900; elapsed += 50) {
+        await clock.advance(50);
+        current.progress(elapsed, 900);
+      }
+      current.reply();
+      const files = await moving;
       expect(files.map((f) => f.uuid), '900 ms of steady progress under a 300 ms limit').to.deep.equal(['file-1']);
-      globalThis.XMLHttpRequest = scripted(100, true) as unknown as typeof XMLHttpRequest;
-      const error = await rejectionOf(client.uploadFiles([pdfFile('stuck.pdf', 1024)], { onProgress: () => {} }));
+
+      started = sending();
+      let settled = false;
+      const stuck = client.uploadFiles([pdfFile('stuck.pdf', 1024)], { onProgress: () => {} });
+      void stuck.catch(() => undefined).finally(() => (settled = true));
+      await started;
+      current.progress(100, 900);
+      await clock.advance(299);
+      expect(settled, '1 ms before the limit, still waiting').to.equal(false);
+      await clock.advance(1);
+      const error = await rejectionOf(stuck);
       expect(error.code).to.equal('timeout');
     } finally {
       globalThis.XMLHttpRequest = real;
