@@ -7,9 +7,9 @@ export * from './api/index.js';
 export * from './events/events.js';
 export { KycOnboarding } from './components/onboarding/onboarding.js';
 export { KycQuestion } from './components/question/question.js';
-// The element class above takes the name `KycQuestion` here; the API's question object (a step's
-// question with its attribute) is also exported under a name of its own.
-export type { KycQuestion as KycApplicationQuestion } from './api/index.js';
+// The element class above takes the name `KycQuestion` here: it shadows the API's deprecated type
+// alias of that name, which stays in `kyc-onboarding/api`. The API's question object (a step's
+// question with its attribute) is `KycApplicationQuestion`, exported with the API's types above.
 export { KycCombobox, type KycComboboxOption } from './components/combobox/combobox.js';
 export { KycSignaturePrompt } from './components/signature-prompt/signature-prompt.js';
 export { defineKycElements } from './define-elements.js';

@@ -1,7 +1,7 @@
 // One function per endpoint of platform-api.md, over the transport in ./http.ts.
 import type { KycClock } from '../internal/clock.js';
 import { KycApiError } from './errors.js';
-import { createTransport, type ApiRequest, type Query, type RetryOptions } from './http.js';
+import { createTransport, type ApiRequest, type Query, type KycRetryOptions } from './http.js';
 import {
   decodeApplication,
   decodeAttribute,
@@ -12,17 +12,17 @@ import {
   decodeUploadedFiles,
 } from './schemas.js';
 import type {
-  AttributeChange,
-  Definition,
+  KycAttributeChange,
+  KycDefinition,
   KycApplication,
   KycAttribute,
   KycDocument,
   KycLevelInfo,
   KycSignCodes,
   KycSignProvider,
-  LegalDocument,
-  UploadedFile,
-  UploadProgress,
+  KycLegalDocument,
+  KycUploadedFile,
+  KycUploadProgress,
 } from './types.js';
 
 /** Paths that are not in the platform's seed documentation, so a host can correct them. */
@@ -70,7 +70,7 @@ export interface KycClientOptions {
    * a network error before any answer (a repeated upload may leave an unused file on the
    * platform, never a document); other POSTs and other 4xx never.
    */
-  retry?: RetryOptions;
+  retry?: KycRetryOptions;
   /** Overrides of the paths not fixed by the platform's documentation. */
   paths?: Partial<KycPaths>;
   /** What time limits, backoff waits and token lifetimes run on. Default: the system's clock. */
@@ -106,7 +106,7 @@ export interface KycGetApplicationOptions extends KycRequestOptions {
 /** Options of {@link KycClient.uploadFiles}. */
 export interface KycUploadOptions extends KycRequestOptions {
   /** Upload progress in bytes of the request, never decreasing, ending at `total`. */
-  onProgress?: (progress: UploadProgress) => void;
+  onProgress?: (progress: KycUploadProgress) => void;
 }
 
 /** What {@link KycClient.sendSignCode} sends. */
@@ -131,7 +131,7 @@ export interface KycClient {
   /** Saves answers. A field error on a change is reported under its attribute key. */
   updateApplication(
     uuid: string,
-    changes: AttributeChange[],
+    changes: KycAttributeChange[],
     options?: KycSignedRequestOptions,
   ): Promise<KycApplication>;
   /** Reads one attribute (e.g. a fresh liveness token with `ttlRenew`). */
@@ -139,16 +139,16 @@ export interface KycClient {
   /** Sends the application to review; null when the platform answers 204 without a body. */
   sendToReview(uuid: string, options?: KycSignedRequestOptions): Promise<KycApplication | null>;
   /** All options of a reference-data attribute, following pagination to the end. */
-  getDefinitions(key: string, options?: KycRequestOptions): Promise<Definition[]>;
+  getDefinitions(key: string, options?: KycRequestOptions): Promise<KycDefinition[]>;
   /** The legal documents (for individuals) of a legal-document attribute, all pages. */
-  getLegalDocuments(key: string, options?: KycRequestOptions): Promise<LegalDocument[]>;
+  getLegalDocuments(key: string, options?: KycRequestOptions): Promise<KycLegalDocument[]>;
   /**
    * Uploads files (multipart field `files`, repeated). With `onProgress`, through XMLHttpRequest
    * where there is one. Retried only after a network error before any answer. Such an error may
    * still come after the platform stored the files, so a repeat may leave an unused uploaded file
    * on the platform; never a document, which only {@link KycClient.createDocument} makes.
    */
-  uploadFiles(files: Blob[], options?: KycUploadOptions): Promise<UploadedFile[]>;
+  uploadFiles(files: Blob[], options?: KycUploadOptions): Promise<KycUploadedFile[]>;
   /** Creates a document from uploaded files; store its `uuid` as the attribute's value. */
   createDocument(attributeKey: string, fileUuids: string[], options?: KycRequestOptions): Promise<KycDocument>;
   /** Sends a one-time code to the person by SMS or e-mail. */

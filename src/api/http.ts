@@ -5,10 +5,10 @@ import { systemClock, type KycClock } from '../internal/clock.js';
 import type { KycClientOptions } from './client.js';
 import { errorFromResponse, KycApiError, type ErrorAnswer, type ErrorContext } from './errors.js';
 import { decodeToken } from './schemas.js';
-import type { UploadProgress } from './types.js';
+import type { KycUploadProgress } from './types.js';
 
 /** What the client learns before each retry (for logging or metrics; holds no personal data). */
-export interface RetryInfo {
+export interface KycRetryInfo {
   /** 1 for the first retry. */
   attempt: number;
   /** Wait before this retry, in ms. */
@@ -26,7 +26,7 @@ export interface RetryInfo {
  *   (documents are created by a separate call);
  * - any other POST never, and no other 4xx.
  */
-export interface RetryOptions {
+export interface KycRetryOptions {
   /** Retries after the first attempt. Default 3. */
   retries?: number;
   /** First backoff, doubled on each retry, with jitter. Default 300 ms. */
@@ -34,7 +34,7 @@ export interface RetryOptions {
   /** Cap of a backoff; a Retry-After longer than this is not waited for (the error carries it). Default 5000 ms. */
   maxDelayMs?: number;
   /** Called before each retry; what it throws is ignored. */
-  onRetry?: (info: RetryInfo) => void;
+  onRetry?: (info: KycRetryInfo) => void;
 }
 
 /** Options of {@link createTransport}: the client's, less what only the endpoints use. */
@@ -55,7 +55,7 @@ export interface ApiRequest extends Omit<ErrorContext, 'upload'> {
   form?: FormData;
   signal?: AbortSignal | undefined;
   /** Upload progress; given, the request goes through XMLHttpRequest where there is one. */
-  onProgress?: ((progress: UploadProgress) => void) | undefined;
+  onProgress?: ((progress: KycUploadProgress) => void) | undefined;
 }
 
 /** A successful (2xx) answer; `body` is the parsed JSON, or undefined when the body is empty. */
@@ -194,7 +194,7 @@ function sendWithProgress(onProgress: (loaded: number, total: number) => void): 
 }
 
 /**
- * Creates the transport for one client. Retries where repeating is safe (see {@link RetryOptions}),
+ * Creates the transport for one client. Retries where repeating is safe (see {@link KycRetryOptions}),
  * after a Retry-After when given and not above `maxDelayMs`. API calls carry the configured
  * `credentials`; the token endpoint is always called with `credentials: 'include'`.
  */
@@ -351,7 +351,7 @@ export function createTransport(options: TransportOptions): Transport {
     };
   }
 
-  /** Wait before retry number `done + 1`, or undefined when `failure` must not be retried (see {@link RetryOptions}). */
+  /** Wait before retry number `done + 1`, or undefined when `failure` must not be retried (see {@link KycRetryOptions}). */
   function backoff(request: ApiRequest, { error, cut }: Failure, done: number): number | undefined {
     if (done >= retries) return undefined;
     const read = request.method === 'GET';

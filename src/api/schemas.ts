@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { KycApiError } from './errors.js';
 import type {
-  Definition,
+  KycDefinition,
   KycAdditionalInfo,
   KycApplication,
   KycAttribute,
@@ -17,8 +17,8 @@ import type {
   KycStatus,
   KycStep,
   KycVerification,
-  LegalDocument,
-  UploadedFile,
+  KycLegalDocument,
+  KycUploadedFile,
 } from './types.js';
 
 // zod 4's JIT parsers probe `new Function`, which a strict CSP reports as a violation even when the
@@ -169,9 +169,9 @@ const application: z.ZodMiniType<KycApplication> = map(
   }),
 );
 
-const definition: z.ZodMiniType<Definition> = z.object({ key: z.string(), title: z.string() });
+const definition: z.ZodMiniType<KycDefinition> = z.object({ key: z.string(), title: z.string() });
 
-const legalDocument: z.ZodMiniType<LegalDocument> = map(
+const legalDocument: z.ZodMiniType<KycLegalDocument> = map(
   z.object({
     uuid: z.string(),
     key: text,
@@ -190,7 +190,7 @@ const legalDocument: z.ZodMiniType<LegalDocument> = map(
   }),
 );
 
-const uploadedFile: z.ZodMiniType<UploadedFile> = z.union([
+const uploadedFile: z.ZodMiniType<KycUploadedFile> = z.union([
   map(z.string(), (uuid) => ({ uuid, name: null, size: null, contentType: null })),
   map(z.object({ uuid: z.string(), name: text, size: integer, content_type: text }), (f) => ({
     uuid: f.uuid,
@@ -226,9 +226,9 @@ export const decodeLevelInfo = decoder(levelInfo);
 export const decodeApplication = decoder(application);
 /** Decodes one `Attribute`. */
 export const decodeAttribute = decoder(attribute);
-/** Decodes one page (or a bare list) of `Definition`s. */
+/** Decodes one page (or a bare list) of `KycDefinition`s. */
 export const decodeDefinitionPage = decoder(page(definition));
-/** Decodes one page (or a bare list) of `LegalDocument`s. */
+/** Decodes one page (or a bare list) of `KycLegalDocument`s. */
 export const decodeLegalDocumentPage = decoder(page(legalDocument));
 const decodeUploadPage = decoder(uploadedFiles);
 
@@ -236,7 +236,7 @@ const decodeUploadPage = decoder(uploadedFiles);
  * Decodes the upload answer (a list, a page or one file) into a list of files. A page announcing
  * a next one is malformed: the rest of a POST's answer cannot be fetched, and files would be lost.
  */
-export function decodeUploadedFiles(data: unknown, what: string): UploadedFile[] {
+export function decodeUploadedFiles(data: unknown, what: string): KycUploadedFile[] {
   const { items, next } = decodeUploadPage(data, what);
   if (next) throw new KycApiError('malformed_response', `${what}: the uploaded files continue on another page.`);
   return items;

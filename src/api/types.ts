@@ -71,7 +71,7 @@ export interface KycAttribute {
 }
 
 /** A question of a step. */
-export interface KycQuestion {
+export interface KycApplicationQuestion {
   title: string;
   description: string | null;
   attribute: KycAttribute;
@@ -81,7 +81,7 @@ export interface KycQuestion {
 export interface KycStep {
   title: string;
   description: string | null;
-  questions: KycQuestion[];
+  questions: KycApplicationQuestion[];
 }
 
 /** A KYC application with its questionnaire. */
@@ -98,13 +98,13 @@ export interface KycApplication {
 }
 
 /** An option of a `reference_data` attribute; store `key` as the value. */
-export interface Definition {
+export interface KycDefinition {
   key: string;
   title: string;
 }
 
 /** A legal document to read and accept; store `uuid` as the value. */
-export interface LegalDocument {
+export interface KycLegalDocument {
   uuid: string;
   key: string | null;
   title: string;
@@ -114,7 +114,7 @@ export interface LegalDocument {
 }
 
 /** A file uploaded for a document (files given as bare uuids have only their uuid). */
-export interface UploadedFile {
+export interface KycUploadedFile {
   uuid: string;
   name: string | null;
   size: number | null;
@@ -125,11 +125,11 @@ export interface UploadedFile {
 export interface KycDocument {
   uuid: string;
   attributeKey: string | null;
-  files: UploadedFile[];
+  files: KycUploadedFile[];
 }
 
 /** One change sent with `updateApplication`. */
-export interface AttributeChange {
+export interface KycAttributeChange {
   key: string;
   value: string;
 }
@@ -141,7 +141,7 @@ export interface KycSignCodes {
 }
 
 /** Progress of an upload, in bytes of the request body. */
-export interface UploadProgress {
+export interface KycUploadProgress {
   loaded: number;
   total: number;
 }

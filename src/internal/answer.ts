@@ -1,4 +1,4 @@
-import type { KycAttribute, KycClient, KycQuestion } from '../api/index.js';
+import type { KycAttribute, KycClient, KycApplicationQuestion } from '../api/index.js';
 import type { LocalizeController } from '../utilities/localize.js';
 import { definitionsOf, legalDocumentsOf } from './reference-data.js';
 
@@ -43,7 +43,7 @@ export function isRealDate(value: string): boolean {
  * @param label The title of the chosen option or accepted document, once read (else the stored key
  *   is shown for an option, and the question's title for a document).
  */
-export function answerText(localize: LocalizeController, question: KycQuestion, value: string, label: string | null): string {
+export function answerText(localize: LocalizeController, question: KycApplicationQuestion, value: string, label: string | null): string {
   const { attribute } = question;
   if (isLiveness(attribute)) return localize.term(isLivenessDone(attribute) ? 'livenessDone' : 'livenessLater');
   if (value === '') return localize.term('notAnswered');

@@ -1,7 +1,7 @@
 // Every error code of the API client, from real answers of the chain where the sandbox can give
 // them (faults injected over HTTP), and from a stubbed fetch only for what no server can do.
 import { expect } from '@open-wc/testing';
-import { createKycClient, type KycClient, type RetryInfo } from '../../src/api/index.js';
+import { createKycClient, type KycClient, type KycRetryInfo } from '../../src/api/index.js';
 import { countRequests, ENDPOINT, injectFault, loggedInClient, logout, type SandboxClient } from '../helpers/sandbox.js';
 import { fillBasic, pdfFile, rejectionOf } from '../helpers/kyc.js';
 
@@ -264,7 +264,7 @@ describe('API client errors', () => {
 
   it('malformed_response: an upload with progress (XMLHttpRequest) cut mid-body is not retried', async () => {
     const sandbox = await loggedInClient();
-    const retries: RetryInfo[] = [];
+    const retries: KycRetryInfo[] = [];
     const client = createKycClient({ endpoint: ENDPOINT, retry: { baseDelayMs: 1, onRetry: (info) => retries.push(info) } });
     await injectFault(sandbox, { kind: 'cut', method: 'POST', path_contains: '/v1/documents/files/', times: 5 });
     const error = await rejectionOf(client.uploadFiles([pdfFile('front.pdf', 1024)], { onProgress: () => {} }));

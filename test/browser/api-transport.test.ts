@@ -2,7 +2,7 @@
 // over real HTTP; a wrapped fetch only adds what no server can: a connection that fails before
 // any answer, and a token endpoint with a chosen lifetime.
 import { expect } from '@open-wc/testing';
-import { createKycClient, type RetryInfo } from '../../src/api/index.js';
+import { createKycClient, type KycRetryInfo } from '../../src/api/index.js';
 import { countRequests, ENDPOINT, injectFault, inspect, loggedInClient, logout } from '../helpers/sandbox.js';
 import { fakeClock } from '../helpers/clock.js';
 import { pdfFile, rejectionOf } from '../helpers/kyc.js';
@@ -68,7 +68,7 @@ describe('API client retries and backoff', () => {
     await injectFault(sandbox, { status: 502, path_contains: LEVEL_INFO });
     await injectFault(sandbox, { status: 503, path_contains: LEVEL_INFO });
     await injectFault(sandbox, { status: 504, path_contains: LEVEL_INFO });
-    const retries: RetryInfo[] = [];
+    const retries: KycRetryInfo[] = [];
     const client = createKycClient({
       endpoint: ENDPOINT,
       retry: { retries: 4, baseDelayMs: 8, maxDelayMs: 20, onRetry: (info) => retries.push(info) },
@@ -99,7 +99,7 @@ describe('API client retries and backoff', () => {
   it('waits a short Retry-After (seconds) on 429 instead of its own backoff', async () => {
     const sandbox = await loggedInClient();
     await injectFault(sandbox, { status: 429, headers: { 'retry-after': '0' }, path_contains: LEVEL_INFO });
-    const retries: RetryInfo[] = [];
+    const retries: KycRetryInfo[] = [];
     const client = createKycClient({ endpoint: ENDPOINT, retry: { baseDelayMs: 1000, onRetry: (i) => retries.push(i) } });
     await client.getLevelInfo();
     expect(retries.map((r) => [r.error.code, r.delayMs])).to.deep.equal([['rate_limited', 0]]);

@@ -1,10 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   KycApiError,
-  type AttributeChange,
+  type KycAttributeChange,
   type KycApplication,
   type KycAttribute,
-  type KycQuestion,
+  type KycApplicationQuestion,
   type KycClient,
   type KycLevel,
   type KycLevelInfo,
@@ -160,7 +160,7 @@ export class FlowController implements ReactiveController {
   }
 
   /** The question that asks for an attribute, on whichever step. */
-  questionOf(key: string): KycQuestion | undefined {
+  questionOf(key: string): KycApplicationQuestion | undefined {
     for (const step of this.steps) for (const question of step.questions) if (question.attribute.key === key) return question;
     return undefined;
   }
@@ -406,7 +406,7 @@ export class FlowController implements ReactiveController {
 
   // ── internals ─────────────────────────────────────────────────────────────
 
-  async #save(index: number, changes: AttributeChange[], signCodes: KycSignCodes): Promise<void> {
+  async #save(index: number, changes: KycAttributeChange[], signCodes: KycSignCodes): Promise<void> {
     const client = this.#requireClient();
     const application = this.application!;
     this.#set({ busy: 'saving', notice: null });
@@ -606,7 +606,7 @@ export class FlowController implements ReactiveController {
    * The step's answers to store: those typed, and the unticked yes/no questions never answered
    * (an unticked box is the answer "false", and the platform must hear it).
    */
-  #changesOf(index: number): AttributeChange[] {
+  #changesOf(index: number): KycAttributeChange[] {
     const step = this.steps[index];
     if (!step) return [];
     return step.questions
@@ -615,7 +615,7 @@ export class FlowController implements ReactiveController {
         key: attribute.key,
         value: this.drafts.get(attribute.key) ?? (attribute.type === 'boolean' && attribute.value === null ? 'false' : null),
       }))
-      .filter((change): change is AttributeChange => change.value !== null);
+      .filter((change): change is KycAttributeChange => change.value !== null);
   }
 
   // ── review polling ────────────────────────────────────────────────────────

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { createKycClient, type KycApiError, type KycClient, type KycQuestion as Question } from '../../api/index.js';
+import { createKycClient, type KycApiError, type KycClient, type KycApplicationQuestion } from '../../api/index.js';
 import { KycErrorEvent } from '../../events/events.js';
 import { KycElement } from '../../internal/kyc-element.js';
 import { answerLabels, answerText } from '../../internal/answer.js';
@@ -547,7 +547,7 @@ export class KycOnboarding extends KycElement {
   }
 
   /** A question; a document's front side with its back side (from `questions`) beside it. */
-  #renderQuestionOrSides(question: Question, questions: readonly Question[]): TemplateResult {
+  #renderQuestionOrSides(question: KycApplicationQuestion, questions: readonly KycApplicationQuestion[]): TemplateResult {
     const back = backSideOf(question, questions);
     if (!back) return this.#renderQuestion(question);
     const frontKey = question.attribute.key;
@@ -592,7 +592,7 @@ export class KycOnboarding extends KycElement {
     return this.renderRoot.querySelector<KycQuestion>(`kyc-question[data-key="${CSS.escape(key)}"]`);
   }
 
-  #renderQuestion(question: Question): TemplateResult {
+  #renderQuestion(question: KycApplicationQuestion): TemplateResult {
     const { attribute } = question;
     return html`<kyc-question
       data-key=${attribute.key}
@@ -881,7 +881,7 @@ export class KycOnboarding extends KycElement {
     return items.length > 0 ? items : [{ key: null, title: null, message: errorText(this.#localize, error) }];
   }
 
-  #answerText(question: Question): string {
+  #answerText(question: KycApplicationQuestion): string {
     const value = this.#flow.valueOf(question.attribute) ?? '';
     return answerText(this.#localize, question, value, this.labels[question.attribute.key]?.[value] ?? null);
   }
@@ -924,14 +924,14 @@ function backSideKey(frontKey: string): string | null {
 }
 
 /** The back side asked on the same step as a document's front side. */
-function backSideOf(front: Question, questions: readonly Question[]): Question | undefined {
+function backSideOf(front: KycApplicationQuestion, questions: readonly KycApplicationQuestion[]): KycApplicationQuestion | undefined {
   if (front.attribute.type !== 'document') return undefined;
   const key = backSideKey(front.attribute.key);
   return key ? questions.find((question) => question.attribute.key === key && question.attribute.type === 'document') : undefined;
 }
 
 /** Keys of back sides shown beside their front side (not on their own). */
-function backSideKeys(questions: readonly Question[]): Set<string> {
+function backSideKeys(questions: readonly KycApplicationQuestion[]): Set<string> {
   return new Set(questions.flatMap((question) => backSideOf(question, questions)?.attribute.key ?? []));
 }
 

@@ -4,8 +4,8 @@ import {
   createKycClient,
   type KycAttribute,
   type KycClient,
-  type KycQuestion as Question,
-  type LegalDocument,
+  type KycApplicationQuestion,
+  type KycLegalDocument,
 } from '../../api/index.js';
 import { expectAccessible } from '../../../test/helpers/axe.js';
 import { expectNoLitDevWarnings } from '../../../test/helpers/lit-warnings.js';
@@ -23,7 +23,7 @@ function questionOf(
   type: string,
   attribute: Partial<KycAttribute> = {},
   text: { title?: string; description?: string | null } = {},
-): Question {
+): KycApplicationQuestion {
   return {
     title: text.title ?? `Title of ${key}`,
     description: text.description ?? null,
@@ -42,7 +42,7 @@ function questionOf(
   };
 }
 
-async function show(question: Question, client: KycClient | null = null): Promise<KycQuestion> {
+async function show(question: KycApplicationQuestion, client: KycClient | null = null): Promise<KycQuestion> {
   return fixture<KycQuestion>(html`<kyc-question .question=${question} .client=${client}></kyc-question>`);
 }
 
@@ -425,7 +425,7 @@ describe('<kyc-question>', () => {
   describe('legal document', () => {
     afterEach(logout);
 
-    async function terms(client: KycClient): Promise<LegalDocument> {
+    async function terms(client: KycClient): Promise<KycLegalDocument> {
       const documents = await client.getLegalDocuments('terms_of_service');
       return documents.find((document) => document.key === 'terms_of_service')!;
     }

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { KycApiError, type Definition, type KycClient, type KycQuestion as Question, type LegalDocument } from '../../api/index.js';
+import { KycApiError, type KycDefinition, type KycClient, type KycApplicationQuestion, type KycLegalDocument } from '../../api/index.js';
 import { KycErrorEvent } from '../../events/events.js';
 import { KycFormAssociatedElement, type KycValidationResult, type KycValidator } from '../../internal/form-associated.js';
 import { answerText, isLiveness, isLivenessDone, isRealDate } from '../../internal/answer.js';
@@ -154,8 +154,8 @@ const reportedReads = new WeakSet<KycApiError>();
 /** Where a question's options or legal document stand. */
 type Remote =
   | { status: 'idle' | 'loading' | 'failed' }
-  | { status: 'options'; options: Definition[] }
-  | { status: 'document'; document: LegalDocument };
+  | { status: 'options'; options: KycDefinition[] }
+  | { status: 'document'; document: KycLegalDocument };
 
 const VALID: KycValidationResult = { flags: {}, message: '' };
 
@@ -251,7 +251,7 @@ export class KycQuestion extends KycFormAssociatedElement {
   /** Focus the control once the retried read has answered (the retry button is gone then). */
   #focusAfterRetry = false;
   /** The combobox's options, made once per list of definitions. */
-  #comboboxOptions = new WeakMap<Definition[], KycComboboxOption[]>();
+  #comboboxOptions = new WeakMap<KycDefinition[], KycComboboxOption[]>();
 
   // ── queries ─────────────────────────────────────────────────────────────────
 
@@ -267,7 +267,7 @@ export class KycQuestion extends KycFormAssociatedElement {
   // ── public properties ───────────────────────────────────────────────────────
 
   /** The question: title (the label), description (help text) and attribute (type, key, value…). */
-  @property({ attribute: false }) question: Question | null = null;
+  @property({ attribute: false }) question: KycApplicationQuestion | null = null;
 
   /** Reads the options of reference data and the legal documents. */
   @property({ attribute: false }) client: KycClient | null = null;
@@ -315,7 +315,7 @@ export class KycQuestion extends KycFormAssociatedElement {
     if (changed.has('question')) {
       this.defaultValue = this.question?.attribute.value ?? '';
       // Another question in the same element (a list rendered without keys): its problems are not shown yet.
-      if ((changed.get('question') as Question | null | undefined)?.attribute.key !== this.question?.attribute.key) {
+      if ((changed.get('question') as KycApplicationQuestion | null | undefined)?.attribute.key !== this.question?.attribute.key) {
         this.showProblems = false;
         this.#typed = null;
       }
@@ -730,7 +730,7 @@ export class KycQuestion extends KycFormAssociatedElement {
     </div>`;
   }
 
-  #renderCombobox(definitions: Definition[], messages: string[]): TemplateResult {
+  #renderCombobox(definitions: KycDefinition[], messages: string[]): TemplateResult {
     let options = this.#comboboxOptions.get(definitions);
     if (!options) {
       options = definitions.map((definition) => ({ value: definition.key, label: definition.title }));
@@ -791,7 +791,7 @@ export class KycQuestion extends KycFormAssociatedElement {
     </fieldset>`;
   }
 
-  #renderDocument(document: LegalDocument, messages: string[]): TemplateResult {
+  #renderDocument(document: KycLegalDocument, messages: string[]): TemplateResult {
     const paragraphs = (document.text ?? '').split(/\n\s*\n/).filter((paragraph) => paragraph.trim() !== '');
     const marker = this.#isRequired
       ? html`<span class="form-control__required" aria-hidden="true">*</span>`
