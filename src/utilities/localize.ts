@@ -167,6 +167,10 @@ function canonical(tag: string | null | undefined): string {
  * `de`), then to English. Catalogs other than English are loaded on first use; English shows
  * until they arrive, then the element re-renders. Elements also re-render when a `lang` or `dir`
  * attribute changes in the document (one observer shared by all elements).
+ *
+ * An element holds it, like its other controllers, in a private field:
+ * `readonly #localize = new LocalizeController(this);` — private at run time, not only to the
+ * type checker, so it is no member of the element's public interface, typings or docs.
  */
 export class LocalizeController implements ReactiveController {
   private readonly host: LocalizeHost;

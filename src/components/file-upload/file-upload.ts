@@ -155,7 +155,7 @@ export class KycFileUpload extends KycElement {
   @query('#picker') private picker!: HTMLInputElement;
   @query('#camera-picker') private cameraPicker!: HTMLInputElement;
 
-  readonly localize = new LocalizeController(this);
+  readonly #localize = new LocalizeController(this);
   readonly #internals = this.attachInternals();
   /** The uploaded files the current `value` was made from (a commit with the same set makes nothing). */
   #committedUuids = '';
@@ -273,7 +273,7 @@ export class KycFileUpload extends KycElement {
     return html`
       <div class="base" part="base">
         ${stored && items.length === 0
-          ? html`<p class="status status--done" part="message"><span aria-hidden="true">✓</span> ${this.localize.term('questionDocumentUploaded')}</p>`
+          ? html`<p class="status status--done" part="message"><span aria-hidden="true">✓</span> ${this.#localize.term('questionDocumentUploaded')}</p>`
           : nothing}
         ${items.length > 0
           ? html`<ul class="files" part="files" aria-label=${this.label}>
@@ -284,7 +284,7 @@ export class KycFileUpload extends KycElement {
           ? html`<p class="message message--danger" part="message" role="alert">${this.#errorText(this.commitError)}</p>`
           : nothing}
         ${this.tooMany && this.multiple
-          ? html`<p class="message message--danger" part="message" role="alert">${this.localize.term('fileTooManyPages', this.maxFiles)}</p>`
+          ? html`<p class="message message--danger" part="message" role="alert">${this.#localize.term('fileTooManyPages', this.maxFiles)}</p>`
           : nothing}
         <div class="actions" part="actions">
           ${canAdd || chooseTerm === 'fileReplace'
@@ -294,11 +294,11 @@ export class KycFileUpload extends KycElement {
                 class="button button--secondary"
                 part="button-choose"
                 ?disabled=${this.disabled || this.committing}
-                aria-label=${this.localize.term(chooseTerm === 'fileChoose' ? 'fileChooseFor' : chooseTerm === 'fileAddPage' ? 'fileAddPageFor' : 'fileReplaceFor', this.label)}
+                aria-label=${this.#localize.term(chooseTerm === 'fileChoose' ? 'fileChooseFor' : chooseTerm === 'fileAddPage' ? 'fileAddPageFor' : 'fileReplaceFor', this.label)}
                 aria-description=${this.description || nothing}
                 @click=${() => this.picker.click()}
               >
-                ${this.localize.term(chooseTerm)}
+                ${this.#localize.term(chooseTerm)}
               </button>`
             : nothing}
           ${this.#cameraOffered()
@@ -307,13 +307,13 @@ export class KycFileUpload extends KycElement {
                 class="button button--secondary"
                 part="button-camera"
                 ?disabled=${this.disabled || this.committing}
-                aria-label=${this.localize.term('fileTakePhotoFor', this.label)}
+                aria-label=${this.#localize.term('fileTakePhotoFor', this.label)}
                 @click=${() => this.cameraPicker.click()}
               >
-                ${this.localize.term('fileTakePhoto')}
+                ${this.#localize.term('fileTakePhoto')}
               </button>`
             : nothing}
-          <span class="hint">${this.localize.term('fileDropHint')}</span>
+          <span class="hint">${this.#localize.term('fileDropHint')}</span>
         </div>
         <div id="status" class="visually-hidden" role="status">${this.announcement}</div>
         <input
@@ -343,7 +343,7 @@ export class KycFileUpload extends KycElement {
   /** What a file is for, in words: the document, or its page. */
   #roleOf(item: Item): string {
     const index = this.items.indexOf(item);
-    return this.multiple ? this.localize.term('filePageOf', index + 1, this.label) : this.label;
+    return this.multiple ? this.#localize.term('filePageOf', index + 1, this.label) : this.label;
   }
 
   #renderItem(item: Item): TemplateResult {
@@ -365,19 +365,19 @@ export class KycFileUpload extends KycElement {
       </span>
       <span class="details">
         <span class="role" dir="auto">${role}</span>
-        ${item.pages !== null ? html`<span class="muted">${this.localize.term('filePages', item.pages)}</span>` : nothing}
-        ${item.status === 'checking' ? html`<span class="muted" part="message">${this.localize.term('fileChecking')}</span>` : nothing}
+        ${item.pages !== null ? html`<span class="muted">${this.#localize.term('filePages', item.pages)}</span>` : nothing}
+        ${item.status === 'checking' ? html`<span class="muted" part="message">${this.#localize.term('fileChecking')}</span>` : nothing}
         ${item.status === 'uploading'
           ? html`<progress
                 part="progress"
                 max="100"
                 .value=${percent}
-                aria-label=${this.localize.term('fileUploadingFor', role)}
+                aria-label=${this.#localize.term('fileUploadingFor', role)}
               ></progress>
-              <span class="muted" aria-hidden="true">${this.localize.number(percent / 100, { style: 'percent' })}</span>`
+              <span class="muted" aria-hidden="true">${this.#localize.number(percent / 100, { style: 'percent' })}</span>`
           : nothing}
         ${item.status === 'uploaded'
-          ? html`<span class="status status--done" part="message">${this.localize.term('questionDocumentUploaded')}</span>`
+          ? html`<span class="status status--done" part="message">${this.#localize.term('questionDocumentUploaded')}</span>`
           : nothing}
         ${item.status === 'refused' || item.status === 'failed'
           ? html`<span class="message message--danger" part="message" role="alert">${this.#itemProblem(item)}</span>`
@@ -385,13 +385,13 @@ export class KycFileUpload extends KycElement {
       </span>
       <span class="file-actions">
         ${item.status === 'uploading'
-          ? html`<button type="button" class="button button--secondary" part="button-cancel" aria-label=${this.localize.term('fileCancelFor', role)} @click=${() => this.#remove(item)}>
-              ${this.localize.term('fileCancel')}
+          ? html`<button type="button" class="button button--secondary" part="button-cancel" aria-label=${this.#localize.term('fileCancelFor', role)} @click=${() => this.#remove(item)}>
+              ${this.#localize.term('fileCancel')}
             </button>`
           : nothing}
         ${item.status === 'failed' && item.error && canRetry(item.error)
-          ? html`<button type="button" class="button button--secondary" part="button-retry" data-focus-first aria-label=${this.localize.term('fileRetryFor', role)} @click=${() => this.#retry(item)}>
-              ${this.localize.term('fileRetry')}
+          ? html`<button type="button" class="button button--secondary" part="button-retry" data-focus-first aria-label=${this.#localize.term('fileRetryFor', role)} @click=${() => this.#retry(item)}>
+              ${this.#localize.term('fileRetry')}
             </button>`
           : nothing}
         ${item.status !== 'uploading'
@@ -400,10 +400,10 @@ export class KycFileUpload extends KycElement {
               class="button button--secondary"
               part="button-remove"
               ?disabled=${this.disabled || this.committing}
-              aria-label=${this.localize.term('fileRemoveFor', role)}
+              aria-label=${this.#localize.term('fileRemoveFor', role)}
               @click=${() => this.#remove(item)}
             >
-              ${this.localize.term('fileRemove')}
+              ${this.#localize.term('fileRemove')}
             </button>`
           : nothing}
       </span>
@@ -499,7 +499,7 @@ export class KycFileUpload extends KycElement {
       });
       if (!uploaded) throw new KycApiError('malformed_response', 'The platform answered the upload without a file.');
       this.#update(item, { status: 'uploaded', uploaded: uploaded.uuid, loaded: item.total });
-      this.announcement = this.localize.term('fileUploadedFor', this.#roleOf(item));
+      this.announcement = this.#localize.term('fileUploadedFor', this.#roleOf(item));
     } catch (error) {
       if (error instanceof KycApiError && error.code === 'aborted') return; // cancelled: the item is gone
       const failure = asApiError(error);
@@ -562,19 +562,19 @@ export class KycFileUpload extends KycElement {
   #itemProblem(item: Item): string {
     if (item.problem) {
       return item.problem === 'too-big'
-        ? this.localize.term('fileTooBig', megabytes(this.maxFileSize))
-        : this.localize.term(PROBLEM_TERMS[item.problem]);
+        ? this.#localize.term('fileTooBig', megabytes(this.maxFileSize))
+        : this.#localize.term(PROBLEM_TERMS[item.problem]);
     }
     return item.error ? this.#errorText(item.error) : '';
   }
 
   #errorText(error: KycApiError): string {
     const code = error.uploadError?.errorCode;
-    if (code === 1002) return this.localize.term('fileTooBig', megabytes(DEFAULT_MAX_FILE_BYTES));
+    if (code === 1002) return this.#localize.term('fileTooBig', megabytes(DEFAULT_MAX_FILE_BYTES));
     const term = code === undefined ? undefined : UPLOAD_ERROR_TERMS[code];
-    if (term) return this.localize.term(term);
+    if (term) return this.#localize.term(term);
     // A DRF refusal of the upload or of the document: its fields are ours, not the person's.
-    return errorText(this.localize, error, { validation: 'errorUploadRejected' });
+    return errorText(this.#localize, error, { validation: 'errorUploadRejected' });
   }
 
   #report(error: KycApiError): void {

@@ -113,7 +113,7 @@ export class KycLiveness extends KycElement {
 
   @query('#frame') private frame!: HTMLElement | null;
 
-  readonly localize = new LocalizeController(this);
+  readonly #localize = new LocalizeController(this);
   #sdk: SdkInstance | null = null;
   /** The language and theme the check was launched or last set with. */
   #shown = { lang: '', theme: '' };
@@ -156,7 +156,7 @@ export class KycLiveness extends KycElement {
     }
     // The SDK's frame has no name: screen readers announce it by ours, in the current language.
     const frame = this.frame?.querySelector('iframe');
-    const title = this.localize.term('livenessFrameTitle');
+    const title = this.#localize.term('livenessFrameTitle');
     if (frame && frame.title !== title) frame.title = title;
     if (this.#sdk && this.theme !== this.#shown.theme) {
       this.#sdk.setTheme(this.theme);
@@ -165,7 +165,7 @@ export class KycLiveness extends KycElement {
   }
 
   #language(): string {
-    return this.localize.lang().split('-')[0]!;
+    return this.#localize.lang().split('-')[0]!;
   }
 
   /** Starts again after an error (the focus, on the retry button that goes, moves to the status). */
@@ -185,14 +185,14 @@ export class KycLiveness extends KycElement {
   #renderStatus(): TemplateResult | typeof nothing {
     switch (this.state) {
       case 'loading':
-        return html`<p class="status" part="status" role="status" tabindex="-1">${this.localize.term('livenessLoading')}</p>`;
+        return html`<p class="status" part="status" role="status" tabindex="-1">${this.#localize.term('livenessLoading')}</p>`;
       case 'submitted':
-        return html`<p class="status" part="status" role="status">${this.localize.term('livenessChecking')}</p>`;
+        return html`<p class="status" part="status" role="status">${this.#localize.term('livenessChecking')}</p>`;
       case 'failed':
         return html`<div class="status status--failed" part="status" role="alert">
           <p>${this.failure}</p>
           <button class="button button--secondary" part="retry-button" @click=${() => this.retry()}>
-            ${this.localize.term('retry')}
+            ${this.#localize.term('retry')}
           </button>
         </div>`;
       default:
@@ -206,15 +206,15 @@ export class KycLiveness extends KycElement {
     const code = qrOf(link);
     const size = code ? code.size + 8 : 0;
     return html`<div class="link-path">
-      <p>${this.localize.term('livenessOnPhone')}</p>
+      <p>${this.#localize.term('livenessOnPhone')}</p>
       ${code
-        ? html`<svg class="qr" part="qr-code" viewBox="0 0 ${size} ${size}" role="img" aria-label=${this.localize.term('livenessQrLabel')}>
+        ? html`<svg class="qr" part="qr-code" viewBox="0 0 ${size} ${size}" role="img" aria-label=${this.#localize.term('livenessQrLabel')}>
             <rect width=${size} height=${size} class="qr__background"></rect>
             <path d=${qrPath(code, 4)} class="qr__modules"></path>
           </svg>`
         : nothing}
       <a class="button button--secondary" part="link" href=${link} target="_blank" rel="noopener noreferrer">
-        ${this.localize.term('livenessOpenLink')}
+        ${this.#localize.term('livenessOpenLink')}
       </a>
     </div>`;
   }
@@ -301,7 +301,7 @@ export class KycLiveness extends KycElement {
       case 'idCheck.onError': {
         const code = sdkErrorCode(payload);
         this.dispatchEvent(new KycLivenessErrorEvent({ ...detail, code }));
-        this.failure = this.localize.term('livenessFailed');
+        this.failure = this.#localize.term('livenessFailed');
         this.state = 'failed';
         this.#sdk?.destroy();
         this.#sdk = null;
@@ -315,7 +315,7 @@ export class KycLiveness extends KycElement {
     const failure = error instanceof KycApiError ? error : new KycApiError('malformed_response', 'The liveness check could not be loaded.');
     if (failure.code === 'aborted') return;
     this.#stop(false);
-    this.failure = this.localize.term(failure.code === 'network' ? 'errorNetwork' : 'livenessFailed');
+    this.failure = this.#localize.term(failure.code === 'network' ? 'errorNetwork' : 'livenessFailed');
     this.state = 'failed';
     this.dispatchEvent(new KycErrorEvent({ code: failure.code, message: failure.message, recoverable: true }));
   }

@@ -139,7 +139,7 @@ type FocusTarget = 'heading' | 'destination' | 'send' | 'code' | 'code-selected'
 export class KycSignaturePrompt extends KycElement {
   static override styles = [formControlStyles, signaturePromptStyles];
 
-  private readonly localize = new LocalizeController(this);
+  readonly #localize = new LocalizeController(this);
 
   // ── queries ──
   @query('.title') private heading!: HTMLElement | null;
@@ -258,7 +258,7 @@ export class KycSignaturePrompt extends KycElement {
       this.#focusNext = sentWith ? 'code' : 'heading';
       if (!first && request.groups.length > 1) {
         const { index, groups } = request;
-        this.#announce(() => this.localize.term('signaturePromptProgress', index + 1, groups.length));
+        this.#announce(() => this.#localize.term('signaturePromptProgress', index + 1, groups.length));
       }
     }
 
@@ -270,9 +270,9 @@ export class KycSignaturePrompt extends KycElement {
       this.code = '';
       this.codeInvalid = false;
       this.confirmation = again
-        ? this.#message(() => this.localize.term('codeSentAgain'))
+        ? this.#message(() => this.#localize.term('codeSentAgain'))
         : destination
-          ? this.#message(() => this.localize.term('codeSent', destination))
+          ? this.#message(() => this.#localize.term('codeSent', destination))
           : null;
       this.#startCountdown();
       this.#focusNext = 'code';
@@ -288,7 +288,7 @@ export class KycSignaturePrompt extends KycElement {
     this.resendRemaining = Math.ceil(delay);
     if (this.resendRemaining === 0) return;
     const seconds = this.resendRemaining;
-    this.#announce(() => this.localize.term('resendIn', seconds));
+    this.#announce(() => this.#localize.term('resendIn', seconds));
     this.#schedule();
   }
 
@@ -308,7 +308,7 @@ export class KycSignaturePrompt extends KycElement {
     const running = this.resendRemaining > 0;
     this.resendRemaining = remaining;
     if (remaining > 0) this.#schedule();
-    else if (running) this.#announce(() => this.localize.term('signaturePromptResendReady'));
+    else if (running) this.#announce(() => this.#localize.term('signaturePromptResendReady'));
   };
 
   #message(text: () => string): LiveMessage {
@@ -420,13 +420,13 @@ export class KycSignaturePrompt extends KycElement {
     const total = request.groups.length;
     return html`
       <section part="base" class="base" aria-labelledby="title" aria-busy=${this.busy ? 'true' : 'false'}>
-        <h2 part="title" id="title" class="title" tabindex="-1">${this.localize.term('signTitle')}</h2>
+        <h2 part="title" id="title" class="title" tabindex="-1">${this.#localize.term('signTitle')}</h2>
         ${total > 1
           ? html`<p part="progress" class="progress">
-              ${this.localize.term('signaturePromptProgress', request.index + 1, total)}
+              ${this.#localize.term('signaturePromptProgress', request.index + 1, total)}
             </p>`
           : nothing}
-        <p class="intro">${this.localize.term('signIntro')}</p>
+        <p class="intro">${this.#localize.term('signIntro')}</p>
         <div class="confirmation" role="status">${this.#renderMessage(this.confirmation)}</div>
         ${request.sentWith ? this.#renderCodeForm() : this.#renderSendForm(request)}
         <div class="visually-hidden" role="status">${this.#renderMessage(this.announcement)}</div>
@@ -446,7 +446,7 @@ export class KycSignaturePrompt extends KycElement {
       <form part="form" novalidate @submit=${this.#onSend}>
         ${group.length > 1
           ? html`<fieldset class="providers">
-              <legend>${this.localize.term('chooseProvider')}</legend>
+              <legend>${this.#localize.term('chooseProvider')}</legend>
               ${group.map(
                 (option) => html`<label class="choice">
                   <input
@@ -456,7 +456,7 @@ export class KycSignaturePrompt extends KycElement {
                     .checked=${live(option === provider)}
                     @change=${this.#onProviderChange}
                   />
-                  ${this.localize.term(option === 'sms' ? 'providerSms' : 'providerEmail')}
+                  ${this.#localize.term(option === 'sms' ? 'providerSms' : 'providerEmail')}
                 </label>`,
               )}
             </fieldset>`
@@ -464,7 +464,7 @@ export class KycSignaturePrompt extends KycElement {
         ${provider === null
           ? nothing
           : known
-            ? html`<p class="destination">${this.localize.term('signaturePromptSendTo', known)}</p>`
+            ? html`<p class="destination">${this.#localize.term('signaturePromptSendTo', known)}</p>`
             : this.#renderDestinationInput(provider)}
         ${this.error ? html`<p id="error" part="error" class="form-control__error" role="alert">${this.error}</p>` : nothing}
         <div part="actions" class="actions">
@@ -475,7 +475,7 @@ export class KycSignaturePrompt extends KycElement {
             ?disabled=${this.busy}
             aria-describedby=${ifDefined(this.error ? 'error' : undefined)}
           >
-            ${this.localize.term('sendCode')}
+            ${this.#localize.term('sendCode')}
           </button>
           ${this.#renderCancel()}
         </div>
@@ -488,22 +488,22 @@ export class KycSignaturePrompt extends KycElement {
     const problem = this.destinationProblem;
     const message =
       problem === 'required'
-        ? this.localize.term('fieldRequired')
+        ? this.#localize.term('fieldRequired')
         : problem === 'invalid'
-          ? this.localize.term(phone ? 'invalidPhone' : 'invalidEmail')
+          ? this.#localize.term(phone ? 'invalidPhone' : 'invalidEmail')
           : '';
     const describedBy = [phone ? 'destination-hint' : '', message ? 'destination-error' : ''].filter(Boolean).join(' ');
     return html`
       <div class="form-control">
         <label class="form-control__label" for="destination">
-          ${this.localize.term(phone ? 'destinationPhoneLabel' : 'destinationEmailLabel')}<span
+          ${this.#localize.term(phone ? 'destinationPhoneLabel' : 'destinationEmailLabel')}<span
             class="form-control__required"
             aria-hidden="true"
             >*</span
           >
         </label>
         ${phone
-          ? html`<p id="destination-hint" class="form-control__help">${this.localize.term('signaturePromptPhoneHint')}</p>`
+          ? html`<p id="destination-hint" class="form-control__help">${this.#localize.term('signaturePromptPhoneHint')}</p>`
           : nothing}
         <input
           id="destination"
@@ -528,15 +528,15 @@ export class KycSignaturePrompt extends KycElement {
   }
 
   #renderCodeForm(): TemplateResult {
-    const message = this.codeInvalid ? this.localize.term('signaturePromptCodeFormat', CODE_LENGTH) : this.error;
+    const message = this.codeInvalid ? this.#localize.term('signaturePromptCodeFormat', CODE_LENGTH) : this.error;
     const remaining = this.resendRemaining;
     return html`
       <form part="form" novalidate @submit=${this.#onConfirm}>
         <div class="form-control">
           <label class="form-control__label" for="code">
-            ${this.localize.term('codeLabel')}<span class="form-control__required" aria-hidden="true">*</span>
+            ${this.#localize.term('codeLabel')}<span class="form-control__required" aria-hidden="true">*</span>
           </label>
-          <p id="code-hint" class="form-control__help">${this.localize.term('codeHint')}</p>
+          <p id="code-hint" class="form-control__help">${this.#localize.term('codeHint')}</p>
           <input
             id="code"
             part="code"
@@ -563,7 +563,7 @@ export class KycSignaturePrompt extends KycElement {
         </div>
         <div part="actions" class="actions">
           <button part="button-confirm" class="button button--primary" type="submit" ?disabled=${this.busy}>
-            ${this.localize.term('confirmCode')}
+            ${this.#localize.term('confirmCode')}
           </button>
           <button
             part="button-resend"
@@ -573,12 +573,12 @@ export class KycSignaturePrompt extends KycElement {
             aria-describedby=${ifDefined(remaining > 0 ? 'countdown' : undefined)}
             @click=${this.#onResend}
           >
-            ${this.localize.term('resendCode')}
+            ${this.#localize.term('resendCode')}
           </button>
           ${this.#renderCancel()}
         </div>
         ${remaining > 0
-          ? html`<p id="countdown" class="countdown">${this.localize.term('resendIn', remaining)}</p>`
+          ? html`<p id="countdown" class="countdown">${this.#localize.term('resendIn', remaining)}</p>`
           : nothing}
       </form>
     `;
@@ -592,7 +592,7 @@ export class KycSignaturePrompt extends KycElement {
       ?disabled=${this.busy}
       @click=${this.#onCancel}
     >
-      ${this.localize.term('cancel')}
+      ${this.#localize.term('cancel')}
     </button>`;
   }
 }
