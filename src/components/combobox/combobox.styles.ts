@@ -5,7 +5,7 @@ import { css } from 'lit';
  * error). Logical properties only, so right-to-left mirrors; the active option keeps a visible
  * outline in forced-colors mode.
  */
-export default css`
+export const comboboxStyles = css`
   :host {
     --_kyc-combobox-list-max-height: var(--kyc-combobox-list-max-height, 16rem);
   }

@@ -6,7 +6,7 @@ import { KycFormAssociatedElement, type KycValidator } from '../../internal/form
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { LocalizeController, type TranslationOverrides } from '../../utilities/localize.js';
 import '../../translations/en-combobox.js'; // this element's English words
-import styles from './combobox.styles.js';
+import { comboboxStyles } from './combobox.styles.js';
 
 /** One choice of a `<kyc-combobox>`: the submitted `value` and the `label` people see and search. */
 export interface KycComboboxOption {
@@ -98,7 +98,7 @@ const check = svg`<path d="M3 8.5l3.5 3.5L13 4.5" fill="none" stroke="currentCol
 export class KycCombobox extends KycFormAssociatedElement {
   // ── static ────────────────────────────────────────────────────────────────
 
-  static override styles = [formControlStyles, styles];
+  static override styles = [formControlStyles, comboboxStyles];
 
   /** `required` with no chosen value is `valueMissing`, with the localized `fieldRequired` message. */
   static override validators: readonly KycValidator[] = [

@@ -5,7 +5,7 @@ import { css } from 'lit';
  * a list of files with their thumbnails, progress and buttons. Only `--_kyc-*` aliases and
  * logical properties, so themes and right-to-left apply.
  */
-export default css`
+export const fileUploadStyles = css`
   :host {
     --_kyc-file-upload-thumbnail-size: var(--kyc-file-upload-thumbnail-size, 4rem);
     display: block;

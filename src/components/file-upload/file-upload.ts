@@ -12,7 +12,7 @@ import { DEFAULT_PHOTO_MAX_SIDE, fixUpPhoto } from '../../internal/photo-fixup.j
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { LocalizeController, type TextTermKey, type TranslationOverrides } from '../../utilities/localize.js';
 import '../../translations/en-file-upload.js'; // this element's English words
-import styles from './file-upload.styles.js';
+import { fileUploadStyles } from './file-upload.styles.js';
 
 /** Where a chosen file stands. */
 type ItemStatus = 'checking' | 'refused' | 'uploading' | 'uploaded' | 'failed';
@@ -105,7 +105,7 @@ let nextItemId = 1;
  * @cssstate dragover - Files are dragged over the element.
  */
 export class KycFileUpload extends KycElement {
-  static override styles = [formControlStyles, styles];
+  static override styles = [formControlStyles, fileUploadStyles];
 
   // ── public properties ─────────────────────────────────────────────────────
 

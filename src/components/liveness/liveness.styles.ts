@@ -5,7 +5,7 @@ import { css } from 'lit';
  * is ready, so nobody stares at a blank frame), the status lines, and the QR code, always dark on
  * light whatever the theme (phones' cameras read it so). Logical properties only.
  */
-export default css`
+export const livenessStyles = css`
   :host {
     --_kyc-liveness-min-height: var(--kyc-liveness-min-height, 24rem);
     display: block;

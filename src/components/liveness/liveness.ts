@@ -9,7 +9,7 @@ import { encodeQr, qrPath, type QrCode } from '../../internal/qr-code.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { LocalizeController, type TranslationOverrides } from '../../utilities/localize.js';
 import '../../translations/en-liveness.js'; // this element's English words
-import styles from './liveness.styles.js';
+import { livenessStyles } from './liveness.styles.js';
 
 export { LIVENESS_TOKEN_KEY, LIVENESS_URL_KEY };
 
@@ -88,7 +88,7 @@ type State =
  * @cssproperty --kyc-liveness-min-height - Height kept for the check while it loads (24rem).
  */
 export class KycLiveness extends KycElement {
-  static override styles = [formControlStyles, styles];
+  static override styles = [formControlStyles, livenessStyles];
 
   /** Reads the token or the link. */
   @property({ attribute: false }) client: KycClient | null = null;

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-export default css`
+export const onboardingStyles = css`
   :host {
     color: var(--_kyc-color-text);
     font-family: var(--_kyc-font-family);

@@ -14,7 +14,7 @@ import { KycQuestion, type FileUploadSettings } from '../question/question.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PHOTO_MAX_SIDE } from '../../internal/upload-limits.js';
 import { errorText } from '../../internal/error-text.js';
 import { FlowController, type FlowScreen } from './flow-controller.js';
-import styles from './onboarding.styles.js';
+import { onboardingStyles } from './onboarding.styles.js';
 
 /** The parts of `<kyc-question>` the root re-exports as `question__<part>`. */
 const QUESTION_PARTS = [
@@ -143,7 +143,7 @@ interface SummaryItem {
  *
  */
 export class KycOnboarding extends KycElement {
-  static override styles = [formControlStyles, rootThemeStyles, styles];
+  static override styles = [formControlStyles, rootThemeStyles, onboardingStyles];
   static override dependencies = { 'kyc-question': KycQuestion };
   /** @internal Loaded when first needed (chunks of their own in the CDN build). */
   static override lazyDependencies = {

@@ -4,7 +4,7 @@ import { css } from 'lit';
  * Styles of `<kyc-question>`, on top of the shared `formControlStyles` (label, help, error,
  * `.input`, `.choice`, `.button`). Logical properties only, so right-to-left mirrors.
  */
-export default css`
+export const questionStyles = css`
   :host {
     --_kyc-question-document-height: var(--kyc-question-document-height, 16rem);
   }

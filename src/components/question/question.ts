@@ -12,7 +12,7 @@ import { LocalizeController, numberFormat, type TextTermKey, type TranslationOve
 import type { KycComboboxOption } from '../combobox/combobox.js';
 import type { KycFileUpload } from '../file-upload/file-upload.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PHOTO_MAX_SIDE } from '../../internal/upload-limits.js';
-import styles from './question.styles.js';
+import { questionStyles } from './question.styles.js';
 
 /** How a question is shown, from its attribute (and the element's `readonly`). */
 type Kind = 'text' | 'boolean' | 'reference' | 'legal' | 'read-only' | 'document' | 'liveness';
@@ -224,7 +224,7 @@ const VALID: KycValidationResult = { flags: {}, message: '' };
  * @cssstate disabled - Disabled, by its own `disabled` or a disabled `<fieldset>`.
  */
 export class KycQuestion extends KycFormAssociatedElement {
-  static override styles = [formControlStyles, styles];
+  static override styles = [formControlStyles, questionStyles];
   /** @internal Long option lists are a `<kyc-combobox>`, documents a `<kyc-file-upload>`, liveness a `<kyc-liveness>`: each loaded when first shown. */
   static override lazyDependencies = {
     'kyc-combobox': () => import('../combobox/combobox.js').then((module) => module.KycCombobox),
