@@ -1,7 +1,8 @@
-// `npm test`: the one test command. Type-check, freshness of the manifest and what is made from it,
-// Node tests (sandbox, proxy, tokens, the built package), browser tests in Debian's headless
-// Chromium, then the built package in use: the example apps (React, Vue, Angular) and the
-// end-to-end run of the demo page. Ends with one line "N passed, N failed, N skipped".
+// `npm test`: the one test command. Type-check, lint and format (ESLint, Prettier), freshness of
+// the manifest and what is made from it, Node tests (sandbox, proxy, tokens, the built package),
+// browser tests in Debian's headless Chromium, then the built package in use: the example apps
+// (React, Vue, Angular) and the end-to-end run of the demo page. Ends with one line
+// "N passed, N failed, N skipped".
 // Installs Chromium and redis-server with apt-get when missing and we are root on Debian
 // (scripts/debian-package.mjs).
 // `node scripts/test.mjs node|browser|examples|e2e [args…]` runs one stage (npm run test:node / test:browser).
@@ -53,6 +54,8 @@ try {
   if (stage === 'all') {
     console.log('\n== Type-check ==');
     step(run('npm', ['run', '--silent', 'typecheck']) === 0, 'type-check');
+    console.log('\n== Lint and format (ESLint, Prettier) ==');
+    step(run('npm', ['run', '--silent', 'lint']) === 0, 'lint or format');
     console.log('\n== custom-elements.json, and the README tables and framework typings made from it ==');
     step(run(process.execPath, ['scripts/manifest.mjs', '--check']) === 0, 'custom-elements.json is stale');
     step(run(process.execPath, ['scripts/api-docs.mjs', '--check']) === 0, "README.md's API tables are stale");
