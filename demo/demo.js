@@ -466,7 +466,9 @@ $('reviewer').addEventListener('submit', async (event) => {
   const status = event.submitter?.value;
   if (!status) return;
   if (!applicationUuid) {
-    say(currentWidget() ? 'There is no application on screen yet: choose a level in the widget first.' : 'Sign in as a sandbox client first.');
+    say(
+      currentWidget() ? 'There is no application on screen yet: choose a level in the widget first.' : 'Sign in as a sandbox client first.',
+    );
     return;
   }
   const body = { status };
@@ -585,7 +587,8 @@ async function measureBundle() {
     const raw = await response.blob();
     const gzipped = await new Response(raw.stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
     sizeOut.textContent = `${(gzipped.byteLength / 1024).toFixed(1)} KiB`;
-    $('fact-size-note').textContent = `kyc-onboarding.js, ${(raw.size / 1024).toFixed(0)} KiB before gzip — measured in this browser from the file served`;
+    $('fact-size-note').textContent =
+      `kyc-onboarding.js, ${(raw.size / 1024).toFixed(0)} KiB before gzip — measured in this browser from the file served`;
   } catch {
     sizeOut.textContent = 'n/a';
     $('fact-size-note').textContent = 'this browser cannot measure it: run npm run size';

@@ -6,7 +6,11 @@ const CDN = 'https://your-cdn.example/kyc-onboarding/dist/cdn/kyc-onboarding.js'
 
 /** The element's attributes for the current switches. */
 function attributes({ lang, theme }) {
-  return [['endpoint', '/kyc'], ['lang', lang], ['theme', theme]];
+  return [
+    ['endpoint', '/kyc'],
+    ['lang', lang],
+    ['theme', theme],
+  ];
 }
 
 /**
@@ -14,7 +18,8 @@ function attributes({ lang, theme }) {
  * no colour chosen, an example (the widget's own colours fit light and dark).
  */
 function brandRule({ brand, onBrand }) {
-  if (!brand) return 'kyc-onboarding {\n  /* Your brand colour (each theme has its own by default): */\n  /* --kyc-color-primary: #0b7a3b; */\n}';
+  if (!brand)
+    return 'kyc-onboarding {\n  /* Your brand colour (each theme has its own by default): */\n  /* --kyc-color-primary: #0b7a3b; */\n}';
   const lines = [`  --kyc-color-primary: ${brand};`];
   if (onBrand) lines.push(`  --kyc-color-on-primary: ${onBrand};`);
   return `kyc-onboarding {\n${lines.join('\n')}\n}`;
@@ -57,8 +62,7 @@ createServer((req, res) => {
   },
   express: {
     title: 'Host proxy — Express',
-    intro:
-      'Mount it before any body parser: the proxy streams and limits request bodies itself (express.json() would consume them).',
+    intro: 'Mount it before any body parser: the proxy streams and limits request bodies itself (express.json() would consume them).',
     code: `// npm install kyc-onboarding
 // server.js
 import express from 'express';

@@ -13,8 +13,19 @@ const elements = manifest.modules
   // The element partners use first, then the others by name.
   .sort((a, b) => (a.tagName === 'kyc-onboarding' ? -1 : b.tagName === 'kyc-onboarding' ? 1 : a.tagName.localeCompare(b.tagName)));
 
-const cell = (text) => String(text ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
-const code = (text) => (text ? '`' + String(text).replace(/\s*\n\s*/g, ' ').replace(/`/g, "'") + '`' : '');
+const cell = (text) =>
+  String(text ?? '')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
+const code = (text) =>
+  text
+    ? '`' +
+      String(text)
+        .replace(/\s*\n\s*/g, ' ')
+        .replace(/`/g, "'") +
+      '`'
+    : '';
 function table(head, rows) {
   if (!rows.length) return [];
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`), ''];
@@ -27,7 +38,8 @@ const shared = new Set(
 
 function section(element) {
   const publicFields = (element.members ?? []).filter(
-    (member) => member.kind === 'field' && !member.static && member.privacy !== 'private' && member.privacy !== 'protected' && member.description,
+    (member) =>
+      member.kind === 'field' && !member.static && member.privacy !== 'private' && member.privacy !== 'protected' && member.description,
   );
   const attributes = element.attributes ?? [];
   const withoutAttribute = publicFields.filter((member) => !member.attribute);
@@ -35,30 +47,64 @@ function section(element) {
   lines.push(
     ...table(
       ['attribute', 'property', 'type', 'default', 'what'],
-      attributes.map((attribute) => [code(attribute.name), code(attribute.fieldName), code(attribute.type?.text), code(attribute.default), attribute.description]),
+      attributes.map((attribute) => [
+        code(attribute.name),
+        code(attribute.fieldName),
+        code(attribute.type?.text),
+        code(attribute.default),
+        attribute.description,
+      ]),
     ),
   );
   lines.push(
     ...table(
       ['property (no attribute)', 'type', 'what'],
-      withoutAttribute.map((member) => [code(member.name), code(member.type?.text), `${member.readonly ? 'read-only. ' : ''}${member.description}`]),
+      withoutAttribute.map((member) => [
+        code(member.name),
+        code(member.type?.text),
+        `${member.readonly ? 'read-only. ' : ''}${member.description}`,
+      ]),
     ),
   );
   const methods = (element.members ?? []).filter(
-    (member) => member.kind === 'method' && !member.static && member.privacy !== 'private' && member.privacy !== 'protected' && member.description,
+    (member) =>
+      member.kind === 'method' && !member.static && member.privacy !== 'private' && member.privacy !== 'protected' && member.description,
   );
   lines.push(
     ...table(
       ['method', 'what'],
-      methods.map((method) => [code(`${method.name}(${(method.parameters ?? []).map((parameter) => parameter.name).join(', ')})`), method.description]),
+      methods.map((method) => [
+        code(`${method.name}(${(method.parameters ?? []).map((parameter) => parameter.name).join(', ')})`),
+        method.description,
+      ]),
     ),
   );
-  lines.push(...table(['event', 'class', 'when, and its detail'], (element.events ?? []).map((event) => [code(event.name), code(event.type?.text), event.description])));
-  lines.push(...table(['slot', 'what'], (element.slots ?? []).map((slot) => [slot.name ? code(slot.name) : '(default)', slot.description])));
-  lines.push(...table(['CSS part', 'what'], (element.cssParts ?? []).map((part) => [code(part.name), part.description])));
+  lines.push(
+    ...table(
+      ['event', 'class', 'when, and its detail'],
+      (element.events ?? []).map((event) => [code(event.name), code(event.type?.text), event.description]),
+    ),
+  );
+  lines.push(
+    ...table(
+      ['slot', 'what'],
+      (element.slots ?? []).map((slot) => [slot.name ? code(slot.name) : '(default)', slot.description]),
+    ),
+  );
+  lines.push(
+    ...table(
+      ['CSS part', 'what'],
+      (element.cssParts ?? []).map((part) => [code(part.name), part.description]),
+    ),
+  );
   const root = element.tagName === 'kyc-onboarding';
   const own = (element.cssProperties ?? []).filter((property) => root || !shared.has(property.name));
-  lines.push(...table(['CSS custom property', 'what'], own.map((property) => [code(property.name), property.description])));
+  lines.push(
+    ...table(
+      ['CSS custom property', 'what'],
+      own.map((property) => [code(property.name), property.description]),
+    ),
+  );
   if (!root && own.length < (element.cssProperties ?? []).length) lines.push('And the design tokens listed for `<kyc-onboarding>`.', '');
   return lines.join('\n');
 }

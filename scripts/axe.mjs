@@ -15,10 +15,14 @@ export async function expectAccessiblePage(page) {
     return results.violations.map((violation) => ({
       id: violation.id,
       help: violation.help,
-      targets: violation.nodes.map((node) => node.target.map((part) => (Array.isArray(part) ? part.join(' >>> ') : String(part))).join(', ')),
+      targets: violation.nodes.map((node) =>
+        node.target.map((part) => (Array.isArray(part) ? part.join(' >>> ') : String(part))).join(', '),
+      ),
     }));
   }, AXE_OPTIONS);
   if (violations.length) {
-    throw new Error(violations.map((violation) => `${violation.id}: ${violation.help}\n  on ${violation.targets.join('\n  on ')}`).join('\n'));
+    throw new Error(
+      violations.map((violation) => `${violation.id}: ${violation.help}\n  on ${violation.targets.join('\n  on ')}`).join('\n'),
+    );
   }
 }

@@ -272,7 +272,7 @@ try {
     try {
       await run();
     } catch (error) {
-      throw new Error(`${name}: ${error.message}`);
+      throw new Error(`${name}: ${error.message}`, { cause: error });
     }
   }
 } catch (error) {
@@ -329,7 +329,9 @@ timing(
   `bundle evaluated at ${ms(median(cold['levels.module']))}, kyc-ready at ${ms(median(cold['levels.ready']))}`,
 );
 timing('warm: level choice interactive', warm['levels.interactive'], `kyc-ready at ${ms(median(warm['levels.ready']))}`);
-section(`200 questions (sandbox bench level: ${shape.questions} questions, ${shape.steps} steps of ${shape.questions / shape.steps}), warm`);
+section(
+  `200 questions (sandbox bench level: ${shape.questions} questions, ${shape.steps} steps of ${shape.questions / shape.steps}), warm`,
+);
 timing('first step rendered, from kyc-ready (data arrived)', big.renderFromData, '40 questions drawn, controls may wait for reads');
 timing('first step interactive, from append', big.interactive, `kyc-ready at ${ms(median(big.ready))}`);
 timing('first step complete, from append', big.complete, '8 option lists, 2 legal documents read');
@@ -340,21 +342,34 @@ timing('Continue to a step shown for the first time', switches.firstVisit, 'its 
 timing('Continue to the review (200 answers)', switches.toReview);
 timing('Back from the review to step 5', switches.backFromReview);
 section('Heap after full GC (DevTools HeapProfiler.collectGarbage, Runtime.getHeapUsage, Memory.getDOMCounters)');
-const dom = (h) => `${int(h.nodes)} DOM nodes, ${int(h.listeners)} listeners${h.embedder === null ? '' : `, Blink heap ${mib(h.embedder)}`}`;
+const dom = (h) =>
+  `${int(h.nodes)} DOM nodes, ${int(h.listeners)} listeners${h.embedder === null ? '' : `, Blink heap ${mib(h.embedder)}`}`;
 const alive = (h) => `live elements: ${h.widgets} kyc-onboarding, ${h.questions} kyc-question`;
 figure('page with the bundle, no widget (baseline)', mib(heap.before.js), dom(heap.before));
-figure('Basic flow done through the UI, widget on page', signedMib(heap.shown.js - heap.before.js), `${dom(heap.shown)}; ${alive(heap.shown)}`);
+figure(
+  'Basic flow done through the UI, widget on page',
+  signedMib(heap.shown.js - heap.before.js),
+  `${dom(heap.shown)}; ${alive(heap.shown)}`,
+);
 figure('… widget removed', signedMib(heap.removed.js - heap.before.js), `${alive(heap.removed)}; ${dom(heap.removed)}`);
 figure(
   '… each further flow, widget removed (leak indicator)',
   signedMib((heap.removedAll.js - heap.removed.js) / (RUNS.flows - 1)),
   `after ${RUNS.flows} flows: ${signedMib(heap.removedAll.js - heap.before.js)}, ${alive(heap.removedAll)}, ${int(heap.removedAll.nodes)} DOM nodes`,
 );
-figure('200-question walk done, widget on page', signedMib(bigHeap.shown.js - bigHeap.before.js), `${dom(bigHeap.shown)}; ${alive(bigHeap.shown)}`);
+figure(
+  '200-question walk done, widget on page',
+  signedMib(bigHeap.shown.js - bigHeap.before.js),
+  `${dom(bigHeap.shown)}; ${alive(bigHeap.shown)}`,
+);
 figure('… widget removed', signedMib(bigHeap.removed.js - bigHeap.before.js), `${alive(bigHeap.removed)}; ${dom(bigHeap.removed)}`);
 section(`Photo fix-up: fixUpPhoto, ${photo.source.width} × ${photo.source.height} synthetic photo (JPEG quality ${photo.source.quality})`);
 timing('time (1 warm-up run not counted)', photo.times);
-figure('bytes after', mib(photo.after), `${photo.width} × ${photo.height}${photo.changed ? '' : ', unchanged'}; before: ${mib(photo.before)}`);
+figure(
+  'bytes after',
+  mib(photo.after),
+  `${photo.width} × ${photo.height}${photo.changed ? '' : ', unchanged'}; before: ${mib(photo.before)}`,
+);
 figure('saved', `${(100 * (1 - photo.after / photo.before)).toFixed(1)} %`);
 section('Host proxy ownership check: level-info reads the proxy adds (memory store, 600 s period; Node, no browser)');
 for (const scenario of ownership.scenarios) {
@@ -390,7 +405,9 @@ console.log(
 console.log(
   `  bundle:      dist/cdn/kyc-onboarding.js ${int(bundleBytes.length)} B (${int(gzipSync(bundleBytes, { level: 9 }).length)} B gzip), built ${built.toISOString().replace(/\.\d+Z$/, 'Z')}${stale ? ` — stale (${stale}): run \`npm run build\` for current figures` : ''}`,
 );
-console.log(`\n  ${''.padEnd(width.label)}${'median'.padStart(width.median)}${'min'.padStart(width.min)}${'max'.padStart(width.max)}${'runs'.padStart(width.runs)}`);
+console.log(
+  `\n  ${''.padEnd(width.label)}${'median'.padStart(width.median)}${'min'.padStart(width.min)}${'max'.padStart(width.max)}${'runs'.padStart(width.runs)}`,
+);
 for (const row of rows) console.log(row.title ? `\n ${row.title}` : line(row));
 console.log(`
  Definitions
@@ -420,7 +437,10 @@ console.log(`
   - Photo fix-up: fixUpPhoto(file, 'jpeg') under a strict CSP (${PHOTO_CSP}).`);
 const widgetViolations = [...violations.get(WIDGET_PAGE)];
 if (widgetViolations.length > 0) console.log(`\n  CSP violations on the widget page: ${widgetViolations.join('; ')}`);
-else console.log(`\n  CSP: no violation on the widget page (the demo's policy, Trusted Types on)${photo.violations.length ? '' : ' nor on the photo page'}.`);
+else
+  console.log(
+    `\n  CSP: no violation on the widget page (the demo's policy, Trusted Types on)${photo.violations.length ? '' : ' nor on the photo page'}.`,
+  );
 if (photo.violations.length > 0) console.log(`  CSP violations on the photo page: ${photo.violations.join('; ')}`);
 console.log(`  The bench took ${elapsed.toFixed(0)} s.`);
 if (widgetViolations.length > 0 || photo.violations.length > 0) process.exitCode = 1;

@@ -18,7 +18,15 @@ export const BUILDS = {
   cdn: {
     label: 'dist/cdn/kyc-onboarding.js',
     outputs: ['dist/cdn/kyc-onboarding.js'],
-    sources: ['src', 'rollup.config.mjs', 'scripts/build.mjs', 'scripts/rollup-minify-templates.mjs', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'],
+    sources: [
+      'src',
+      'rollup.config.mjs',
+      'scripts/build.mjs',
+      'scripts/rollup-minify-templates.mjs',
+      'package-lock.json',
+      'tsconfig.json',
+      'tsconfig.build.json',
+    ],
     withServer: false,
   },
   package: {

@@ -21,8 +21,13 @@ export class CheckRun {
    */
   report(outcome, name, { started, detail = '' } = {}) {
     this.counts[{ ok: 'passed', FAIL: 'failed', skip: 'skipped' }[outcome]] += 1;
-    const text = String(detail).replace(/\u001b\[[0-9;]*m/g, '').trim();
-    console.log(`${outcome.padEnd(4)} ${name}${started === undefined ? '' : ` (${secondsSince(started)} s)`}${text ? `${INDENT}${text.replace(/\n/g, INDENT)}` : ''}`);
+    const text = String(detail)
+      // eslint-disable-next-line no-control-regex -- terminal colour codes (ESC [ … m) are removed
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .trim();
+    console.log(
+      `${outcome.padEnd(4)} ${name}${started === undefined ? '' : ` (${secondsSince(started)} s)`}${text ? `${INDENT}${text.replace(/\n/g, INDENT)}` : ''}`,
+    );
   }
 
   /**

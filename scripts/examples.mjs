@@ -28,7 +28,10 @@ import { describeProblem, ensureChromium, launchChromium, recordPageProblems } f
 
 const root = resolve(import.meta.dirname, '..');
 const argv = process.argv.slice(2);
-const only = argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).toLowerCase();
+const only = argv
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .toLowerCase();
 const STEP_TIMEOUT = 15_000;
 const RUN_TIMEOUT = 120_000;
 
@@ -56,7 +59,8 @@ function runCommand(command, args, { env = {}, cwd = root } = {}) {
 /** Throws with the tail of the output unless the command succeeded. */
 async function mustRun(command, args, options) {
   const { status, output } = await runCommand(command, args, options);
-  if (status !== 0) throw new Error(`${[command, ...args].join(' ')} exited with ${status}\n${output.trim().split('\n').slice(-25).join('\n')}`);
+  if (status !== 0)
+    throw new Error(`${[command, ...args].join(' ')} exited with ${status}\n${output.trim().split('\n').slice(-25).join('\n')}`);
   return output;
 }
 
@@ -82,7 +86,11 @@ async function angularBuild(dir, outDir, work) {
   const { createEs2015LinkerPlugin } = await import('@angular/compiler-cli/linker/babel');
   const { ConsoleLogger, LogLevel, NodeJSFileSystem } = await import('@angular/compiler-cli');
   const babel = createRequire(import.meta.resolve('@angular/compiler-cli'))('@babel/core');
-  const linker = createEs2015LinkerPlugin({ linkerJitMode: false, fileSystem: new NodeJSFileSystem(), logger: new ConsoleLogger(LogLevel.warn) });
+  const linker = createEs2015LinkerPlugin({
+    linkerJitMode: false,
+    fileSystem: new NodeJSFileSystem(),
+    logger: new ConsoleLogger(LogLevel.warn),
+  });
   await build({
     entryPoints: [join(work, 'main.js')],
     outdir: outDir,
@@ -107,7 +115,13 @@ async function angularBuild(dir, outDir, work) {
           esbuild.onLoad({ filter: /[\\/]node_modules[\\/]@angular[\\/].+\.m?js$/ }, async ({ path }) => {
             const code = await readFile(path, 'utf8');
             if (!code.includes('\u0275\u0275ngDeclare')) return { contents: code, loader: 'js' };
-            const linked = await babel.transformAsync(code, { filename: path, plugins: [linker], configFile: false, babelrc: false, compact: false });
+            const linked = await babel.transformAsync(code, {
+              filename: path,
+              plugins: [linker],
+              configFile: false,
+              babelrc: false,
+              compact: false,
+            });
             return { contents: linked.code, loader: 'js' };
           }),
       },
@@ -143,7 +157,8 @@ async function serverSideImport() {
   if (result.after.document !== 'undefined') problems.push('a document appeared');
   if (result.registered) problems.push('<kyc-onboarding> was registered');
   if (result.wrapper !== '<kyc-onboarding></kyc-onboarding>') problems.push(`the wrapper rendered ${result.wrapper}`);
-  if (result.native !== '<kyc-onboarding endpoint="/kyc" poll-interval="2000"></kyc-onboarding>') problems.push(`the element rendered ${result.native}`);
+  if (result.native !== '<kyc-onboarding endpoint="/kyc" poll-interval="2000"></kyc-onboarding>')
+    problems.push(`the element rendered ${result.native}`);
   if (problems.length) throw new Error(problems.join('\n'));
   return `rendered: ${result.wrapper} (wrapper: properties are set on the client), ${result.native} (React 19 JSX)`;
 }
@@ -274,7 +289,8 @@ async function drivePage(browser, server, mount, page, { strictMode = false, bas
     if (strictMode) {
       await run.check(`${label}: React's development build (StrictMode mounts twice), one widget, kyc-ready handled once`, async () => {
         // React's development build says so on the console; its production build never does.
-        if (!infos.some((text) => text.includes('React DevTools'))) throw new Error("not React's development build: StrictMode's double mount does not happen");
+        if (!infos.some((text) => text.includes('React DevTools')))
+          throw new Error("not React's development build: StrictMode's double mount does not happen");
         const widgets = await tab.locator('kyc-onboarding').count();
         if (widgets !== 1) throw new Error(`${widgets} <kyc-onboarding> elements on the page`);
         const readies = (await eventLog(tab)).filter((line) => line.startsWith('kyc-ready'));
@@ -302,7 +318,9 @@ async function drivePage(browser, server, mount, page, { strictMode = false, bas
       await tab.waitForTimeout(200); // an event handled twice would show up by now
       const settled = await eventLog(tab);
       if (JSON.stringify(settled) !== JSON.stringify(expected)) {
-        throw new Error(`the app's event log: ${JSON.stringify(settled)}, expected ${JSON.stringify(expected)} (first seen: ${JSON.stringify(lines)})`);
+        throw new Error(
+          `the app's event log: ${JSON.stringify(settled)}, expected ${JSON.stringify(expected)} (first seen: ${JSON.stringify(lines)})`,
+        );
       }
       requests = await platformRequests(context, server.url, clientUuid);
     });

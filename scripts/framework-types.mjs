@@ -41,7 +41,9 @@ function describe(tagName) {
           attributes: (declaration.attributes ?? [])
             .filter((attribute) => attribute.fieldName)
             .map((attribute) => ({ name: attribute.name, fieldName: attribute.fieldName, description: attribute.description })),
-          events: (declaration.events ?? []).filter((event) => event.name).map((event) => ({ name: event.name, description: event.description })),
+          events: (declaration.events ?? [])
+            .filter((event) => event.name)
+            .map((event) => ({ name: event.name, description: event.description })),
         };
       }
     }
@@ -52,7 +54,10 @@ function describe(tagName) {
 const elements = ELEMENTS.map(describe);
 
 const doc = (text, indent) => {
-  const clean = String(text ?? '').replace(/\*\//g, '*\\/').replace(/\s*\n\s*/g, ' ').trim();
+  const clean = String(text ?? '')
+    .replace(/\*\//g, '*\\/')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
   return clean ? `${indent}/** ${clean} */\n` : '';
 };
 const quote = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`);
@@ -66,7 +71,7 @@ function elementTypes() {
     HEADER,
     '//',
     '// Framework-neutral types of the elements: the properties a framework may set, the attributes,',
-    '// and the events by name. Types are the elements\' own (indexed access), events the classes',
+    "// and the events by name. Types are the elements' own (indexed access), events the classes",
     '// registered in GlobalEventHandlersEventMap (src/events/).',
     ...elements.map((element) => `import type { ${element.className} } from '../${element.source}';`),
     "import type {} from '../events/events.js';",
@@ -80,9 +85,7 @@ function elementTypes() {
       lines.push(`${doc(property.description, '  ')}  ${quote(property.name)}?: ${className}['${property.name}'];`);
     }
     lines.push('}', '');
-    lines.push(
-      `/** The attributes of \`<${tagName}>\` (kebab-case), typed like their properties; what server rendering writes. */`,
-    );
+    lines.push(`/** The attributes of \`<${tagName}>\` (kebab-case), typed like their properties; what server rendering writes. */`);
     lines.push(`export interface ${className}Attributes {`);
     for (const attribute of element.attributes) {
       lines.push(`${doc(attribute.description, '  ')}  ${quote(attribute.name)}?: ${className}['${attribute.fieldName}'];`);
@@ -92,9 +95,7 @@ function elementTypes() {
     lines.push(`export interface ${className}EventMap {`);
     for (const event of element.events) lines.push(`${doc(event.description, '  ')}  '${event.name}': ${eventType(event.name)};`);
     lines.push('}', '');
-    lines.push(
-      `/** Handlers named \`on\` + the event's name, the way React 19 and Preact bind custom events (\`onkyc-ready\`). */`,
-    );
+    lines.push(`/** Handlers named \`on\` + the event's name, the way React 19 and Preact bind custom events (\`onkyc-ready\`). */`);
     lines.push(`export interface ${className}EventHandlers {`);
     for (const event of element.events) {
       lines.push(`${doc(event.description, '  ')}  'on${event.name}'?: (event: ${eventType(event.name)}) => void;`);
@@ -105,11 +106,7 @@ function elementTypes() {
 }
 
 function reactJsx() {
-  const names = elements.flatMap(({ className }) => [
-    `${className}Attributes`,
-    `${className}EventHandlers`,
-    `${className}Properties`,
-  ]);
+  const names = elements.flatMap(({ className }) => [`${className}Attributes`, `${className}EventHandlers`, `${className}Properties`]);
   const lines = [
     HEADER,
     '//',
@@ -147,11 +144,14 @@ function vue() {
     '//',
     "// `<kyc-onboarding>` in Vue templates (vue-tsc / Vue's language tools), after Vue's recipe for",
     "// custom elements not built with Vue: `import type {} from 'kyc-onboarding/vue'` once; props",
-    '// are checked against the element\'s properties and `@kyc-ready` handlers get the event class.',
-    "// The compiler must still be told it is a custom element (`isCustomElement`), see the README.",
+    "// are checked against the element's properties and `@kyc-ready` handlers get the event class.",
+    '// The compiler must still be told it is a custom element (`isCustomElement`), see the README.',
     "import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';",
     ...elements.map((element) => `import type { ${element.className} } from '../${element.source}';`),
-    `import type { ${elements.flatMap(({ className }) => [`${className}EventMap`, `${className}Properties`]).sort().join(', ')} } from './element-types.js';`,
+    `import type { ${elements
+      .flatMap(({ className }) => [`${className}EventMap`, `${className}Properties`])
+      .sort()
+      .join(', ')} } from './element-types.js';`,
     '',
   ];
   for (const { className, tagName } of elements) {
@@ -177,9 +177,9 @@ function reactWrapper() {
     HEADER,
     '//',
     '// `<kyc-onboarding>` as a React component for React 18 and earlier, which set every prop of a',
-    '// custom element as a string attribute and cannot listen to its events: @lit/react\'s',
+    "// custom element as a string attribute and cannot listen to its events: @lit/react's",
     '// `createComponent` sets properties on the element and maps `onKycReady`-style props to',
-    '// listeners (one listener per event, updated in place: StrictMode\'s double effects add none).',
+    "// listeners (one listener per event, updated in place: StrictMode's double effects add none).",
     '// React 19 needs no wrapper (`kyc-onboarding/react-jsx`).',
     '//',
     '// Importing it registers `<kyc-onboarding>` in a browser (the guarded define: a second copy of',
@@ -204,7 +204,9 @@ function reactWrapper() {
       '  events: {',
     );
     for (const event of events) {
-      lines.push(`${doc(event.description, '    ')}    ${reactEventProp(event.name)}: '${event.name}' as EventName<${eventType(event.name)}>,`);
+      lines.push(
+        `${doc(event.description, '    ')}    ${reactEventProp(event.name)}: '${event.name}' as EventName<${eventType(event.name)}>,`,
+      );
     }
     lines.push('  },', '});', '');
   }
@@ -236,7 +238,9 @@ if (process.argv.includes('--check')) {
     let current = null;
     try {
       current = readFileSync(file, 'utf8');
-    } catch {}
+    } catch {
+      // not written yet
+    }
     if (current !== text) {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, text);

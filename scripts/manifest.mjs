@@ -12,8 +12,13 @@ function analyze() {
     const { status } = spawnSync(
       process.execPath,
       [
-        'node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze',
-        '--config', 'custom-elements-manifest.config.mjs', '--outdir', relative(process.cwd(), out), '--quiet',
+        'node_modules/@custom-elements-manifest/analyzer/cem.js',
+        'analyze',
+        '--config',
+        'custom-elements-manifest.config.mjs',
+        '--outdir',
+        relative(process.cwd(), out),
+        '--quiet',
       ],
       { stdio: 'inherit' },
     );
@@ -51,7 +56,8 @@ for (const module of JSON.parse(text).modules) {
     if (!declaration.summary && !declaration.description) gaps.push(`${declaration.name}: no summary`);
     for (const event of declaration.events ?? []) {
       if (event.name?.startsWith('kyc-') && !event.type?.text) gaps.push(`<${declaration.tagName}> ${event.name}: no event class`);
-      if (!event.name?.startsWith('kyc-') && !['input', 'change'].includes(event.name)) gaps.push(`<${declaration.tagName}> ${event.name}: not an event of ours`);
+      if (!event.name?.startsWith('kyc-') && !['input', 'change'].includes(event.name))
+        gaps.push(`<${declaration.tagName}> ${event.name}: not an event of ours`);
     }
   }
 }
@@ -65,7 +71,9 @@ if (!process.argv.includes('--check')) {
   let committed = '';
   try {
     committed = readFileSync('custom-elements.json', 'utf8');
-  } catch {}
+  } catch {
+    // not written yet
+  }
   if (committed !== text) {
     console.error('custom-elements.json is stale: run `npm run manifest` and commit it.');
     process.exit(1);

@@ -59,18 +59,18 @@ export default function minifyTemplates({ include = /\/src\/.*\.ts$/ } = {}) {
       const out = new MagicString(code);
       let changed = false;
       visit(ast, (node) => {
-          if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier') return;
-          const minify = TAGS[node.tag.name];
-          if (!minify) return;
-          const { quasis } = node.quasi;
-          quasis.forEach((quasi, index) => {
-            const raw = quasi.value.raw;
-            const next = minify(raw, index === 0, index === quasis.length - 1);
-            if (next === raw) return;
-            if (next.length) out.overwrite(quasi.start, quasi.end, next);
-            else out.remove(quasi.start, quasi.end);
-            changed = true;
-          });
+        if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier') return;
+        const minify = TAGS[node.tag.name];
+        if (!minify) return;
+        const { quasis } = node.quasi;
+        quasis.forEach((quasi, index) => {
+          const raw = quasi.value.raw;
+          const next = minify(raw, index === 0, index === quasis.length - 1);
+          if (next === raw) return;
+          if (next.length) out.overwrite(quasi.start, quasi.end, next);
+          else out.remove(quasi.start, quasi.end);
+          changed = true;
+        });
       });
       return changed ? { code: out.toString(), map: out.generateMap({ hires: true }) } : null;
     },

@@ -84,7 +84,15 @@ for (const [label, figure, budget] of rows) {
 
 console.log('\nEvery file of the ES build:');
 for (const chunk of esm) {
-  const kind = chunk.isEntry ? 'entry' : isWebSdk(chunk) ? 'Sumsub WebSDK (lazy)' : isOtherLanguage(chunk) ? 'language (lazy)' : firstLoad.has(chunk) ? 'first load' : 'lazy';
+  const kind = chunk.isEntry
+    ? 'entry'
+    : isWebSdk(chunk)
+      ? 'Sumsub WebSDK (lazy)'
+      : isOtherLanguage(chunk)
+        ? 'language (lazy)'
+        : firstLoad.has(chunk)
+          ? 'first load'
+          : 'lazy';
   console.log(`  ${pad(chunk.fileName, 44)}${lpad(kb(gz(chunk.code)), 10)}  ${kind}`);
 }
 

@@ -15,8 +15,7 @@ import { ensureRedisServer } from './debian-package.mjs';
 
 const [stage = 'all', ...extra] = process.argv.slice(2);
 const wants = (name) => stage === 'all' || stage === name;
-const run = (command, args, env = {}) =>
-  spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+const run = (command, args, env = {}) => spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
 const nodeTestFiles = () =>
   readdirSync('test/node', { recursive: true })
@@ -68,9 +67,13 @@ try {
     const files = extra.length && stage === 'node' ? extra : nodeTestFiles();
     step(
       run(process.execPath, [
-        '--import', 'tsx', '--test',
-        '--test-reporter=spec', '--test-reporter-destination=stdout',
-        '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+        '--import',
+        'tsx',
+        '--test',
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        '--test-reporter=tap',
+        `--test-reporter-destination=${tap}`,
         ...files,
       ]) === 0,
       'Node tests',

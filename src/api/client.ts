@@ -129,11 +129,7 @@ export interface KycClient {
   /** Reads an application. */
   getApplication(uuid: string, options?: KycGetApplicationOptions): Promise<KycApplication>;
   /** Saves answers. A field error on a change is reported under its attribute key. */
-  updateApplication(
-    uuid: string,
-    changes: KycAttributeChange[],
-    options?: KycSignedRequestOptions,
-  ): Promise<KycApplication>;
+  updateApplication(uuid: string, changes: KycAttributeChange[], options?: KycSignedRequestOptions): Promise<KycApplication>;
   /** Reads one attribute (e.g. a fresh liveness token with `ttlRenew`). */
   getAttribute(uuid: string, key: string, options?: KycRequestOptions & KycTokenTtl): Promise<KycAttribute>;
   /** Sends the application to review; null when the platform answers 204 without a body. */
@@ -193,7 +189,7 @@ export function createKycClient(options: KycClientOptions): KycClient {
   ): Promise<T[]> {
     const items: T[] = [];
     const seen = new Set<string>();
-    for (let request: ApiRequest = { method: 'GET', path, query, signal }; ; ) {
+    for (let request: ApiRequest = { method: 'GET', path, query, signal }; ;) {
       const page = await call(request, decodePage);
       items.push(...page.items);
       if (!page.next) return items;
@@ -212,8 +208,7 @@ export function createKycClient(options: KycClientOptions): KycClient {
   }
 
   return {
-    getLevelInfo: ({ signal } = {}) =>
-      call({ method: 'GET', path: '/v1/clients/kyc-level-info/', query: scope, signal }, decodeLevelInfo),
+    getLevelInfo: ({ signal } = {}) => call({ method: 'GET', path: '/v1/clients/kyc-level-info/', query: scope, signal }, decodeLevelInfo),
 
     createApplication: (levelUuid, { signal } = {}) =>
       call(
@@ -289,12 +284,7 @@ export function createKycClient(options: KycClientOptions): KycClient {
     },
 
     getDefinitions: (key, { signal } = {}) =>
-      all(
-        `/v1/attributes/${segment(key)}/definitions/`,
-        { legal_entity_uuid: options.legalEntityUuid },
-        decodeDefinitionPage,
-        signal,
-      ),
+      all(`/v1/attributes/${segment(key)}/definitions/`, { legal_entity_uuid: options.legalEntityUuid }, decodeDefinitionPage, signal),
 
     getLegalDocuments: (key, { signal } = {}) =>
       all(
@@ -307,10 +297,7 @@ export function createKycClient(options: KycClientOptions): KycClient {
     uploadFiles: (files, { signal, onProgress } = {}) => {
       const form = new FormData();
       for (const file of files) form.append('files', file);
-      return call(
-        { method: 'POST', path: '/v1/documents/files/', query: scope, form, onProgress, signal },
-        decodeUploadedFiles,
-      );
+      return call({ method: 'POST', path: '/v1/documents/files/', query: scope, form, onProgress, signal }, decodeUploadedFiles);
     },
 
     createDocument: (attributeKey, fileUuids, { signal } = {}) =>

@@ -128,8 +128,7 @@ const FILE_TOO_BIG: KycUploadError = { errorCode: 1002, errorName: 'file-too-big
 /** Statuses that say enough on their own, even when a gateway answered them with an HTML page. */
 const SELF_EXPLAINING = new Set([401, 403, 404, 408, 409, 410, 413, 415, 429]);
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Every string in a DRF error value (a string, a list, or nested objects of them). */
 function messagesOf(value: unknown): string[] {
@@ -186,15 +185,9 @@ function parseDrf(body: unknown, changeKeys: string[]) {
 }
 
 /** 413 or 415 on an upload: the file itself was refused (its size, its type). */
-const refusesFile = (status: number, context: ErrorContext) =>
-  context.upload === true && (status === 413 || status === 415);
+const refusesFile = (status: number, context: ErrorContext) => context.upload === true && (status === 413 || status === 415);
 
-function codeOf(
-  status: number,
-  context: ErrorContext,
-  sumsubError: boolean,
-  providers: KycSignProvider[],
-): KycApiErrorCode {
+function codeOf(status: number, context: ErrorContext, sumsubError: boolean, providers: KycSignProvider[]): KycApiErrorCode {
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';
   if (status === 404 || status === 410) return 'not_found';
@@ -235,9 +228,7 @@ export function errorFromResponse(answer: ErrorAnswer, context: ErrorContext): K
   const { fieldErrors, nonFieldErrors } = sumsub
     ? { fieldErrors: {}, nonFieldErrors: sumsub.description }
     : parseDrf(body, context.changeKeys ?? []);
-  const providers = status === 400 || status === 422
-    ? Object.keys(fieldErrors).flatMap((field) => SIGN_CODE_FIELDS.get(field) ?? [])
-    : [];
+  const providers = status === 400 || status === 422 ? Object.keys(fieldErrors).flatMap((field) => SIGN_CODE_FIELDS.get(field) ?? []) : [];
   const code = codeOf(status, context, Boolean(sumsub), providers);
   const fields = Object.keys(fieldErrors);
   const message =

@@ -136,9 +136,7 @@ function buildUrl(endpoint: string, path: string, query: Query | undefined): str
   const params =
     query instanceof URLSearchParams
       ? query
-      : new URLSearchParams(
-          Object.entries(query ?? {}).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])),
-        );
+      : new URLSearchParams(Object.entries(query ?? {}).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])));
   const search = params.toString();
   return `${endpoint.replace(/\/+$/, '')}${path}${search ? `?${search}` : ''}`;
 }
@@ -286,11 +284,7 @@ export function createTransport(options: TransportOptions): Transport {
   /** Bearer tokens from the tokenProvider or the tokenEndpoint, cached; concurrent refreshes share one call. */
   function tokenSource() {
     const { tokenProvider, tokenEndpoint } = options;
-    const fetchToken = tokenProvider
-      ? () => fromProvider(tokenProvider)
-      : tokenEndpoint
-        ? () => fromEndpoint(tokenEndpoint)
-        : undefined;
+    const fetchToken = tokenProvider ? () => fromProvider(tokenProvider) : tokenEndpoint ? () => fromEndpoint(tokenEndpoint) : undefined;
     if (!fetchToken) return undefined;
     let current: { value: string; expiresAt: number } | undefined;
     let loading: Promise<string> | undefined;
@@ -346,8 +340,7 @@ export function createTransport(options: TransportOptions): Transport {
       /** A valid token: the cached one, or a new one. */
       get: (): Promise<string> => (current && current.expiresAt > clock.now() ? Promise.resolve(current.value) : load()),
       /** A token other than `stale`, which got a 401: one already fetched by a concurrent request, or a new one. */
-      refresh: (stale: string): Promise<string> =>
-        current && current.value !== stale ? Promise.resolve(current.value) : load(),
+      refresh: (stale: string): Promise<string> => (current && current.value !== stale ? Promise.resolve(current.value) : load()),
     };
   }
 
@@ -382,7 +375,7 @@ export function createTransport(options: TransportOptions): Transport {
           })
         : sendWithFetch;
     let replayed = false;
-    for (let done = 0; ; ) {
+    for (let done = 0; ;) {
       if (request.signal?.aborted) throw abortedError(request);
       let failure: Failure;
       try {

@@ -32,8 +32,7 @@ const integer = z.optional(z.nullable(z.number()));
 /** Keeps a well-formed value, turns an absent or malformed one into null. */
 const lenient = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(z.nullable(schema)), null);
 
-const map = <S extends z.ZodMiniType, O>(schema: S, fn: (input: z.output<S>) => O) =>
-  z.pipe(schema, z.transform(fn));
+const map = <S extends z.ZodMiniType, O>(schema: S, fn: (input: z.output<S>) => O) => z.pipe(schema, z.transform(fn));
 
 /** A bare list or one page `{results, next}` of a paginated one. */
 const page = <T>(item: z.ZodMiniType<T>) =>
@@ -87,10 +86,11 @@ const levelInfo: z.ZodMiniType<KycLevelInfo> = map(
   }),
 );
 
-const verification: z.ZodMiniType<KycVerification> = map(
-  z.object({ verificator: text, status: text, client_note: text }),
-  (v) => ({ verificator: v.verificator ?? null, status: v.status ?? null, clientNote: v.client_note ?? null }),
-);
+const verification: z.ZodMiniType<KycVerification> = map(z.object({ verificator: text, status: text, client_note: text }), (v) => ({
+  verificator: v.verificator ?? null,
+  status: v.status ?? null,
+  clientNote: v.client_note ?? null,
+}));
 
 const additionalInfo: z.ZodMiniType<KycAdditionalInfo> = map(z.object({ email: text, phone: text }), (info) => ({
   email: info.email ?? null,

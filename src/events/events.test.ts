@@ -40,10 +40,18 @@ const LEVEL = '9d2e7c4a-1b3f-4e5d-8a6b-7c8d9e0f1a2b';
 const EVENTS: { name: string; event: () => CustomEvent<object>; cancelable: boolean }[] = [
   { name: KYC_READY, event: () => new KycReadyEvent({ applicationUuid: APP, levelUuid: LEVEL, status: 'draft' }), cancelable: false },
   { name: KYC_LEVEL_SELECT, event: () => new KycLevelSelectEvent({ levelUuid: LEVEL }), cancelable: false },
-  { name: KYC_APPLICATION_CREATE, event: () => new KycApplicationCreateEvent({ applicationUuid: APP, levelUuid: LEVEL }), cancelable: false },
+  {
+    name: KYC_APPLICATION_CREATE,
+    event: () => new KycApplicationCreateEvent({ applicationUuid: APP, levelUuid: LEVEL }),
+    cancelable: false,
+  },
   { name: KYC_STEP_CHANGE, event: () => new KycStepChangeEvent({ from: 0, to: 1, total: 3 }), cancelable: true },
   { name: KYC_SAVE, event: () => new KycSaveEvent({ applicationUuid: APP, keys: ['first_name'] }), cancelable: false },
-  { name: KYC_UPLOAD_PROGRESS, event: () => new KycUploadProgressEvent({ attributeKey: 'passport', loaded: 5, total: 10 }), cancelable: false },
+  {
+    name: KYC_UPLOAD_PROGRESS,
+    event: () => new KycUploadProgressEvent({ attributeKey: 'passport', loaded: 5, total: 10 }),
+    cancelable: false,
+  },
   {
     name: KYC_SIGNATURE_REQUEST,
     event: () => new KycSignatureRequestEvent({ applicationUuid: APP, provider: 'sms', keys: ['phone'] }),

@@ -6,7 +6,10 @@
  */
 export function frozenDetail<T extends object>(detail: T): T {
   const copy = Object.fromEntries(
-    Object.entries(detail).map(([key, value]) => [key, Array.isArray(value) ? Object.freeze([...value]) : value]),
+    Object.entries(detail).map(([key, value]: [string, unknown]) => [
+      key,
+      Array.isArray(value) ? Object.freeze([...(value as unknown[])]) : value,
+    ]),
   );
   return Object.freeze(copy) as T;
 }

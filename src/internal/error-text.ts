@@ -30,9 +30,7 @@ export function errorText(
   if (error.code === 'rate_limited') {
     const seconds = Math.max(1, Math.ceil((error.retryAfterMs ?? 30_000) / 1000));
     // A limit of the host proxy may last an hour: past two minutes, the wait is said in minutes.
-    return seconds > 120
-      ? localize.term('errorRateLimitedMinutes', Math.ceil(seconds / 60))
-      : localize.term('errorRateLimited', seconds);
+    return seconds > 120 ? localize.term('errorRateLimitedMinutes', Math.ceil(seconds / 60)) : localize.term('errorRateLimited', seconds);
   }
   return localize.term(overrides[error.code] ?? TERMS[error.code] ?? 'errorUnknown');
 }

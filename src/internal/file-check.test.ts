@@ -47,8 +47,13 @@ describe('checkFile', () => {
 
   it('takes no claim from a generic declared type or a name without extension, and knows the aliases', async () => {
     const jpeg = await canvasImage('image/jpeg', 8, 8);
-    for (const [name, type] of [['scan', 'application/octet-stream'], ['scan', ''], ['photo.JPEG', 'image/jpg'], ['photo.jfif', 'image/pjpeg']]) {
-      expect(await checkFile(new File([jpeg], name!, { type })), `${name} ${type}`).to.include({ ok: true, kind: 'jpeg' });
+    for (const [name, type] of [
+      ['scan', 'application/octet-stream'],
+      ['scan', ''],
+      ['photo.JPEG', 'image/jpg'],
+      ['photo.jfif', 'image/pjpeg'],
+    ]) {
+      expect(await checkFile(new File([jpeg], name, { type })), `${name} ${type}`).to.include({ ok: true, kind: 'jpeg' });
     }
     expect(await checkFile(new File([heicBytes()], 'IMG_0001.heif', { type: 'image/heif' }))).to.include({ ok: true, kind: 'heic' });
   });
@@ -57,9 +62,18 @@ describe('checkFile', () => {
     const { jpeg, pdf } = await validSamples();
     expect(await checkFile(jpeg, { accept: ['pdf'] })).to.deep.equal({ ok: false, problem: 'unsupported', kind: 'jpeg' });
     expect(await checkFile(pdf, { accept: ['pdf'] })).to.include({ ok: true, kind: 'pdf' });
-    const gif = new File([bytes('GIF89a', [2, 0, 1, 0, 0x80, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff], [0x2c, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 1, 0], ';')], 'a.gif', { type: 'image/gif' });
+    const gif = new File(
+      [bytes('GIF89a', [2, 0, 1, 0, 0x80, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff], [0x2c, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 1, 0], ';')],
+      'a.gif',
+      { type: 'image/gif' },
+    );
     expect(await checkFile(gif)).to.deep.equal({ ok: false, problem: 'unsupported', kind: 'gif' });
-    expect(await checkFile(gif, { accept: [...DEFAULT_ACCEPTED_KINDS, 'gif'] })).to.deep.equal({ ok: true, kind: 'gif', width: 2, height: 1 });
+    expect(await checkFile(gif, { accept: [...DEFAULT_ACCEPTED_KINDS, 'gif'] })).to.deep.equal({
+      ok: true,
+      kind: 'gif',
+      width: 2,
+      height: 1,
+    });
   });
 
   it('honours maxBytes: a file of exactly the limit passes, one byte more is too big and is not read', async () => {
@@ -85,7 +99,11 @@ describe('checkFile', () => {
 
   it('checks emptiness and size before anything else, whatever the name says', async () => {
     expect(await checkFile(new File([], 'setup.exe'))).to.deep.equal({ ok: false, problem: 'empty', kind: null });
-    expect(await checkFile(new File([bytes('MZ')], 'setup.exe'), { maxBytes: 1 })).to.deep.equal({ ok: false, problem: 'too-big', kind: null });
+    expect(await checkFile(new File([bytes('MZ')], 'setup.exe'), { maxBytes: 1 })).to.deep.equal({
+      ok: false,
+      problem: 'too-big',
+      kind: null,
+    });
   });
 
   it('resolves with a problem, never throws, on random bytes behind every signature and on unreadable files', async () => {

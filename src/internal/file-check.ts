@@ -53,8 +53,7 @@ export interface FileCheckOptions {
  * or is no known format).
  */
 export type FileCheck =
-  | { ok: true; kind: FileKind; width: number | null; height: number | null }
-  | { ok: false; problem: FileProblem; kind: FileKind | null };
+  { ok: true; kind: FileKind; width: number | null; height: number | null } | { ok: false; problem: FileProblem; kind: FileKind | null };
 
 /** The formats Sumsub takes for documents. */
 export const DEFAULT_ACCEPTED_KINDS: readonly FileKind[] = Object.freeze(['jpeg', 'png', 'pdf', 'heic', 'webp'] as const);

@@ -40,9 +40,7 @@ const minLengthValidator: KycValidator = {
   observedAttributes: ['minlength'],
   check(element) {
     const min = Number(element.getAttribute('minlength') ?? 0);
-    return element.value.length < min
-      ? { flags: { tooShort: true }, message: `At least ${min} characters.` }
-      : { flags: {}, message: '' };
+    return element.value.length < min ? { flags: { tooShort: true }, message: `At least ${min} characters.` } : { flags: {}, message: '' };
   },
 };
 
@@ -120,20 +118,20 @@ describe('KycFormAssociatedElement', () => {
       </form>
     `);
     const [own, inherited] = Array.from(form.querySelectorAll<TestField>('kyc-test-field'));
-    await Promise.all([own!.updateComplete, inherited!.updateComplete]);
-    own!.value = '';
-    await own!.updateComplete;
+    await Promise.all([own.updateComplete, inherited.updateComplete]);
+    own.value = '';
+    await own.updateComplete;
     expect([...new FormData(form).keys()]).to.deep.equal([]);
-    expect(own!.willValidate).to.equal(false);
-    expect(own!.checkValidity()).to.equal(true);
-    for (const field of [own!, inherited!]) {
+    expect(own.willValidate).to.equal(false);
+    expect(own.checkValidity()).to.equal(true);
+    for (const field of [own, inherited]) {
       expect(hasState(field, 'disabled')).to.equal(true);
       expect(field.shadowRoot!.querySelector('input')!.disabled).to.equal(true);
     }
     form.querySelector('fieldset')!.disabled = false;
-    await inherited!.updateComplete;
-    expect(hasState(inherited!, 'disabled')).to.equal(false);
-    expect(inherited!.shadowRoot!.querySelector('input')!.disabled).to.equal(false);
+    await inherited.updateComplete;
+    expect(hasState(inherited, 'disabled')).to.equal(false);
+    expect(inherited.shadowRoot!.querySelector('input')!.disabled).to.equal(false);
     expect(new FormData(form).get('inherited')).to.equal('b');
   });
 

@@ -20,7 +20,7 @@ async function pixels(file: Blob, points: readonly (readonly [number, number])[]
 
 /** Whether a colour is near the expected one (JPEG is lossy). */
 function near(actual: number[], expected: readonly number[]): boolean {
-  return actual.every((value, i) => Math.abs(value - expected[i]!) < 60);
+  return actual.every((value, i) => Math.abs(value - expected[i]) < 60);
 }
 
 describe('fixUpPhoto', () => {
@@ -62,11 +62,16 @@ describe('fixUpPhoto', () => {
     expect(hasExif(output)).to.equal(false);
     expect(jpegOrientation(output)).to.equal(1);
     // Upright 20 × 40: the stored left column is now the top row, read right to left.
-    const [topLeft, topRight, bottomLeft, bottomRight] = await pixels(fixed.file, [[5, 5], [15, 5], [5, 35], [15, 35]]);
-    expect(near(topLeft!, [0, 0, 255]), `top left ${topLeft} is blue`).to.equal(true);
-    expect(near(topRight!, [255, 0, 0]), `top right ${topRight} is red`).to.equal(true);
-    expect(near(bottomLeft!, [255, 255, 255]), `bottom left ${bottomLeft} is white`).to.equal(true);
-    expect(near(bottomRight!, [0, 255, 0]), `bottom right ${bottomRight} is green`).to.equal(true);
+    const [topLeft, topRight, bottomLeft, bottomRight] = await pixels(fixed.file, [
+      [5, 5],
+      [15, 5],
+      [5, 35],
+      [15, 35],
+    ]);
+    expect(near(topLeft, [0, 0, 255]), `top left ${topLeft} is blue`).to.equal(true);
+    expect(near(topRight, [255, 0, 0]), `top right ${topRight} is red`).to.equal(true);
+    expect(near(bottomLeft, [255, 255, 255]), `bottom left ${bottomLeft} is white`).to.equal(true);
+    expect(near(bottomRight, [0, 255, 0]), `bottom right ${bottomRight} is green`).to.equal(true);
   });
 
   it('drops the Exif (GPS) of a photo it makes smaller', async () => {
@@ -92,8 +97,18 @@ describe('fixUpPhoto', () => {
   });
 
   it('leaves PDF and HEIC files untouched', async () => {
-    for (const [file, kind] of [[new File([pdfBytes(800)], 'a.pdf'), 'pdf'], [new File([heicBytes()], 'b.heic'), 'heic']] as const) {
-      expect(await fixUpPhoto(file, kind)).to.deep.equal({ file, changed: false, before: file.size, after: file.size, width: 0, height: 0 });
+    for (const [file, kind] of [
+      [new File([pdfBytes(800)], 'a.pdf'), 'pdf'],
+      [new File([heicBytes()], 'b.heic'), 'heic'],
+    ] as const) {
+      expect(await fixUpPhoto(file, kind)).to.deep.equal({
+        file,
+        changed: false,
+        before: file.size,
+        after: file.size,
+        width: 0,
+        height: 0,
+      });
     }
   });
 

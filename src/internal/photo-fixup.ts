@@ -97,7 +97,10 @@ async function decodeUpright(file: File): Promise<ImageBitmap> {
 
 /** Draws the bitmap at `size` on white (a transparent PNG would turn black in a JPEG) and encodes it; `null` when JPEG encoding is unavailable. */
 async function encodeJpeg(bitmap: ImageBitmap, size: { width: number; height: number }, quality: number): Promise<Blob | null> {
-  const canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(size.width, size.height) : Object.assign(document.createElement('canvas'), size);
+  const canvas =
+    typeof OffscreenCanvas === 'function'
+      ? new OffscreenCanvas(size.width, size.height)
+      : Object.assign(document.createElement('canvas'), size);
   const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null;
   if (context === null) return null;
   context.fillStyle = '#fff';

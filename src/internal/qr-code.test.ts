@@ -22,40 +22,73 @@ const FORMAT_BITS: Readonly<Record<Ecc, readonly number[]>> = {
 
 /** The 18 version information bits of versions 7–40 (ISO/IEC 18004 annex D, table D.1). */
 const VERSION_BITS: readonly number[] = [
-  0x07c94, 0x085bc, 0x09a99, 0x0a4d3, 0x0bbf6, 0x0c762, 0x0d847, 0x0e60d, 0x0f928, 0x10b78, 0x1145d, 0x12a17,
-  0x13532, 0x149a6, 0x15683, 0x168c9, 0x177ec, 0x18ec4, 0x191e1, 0x1afab, 0x1b08e, 0x1cc1a, 0x1d33f, 0x1ed75,
-  0x1f250, 0x209d5, 0x216f0, 0x228ba, 0x2379f, 0x24b0b, 0x2542e, 0x26a64, 0x27541, 0x28c69,
+  0x07c94, 0x085bc, 0x09a99, 0x0a4d3, 0x0bbf6, 0x0c762, 0x0d847, 0x0e60d, 0x0f928, 0x10b78, 0x1145d, 0x12a17, 0x13532, 0x149a6, 0x15683,
+  0x168c9, 0x177ec, 0x18ec4, 0x191e1, 0x1afab, 0x1b08e, 0x1cc1a, 0x1d33f, 0x1ed75, 0x1f250, 0x209d5, 0x216f0, 0x228ba, 0x2379f, 0x24b0b,
+  0x2542e, 0x26a64, 0x27541, 0x28c69,
 ];
 
 /** Byte-mode capacities of versions 1–40 by level (ISO/IEC 18004 table 7). */
 const BYTE_CAPACITY: Readonly<Record<Ecc, readonly number[]>> = {
   L: [
-    17, 32, 53, 78, 106, 134, 154, 192, 230, 271, 321, 367, 425, 458, 520, 586, 644, 718, 792, 858,
-    929, 1003, 1091, 1171, 1273, 1367, 1465, 1528, 1628, 1732, 1840, 1952, 2068, 2188, 2303, 2431, 2563, 2699, 2809, 2953,
+    17, 32, 53, 78, 106, 134, 154, 192, 230, 271, 321, 367, 425, 458, 520, 586, 644, 718, 792, 858, 929, 1003, 1091, 1171, 1273, 1367, 1465,
+    1528, 1628, 1732, 1840, 1952, 2068, 2188, 2303, 2431, 2563, 2699, 2809, 2953,
   ],
   M: [
-    14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 362, 412, 450, 504, 560, 624, 666,
-    711, 779, 857, 911, 997, 1059, 1125, 1190, 1264, 1370, 1452, 1538, 1628, 1722, 1809, 1911, 1989, 2099, 2213, 2331,
+    14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 362, 412, 450, 504, 560, 624, 666, 711, 779, 857, 911, 997, 1059, 1125,
+    1190, 1264, 1370, 1452, 1538, 1628, 1722, 1809, 1911, 1989, 2099, 2213, 2331,
   ],
   Q: [
-    11, 20, 32, 46, 60, 74, 86, 108, 130, 151, 177, 203, 241, 258, 292, 322, 364, 394, 442, 482,
-    509, 565, 611, 661, 715, 751, 805, 868, 908, 982, 1030, 1112, 1168, 1228, 1283, 1351, 1423, 1499, 1579, 1663,
+    11, 20, 32, 46, 60, 74, 86, 108, 130, 151, 177, 203, 241, 258, 292, 322, 364, 394, 442, 482, 509, 565, 611, 661, 715, 751, 805, 868,
+    908, 982, 1030, 1112, 1168, 1228, 1283, 1351, 1423, 1499, 1579, 1663,
   ],
   H: [
-    7, 14, 24, 34, 44, 58, 64, 84, 98, 119, 137, 155, 177, 194, 220, 250, 280, 310, 338, 382,
-    403, 439, 461, 511, 535, 593, 625, 658, 698, 742, 790, 842, 898, 958, 983, 1051, 1093, 1139, 1219, 1273,
+    7, 14, 24, 34, 44, 58, 64, 84, 98, 119, 137, 155, 177, 194, 220, 250, 280, 310, 338, 382, 403, 439, 461, 511, 535, 593, 625, 658, 698,
+    742, 790, 842, 898, 958, 983, 1051, 1093, 1139, 1219, 1273,
   ],
 };
 
 /** Row/column coordinates of the alignment pattern centres of versions 1–40 (ISO/IEC 18004 annex E, table E.1). */
 const ALIGNMENT_POSITIONS: readonly (readonly number[])[] = [
-  [], [6, 18], [6, 22], [6, 26], [6, 30], [6, 34], [6, 22, 38], [6, 24, 42], [6, 26, 46], [6, 28, 50],
-  [6, 30, 54], [6, 32, 58], [6, 34, 62], [6, 26, 46, 66], [6, 26, 48, 70], [6, 26, 50, 74], [6, 30, 54, 78],
-  [6, 30, 56, 82], [6, 30, 58, 86], [6, 34, 62, 90], [6, 28, 50, 72, 94], [6, 26, 50, 74, 98], [6, 30, 54, 78, 102],
-  [6, 28, 54, 80, 106], [6, 32, 58, 84, 110], [6, 30, 58, 86, 114], [6, 34, 62, 90, 118], [6, 26, 50, 74, 98, 122],
-  [6, 30, 54, 78, 102, 126], [6, 26, 52, 78, 104, 130], [6, 30, 56, 82, 108, 134], [6, 34, 60, 86, 112, 138],
-  [6, 30, 58, 86, 114, 142], [6, 34, 62, 90, 118, 146], [6, 30, 54, 78, 102, 126, 150], [6, 24, 50, 76, 102, 128, 154],
-  [6, 28, 54, 80, 106, 132, 158], [6, 32, 58, 84, 110, 136, 162], [6, 26, 54, 82, 110, 138, 166], [6, 30, 58, 86, 114, 142, 170],
+  [],
+  [6, 18],
+  [6, 22],
+  [6, 26],
+  [6, 30],
+  [6, 34],
+  [6, 22, 38],
+  [6, 24, 42],
+  [6, 26, 46],
+  [6, 28, 50],
+  [6, 30, 54],
+  [6, 32, 58],
+  [6, 34, 62],
+  [6, 26, 46, 66],
+  [6, 26, 48, 70],
+  [6, 26, 50, 74],
+  [6, 30, 54, 78],
+  [6, 30, 56, 82],
+  [6, 30, 58, 86],
+  [6, 34, 62, 90],
+  [6, 28, 50, 72, 94],
+  [6, 26, 50, 74, 98],
+  [6, 30, 54, 78, 102],
+  [6, 28, 54, 80, 106],
+  [6, 32, 58, 84, 110],
+  [6, 30, 58, 86, 114],
+  [6, 34, 62, 90, 118],
+  [6, 26, 50, 74, 98, 122],
+  [6, 30, 54, 78, 102, 126],
+  [6, 26, 52, 78, 104, 130],
+  [6, 30, 56, 82, 108, 134],
+  [6, 34, 60, 86, 112, 138],
+  [6, 30, 58, 86, 114, 142],
+  [6, 34, 62, 90, 118, 146],
+  [6, 30, 54, 78, 102, 126, 150],
+  [6, 24, 50, 76, 102, 128, 154],
+  [6, 28, 54, 80, 106, 132, 158],
+  [6, 32, 58, 84, 110, 136, 162],
+  [6, 26, 54, 82, 110, 138, 166],
+  [6, 30, 58, 86, 114, 142, 170],
 ];
 
 const SUMSUB_URL = 'https://in.sumsub.com/websdk/p/sbx_0123456789abcdef';
@@ -103,7 +136,7 @@ function decodeImage(image: ImageData): { text: string; data: string; version: n
 
 /** Reads bits, most significant first, from (row, column) positions. */
 function readBits(code: QrCode, positions: readonly (readonly [number, number])[]): number {
-  return positions.reduce((bits, [row, column]) => (bits << 1) | (code.modules[row]![column] ? 1 : 0), 0);
+  return positions.reduce((bits, [row, column]) => (bits << 1) | (code.modules[row][column] ? 1 : 0), 0);
 }
 
 /**
@@ -120,26 +153,43 @@ function checkStructure(code: QrCode, ecc: Ecc): number {
     expect(row).to.have.length(size);
     for (const module of row) expect(module).to.be.a('boolean');
   }
-  for (const [top, left] of [[0, 0], [0, size - 7], [size - 7, 0]] as const) {
+  for (const [top, left] of [
+    [0, 0],
+    [0, size - 7],
+    [size - 7, 0],
+  ] as const) {
     for (let r = -1; r <= 7; r++) {
       for (let c = -1; c <= 7; c++) {
         const row = top + r;
         const column = left + c;
         if (row < 0 || column < 0 || row >= size || column >= size) continue;
         const ring = Math.max(Math.abs(r - 3), Math.abs(c - 3));
-        expect(modules[row]![column], `finder at (${top}, ${left}), module (${row}, ${column})`).to.equal(ring <= 1 || ring === 3);
+        expect(modules[row][column], `finder at (${top}, ${left}), module (${row}, ${column})`).to.equal(ring <= 1 || ring === 3);
       }
     }
   }
   for (let i = 8; i < size - 8; i++) {
-    expect(modules[6]![i], `timing row, column ${i}`).to.equal(i % 2 === 0);
-    expect(modules[i]![6], `timing column, row ${i}`).to.equal(i % 2 === 0);
+    expect(modules[6][i], `timing row, column ${i}`).to.equal(i % 2 === 0);
+    expect(modules[i][6], `timing column, row ${i}`).to.equal(i % 2 === 0);
   }
-  expect(modules[size - 8]![8], 'dark module').to.equal(true);
+  expect(modules[size - 8][8], 'dark module').to.equal(true);
 
   const nearTopLeft = readBits(code, [
-    [8, 0], [8, 1], [8, 2], [8, 3], [8, 4], [8, 5], [8, 7], [8, 8],
-    [7, 8], [5, 8], [4, 8], [3, 8], [2, 8], [1, 8], [0, 8],
+    [8, 0],
+    [8, 1],
+    [8, 2],
+    [8, 3],
+    [8, 4],
+    [8, 5],
+    [8, 7],
+    [8, 8],
+    [7, 8],
+    [5, 8],
+    [4, 8],
+    [3, 8],
+    [2, 8],
+    [1, 8],
+    [0, 8],
   ]);
   const split = readBits(code, [
     ...Array.from({ length: 7 }, (_, i) => [size - 1 - i, 8] as const),
@@ -167,7 +217,7 @@ function checkStructure(code: QrCode, ecc: Ecc): number {
 
 /** Checks the alignment patterns at the standard's positions (but the three on the finders): a dark centre, a light ring, a dark ring. */
 function checkAlignment(code: QrCode): void {
-  const positions = ALIGNMENT_POSITIONS[versionOf(code) - 1]!;
+  const positions = ALIGNMENT_POSITIONS[versionOf(code) - 1];
   const last = positions.length - 1;
   positions.forEach((row, i) =>
     positions.forEach((column, j) => {
@@ -175,7 +225,9 @@ function checkAlignment(code: QrCode): void {
       for (let r = -2; r <= 2; r++) {
         for (let c = -2; c <= 2; c++) {
           const ring = Math.max(Math.abs(r), Math.abs(c));
-          expect(code.modules[row + r]![column + c], `alignment at (${row}, ${column}), module (${row + r}, ${column + c})`).to.equal(ring !== 1);
+          expect(code.modules[row + r][column + c], `alignment at (${row}, ${column}), module (${row + r}, ${column + c})`).to.equal(
+            ring !== 1,
+          );
         }
       }
     }),
@@ -273,9 +325,11 @@ describe('encodeQr', () => {
 
   it('fills every version 1–40 to its capacity, with its alignment patterns (annex E), and decodes', () => {
     for (let version = 1; version <= 40; version++) {
-      const ecc = LEVELS[version % 4]!;
+      const ecc = LEVELS[version % 4];
       // Varied bytes (not one repeated), so that the blocks and the mask differ from version to version.
-      const text = Array.from({ length: BYTE_CAPACITY[ecc][version - 1]! }, (_, i) => String.fromCharCode(33 + ((i * 7 + version) % 94))).join('');
+      const text = Array.from({ length: BYTE_CAPACITY[ecc][version - 1] }, (_, i) =>
+        String.fromCharCode(33 + ((i * 7 + version) % 94)),
+      ).join('');
       const code = roundTrip(text, ecc);
       expect(versionOf(code), `${text.length} bytes at ${ecc}`).to.equal(version);
       checkAlignment(code);
@@ -341,7 +395,15 @@ describe('qrPath', () => {
   });
 
   it('draws nothing for an all-light code and rejects a bad margin or a non-square code', () => {
-    expect(qrPath({ size: 2, modules: [[false, false], [false, false]] })).to.equal('');
+    expect(
+      qrPath({
+        size: 2,
+        modules: [
+          [false, false],
+          [false, false],
+        ],
+      }),
+    ).to.equal('');
     const code = encodeQr('HELLO');
     expect(() => qrPath(code, -1)).to.throw(RangeError);
     expect(() => qrPath(code, 1.5)).to.throw(RangeError);

@@ -40,7 +40,7 @@ export function encodeQr(text: string, ecc: QrEcc = 'M'): QrCode {
     bitmap = generate(mode.bytes(bytes), { minCorrectionLevel: correction[ecc], maxCorrectionLevel: correction[ecc] });
   } catch (error) {
     if ((error as { code?: unknown } | null)?.code !== TOO_MUCH_DATA) throw error;
-    throw new RangeError(`encodeQr: ${bytes.length} bytes do not fit in a QR code at level ${ecc}`);
+    throw new RangeError(`encodeQr: ${bytes.length} bytes do not fit in a QR code at level ${ecc}`, { cause: error });
   }
   const { size } = bitmap;
   return { size, modules: Array.from({ length: size }, (_, y) => Array.from({ length: size }, (_, x) => bitmap.get(x, y))) };
@@ -61,10 +61,12 @@ export function qrPath(code: QrCode, margin = 4): string {
   }
   let path = '';
   for (let y = 0; y < size; y++) {
-    const row = modules[y]!;
+    const row = modules[y];
     if (row.length !== size) throw new RangeError('qrPath: modules must be a square of `size` columns');
     // Runs of `true` (anything else is light), found in the row written as 1s and 0s.
-    for (const run of Array.from(row, (module) => (module === true ? 1 : 0)).join('').matchAll(/1+/g)) {
+    for (const run of Array.from(row, (module) => (module === true ? 1 : 0))
+      .join('')
+      .matchAll(/1+/g)) {
       path += `M${run.index + margin} ${y + margin}h${run[0].length}v1h-${run[0].length}z`;
     }
   }

@@ -10,12 +10,12 @@ const legalDocuments = new WeakMap<KycClient, Map<string, Promise<KycLegalDocume
 
 function cached<T>(store: WeakMap<KycClient, Map<string, Promise<T>>>, client: KycClient, key: string, read: () => Promise<T>): Promise<T> {
   let byKey = store.get(client);
-  if (!byKey) store.set(client, (byKey = new Map()));
+  if (!byKey) store.set(client, (byKey = new Map<string, Promise<T>>()));
   let answer = byKey.get(key);
   if (!answer) {
     answer = read();
     byKey.set(key, answer);
-    answer.catch(() => byKey!.delete(key));
+    answer.catch(() => byKey.delete(key));
   }
   return answer;
 }

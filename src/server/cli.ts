@@ -249,7 +249,9 @@ export async function main(argv: readonly string[], { start = startSandboxServer
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        process.stderr.write(`kyc-onboarding sandbox: could not stop cleanly (${error instanceof Error ? error.message : String(error)})\n`);
+        process.stderr.write(
+          `kyc-onboarding sandbox: could not stop cleanly (${error instanceof Error ? error.message : String(error)})\n`,
+        );
         process.exit(1);
       },
     );

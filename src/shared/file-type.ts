@@ -31,7 +31,10 @@ export const FILE_KIND_MIME_TYPES: Readonly<Record<FileKind, string>> = Object.f
 /** Other file extensions and declared types of the formats (a format's own name and MIME type are known). */
 const EXTENSION_ALIASES: Readonly<Record<string, FileKind>> = { jpg: 'jpeg', jpe: 'jpeg', jfif: 'jpeg', heif: 'heic', tif: 'tiff' };
 const TYPE_ALIASES: Readonly<Record<string, FileKind>> = {
-  'image/jpg': 'jpeg', 'image/pjpeg': 'jpeg', 'image/heif': 'heic', 'image/x-ms-bmp': 'bmp',
+  'image/jpg': 'jpeg',
+  'image/pjpeg': 'jpeg',
+  'image/heif': 'heic',
+  'image/x-ms-bmp': 'bmp',
 };
 
 /**
@@ -40,6 +43,7 @@ const TYPE_ALIASES: Readonly<Record<string, FileKind>> = {
  * ({@link isoBrandKind}); `bmp` still needs a known info header size.
  */
 const SIGNATURES =
+  // eslint-disable-next-line no-control-regex -- file signatures are bytes, control characters included
   /^(?:(?<jpeg>\xff\xd8\xff)|(?<png>\x89PNG\r\n\x1a\n)|(?<pdf>%PDF-)|(?<webp>RIFF.{4}WEBP)|(?<heic>.{4}ftyp)|(?<gif>GIF8[79]a)|(?<tiff>II\*\0|MM\0\*)|(?<bmp>BM))/s;
 /** The signature, length (13) and type of a PNG's first chunk, IHDR. */
 const PNG_HEAD = '\x89PNG\r\n\x1a\n\0\0\0\rIHDR';
@@ -67,7 +71,7 @@ const WEBP_IMAGE_CHUNKS = /^(?:VP8[ L]|ANMF)$/;
  */
 export function claimedFileKinds(name: string, mimeType: string): FileKind[] {
   const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
-  const type = mimeType.split(';')[0]!.trim().toLowerCase();
+  const type = mimeType.split(';')[0].trim().toLowerCase();
   const byName = KINDS.find((kind) => kind === extension) ?? own(EXTENSION_ALIASES, extension);
   const byType = KINDS.find((kind) => FILE_KIND_MIME_TYPES[kind] === type) ?? own(TYPE_ALIASES, type);
   return [byName, byType].filter((kind): kind is FileKind => kind !== undefined);
@@ -207,8 +211,8 @@ export type JpegSegment = [marker: number, data: number, end: number];
  */
 export function walkJpeg(bytes: Uint8Array): [segments: JpegSegment[], scan: number | null] {
   const segments: JpegSegment[] = [];
-  for (let offset = 2; bytes[0] === 0xff && bytes[1] === 0xd8 && offset + 4 <= bytes.length && bytes[offset] === 0xff; ) {
-    const marker = bytes[offset + 1]!;
+  for (let offset = 2; bytes[0] === 0xff && bytes[1] === 0xd8 && offset + 4 <= bytes.length && bytes[offset] === 0xff;) {
+    const marker = bytes[offset + 1];
     const end = offset + 2 + uint(bytes, offset + 2, 2);
     if (marker === 0xff) {
       offset += 1; // fill byte
@@ -241,8 +245,8 @@ function isCompleteJpeg(bytes: Uint8Array): boolean {
   // The frame header's data and end, and the scan header's (the last segment, once the walk reached a scan).
   const [, frame = 0, frameEnd = 0] = frames[0] ?? [];
   const [, sos = 0, sosEnd = 0] = segments.at(-1) ?? [];
-  const components = bytes[frame + 5]!;
-  const scanComponents = bytes[sos]!;
+  const components = bytes[frame + 5];
+  const scanComponents = bytes[sos];
   return (
     scan !== null &&
     frames.length === 1 &&
@@ -258,7 +262,7 @@ function isCompleteJpeg(bytes: Uint8Array): boolean {
 
 /** In entropy-coded data 0xFF is always stuffed (FF 00) or a restart marker, so FF D9 is the real end. */
 function hasEndOfImage(bytes: Uint8Array, from: number): boolean {
-  for (let offset = from; (offset = bytes.indexOf(0xff, offset) + 1) > 0; ) if (bytes[offset] === 0xd9) return true;
+  for (let offset = from; (offset = bytes.indexOf(0xff, offset) + 1) > 0;) if (bytes[offset] === 0xd9) return true;
   return false;
 }
 
@@ -294,7 +298,7 @@ export function pngHeader(bytes: Uint8Array): PngHeader | null {
     height > 0 &&
     width < 2 ** 31 &&
     height < 2 ** 31 &&
-    (2 ** bitDepth) & PNG_BIT_DEPTHS[colorType]! &&
+    (2 ** bitDepth) & PNG_BIT_DEPTHS[colorType] &&
     compression === 0 &&
     filter === 0 &&
     interlace < 2
@@ -309,10 +313,11 @@ export function pngHeader(bytes: Uint8Array): PngHeader | null {
 function isCompletePng(bytes: Uint8Array): boolean {
   const header = pngHeader(bytes);
   const types = new Set<string>(); // those of the chunks so far
-  for (let offset = PNG_SIGNATURE_LENGTH; header && offset + 12 <= bytes.length; ) {
+  for (let offset = PNG_SIGNATURE_LENGTH; header && offset + 12 <= bytes.length;) {
     const type = ascii(bytes, offset + 4, 4);
     const dataEnd = offset + 8 + uint(bytes, offset, 4);
-    if (dataEnd + 4 > bytes.length || !/^[A-Za-z]{4}$/.test(type) || crc32(bytes, offset + 4, dataEnd) !== uint(bytes, dataEnd, 4)) return false;
+    if (dataEnd + 4 > bytes.length || !/^[A-Za-z]{4}$/.test(type) || crc32(bytes, offset + 4, dataEnd) !== uint(bytes, dataEnd, 4))
+      return false;
     if (type === 'IDAT' && header.colorType === 3 && !types.has('PLTE')) return false;
     if (type === 'IEND') return types.has('IDAT');
     types.add(type);
@@ -352,7 +357,11 @@ function webpDimensions(bytes: Uint8Array): ImageDimensions | null {
   const lossless = uint(bytes, 21, 4, true);
   switch (ascii(bytes, 12, 4)) {
     case 'VP8 ': // frame tag (3 bytes), start code 9D 01 2A, then 14-bit width and height
-      return positive(uint(bytes, 26, 2, true) & 0x3fff, uint(bytes, 28, 2, true) & 0x3fff, bytes.length >= 30 && uint(bytes, 23, 3) === 0x9d012a);
+      return positive(
+        uint(bytes, 26, 2, true) & 0x3fff,
+        uint(bytes, 28, 2, true) & 0x3fff,
+        bytes.length >= 30 && uint(bytes, 23, 3) === 0x9d012a,
+      );
     case 'VP8L': // signature 0x2F, then width − 1 and height − 1 in 14 bits each
       return positive((lossless & 0x3fff) + 1, ((lossless >>> 14) & 0x3fff) + 1, bytes.length >= 25 && bytes[20] === 0x2f);
     case 'VP8X': // flags, 3 reserved bytes, canvas width − 1 and height − 1 in 24 bits each
@@ -365,7 +374,7 @@ function webpDimensions(bytes: Uint8Array): ImageDimensions | null {
 /** Top-level ISO-BMFF boxes must tile the file exactly, starting with `ftyp`, with `meta` and `mdat` boxes. */
 function isCompleteHeic(bytes: Uint8Array): boolean {
   const types: string[] = [];
-  for (let offset = 0; offset < bytes.length; ) {
+  for (let offset = 0; offset < bytes.length;) {
     const type = ascii(bytes, offset + 4, 4);
     // A box's size, its header's first field: 1 for a 64-bit size after the type, 0 for a box that
     // runs to the end of the file.
@@ -386,7 +395,7 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
 
 function crc32(bytes: Uint8Array, start: number, end: number): number {
   let crc = -1;
-  for (let i = start; i < end; i += 1) crc = CRC_TABLE[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
+  for (let i = start; i < end; i += 1) crc = CRC_TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
   return ~crc >>> 0;
 }
 

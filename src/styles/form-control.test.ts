@@ -46,8 +46,7 @@ ControlsProbe.define('kyc-test-controls-probe');
 
 const PHYSICAL = /\b(margin|padding|border|inset)-(left|right|top|bottom)\b|(^|[\s;{])(left|right):|text-align:\s*(left|right)|float:/;
 
-const rgb = (hex: string) =>
-  `rgb(${[1, 3, 5].map((start) => parseInt(hex.slice(start, start + 2), 16)).join(', ')})`;
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((start) => parseInt(hex.slice(start, start + 2), 16)).join(', ')})`;
 
 async function probe(theme = 'light') {
   const el = await fixture<ControlsProbe>(html`<kyc-test-controls-probe theme=${theme}></kyc-test-controls-probe>`);

@@ -22,26 +22,24 @@ ThemeRoot.define('kyc-test-theme-root');
 function luminance(hex: string): number {
   const channels = [1, 3, 5].map((start) => parseInt(hex.slice(start, start + 2), 16) / 255);
   const [r, g, b] = channels.map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
 /** WCAG 2.x contrast ratio of two `#rrggbb` colours. */
 function contrast(a: string, b: string): number {
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (light! + 0.05) / (dark! + 0.05);
+  return (light + 0.05) / (dark + 0.05);
 }
 
 /** `color-x` → `#rrggbb` from `--<prefix>color-x: #rrggbb` declarations in a block of CSS text. */
 function schemeColours(cssText: string): Map<string, string> {
-  return new Map(
-    Array.from(cssText.matchAll(/--_kyc-scheme-(color-[\w-]+):\s*(#[0-9a-f]{6})\s*;/gi), (m) => [m[1]!, m[2]!]),
-  );
+  return new Map(Array.from(cssText.matchAll(/--_kyc-scheme-(color-[\w-]+):\s*(#[0-9a-f]{6})\s*;/gi), (m) => [m[1], m[2]]));
 }
 
 /** The light palette: the literal fallback of each colour alias (which also checks their naming). */
 function lightPalette(): Map<string, string> {
   const aliases = /--_kyc-(color-[\w-]+):\s*var\(--kyc-\1,\s*var\(--_kyc-scheme-\1,\s*(#[0-9a-f]{6})\)\)/gi;
-  return new Map(Array.from(tokensStyles.cssText.matchAll(aliases), (m) => [m[1]!, m[2]!]));
+  return new Map(Array.from(tokensStyles.cssText.matchAll(aliases), (m) => [m[1], m[2]]));
 }
 
 /** The dark palette, from `theme="dark"`; asserts `theme="auto"` under a dark preference sets the same. */
@@ -63,8 +61,7 @@ const TEXT = ['color-text', 'color-text-muted', 'color-primary', 'color-danger',
 const UI = ['color-border', 'color-focus'];
 const BACKGROUNDS = ['color-background', 'color-surface'];
 
-const rgb = (hex: string) =>
-  `rgb(${[1, 3, 5].map((start) => parseInt(hex.slice(start, start + 2), 16)).join(', ')})`;
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((start) => parseInt(hex.slice(start, start + 2), 16)).join(', ')})`;
 
 describe('theming contract (tokens.styles.ts)', () => {
   afterEach(() => emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' }));
@@ -93,7 +90,7 @@ describe('theming contract (tokens.styles.ts)', () => {
   it('declares a private alias of each public token, falling back to a literal', () => {
     const aliases = Array.from(tokensStyles.cssText.matchAll(/(--_kyc-[\w-]+):\s*var\(\s*(--[\w-]+)/g));
     expect(aliases.length).to.be.greaterThan(20);
-    for (const [, alias, token] of aliases) expect(token, alias).to.equal(alias!.replace('--_kyc-', '--kyc-'));
+    for (const [, alias, token] of aliases) expect(token, alias).to.equal(alias.replace('--_kyc-', '--kyc-'));
   });
 
   it('uses no custom property that is neither declared nor given a fallback', () => {

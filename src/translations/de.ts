@@ -40,22 +40,21 @@ const translation = {
   change: 'Ändern',
   changeAnswer: (question) => `„${question}“ ändern`,
   sendForReview: 'Zur Prüfung einreichen',
-  unsavedAnswers: 'Einige Angaben in diesem Schritt sind noch nicht gespeichert. Klicken Sie auf „Weiter“, um sie zu speichern, und senden Sie dann Ihren Antrag.',
+  unsavedAnswers:
+    'Einige Angaben in diesem Schritt sind noch nicht gespeichert. Klicken Sie auf „Weiter“, um sie zu speichern, und senden Sie dann Ihren Antrag.',
 
   // Statuses
   inReviewTitle: 'Ihr Antrag wird geprüft',
   inReviewBody:
-    'Das dauert in der Regel nicht lange. Sie können diese Seite verlassen: ' +
-    'Das Ergebnis wird hier angezeigt, wenn Sie zurückkehren.',
+    'Das dauert in der Regel nicht lange. Sie können diese Seite verlassen: ' + 'Das Ergebnis wird hier angezeigt, wenn Sie zurückkehren.',
   approvedTitle: 'Ihr Antrag wurde genehmigt',
-  approvedBody:
-    'Vielen Dank, Ihre Verifizierung ist abgeschlossen. Sie können jetzt die Dienste nutzen, für die sie nötig ist.',
+  approvedBody: 'Vielen Dank, Ihre Verifizierung ist abgeschlossen. Sie können jetzt die Dienste nutzen, für die sie nötig ist.',
   pendingTitle: 'Einige Angaben müssen korrigiert werden',
   pendingBody: 'Bitte korrigieren Sie die unten markierten Angaben und reichen Sie Ihren Antrag dann erneut ein.',
-  pendingBodyNoRemarks: 'Bitte prüfen Sie Ihre Angaben anhand des Hinweises unten, ändern Sie, was nötig ist, und reichen Sie Ihren Antrag dann erneut ein.',
+  pendingBodyNoRemarks:
+    'Bitte prüfen Sie Ihre Angaben anhand des Hinweises unten, ändern Sie, was nötig ist, und reichen Sie Ihren Antrag dann erneut ein.',
   reviewerComment: 'Hinweis aus der Prüfung',
-  remarksCount: (count, f) =>
-    f.plural(count, { one: `${f.number(count)} Anmerkung`, other: `${f.number(count)} Anmerkungen` }),
+  remarksCount: (count, f) => f.plural(count, { one: `${f.number(count)} Anmerkung`, other: `${f.number(count)} Anmerkungen` }),
   rejectedTitle: 'Ihr Antrag wurde nicht genehmigt',
   rejectedBody: 'Dieser Antrag kann nicht mehr geändert werden. Wenn Sie möchten, können Sie einen neuen stellen.',
   startNewApplication: 'Neuen Antrag stellen',
@@ -74,9 +73,7 @@ const translation = {
   chooseOption: 'Bitte wählen…',
   noMatches: 'Keine Treffer',
   optionsAvailable: (count, f) =>
-    count === 0
-      ? 'Keine Ergebnisse'
-      : f.plural(count, { one: `${f.number(count)} Ergebnis`, other: `${f.number(count)} Ergebnisse` }),
+    count === 0 ? 'Keine Ergebnisse' : f.plural(count, { one: `${f.number(count)} Ergebnis`, other: `${f.number(count)} Ergebnisse` }),
   loadingOptions: 'Auswahl wird geladen…',
   acceptRequired: 'Bestätigen Sie, dass Sie dieses Dokument gelesen haben und akzeptieren, um fortzufahren.',
   questionOptionsFailed: 'Die Auswahlmöglichkeiten für diese Frage konnten nicht geladen werden.',
@@ -91,18 +88,15 @@ const translation = {
     'Es konnte keine Verbindung hergestellt werden. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut. ' +
     'Ihre Angaben bleiben erhalten.',
   errorTimeout: 'Das dauert länger als erwartet. Bitte versuchen Sie es erneut. Ihre Angaben bleiben erhalten.',
-  errorUnauthorized:
-    'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an. Bereits gespeicherte Angaben bleiben erhalten.',
-  errorForbidden:
-    'Sie haben keinen Zugriff auf diesen Antrag. Wenn Sie das für einen Fehler halten, wenden Sie sich bitte an den Support.',
+  errorUnauthorized: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an. Bereits gespeicherte Angaben bleiben erhalten.',
+  errorForbidden: 'Sie haben keinen Zugriff auf diesen Antrag. Wenn Sie das für einen Fehler halten, wenden Sie sich bitte an den Support.',
   errorNotFound:
     'Das Angeforderte wurde nicht gefunden. Möglicherweise wurde es entfernt. ' +
     'Laden Sie die Seite neu und versuchen Sie es noch einmal.',
   errorConflict:
     'Dieser Antrag kann nicht mehr geändert werden, etwa weil er bereits zur Prüfung eingereicht wurde. ' +
     'Laden Sie die Seite neu, um den aktuellen Status zu sehen.',
-  errorValidation:
-    'Einige Angaben wurden nicht angenommen. Korrigieren Sie die markierten Angaben und versuchen Sie es erneut.',
+  errorValidation: 'Einige Angaben wurden nicht angenommen. Korrigieren Sie die markierten Angaben und versuchen Sie es erneut.',
   errorSignatureRequired: 'Bitte bestätigen Sie diese Änderung mit einem Einmalcode, um sie zu speichern.',
   errorSignatureInvalid: 'Dieser Code ist falsch oder abgelaufen. Prüfen Sie ihn oder fordern Sie einen neuen an.',
   errorUploadRejected:
@@ -117,11 +111,9 @@ const translation = {
       one: `${f.number(minutes)} Minute`,
       other: `${f.number(minutes)} Minuten`,
     })} und versuchen Sie es dann erneut.`,
-  errorServer:
-    'Bei uns ist ein Fehler aufgetreten. Bitte versuchen Sie es in ein paar Minuten erneut. Ihre Angaben bleiben erhalten.',
+  errorServer: 'Bei uns ist ein Fehler aufgetreten. Bitte versuchen Sie es in ein paar Minuten erneut. Ihre Angaben bleiben erhalten.',
   errorMalformedResponse:
-    'Wir haben eine Antwort erhalten, die wir nicht lesen konnten. Bitte versuchen Sie es erneut. ' +
-    'Ihre Angaben bleiben erhalten.',
+    'Wir haben eine Antwort erhalten, die wir nicht lesen konnten. Bitte versuchen Sie es erneut. ' + 'Ihre Angaben bleiben erhalten.',
   errorUnknown:
     'Etwas Unerwartetes ist passiert. Bitte versuchen Sie es erneut. ' +
     'Wenn das Problem bestehen bleibt, wenden Sie sich an den Support.',
@@ -169,8 +161,7 @@ const translation = {
   fileTakePhotoFor: (label) => `Foto aufnehmen: ${label}`,
   fileDropHint: 'oder ziehen Sie die Datei hierher',
   filePageOf: (index, label, f) => `${label}, Seite ${f.number(index)}`,
-  filePages: (count, f) =>
-    f.plural(count, { one: `${f.number(count)} Seite`, other: `${f.number(count)} Seiten` }),
+  filePages: (count, f) => f.plural(count, { one: `${f.number(count)} Seite`, other: `${f.number(count)} Seiten` }),
   fileChecking: 'Datei wird geprüft…',
   fileUploadingFor: (role) => `Wird hochgeladen: ${role}`,
   fileCancel: 'Hochladen abbrechen',
@@ -183,26 +174,21 @@ const translation = {
   fileRemoveFor: (role) => `Entfernen: ${role}`,
   fileEmpty: 'Diese Datei ist leer. Bitte wählen Sie eine andere.',
   fileTooBig: (megabytes, f) =>
-    `Diese Datei ist größer als ${f.number(megabytes)} MB. ` +
-    'Bitte wählen Sie eine kleinere Datei oder nehmen Sie ein neues Foto auf.',
-  fileUnsupported:
-    'Dieser Dateityp wird nicht angenommen. Bitte wählen Sie ein Foto (JPEG, PNG, HEIC oder WebP) oder eine PDF-Datei.',
+    `Diese Datei ist größer als ${f.number(megabytes)} MB. ` + 'Bitte wählen Sie eine kleinere Datei oder nehmen Sie ein neues Foto auf.',
+  fileUnsupported: 'Dieser Dateityp wird nicht angenommen. Bitte wählen Sie ein Foto (JPEG, PNG, HEIC oder WebP) oder eine PDF-Datei.',
   fileMismatch:
     'Der Inhalt dieser Datei passt nicht zu ihrem Namen (zum Beispiel ein PDF mit der Endung .jpg). ' +
     'Bitte wählen Sie die Originaldatei.',
   fileCorrupted: 'Diese Datei ist beschädigt oder unvollständig. Bitte wählen Sie eine andere.',
-  fileUndecodable:
-    'Dieses Bild kann nicht geöffnet werden. Bitte nehmen Sie ein neues Foto auf oder wählen Sie eine andere Datei.',
+  fileUndecodable: 'Dieses Bild kann nicht geöffnet werden. Bitte nehmen Sie ein neues Foto auf oder wählen Sie eine andere Datei.',
   fileTooManyPixels: 'Dieses Bild ist zu groß für die Verarbeitung. Bitte wählen Sie ein kleineres.',
   fileDuplicate: 'Diese Datei wurde für dieses Dokument bereits hochgeladen. Bitte wählen Sie eine andere.',
-  fileTooMany:
-    'Ihrem Antrag können keine weiteren Dateien hinzugefügt werden. Bitte wenden Sie sich an den Support.',
+  fileTooMany: 'Ihrem Antrag können keine weiteren Dateien hinzugefügt werden. Bitte wenden Sie sich an den Support.',
   fileUploadPending: 'Bitte warten Sie, bis das Hochladen abgeschlossen ist.',
   fileProblemPending: 'Bitte entfernen oder ersetzen Sie die Datei, die nicht verwendet werden konnte.',
   noBackSide: 'Mein Dokument hat keine Rückseite',
   noBackSideHelp: 'Das Foto der Vorderseite wird noch einmal als Rückseite gesendet.',
-  noBackSideFrontAgain:
-    'Bitte wählen Sie das Foto der Vorderseite noch einmal aus: Es wird als Rückseite gesendet.',
+  noBackSideFrontAgain: 'Bitte wählen Sie das Foto der Vorderseite noch einmal aus: Es wird als Rückseite gesendet.',
 
   // Steps that later issues fill in
   livenessLoading: 'Die Lebenderkennung wird geladen…',

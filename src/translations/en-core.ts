@@ -27,8 +27,7 @@ const terms = {
   currentLevel: (name: string) => `Your current level: ${name}`,
   startVerification: 'Start verification',
   notAllowedTitle: 'You cannot start a new application right now',
-  notAllowedBody:
-    'Your account cannot start a verification at the moment. If you think this is a mistake, please contact support.',
+  notAllowedBody: 'Your account cannot start a verification at the moment. If you think this is a mistake, please contact support.',
   noLevels: 'No other verification level is available to you at the moment.',
   unnamedLevel: (position: number, f: TermFormat) => `Level ${f.number(position)}`,
 
@@ -42,13 +41,13 @@ const terms = {
 
   // Statuses
   inReviewTitle: 'Your application is being reviewed',
-  inReviewBody:
-    'This usually does not take long. You can leave this page: the result will be shown here when you come back.',
+  inReviewBody: 'This usually does not take long. You can leave this page: the result will be shown here when you come back.',
   approvedTitle: 'Your application has been approved',
   approvedBody: 'Thank you, your verification is complete. You can now use the services that need it.',
   pendingTitle: 'Some answers need a correction',
   pendingBody: 'Please correct the answers marked below, then send your application for review again.',
-  pendingBodyNoRemarks: 'Please check your answers against the comment below, change what is needed, then send your application for review again.',
+  pendingBodyNoRemarks:
+    'Please check your answers against the comment below, change what is needed, then send your application for review again.',
   reviewerComment: 'Comment from the reviewer',
   remarksCount: (count: number, f: TermFormat) =>
     f.plural(count, { one: `${f.number(count)} remark`, other: `${f.number(count)} remarks` }),
@@ -89,8 +88,7 @@ const terms = {
   errorValidation: 'Some answers were not accepted. Correct the marked answers and try again.',
   errorSignatureRequired: 'To save this change, confirm it with a one-time code.',
   errorSignatureInvalid: 'This code is not correct or has expired. Check it, or ask for a new code.',
-  errorUploadRejected:
-    'This file could not be accepted. Please choose another one, for example a clear photo or a PDF scan.',
+  errorUploadRejected: 'This file could not be accepted. Please choose another one, for example a clear photo or a PDF scan.',
   errorRateLimited: (seconds: number, f: TermFormat) =>
     `Too many attempts. Please wait ${f.plural(seconds, {
       one: `${f.number(seconds)} second`,

@@ -13,8 +13,7 @@ const terms = {
   fileTakePhotoFor: (label: string) => `Take a photo: ${label}`,
   fileDropHint: 'or drop the file here',
   filePageOf: (index: number, label: string, f: TermFormat) => `${label}, page ${f.number(index)}`,
-  filePages: (count: number, f: TermFormat) =>
-    f.plural(count, { one: `${f.number(count)} page`, other: `${f.number(count)} pages` }),
+  filePages: (count: number, f: TermFormat) => f.plural(count, { one: `${f.number(count)} page`, other: `${f.number(count)} pages` }),
   fileChecking: 'Checking the file…',
   fileUploadingFor: (role: string) => `Uploading ${role}`,
   fileCancel: 'Cancel the upload',

@@ -23,8 +23,7 @@ const terms = {
       other: `${f.number(seconds)} seconds`,
     })}.`,
   codeSentAgain: 'We have sent you a new code.',
-  signaturePromptProgress: (index: number, total: number, f: TermFormat) =>
-    `Code ${f.number(index)} of ${f.number(total)}`,
+  signaturePromptProgress: (index: number, total: number, f: TermFormat) => `Code ${f.number(index)} of ${f.number(total)}`,
   signaturePromptSendTo: (destination: string) => `We will send the code to ${destination}.`,
   signaturePromptCodeFormat: (length: number, f: TermFormat) => `Enter the ${f.number(length)}-digit code.`,
   signaturePromptResendReady: 'You can now ask for a new code.',

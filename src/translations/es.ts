@@ -49,10 +49,10 @@ const translation = {
   approvedBody: 'Gracias, su verificación se ha completado. Ya puede usar los servicios que la requieren.',
   pendingTitle: 'Hay respuestas que deben corregirse',
   pendingBody: 'Corrija las respuestas marcadas a continuación y vuelva a enviar su solicitud a revisión.',
-  pendingBodyNoRemarks: 'Revise sus respuestas según el comentario de abajo, cambie lo necesario y vuelva a enviar su solicitud a revisión.',
+  pendingBodyNoRemarks:
+    'Revise sus respuestas según el comentario de abajo, cambie lo necesario y vuelva a enviar su solicitud a revisión.',
   reviewerComment: 'Comentario del equipo de revisión',
-  remarksCount: (count, f) =>
-    f.plural(count, { one: `${f.number(count)} observación`, other: `${f.number(count)} observaciones` }),
+  remarksCount: (count, f) => f.plural(count, { one: `${f.number(count)} observación`, other: `${f.number(count)} observaciones` }),
   rejectedTitle: 'Su solicitud no ha sido aprobada',
   rejectedBody: 'Esta solicitud ya no se puede modificar. Si lo desea, puede iniciar una nueva.',
   startNewApplication: 'Iniciar una nueva solicitud',
@@ -71,9 +71,7 @@ const translation = {
   chooseOption: 'Elija…',
   noMatches: 'No hay coincidencias',
   optionsAvailable: (count, f) =>
-    count === 0
-      ? 'No hay resultados'
-      : f.plural(count, { one: `${f.number(count)} resultado`, other: `${f.number(count)} resultados` }),
+    count === 0 ? 'No hay resultados' : f.plural(count, { one: `${f.number(count)} resultado`, other: `${f.number(count)} resultados` }),
   loadingOptions: 'Cargando opciones…',
   acceptRequired: 'Para continuar, confirme que ha leído y acepta este documento.',
   questionOptionsFailed: 'No se han podido cargar las opciones de esta pregunta.',
@@ -85,24 +83,19 @@ const translation = {
   errorSummaryTitle: 'Hay un problema',
   errorSummaryItem: (question, message) => `${question}: ${message}`,
   errorNetwork:
-    'No se ha podido establecer la conexión. Compruebe su conexión a internet e inténtelo de nuevo. ' +
-    'Sus respuestas se conservan.',
+    'No se ha podido establecer la conexión. Compruebe su conexión a internet e inténtelo de nuevo. ' + 'Sus respuestas se conservan.',
   errorTimeout: 'Esto está tardando más de lo esperado. Inténtelo de nuevo. Sus respuestas se conservan.',
-  errorUnauthorized:
-    'Su sesión ha caducado. Vuelva a iniciar sesión para continuar. Las respuestas que ya había guardado se conservan.',
-  errorForbidden:
-    'No tiene acceso a esta solicitud. Si cree que se trata de un error, póngase en contacto con el servicio de asistencia.',
+  errorUnauthorized: 'Su sesión ha caducado. Vuelva a iniciar sesión para continuar. Las respuestas que ya había guardado se conservan.',
+  errorForbidden: 'No tiene acceso a esta solicitud. Si cree que se trata de un error, póngase en contacto con el servicio de asistencia.',
   errorNotFound:
-    'No hemos encontrado lo que se ha solicitado. Es posible que se haya eliminado. ' +
-    'Vuelva a cargar la página e inténtelo de nuevo.',
+    'No hemos encontrado lo que se ha solicitado. Es posible que se haya eliminado. ' + 'Vuelva a cargar la página e inténtelo de nuevo.',
   errorConflict:
     'Esta solicitud ya no se puede modificar, por ejemplo porque ya se ha enviado a revisión. ' +
     'Vuelva a cargar la página para ver su estado actual.',
   errorValidation: 'Algunas respuestas no se han aceptado. Corrija las respuestas marcadas e inténtelo de nuevo.',
   errorSignatureRequired: 'Para guardar este cambio, confírmelo con un código de un solo uso.',
   errorSignatureInvalid: 'El código no es correcto o ha caducado. Revíselo o solicite uno nuevo.',
-  errorUploadRejected:
-    'No se ha podido aceptar este archivo. Elija otro, por ejemplo una foto nítida o un documento escaneado en PDF.',
+  errorUploadRejected: 'No se ha podido aceptar este archivo. Elija otro, por ejemplo una foto nítida o un documento escaneado en PDF.',
   errorRateLimited: (seconds, f) =>
     `Demasiados intentos. Espere ${f.plural(seconds, {
       one: `${f.number(seconds)} segundo`,
@@ -113,10 +106,8 @@ const translation = {
       one: `${f.number(minutes)} minuto`,
       other: `${f.number(minutes)} minutos`,
     })} e inténtelo de nuevo.`,
-  errorServer:
-    'Algo ha fallado por nuestra parte. Inténtelo de nuevo dentro de unos minutos. Sus respuestas se conservan.',
-  errorMalformedResponse:
-    'Hemos recibido una respuesta que no hemos podido leer. Inténtelo de nuevo. Sus respuestas se conservan.',
+  errorServer: 'Algo ha fallado por nuestra parte. Inténtelo de nuevo dentro de unos minutos. Sus respuestas se conservan.',
+  errorMalformedResponse: 'Hemos recibido una respuesta que no hemos podido leer. Inténtelo de nuevo. Sus respuestas se conservan.',
   errorUnknown:
     'Se ha producido un error inesperado. Inténtelo de nuevo. ' +
     'Si el problema continúa, póngase en contacto con el servicio de asistencia.',
@@ -168,8 +159,7 @@ const translation = {
   fileTakePhotoFor: (label) => `Hacer una foto: ${label}`,
   fileDropHint: 'o arrastre el archivo hasta aquí',
   filePageOf: (index, label, f) => `${label}, página ${f.number(index)}`,
-  filePages: (count, f) =>
-    f.plural(count, { one: `${f.number(count)} página`, other: `${f.number(count)} páginas` }),
+  filePages: (count, f) => f.plural(count, { one: `${f.number(count)} página`, other: `${f.number(count)} páginas` }),
   fileChecking: 'Comprobando el archivo…',
   fileUploadingFor: (role) => `Subiendo: ${role}`,
   fileCancel: 'Cancelar la subida',
@@ -181,18 +171,15 @@ const translation = {
   fileRemove: 'Eliminar',
   fileRemoveFor: (role) => `Eliminar: ${role}`,
   fileEmpty: 'Este archivo está vacío. Elija otro.',
-  fileTooBig: (megabytes, f) =>
-    `Este archivo supera los ${f.number(megabytes)} MB. Elija uno más pequeño o haga una foto nueva.`,
+  fileTooBig: (megabytes, f) => `Este archivo supera los ${f.number(megabytes)} MB. Elija uno más pequeño o haga una foto nueva.`,
   fileUnsupported: 'No se admite este tipo de archivo. Elija una foto (JPEG, PNG, HEIC o WebP) o un PDF.',
   fileMismatch:
-    'El contenido de este archivo no corresponde a su nombre (por ejemplo, un PDF con la extensión .jpg). ' +
-    'Elija el archivo original.',
+    'El contenido de este archivo no corresponde a su nombre (por ejemplo, un PDF con la extensión .jpg). ' + 'Elija el archivo original.',
   fileCorrupted: 'Este archivo está dañado o incompleto. Elija otro.',
   fileUndecodable: 'No se puede abrir esta imagen. Haga una foto nueva o elija otro archivo.',
   fileTooManyPixels: 'Esta imagen es demasiado grande para procesarla. Elija una más pequeña.',
   fileDuplicate: 'Este archivo ya se ha subido para este documento. Elija otro.',
-  fileTooMany:
-    'No se pueden añadir más archivos a su solicitud. Póngase en contacto con el servicio de asistencia.',
+  fileTooMany: 'No se pueden añadir más archivos a su solicitud. Póngase en contacto con el servicio de asistencia.',
   fileUploadPending: 'Espere a que termine la subida.',
   fileProblemPending: 'Elimine o reemplace el archivo que no se ha podido usar.',
   noBackSide: 'Mi documento no tiene reverso',

@@ -41,21 +41,20 @@ const translation = {
   change: 'Modifier',
   changeAnswer: (question) => `Modifier «\u00a0${question}\u00a0»`,
   sendForReview: 'Envoyer pour examen',
-  unsavedAnswers: 'Certaines réponses de cette étape ne sont pas encore enregistrées. Appuyez sur « Continuer » pour les enregistrer, puis envoyez votre demande.',
+  unsavedAnswers:
+    'Certaines réponses de cette étape ne sont pas encore enregistrées. Appuyez sur « Continuer » pour les enregistrer, puis envoyez votre demande.',
 
   // Statuses
   inReviewTitle: 'Votre demande est en cours d’examen',
-  inReviewBody:
-    'Cela prend généralement peu de temps. Vous pouvez quitter cette page\u00a0: le résultat s’affichera ici à votre retour.',
+  inReviewBody: 'Cela prend généralement peu de temps. Vous pouvez quitter cette page\u00a0: le résultat s’affichera ici à votre retour.',
   approvedTitle: 'Votre demande a été approuvée',
-  approvedBody:
-    'Merci, votre vérification est terminée. Vous pouvez maintenant utiliser les services qui la nécessitent.',
+  approvedBody: 'Merci, votre vérification est terminée. Vous pouvez maintenant utiliser les services qui la nécessitent.',
   pendingTitle: 'Certaines réponses doivent être corrigées',
   pendingBody: 'Corrigez les réponses signalées ci-dessous, puis renvoyez votre demande pour examen.',
-  pendingBodyNoRemarks: 'Vérifiez vos réponses au regard du commentaire ci-dessous, modifiez ce qui doit l’être, puis renvoyez votre demande pour examen.',
+  pendingBodyNoRemarks:
+    'Vérifiez vos réponses au regard du commentaire ci-dessous, modifiez ce qui doit l’être, puis renvoyez votre demande pour examen.',
   reviewerComment: 'Commentaire de l’équipe de vérification',
-  remarksCount: (count, f) =>
-    f.plural(count, { one: `${f.number(count)} remarque`, other: `${f.number(count)} remarques` }),
+  remarksCount: (count, f) => f.plural(count, { one: `${f.number(count)} remarque`, other: `${f.number(count)} remarques` }),
   rejectedTitle: 'Votre demande n’a pas été approuvée',
   rejectedBody: 'Cette demande ne peut plus être modifiée. Si vous le souhaitez, vous pouvez en commencer une nouvelle.',
   startNewApplication: 'Faire une nouvelle demande',
@@ -74,9 +73,7 @@ const translation = {
   chooseOption: 'Choisir…',
   noMatches: 'Aucune correspondance',
   optionsAvailable: (count, f) =>
-    count === 0
-      ? 'Aucun résultat'
-      : f.plural(count, { one: `${f.number(count)} résultat`, other: `${f.number(count)} résultats` }),
+    count === 0 ? 'Aucun résultat' : f.plural(count, { one: `${f.number(count)} résultat`, other: `${f.number(count)} résultats` }),
   loadingOptions: 'Chargement des options…',
   acceptRequired: 'Pour continuer, confirmez que vous avez lu et acceptez ce document.',
   questionOptionsFailed: 'Les choix de cette question n’ont pas pu être chargés.',
@@ -87,23 +84,18 @@ const translation = {
   // Errors
   errorSummaryTitle: 'Il y a un problème',
   errorSummaryItem: (question, message) => `${question} : ${message}`,
-  errorNetwork:
-    'La connexion a échoué. Vérifiez votre connexion Internet et réessayez. Vos réponses sont conservées.',
+  errorNetwork: 'La connexion a échoué. Vérifiez votre connexion Internet et réessayez. Vos réponses sont conservées.',
   errorTimeout: 'Cela prend plus de temps que prévu. Veuillez réessayer. Vos réponses sont conservées.',
-  errorUnauthorized:
-    'Votre session a expiré. Reconnectez-vous pour continuer. Les réponses déjà enregistrées sont conservées.',
-  errorForbidden:
-    'Vous n’avez pas accès à cette demande. Si vous pensez qu’il s’agit d’une erreur, contactez le support.',
-  errorNotFound:
-    'L’élément demandé est introuvable. Il a peut-être été supprimé. Rechargez la page et réessayez.',
+  errorUnauthorized: 'Votre session a expiré. Reconnectez-vous pour continuer. Les réponses déjà enregistrées sont conservées.',
+  errorForbidden: 'Vous n’avez pas accès à cette demande. Si vous pensez qu’il s’agit d’une erreur, contactez le support.',
+  errorNotFound: 'L’élément demandé est introuvable. Il a peut-être été supprimé. Rechargez la page et réessayez.',
   errorConflict:
     'Cette demande ne peut plus être modifiée, par exemple parce qu’elle a déjà été envoyée pour examen. ' +
     'Rechargez la page pour voir son statut actuel.',
   errorValidation: 'Certaines réponses n’ont pas été acceptées. Corrigez les réponses signalées et réessayez.',
   errorSignatureRequired: 'Pour enregistrer cette modification, confirmez-la avec un code à usage unique.',
   errorSignatureInvalid: 'Ce code est incorrect ou a expiré. Vérifiez-le ou demandez un nouveau code.',
-  errorUploadRejected:
-    'Ce fichier n’a pas pu être accepté. Choisissez-en un autre, par exemple une photo nette ou un scan au format PDF.',
+  errorUploadRejected: 'Ce fichier n’a pas pu être accepté. Choisissez-en un autre, par exemple une photo nette ou un scan au format PDF.',
   errorRateLimited: (seconds, f) =>
     `Trop de tentatives. Patientez ${f.plural(seconds, {
       one: `${f.number(seconds)} seconde`,
@@ -114,12 +106,9 @@ const translation = {
       one: `${f.number(minutes)} minute`,
       other: `${f.number(minutes)} minutes`,
     })}, puis réessayez.`,
-  errorServer:
-    'Un problème est survenu de notre côté. Réessayez dans quelques minutes. Vos réponses sont conservées.',
-  errorMalformedResponse:
-    'Nous avons reçu une réponse que nous n’avons pas pu lire. Veuillez réessayer. Vos réponses sont conservées.',
-  errorUnknown:
-    'Une erreur inattendue s’est produite. Veuillez réessayer. Si le problème persiste, contactez le support.',
+  errorServer: 'Un problème est survenu de notre côté. Réessayez dans quelques minutes. Vos réponses sont conservées.',
+  errorMalformedResponse: 'Nous avons reçu une réponse que nous n’avons pas pu lire. Veuillez réessayer. Vos réponses sont conservées.',
+  errorUnknown: 'Une erreur inattendue s’est produite. Veuillez réessayer. Si le problème persiste, contactez le support.',
 
   // Legal documents
   documentVersion: (version) => `Version ${version}`,
@@ -129,8 +118,7 @@ const translation = {
 
   // Signatures
   signTitle: 'Confirmez avec un code à usage unique',
-  signIntro:
-    'Pour votre sécurité, nous vous envoyons un code à usage unique afin de confirmer qu’il s’agit bien de vous.',
+  signIntro: 'Pour votre sécurité, nous vous envoyons un code à usage unique afin de confirmer qu’il s’agit bien de vous.',
   chooseProvider: 'Comment souhaitez-vous recevoir le code\u00a0?',
   providerSms: 'SMS',
   providerEmail: 'E-mail',
@@ -169,8 +157,7 @@ const translation = {
   fileTakePhotoFor: (label) => `Prendre une photo\u00a0: ${label}`,
   fileDropHint: 'ou déposez le fichier ici',
   filePageOf: (index, label, f) => `${label}, page ${f.number(index)}`,
-  filePages: (count, f) =>
-    f.plural(count, { one: `${f.number(count)} page`, other: `${f.number(count)} pages` }),
+  filePages: (count, f) => f.plural(count, { one: `${f.number(count)} page`, other: `${f.number(count)} pages` }),
   fileChecking: 'Vérification du fichier…',
   fileUploadingFor: (role) => `Envoi en cours\u00a0: ${role}`,
   fileCancel: 'Annuler l’envoi',
@@ -183,15 +170,11 @@ const translation = {
   fileRemoveFor: (role) => `Supprimer\u00a0: ${role}`,
   fileEmpty: 'Ce fichier est vide. Veuillez en choisir un autre.',
   fileTooBig: (megabytes, f) =>
-    `Ce fichier dépasse ${f.number(megabytes)}\u00a0Mo. ` +
-    'Veuillez en choisir un plus petit ou prendre une nouvelle photo.',
-  fileUnsupported:
-    'Ce type de fichier n’est pas accepté. Veuillez choisir une photo (JPEG, PNG, HEIC ou WebP) ou un PDF.',
-  fileMismatch:
-    'Ce fichier ne correspond pas à son nom (par exemple un PDF nommé .jpg). Veuillez choisir le fichier d’origine.',
+    `Ce fichier dépasse ${f.number(megabytes)}\u00a0Mo. ` + 'Veuillez en choisir un plus petit ou prendre une nouvelle photo.',
+  fileUnsupported: 'Ce type de fichier n’est pas accepté. Veuillez choisir une photo (JPEG, PNG, HEIC ou WebP) ou un PDF.',
+  fileMismatch: 'Ce fichier ne correspond pas à son nom (par exemple un PDF nommé .jpg). Veuillez choisir le fichier d’origine.',
   fileCorrupted: 'Ce fichier est endommagé ou incomplet. Veuillez en choisir un autre.',
-  fileUndecodable:
-    'Impossible d’ouvrir cette image. Veuillez prendre une nouvelle photo ou choisir un autre fichier.',
+  fileUndecodable: 'Impossible d’ouvrir cette image. Veuillez prendre une nouvelle photo ou choisir un autre fichier.',
   fileTooManyPixels: 'Cette image est trop grande pour être traitée. Veuillez en choisir une plus petite.',
   fileDuplicate: 'Ce fichier a déjà été envoyé pour ce document. Veuillez en choisir un autre.',
   fileTooMany: 'Il n’est plus possible d’ajouter des fichiers à votre demande. Veuillez contacter le support.',
@@ -199,8 +182,7 @@ const translation = {
   fileProblemPending: 'Veuillez supprimer ou remplacer le fichier qui n’a pas pu être utilisé.',
   noBackSide: 'Mon document n’a pas de verso',
   noBackSideHelp: 'La photo du recto sera envoyée une seconde fois en tant que verso.',
-  noBackSideFrontAgain:
-    'Veuillez choisir à nouveau la photo du recto\u00a0: elle sera envoyée en tant que verso.',
+  noBackSideFrontAgain: 'Veuillez choisir à nouveau la photo du recto\u00a0: elle sera envoyée en tant que verso.',
 
   // Steps that later issues fill in
   livenessLoading: 'Chargement du contrôle du vivant…',

@@ -235,8 +235,7 @@ export class LocalizeController implements ReactiveController {
     const lang = this.lang();
     const overrides = Object.entries(this.host.translations ?? {});
     for (const code of candidates(lang)) {
-      const value =
-        overrides.find(([name]) => name.toLowerCase() === code)?.[1][key] ?? catalog(code)?.[key];
+      const value = overrides.find(([name]) => name.toLowerCase() === code)?.[1][key] ?? catalog(code)?.[key];
       if (typeof value === 'string') return value;
       if (typeof value === 'function') {
         const format: TermFormat = {

@@ -47,7 +47,11 @@ export async function measureOwnership(rounds = 300): Promise<OwnershipFigures> 
   const begin = (): void => {
     ownLevelInfoReads = 0;
   };
-  const measure = async (label: string, note: string, scenario: () => Promise<{ browserLevelInfoReads: number; browserRequests: number }>) => {
+  const measure = async (
+    label: string,
+    note: string,
+    scenario: () => Promise<{ browserLevelInfoReads: number; browserRequests: number }>,
+  ) => {
     const { browserLevelInfoReads, browserRequests } = await scenario();
     scenarios.push({ label, note, browserRequests, extraPlatformCalls: ownLevelInfoReads - browserLevelInfoReads });
   };
@@ -60,21 +64,25 @@ export async function measureOwnership(rounds = 300): Promise<OwnershipFigures> 
     const created = await call(setup, LEVEL_INFO, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ kyc_level_uuid: info.available_levels_for_upgrade[0]!.uuid }),
+      body: JSON.stringify({ kyc_level_uuid: info.available_levels_for_upgrade[0].uuid }),
     });
     return { identity, application: (created.body as { uuid: string }).uuid };
   };
 
-  await measure('widget start: level info, then 20 reads of its application', 'the widget’s own level-info read teaches the proxy', async () => {
-    const { identity, application } = await withApplication();
-    const proxy = proxyFor(identity);
-    begin();
-    await call(proxy, LEVEL_INFO);
-    for (let index = 0; index < 20; index += 1) {
-      await call(proxy, `/v1/kyc/${application}/`);
-    }
-    return { browserLevelInfoReads: 1, browserRequests: 21 };
-  });
+  await measure(
+    'widget start: level info, then 20 reads of its application',
+    'the widget’s own level-info read teaches the proxy',
+    async () => {
+      const { identity, application } = await withApplication();
+      const proxy = proxyFor(identity);
+      begin();
+      await call(proxy, LEVEL_INFO);
+      for (let index = 0; index < 20; index += 1) {
+        await call(proxy, `/v1/kyc/${application}/`);
+      }
+      return { browserLevelInfoReads: 1, browserRequests: 21 };
+    },
+  );
   await measure('resume by application-uuid: 21 calls, no level info first', 'one look-up, then known', async () => {
     const { identity, application } = await withApplication();
     const proxy = proxyFor(identity);
@@ -89,7 +97,7 @@ export async function measureOwnership(rounds = 300): Promise<OwnershipFigures> 
     begin();
     let refused = 0;
     for (let index = 0; index < 100; index += 1) {
-      const target = index < victims.length ? victims[index]!.application : crypto.randomUUID();
+      const target = index < victims.length ? victims[index].application : crypto.randomUUID();
       if ((await call(proxy, `/v1/kyc/${target}/`)).status === 404) refused += 1;
     }
     if (refused !== 100) throw new Error(`ownership bench: ${refused} of 100 foreign reads refused`);

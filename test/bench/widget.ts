@@ -70,7 +70,11 @@ async function answerBench(application: ApiApplication, skip: string, values: Re
     .filter(({ attribute }) => attribute.required && attribute.key !== skip)
     .map(({ attribute: { key, type } }) => {
       const value =
-        type === 'legal_document' ? legal.get(key) : type === 'reference_data' ? options[key.slice(key.lastIndexOf('_') + 1)] : values[type];
+        type === 'legal_document'
+          ? legal.get(key)
+          : type === 'reference_data'
+            ? options[key.slice(key.lastIndexOf('_') + 1)]
+            : values[type];
       if (value === undefined) throw new Error(`no bench answer for ${key} (${type})`);
       return { key, value };
     });
@@ -107,7 +111,8 @@ function checkWidget(): void {
   if (failures.length > 0) throw new Error(failures.splice(0).join('; '));
 }
 
-const upgraded = (el: HTMLElement): el is Widget => customElements.get('kyc-onboarding') !== undefined && 'flow' in el && el.shadowRoot !== null;
+const upgraded = (el: HTMLElement): el is Widget =>
+  customElements.get('kyc-onboarding') !== undefined && 'flow' in el && el.shadowRoot !== null;
 const settledLit = (node: Element | null | undefined): boolean =>
   !!node && (node as Lit).hasUpdated === true && (node as Lit).isUpdatePending === false;
 /** The questions of the widget a milestone check is looking at (read once per check). */
@@ -130,7 +135,7 @@ const onStep = (el: Widget, index: number): boolean =>
 /** The step's heading and every question rendered (their options and documents may still be loading). */
 function stepRendered(el: Widget, index: number): boolean {
   if (!onStep(el, index)) return false;
-  const step = el.flow.steps[index]!;
+  const step = el.flow.steps[index];
   if (el.shadowRoot.querySelector('#heading')?.textContent?.trim() !== step.title) return false;
   const questions = questionsOf(el);
   return questions.length === step.questions.length && questions.every(settledLit);
@@ -206,11 +211,11 @@ function milestones(el: HTMLElement, tests: Record<string, () => boolean>, timeo
           }
         }
         for (const name of pending) {
-          if (!tests[name]!()) continue;
+          if (!tests[name]()) continue;
           const unlaid = performance.now();
           el.getBoundingClientRect(); // style and layout, as the next frame would do them
           reached[name] = performance.now();
-          laidOut += reached[name]! - unlaid;
+          laidOut += reached[name] - unlaid;
           pending.delete(name);
         }
       } catch (error) {
@@ -230,8 +235,10 @@ function milestones(el: HTMLElement, tests: Record<string, () => boolean>, timeo
     const timer = setInterval(check, 4);
     const deadline = setTimeout(() => {
       finish();
-      const state = upgraded(el as Widget) ? JSON.stringify((el as Widget).flow.screen).slice(0, 200) : 'not upgraded';
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${[...pending].join(', ')} (screen: ${state}; ${failures.join('; ')})`));
+      const state = upgraded(el) ? JSON.stringify(el.flow.screen).slice(0, 200) : 'not upgraded';
+      reject(
+        new Error(`timed out after ${timeoutMs} ms waiting for ${[...pending].join(', ')} (screen: ${state}; ${failures.join('; ')})`),
+      );
     }, timeoutMs);
     el.addEventListener('kyc-ready', check);
     check();
@@ -318,7 +325,7 @@ async function firstScreen(options: { cold: boolean; start: 'step' | 'levels' })
   removeWidget();
   return {
     ready: ready - t0,
-    interactive: reached['interactive']! - t0,
+    interactive: reached['interactive'] - t0,
     ...(reached['complete'] ? { complete: reached['complete'] - t0 } : {}),
     ...(options.cold ? { module: module - t0 } : {}),
     overhead,
@@ -364,10 +371,10 @@ async function bigFirstStep(): Promise<BigFirstStepTimes> {
   return {
     overhead,
     ready: ready - t0,
-    renderFromData: reached['rendered']! - ready,
-    rendered: reached['rendered']! - t0,
-    interactive: reached['interactive']! - t0,
-    complete: reached['complete']! - t0,
+    renderFromData: reached['rendered'] - ready,
+    rendered: reached['rendered'] - t0,
+    interactive: reached['interactive'] - t0,
+    complete: reached['complete'] - t0,
   };
 }
 
@@ -412,7 +419,7 @@ async function clickAndTime(el: Widget, part: 'button-continue' | 'button-back',
   const t0 = performance.now();
   button.click();
   const { arrived: at } = await wait;
-  const took = at! - t0;
+  const took = at - t0;
   overheads.push(takeChecks());
   checkWidget();
   await idle(el);
@@ -492,7 +499,7 @@ async function proceed(el: Widget): Promise<void> {
 async function sign(el: Widget): Promise<void> {
   while (el.flow.signature) {
     await until(() => customElements.get('kyc-signature-prompt') !== undefined, 'the code prompt');
-    const prompt = el.shadowRoot.querySelector('kyc-signature-prompt') as Lit | null;
+    const prompt = el.shadowRoot.querySelector<Lit>('kyc-signature-prompt');
     await prompt?.updateComplete;
     const send = prompt?.shadowRoot?.querySelector<HTMLButtonElement>('[part~="button-send"]');
     if (!send) throw new Error('no Send code button');

@@ -30,7 +30,7 @@ describe('API client across origins (CORS, bearer token)', () => {
 
     const info = await client.getLevelInfo();
     expect(info.allowedToCreateKycApplication).to.equal(true);
-    const application = await client.createApplication(info.availableLevelsForUpgrade[0]!.uuid);
+    const application = await client.createApplication(info.availableLevelsForUpgrade[0].uuid);
     const saved = await client.updateApplication(application.uuid, [{ key: 'first_name', value: 'Jane' }]);
     expect(answersOf(saved).first_name).to.equal('Jane');
     expect(await countRequests(sandbox, 'PATCH', `/v1/kyc/${application.uuid}/`)).to.equal(1);

@@ -19,7 +19,7 @@ async function setUp(options: { timeoutMs?: number; retries?: number } = {}): Pr
 
 async function newApplication(client: KycClient, level = 0) {
   const info = await client.getLevelInfo();
-  return client.createApplication(info.availableLevelsForUpgrade[level]!.uuid);
+  return client.createApplication(info.availableLevelsForUpgrade[level].uuid);
 }
 
 describe('API client errors', () => {
@@ -216,7 +216,7 @@ describe('API client errors', () => {
     const { sandbox, client } = await setUp();
     const info = await client.getLevelInfo();
     await injectFault(sandbox, { method: 'POST', status: 500, times: 5 });
-    const error = await rejectionOf(client.createApplication(info.availableLevelsForUpgrade[0]!.uuid));
+    const error = await rejectionOf(client.createApplication(info.availableLevelsForUpgrade[0].uuid));
     expect(error).to.include({ code: 'server', status: 500, recoverable: true });
     expect(await countRequests(sandbox, 'POST', LEVEL_INFO)).to.equal(1);
   });

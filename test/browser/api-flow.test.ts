@@ -43,11 +43,11 @@ describe('API client over the real chain (cookie session)', () => {
     expect(info.lastKycApplicationUuid).to.equal(null);
     expect(info.availableLevelsForUpgrade.map((l) => l.name)).to.deep.equal(['Basic', 'Standard', 'Advanced']);
 
-    const application = await client.createApplication(info.availableLevelsForUpgrade[0]!.uuid);
+    const application = await client.createApplication(info.availableLevelsForUpgrade[0].uuid);
     expect(application.status).to.equal('draft');
     expect(application.rawStatus).to.equal('draft');
     expect(application.steps.map((s) => s.title)).to.deep.equal(['Personal data', 'Contact details', 'Agreements']);
-    const citizenship = application.steps[0]!.questions.find((q) => q.attribute.key === 'citizenship')!;
+    const citizenship = application.steps[0].questions.find((q) => q.attribute.key === 'citizenship')!;
     expect(citizenship.attribute).to.include({ type: 'reference_data', value: null, required: true, readOnly: false });
 
     const again = await client.getLevelInfo();
@@ -80,7 +80,7 @@ describe('API client over the real chain (cookie session)', () => {
     expect(error.status).to.equal(400);
     expect(error.recoverable).to.equal(true);
     expect(Object.keys(error.fieldErrors)).to.deep.equal(['date_of_birth']);
-    expect(error.fieldErrors.date_of_birth![0]).to.be.a('string');
+    expect(error.fieldErrors.date_of_birth[0]).to.be.a('string');
   });
 
   it('reads every reference-data option, following the pages to the end', async () => {
@@ -96,9 +96,9 @@ describe('API client over the real chain (cookie session)', () => {
     const [terms, ...rest] = await client.getLegalDocuments('terms_of_service');
     expect(rest).to.have.length(0);
     expect(terms).to.include({ key: 'terms_of_service', title: 'Terms of service', version: '3' });
-    expect(terms!.text).to.be.a('string');
-    const saved = await client.updateApplication(application.uuid, [{ key: 'terms_of_service', value: terms!.uuid }]);
-    expect(answersOf(saved).terms_of_service).to.equal(terms!.uuid);
+    expect(terms.text).to.be.a('string');
+    const saved = await client.updateApplication(application.uuid, [{ key: 'terms_of_service', value: terms.uuid }]);
+    expect(answersOf(saved).terms_of_service).to.equal(terms.uuid);
   });
 
   it('uploads files with monotonic progress reaching the total, then makes a document of them', async () => {
@@ -111,11 +111,11 @@ describe('API client over the real chain (cookie session)', () => {
     expect(files[0]).to.include({ name: 'front.pdf', contentType: 'application/pdf' });
 
     expect(progress.length).to.be.greaterThan(0);
-    const total = progress[0]!.total;
+    const total = progress[0].total;
     expect(total).to.be.greaterThan(256 * 1024);
     progress.forEach((p, i) => {
       expect(p.total).to.equal(total);
-      if (i > 0) expect(p.loaded).to.be.at.least(progress[i - 1]!.loaded);
+      if (i > 0) expect(p.loaded).to.be.at.least(progress[i - 1].loaded);
     });
     expect(progress.at(-1)!.loaded).to.equal(total);
 
@@ -226,7 +226,7 @@ describe('API client over the real chain (bearer tokens)', () => {
     const client = createKycClient({ endpoint: ENDPOINT, tokenEndpoint: '/kyc-token', credentials: 'same-origin' });
     const info = await client.getLevelInfo();
     expect(info.availableLevelsForUpgrade).to.have.length(3);
-    const application = await client.createApplication(info.availableLevelsForUpgrade[0]!.uuid);
+    const application = await client.createApplication(info.availableLevelsForUpgrade[0].uuid);
     expect(application.status).to.equal('draft');
     expect(await countRequests(sandbox, 'POST', '/v1/clients/kyc-level-info/')).to.equal(1);
   });
@@ -237,7 +237,7 @@ describe('API client over the real chain (bearer tokens)', () => {
     await logout(); // from here on only the bearer token identifies the client
     const tokens = ['not-a-valid-token', real.token as string];
     let calls = 0;
-    const client = createKycClient({ endpoint: ENDPOINT, tokenProvider: async () => tokens[calls++]! });
+    const client = createKycClient({ endpoint: ENDPOINT, tokenProvider: async () => tokens[calls++] });
     const info = await client.getLevelInfo();
     expect(info.allowedToCreateKycApplication).to.equal(true);
     expect(calls).to.equal(2);

@@ -21,7 +21,7 @@ async function setUp(dialect: Dialect): Promise<{ sandbox: SandboxClient; client
 
 async function newApplication(client: KycClient, levelName = 'Basic') {
   const info = await client.getLevelInfo();
-  const level = info.availableLevelsForUpgrade.find((l) => l.name === levelName) ?? info.availableLevelsForUpgrade[0]!;
+  const level = info.availableLevelsForUpgrade.find((l) => l.name === levelName) ?? info.availableLevelsForUpgrade[0];
   return client.createApplication(level.uuid);
 }
 
@@ -77,7 +77,7 @@ describe('API client tolerance', () => {
       expect(level.uuid).to.be.a('string');
       expect(level).to.include({ name: null, description: null });
     }
-    const application = await client.createApplication(info.availableLevelsForUpgrade[0]!.uuid);
+    const application = await client.createApplication(info.availableLevelsForUpgrade[0].uuid);
     expect(application.status).to.equal('draft');
   });
 
@@ -112,7 +112,7 @@ describe('API client tolerance', () => {
       'currentLevel',
       'lastKycApplicationUuid',
     ]);
-    const application = await client.createApplication(info.availableLevelsForUpgrade[0]!.uuid);
+    const application = await client.createApplication(info.availableLevelsForUpgrade[0].uuid);
     const attributes = application.steps.flatMap((s) => s.questions.map((q) => q.attribute));
     const unknown = attributes.find((a) => a.key === 'preferred_contact_time');
     expect(unknown?.type).to.equal('time_of_day');
@@ -142,7 +142,7 @@ describe('API client tolerance', () => {
       accepted: 'approved',
       completed: 'approved',
       CREATED: 'draft',
-      'Sent_To_Review': 'in_review',
+      Sent_To_Review: 'in_review',
       ' Accepted ': 'approved',
     };
     for (const status of Object.keys(expected)) {
@@ -250,7 +250,7 @@ describe('API client tolerance', () => {
     const error = await rejectionOf(client.createApplication('not-a-level'));
     expect(error).to.include({ code: 'validation', status: 400 });
     expect(Object.keys(error.fieldErrors)).to.deep.equal(['kyc_level_uuid']);
-    expect(error.fieldErrors.kyc_level_uuid![0]).to.be.a('string');
+    expect(error.fieldErrors.kyc_level_uuid[0]).to.be.a('string');
     expect(error.nonFieldErrors).to.deep.equal([]);
   });
 
@@ -265,8 +265,8 @@ describe('API client tolerance', () => {
     const { client } = await setUp({ omit_optional: true });
     const info = await client.getLevelInfo();
     expect(info.currentLevel).to.equal(null);
-    expect(info.availableLevelsForUpgrade[0]!.description).to.equal(null);
-    const application = await client.createApplication(info.availableLevelsForUpgrade[0]!.uuid);
+    expect(info.availableLevelsForUpgrade[0].description).to.equal(null);
+    const application = await client.createApplication(info.availableLevelsForUpgrade[0].uuid);
     expect(application.comment).to.equal(null);
     for (const step of application.steps) {
       expect(step.description).to.equal(null);
@@ -282,7 +282,7 @@ describe('API client tolerance', () => {
     const { client } = await setUp({});
     const application = await newApplication(client, 'Advanced');
     const [file] = await client.uploadFiles([pdfFile('bill.pdf', 1024)]);
-    const document = await client.createDocument('proof_of_address', [file!.uuid]);
+    const document = await client.createDocument('proof_of_address', [file.uuid]);
     const saved = await client.updateApplication(application.uuid, [{ key: 'proof_of_address', value: document.uuid }]);
     const attribute = saved.steps.flatMap((s) => s.questions).find((q) => q.attribute.key === 'proof_of_address')!.attribute;
     expect(attribute.value).to.equal(document.uuid);
@@ -319,9 +319,9 @@ describe('API client tolerance', () => {
     expect(read).to.include({ status: 'approved', rawStatus: 'Completed' });
     expect(read.kycLevel).to.deep.equal({ uuid: 'level-uuid', name: null, description: null });
     expect(answersOf(read)).to.deep.equal({ count: '3', flag: 'true', doc: null });
-    const [count, flag, doc] = read.steps[0]!.questions.map((q) => q.attribute);
+    const [count, flag, doc] = read.steps[0].questions.map((q) => q.attribute);
     expect(count).to.deep.include({ type: 'string', required: false, readOnly: false, signProviders: [], errors: [] });
-    expect(flag!.errors).to.deep.equal(['Check.']);
+    expect(flag.errors).to.deep.equal(['Check.']);
     expect(doc).to.include({ verification: null, additionalInfo: null });
   });
 

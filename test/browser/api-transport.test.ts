@@ -84,7 +84,7 @@ describe('API client retries and backoff', () => {
     ]);
     // Ceilings 8, 16, then 32 and 64 capped to 20; each delay lies in [ceiling / 2, ceiling].
     const ceilings = [8, 16, 20, 20];
-    retries.forEach((r, i) => expect(r.delayMs).to.be.within(ceilings[i]! / 2, ceilings[i]!));
+    retries.forEach((r, i) => expect(r.delayMs).to.be.within(ceilings[i] / 2, ceilings[i]));
   });
 
   it('stops after the configured number of retries', async () => {
@@ -128,7 +128,7 @@ describe('API client retries and backoff', () => {
     const client = createKycClient({ endpoint: ENDPOINT, retry: { baseDelayMs: 1 } });
     const info = await client.getLevelInfo();
     await injectFault(sandbox, { method: 'POST', status: 503, path_contains: LEVEL_INFO, times: 5 });
-    const error = await rejectionOf(client.createApplication(info.availableLevelsForUpgrade[0]!.uuid));
+    const error = await rejectionOf(client.createApplication(info.availableLevelsForUpgrade[0].uuid));
     expect(error.code).to.equal('server');
     expect(await countRequests(sandbox, 'POST', LEVEL_INFO)).to.equal(1);
   });
@@ -138,7 +138,7 @@ describe('API client retries and backoff', () => {
     const flaky = flakyFetch('POST', LEVEL_INFO, 1);
     const client = createKycClient({ endpoint: ENDPOINT, fetch: flaky.fetch, retry: { baseDelayMs: 1 } });
     const info = await client.getLevelInfo();
-    const error = await rejectionOf(client.createApplication(info.availableLevelsForUpgrade[0]!.uuid));
+    const error = await rejectionOf(client.createApplication(info.availableLevelsForUpgrade[0].uuid));
     expect(error.code).to.equal('network');
     expect(flaky.state.calls).to.equal(1);
   });
@@ -156,9 +156,9 @@ describe('API client retries and backoff', () => {
     const flaky = flakyFetch('PATCH', '/v1/kyc/', 1);
     const client = createKycClient({ endpoint: ENDPOINT, fetch: flaky.fetch, retry: { baseDelayMs: 1 } });
     const info = await client.getLevelInfo();
-    const application = await client.createApplication(info.availableLevelsForUpgrade[0]!.uuid);
+    const application = await client.createApplication(info.availableLevelsForUpgrade[0].uuid);
     const saved = await client.updateApplication(application.uuid, [{ key: 'first_name', value: 'Jane' }]);
-    expect(saved.steps[0]!.questions[0]!.attribute.value).to.equal('Jane');
+    expect(saved.steps[0].questions[0].attribute.value).to.equal('Jane');
     expect(flaky.state.calls).to.equal(2);
     expect(await countRequests(sandbox, 'PATCH', '/v1/kyc/')).to.equal(1);
   });
@@ -167,7 +167,7 @@ describe('API client retries and backoff', () => {
     const sandbox = await loggedInClient();
     const client = createKycClient({ endpoint: ENDPOINT, timeoutMs: 300, retry: { baseDelayMs: 1 } });
     const info = await client.getLevelInfo();
-    const application = await client.createApplication(info.availableLevelsForUpgrade[0]!.uuid);
+    const application = await client.createApplication(info.availableLevelsForUpgrade[0].uuid);
     await injectFault(sandbox, { method: 'PATCH', kind: 'hang', times: 5 });
     const error = await rejectionOf(client.updateApplication(application.uuid, [{ key: 'first_name', value: 'Jane' }]));
     expect(error.code).to.equal('timeout');
@@ -195,7 +195,7 @@ describe('API client retries and backoff', () => {
     };
     const client = createKycClient({ endpoint: ENDPOINT, fetch: lossy, retry: { baseDelayMs: 1 } });
     const info = await client.getLevelInfo();
-    const application = await client.createApplication(info.availableLevelsForUpgrade[0]!.uuid);
+    const application = await client.createApplication(info.availableLevelsForUpgrade[0].uuid);
     const files = await client.uploadFiles([pdfFile('front.pdf', 1024)]);
     expect(files).to.have.length(1);
     expect(await countRequests(sandbox, 'POST', '/v1/documents/files/'), 'the same bytes, sent twice').to.equal(2);
@@ -249,6 +249,7 @@ describe('API client retries and backoff', () => {
         this.onabort?.();
       }
       override send() {
+        // eslint-disable-next-line @typescript-eslint/no-this-alias -- the test drives the upload it holds
         current = this;
         sent();
       }
@@ -273,7 +274,10 @@ describe('API client retries and backoff', () => {
       }
       current.reply();
       const files = await moving;
-      expect(files.map((f) => f.uuid), '900 ms of steady progress under a 300 ms limit').to.deep.equal(['file-1']);
+      expect(
+        files.map((f) => f.uuid),
+        '900 ms of steady progress under a 300 ms limit',
+      ).to.deep.equal(['file-1']);
 
       started = sending();
       let settled = false;

@@ -24,7 +24,9 @@ describe('<kyc-onboarding> under a strict Content-Security-Policy', () => {
     const { frame, page, widget } = await strictPage();
     try {
       await waitUntil(() => widget().flow?.screen.name === 'levels', 'the widget reaches the level choice', { timeout: 10000 });
-      await waitUntil(() => widget().shadowRoot!.querySelector('#heading')!.textContent!.includes('Verifizierungsstufe'), 'German arrives', { timeout: 10000 });
+      await waitUntil(() => widget().shadowRoot!.querySelector('#heading')!.textContent.includes('Verifizierungsstufe'), 'German arrives', {
+        timeout: 10000,
+      });
       expect(page.cspViolations).to.deep.equal([]);
       const policy = await fetch('/test/csp/widget.html').then((response) => response.headers.get('content-security-policy'));
       expect(policy).to.contain("require-trusted-types-for 'script'").and.contain("style-src 'self'").and.not.contain('unsafe');
@@ -42,9 +44,15 @@ describe('<kyc-onboarding> under a strict Content-Security-Policy', () => {
       const flow = widget().flow;
       flow.goToStep(flow.steps.findIndex((step) => step.title === 'Liveness check'));
       const inQuestion = (key: string, selector: string) =>
-        widget().shadowRoot!.querySelector(`kyc-question[data-key="${key}"]`)?.shadowRoot?.querySelector('kyc-liveness')?.shadowRoot?.querySelector(selector);
+        widget()
+          .shadowRoot!.querySelector(`kyc-question[data-key="${key}"]`)
+          ?.shadowRoot?.querySelector('kyc-liveness')
+          ?.shadowRoot?.querySelector(selector);
       await waitUntil(() => inQuestion('sumsub_liveness_check_token', '.frame--ready iframe'), 'the check is ready', { timeout: 10000 });
-      await waitUntil(() => (inQuestion('sumsub_liveness_check_token', 'iframe') as HTMLIFrameElement).getBoundingClientRect().height > 100, 'sized');
+      await waitUntil(
+        () => (inQuestion('sumsub_liveness_check_token', 'iframe') as HTMLIFrameElement).getBoundingClientRect().height > 100,
+        'sized',
+      );
       await waitUntil(() => inQuestion('sumsub_liveness_check_url', 'svg path'), 'the QR code');
       expect(page.cspViolations).to.deep.equal([]);
     } finally {
@@ -63,8 +71,7 @@ describe('<kyc-onboarding> under a strict Content-Security-Policy', () => {
       await widget().updateComplete;
       const front = () =>
         widget().shadowRoot!.querySelector('kyc-question[data-key="id_card_front_side"]')?.shadowRoot?.querySelector('kyc-file-upload') as
-          | (KycFileUpload & { shadowRoot: ShadowRoot })
-          | null;
+          (KycFileUpload & { shadowRoot: ShadowRoot }) | null;
       await waitUntil(() => front()?.matches(':defined'), 'the file chooser', { timeout: 10000 });
       const photo = await syntheticPhoto(3000, 2000, { name: 'front.png', type: 'image/png', seed: 'fresh' });
       // A File of the frame's own realm, as its file dialog would give.

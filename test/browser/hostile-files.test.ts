@@ -51,7 +51,7 @@ describe('hostile files', () => {
     expect(answers).to.deep.equal(sent.map((entry) => `${entry.name}: upload_rejected ${entry.sumsub}`));
 
     const info = await client.getLevelInfo();
-    const application = await client.createApplication(info.availableLevelsForUpgrade[0]!.uuid);
+    const application = await client.createApplication(info.availableLevelsForUpgrade[0].uuid);
     expect((await inspect(application.uuid)).uploaded_files).to.equal(0);
   });
 
@@ -61,7 +61,13 @@ describe('hostile files', () => {
     const samples = Object.values(await validSamples());
     for (const file of samples) expect(await checkFile(file), file.name).to.include({ ok: true });
     const uploaded = await client.uploadFiles(samples);
-    expect(uploaded.map((file) => file.contentType)).to.deep.equal(['image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'image/heic']);
+    expect(uploaded.map((file) => file.contentType)).to.deep.equal([
+      'image/jpeg',
+      'image/png',
+      'image/webp',
+      'application/pdf',
+      'image/heic',
+    ]);
   });
 });
 

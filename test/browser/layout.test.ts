@@ -105,7 +105,11 @@ async function documentStep(lang: string, check: Check): Promise<void> {
   await waitUntil(() => uploadOf(el, 'id_card_front_side')?.matches(':defined'), 'the file chooser is loaded');
   await check(el, 'document step');
   const { jpeg } = await validSamples();
-  pickFiles(el, 'id_card_front_side', new File([jpeg], 'IMG-20261125-a-rather-long-file-name-from-a-phone-camera.jpg', { type: 'image/jpeg' }));
+  pickFiles(
+    el,
+    'id_card_front_side',
+    new File([jpeg], 'IMG-20261125-a-rather-long-file-name-from-a-phone-camera.jpg', { type: 'image/jpeg' }),
+  );
   await waitUntil(() => uploadOf(el, 'id_card_front_side').shadowRoot.querySelector('canvas'), 'a thumbnail', { timeout: 10_000 });
   await check(el, 'document step with a photo');
 }
@@ -155,7 +159,9 @@ function textNotFitting(root: Node): string[] {
       const clips = [style.overflowX, style.overflowY].some((overflow) => overflow === 'hidden' || overflow === 'clip');
       const name = describeElement(element);
       if (clips && (element.scrollHeight > element.clientHeight + 1 || element.scrollWidth > element.clientWidth + 1)) {
-        return [`${name} cuts its content (${element.scrollWidth}×${element.scrollHeight} in ${element.clientWidth}×${element.clientHeight})`];
+        return [
+          `${name} cuts its content (${element.scrollWidth}×${element.scrollHeight} in ${element.clientWidth}×${element.clientHeight})`,
+        ];
       }
       if (element.clientWidth > 0 && element.scrollWidth > element.clientWidth + 1 && style.overflowX === 'visible') {
         return [`${name} spills sideways (${element.scrollWidth} in ${element.clientWidth})`];

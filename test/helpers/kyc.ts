@@ -5,9 +5,7 @@ import { SIGN_CODE } from './sandbox.js';
 
 /** The answers of an application by attribute key. */
 export function answersOf(application: KycApplication): Record<string, string | null> {
-  return Object.fromEntries(
-    application.steps.flatMap((step) => step.questions.map((q) => [q.attribute.key, q.attribute.value])),
-  );
+  return Object.fromEntries(application.steps.flatMap((step) => step.questions.map((q) => [q.attribute.key, q.attribute.value])));
 }
 
 /** The KycApiError `promise` rejects with; fails the test when it resolves or rejects with anything else. */
@@ -56,8 +54,7 @@ export async function fillBasic(client: KycClient, uuid: string): Promise<void> 
   const [terms] = await client.getLegalDocuments('terms_of_service');
   const [privacy] = await client.getLegalDocuments('privacy_policy');
   await client.updateApplication(uuid, [
-    { key: 'terms_of_service', value: terms!.uuid },
-    { key: 'privacy_policy', value: privacy!.uuid },
+    { key: 'terms_of_service', value: terms.uuid },
+    { key: 'privacy_policy', value: privacy.uuid },
   ]);
 }
-

@@ -46,7 +46,7 @@ export async function widget(options: WidgetOptions = {}): Promise<Widget> {
 }
 
 export const $ = <T extends Element = HTMLElement>(el: Widget, selector: string) => el.shadowRoot.querySelector<T>(selector);
-export const heading = (el: Widget) => $(el, '#heading')!.textContent!.trim();
+export const heading = (el: Widget) => $(el, '#heading')!.textContent.trim();
 export const primary = (el: Widget) => $<HTMLButtonElement>(el, '[part~="button-continue"]')!;
 export const question = (el: Widget, key: string) => $<KycQuestion>(el, `kyc-question[data-key="${key}"]`)!;
 
@@ -84,7 +84,7 @@ export async function controlOf(el: Widget, key: string): Promise<HTMLElement> {
 
 /** Ticks a checkbox question (legal document, boolean) with the keyboard, unless it is ticked. */
 export async function tick(el: Widget, key: string): Promise<void> {
-  if ((await controlOf(el, key) as HTMLInputElement).checked) return;
+  if (((await controlOf(el, key)) as HTMLInputElement).checked) return;
   question(el, key).focus();
   await sendKeys({ press: 'Space' });
   await el.updateComplete;
@@ -138,7 +138,7 @@ export async function pick(el: Widget, key: string, text: string): Promise<void>
   const chosen =
     control instanceof HTMLSelectElement
       ? control.selectedOptions[0]?.textContent
-      : control.shadowRoot?.querySelector('input')?.value ?? (control as HTMLInputElement).value;
+      : (control.shadowRoot?.querySelector('input')?.value ?? (control as HTMLInputElement).value);
   expect(chosen?.trim(), `the option chosen for ${key}`).to.match(new RegExp(`^${text}`));
 }
 
@@ -166,8 +166,8 @@ export async function signWith(el: Widget, code = SIGN_CODE): Promise<void> {
 }
 
 export async function startLevel(el: Widget, name: string): Promise<void> {
-  const radio = [...el.shadowRoot.querySelectorAll<HTMLInputElement>('input[name="level"]')].find(
-    (input) => input.closest('label')!.textContent!.includes(name),
+  const radio = [...el.shadowRoot.querySelectorAll<HTMLInputElement>('input[name="level"]')].find((input) =>
+    input.closest('label')!.textContent.includes(name),
   )!;
   radio.click();
   await proceed(el);
@@ -206,7 +206,6 @@ export async function sendForReview(el: Widget): Promise<void> {
   expect(el.flow.screen.name).to.equal('waiting');
 }
 
-
 /** Replaces the typed text of a question. */
 export async function retype(el: Widget, key: string, text: string): Promise<void> {
   question(el, key).focus();
@@ -238,7 +237,7 @@ export async function fillAddressAndFinances(el: Widget): Promise<void> {
 export async function provideDocument(applicationUuid: string, key: string): Promise<void> {
   const client = createKycClient({ endpoint: ENDPOINT });
   const [file] = await client.uploadFiles([pdfFile(`${key}.pdf`, 1024)]);
-  const document = await client.createDocument(key, [file!.uuid]);
+  const document = await client.createDocument(key, [file.uuid]);
   await client.updateApplication(applicationUuid, [{ key, value: document.uuid }]);
 }
 
@@ -273,7 +272,8 @@ export function describeElement(element: Element): string {
 export function composedTexts(root: Node): string[] {
   const parts: string[] = [];
   for (const node of composedNodes(root)) {
-    if (node instanceof Text && node.data.trim() && !node.parentElement?.matches('style, script')) parts.push(node.data.replace(/\s+/g, ' ').trim());
+    if (node instanceof Text && node.data.trim() && !node.parentElement?.matches('style, script'))
+      parts.push(node.data.replace(/\s+/g, ' ').trim());
     if (node instanceof HTMLElement && node.getAttribute('aria-label')) parts.push(node.getAttribute('aria-label')!);
   }
   return parts;
@@ -435,10 +435,7 @@ export async function englishLeft(el: Widget, lang = 'de', options: EnglishLeftO
     patterns.some((pattern) => pattern.test(text));
   const { flow } = el;
   const server = [
-    ...flow.steps.flatMap((step) => [
-      step.title,
-      ...step.questions.flatMap((q) => [q.title, ...q.attribute.errors]),
-    ]),
+    ...flow.steps.flatMap((step) => [step.title, ...step.questions.flatMap((q) => [q.title, ...q.attribute.errors])]),
     ...(flow.screen.name === 'levels' ? flow.screen.levels.map((level) => level.description ?? '') : []),
     flow.application?.comment ?? '',
   ].filter(Boolean);
@@ -460,8 +457,8 @@ async function answeredThroughFinances(levelName: string): Promise<string> {
       { key: 'country_of_residence', value: 'LV' },
       { key: 'city', value: 'Riga' },
       { key: 'address', value: 'Brivibas iela 1' },
-      { key: 'employment_status', value: employment!.key },
-      { key: 'source_of_funds', value: funds!.key },
+      { key: 'employment_status', value: employment.key },
+      { key: 'source_of_funds', value: funds.key },
       { key: 'annual_income', value: '50000' },
       { key: 'is_pep', value: 'false' },
     ],
@@ -481,4 +478,3 @@ export async function advancedBeforeLiveness(): Promise<string> {
   for (const key of ['passport', 'proof_of_address']) await provideDocument(uuid, key);
   return uuid;
 }
-

@@ -129,7 +129,6 @@ export interface TimedRequest extends LoggedRequest {
   at: string;
 }
 
-
 /** How many one-time codes the platform sent for an application, by provider (`{sms: 1, email: 2}`). */
 export async function signCodeSends(applicationUuid: string): Promise<Record<string, number>> {
   const { sign_code_sends: sends } = await inspect(applicationUuid);

@@ -4,9 +4,7 @@ const flatten = (styles: CSSResultGroup | readonly CSSResultOrNative[]): CSSResu
   Array.isArray(styles) ? styles.flatMap(flatten) : [styles as CSSResultOrNative];
 
 const cssTextOf = (style: CSSResultOrNative): string =>
-  style instanceof CSSStyleSheet
-    ? Array.from(style.cssRules, (rule) => rule.cssText).join('\n')
-    : style.cssText;
+  style instanceof CSSStyleSheet ? Array.from(style.cssRules, (rule) => rule.cssText).join('\n') : style.cssText;
 
 /**
  * The custom properties `styles` use without a fallback and without declaring them (Material's
@@ -17,6 +15,6 @@ const cssTextOf = (style: CSSResultOrNative): string =>
 export function undefinedCustomProperties(styles: CSSResultGroup | readonly CSSResultOrNative[]): string[] {
   const text = flatten(styles).map(cssTextOf).join('\n');
   const declared = new Set(Array.from(text.matchAll(/(--[\w-]+)\s*:/g), (match) => match[1]));
-  const withoutFallback = Array.from(text.matchAll(/var\(\s*(--[\w-]+)\s*\)/g), (match) => match[1]!);
+  const withoutFallback = Array.from(text.matchAll(/var\(\s*(--[\w-]+)\s*\)/g), (match) => match[1]);
   return [...new Set(withoutFallback.filter((name) => !declared.has(name)))];
 }

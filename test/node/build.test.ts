@@ -22,10 +22,10 @@ async function startBin(copy: string): Promise<{ child: ChildProcess; url: strin
   try {
     const url = await new Promise<string>((resolveUrl, reject) => {
       let printed = '';
-      child.stdout!.on('data', (chunk) => {
+      child.stdout.on('data', (chunk) => {
         printed += chunk;
         const match = /demo on (http:\/\/\S+)/.exec(printed);
-        if (match) resolveUrl(match[1]!);
+        if (match) resolveUrl(match[1]);
       });
       child.once('exit', (code) => reject(new Error(`the bin exited with ${code}`)));
     });
@@ -53,17 +53,26 @@ describe('the built package', () => {
   test('every exports target and its types exist, and imports in Node', async () => {
     for (const [subpath, target] of Object.entries(pkg.exports as Record<string, string | Record<string, string>>)) {
       if (typeof target === 'string') continue; // ./package.json
-      assert.ok(existsSync(join(copy, target.types!)), `${subpath} types`);
+      assert.ok(existsSync(join(copy, target.types)), `${subpath} types`);
       if (!target.default) continue; // types only: the React JSX and Vue typings
-      const module = await import(pathToFileURL(join(copy, target.default!)).href);
+      const module = await import(pathToFileURL(join(copy, target.default)).href);
       assert.ok(Object.keys(module).length > 0, `${subpath} exports something`);
     }
     assert.ok(existsSync(join(copy, 'dist/cdn/kyc-onboarding.js')), 'the CDN bundle');
     const named = async (subpath: string) =>
-      import(pathToFileURL(join(copy, (pkg.exports[subpath] as Record<string, string>).default!)).href);
+      import(pathToFileURL(join(copy, (pkg.exports[subpath] as Record<string, string>).default)).href);
     const expected: Record<string, string[]> = {
       '.': ['createKycClient', 'KycApiError'],
-      './proxy': ['createKycProxy', 'toNodeListener', 'createKycTokenEndpoint', 'mintKycToken', 'verifyKycToken', 'bearerTokenAuthorizer', 'createMemoryStore', 'createRedisStore'],
+      './proxy': [
+        'createKycProxy',
+        'toNodeListener',
+        'createKycTokenEndpoint',
+        'mintKycToken',
+        'verifyKycToken',
+        'bearerTokenAuthorizer',
+        'createMemoryStore',
+        'createRedisStore',
+      ],
       './sandbox': ['createSandbox', 'createDemoApp'],
     };
     for (const [subpath, names] of Object.entries(expected)) {
@@ -73,7 +82,7 @@ describe('the built package', () => {
     assert.equal(pkg.engines.node, '>=20');
   });
 
-  test('Sumsub\'s WebSDK is a chunk of its own in the CDN build, never in the entry', () => {
+  test("Sumsub's WebSDK is a chunk of its own in the CDN build, never in the entry", () => {
     const cdn = join(copy, 'dist/cdn');
     const sdkMarker = 'idCheck.init';
     assert.ok(!readFileSync(join(cdn, 'kyc-onboarding.js'), 'utf8').includes(sdkMarker), 'the entry does not hold the SDK');
@@ -96,7 +105,7 @@ describe('the built package', () => {
       const holder = chunks.find((name) => name.startsWith(`${chunk}-`))!;
       assert.ok(readFileSync(join(cdn, 'chunks', holder), 'utf8').includes(words), `"${words}" is in ${holder}`);
     }
-    assert.ok(entry.includes('Choose a verification level'), 'the first screens\' words are in the entry');
+    assert.ok(entry.includes('Choose a verification level'), "the first screens' words are in the entry");
   });
 
   test('the classic script holds everything (languages, the WebSDK) and needs no module support', () => {
@@ -141,7 +150,7 @@ describe('the built package', () => {
       legal_entity_uuid: string;
       application?: unknown;
     }[];
-    const fresh = clients[0]!;
+    const fresh = clients[0];
     const signedIn = await page.request.post(new URL('demo/session', url).href, {
       data: { client_uuid: fresh.client_uuid, legal_entity_uuid: fresh.legal_entity_uuid },
     });
@@ -149,15 +158,31 @@ describe('the built package', () => {
     await page.goto(pageUrl);
     const heading = page.locator('kyc-onboarding h2');
     await heading.waitFor();
-    assert.equal(await page.evaluate(() => typeof (window as unknown as { kycOnboarding: { KycOnboarding: unknown } }).kycOnboarding.KycOnboarding), 'function');
-    assert.equal(await page.evaluate(() => customElements.get('kyc-onboarding') === (window as unknown as { kycOnboarding: { KycOnboarding: unknown } }).kycOnboarding.KycOnboarding), true);
+    assert.equal(
+      await page.evaluate(() => typeof (window as unknown as { kycOnboarding: { KycOnboarding: unknown } }).kycOnboarding.KycOnboarding),
+      'function',
+    );
+    assert.equal(
+      await page.evaluate(
+        () =>
+          customElements.get('kyc-onboarding') ===
+          (window as unknown as { kycOnboarding: { KycOnboarding: unknown } }).kycOnboarding.KycOnboarding,
+      ),
+      true,
+    );
     // German came from the inlined catalog: no chunk was fetched.
     assert.equal(await heading.innerText(), german.chooseLevelTitle);
-    assert.deepEqual(requested.filter((path) => path.includes('/chunks/')), []);
+    assert.deepEqual(
+      requested.filter((path) => path.includes('/chunks/')),
+      [],
+    );
     await page.evaluate(async (src) => {
       await import(src);
     }, new URL('dist/cdn/kyc-onboarding.js', url).href);
-    assert.ok(warnings.some((text) => /already defined by another copy/.test(text)), `a warning (${warnings.join(' | ')})`);
+    assert.ok(
+      warnings.some((text) => /already defined by another copy/.test(text)),
+      `a warning (${warnings.join(' | ')})`,
+    );
     assert.deepEqual(problems.map(describeProblem), []);
   });
 

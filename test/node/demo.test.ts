@@ -31,14 +31,18 @@ async function visit(target: DemoApp = app, origin = ORIGIN): Promise<Visitor> {
   const setCookie = response.headers.get('set-cookie') ?? '';
   assert.match(setCookie, /HttpOnly/);
   assert.match(setCookie, /SameSite=Lax/);
-  const cookie = setCookie.split(';')[0]!;
+  const cookie = setCookie.split(';')[0];
   assert.ok(cookie.startsWith(`${DEMO_SESSION_COOKIE}=`));
   const clients = (await response.json()) as DemoClient[];
   return { cookie, clients, client: (label = 'New client') => clients.find((client) => client.label === label)! };
 }
 
 /** Signs the visitor in as one of its clients (the answer's status, 200 when it may). */
-async function signIn(visitor: Pick<Visitor, 'cookie'>, client: { client_uuid: string; legal_entity_uuid?: string }, target: DemoApp = app): Promise<number> {
+async function signIn(
+  visitor: Pick<Visitor, 'cookie'>,
+  client: { client_uuid: string; legal_entity_uuid?: string },
+  target: DemoApp = app,
+): Promise<number> {
   const response = await target.fetch(
     new Request(`${ORIGIN}/demo/session`, {
       method: 'POST',
@@ -64,7 +68,9 @@ const levelInfo = (headers: Record<string, string>, target: DemoApp = app) =>
 async function as(visitor: Pick<Visitor, 'cookie'> | null, method: string, path: string, body?: unknown, target: DemoApp = app) {
   const headers: Record<string, string> = visitor ? { cookie: visitor.cookie } : {};
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await target.fetch(new Request(`${ORIGIN}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
+  const response = await target.fetch(
+    new Request(`${ORIGIN}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }),
+  );
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
 }
@@ -83,7 +89,7 @@ describe('demo app: partner session → proxy → sandbox', () => {
     assert.equal(response.status, 401);
   });
 
-  test("a demo session reaches its own client through the proxy", async () => {
+  test('a demo session reaches its own client through the proxy', async () => {
     const { cookie } = await signedIn();
     const response = await levelInfo({ cookie });
     assert.equal(response.status, 200);
@@ -100,14 +106,18 @@ describe('demo app: partner session → proxy → sandbox', () => {
     assert.equal((await levelInfo({ cookie: `${DEMO_SESSION_COOKIE}=${id}.${'A'.repeat(43)}` })).status, 401, 'a made-up signature');
   });
 
-  test('signing in is refused for a malformed client, and for a client that is not the visitor\'s', async () => {
+  test("signing in is refused for a malformed client, and for a client that is not the visitor's", async () => {
     const visitor = await visit();
     assert.equal(await signIn(visitor, { client_uuid: 'nope' }), 400);
     assert.equal(await signIn(visitor, { client_uuid: crypto.randomUUID() }), 403);
-    assert.equal(await signIn(visitor, app.sandbox.demoClients[0]!), 403, "the sandbox's own showcase");
+    assert.equal(await signIn(visitor, app.sandbox.demoClients[0]), 403, "the sandbox's own showcase");
     assert.equal(await signIn({ cookie: '' }, visitor.client()), 403, 'no visitor cookie');
     const mine = visitor.client();
-    assert.equal(await signIn(visitor, { client_uuid: mine.client_uuid, legal_entity_uuid: crypto.randomUUID() }), 403, 'another legal entity');
+    assert.equal(
+      await signIn(visitor, { client_uuid: mine.client_uuid, legal_entity_uuid: crypto.randomUUID() }),
+      403,
+      'another legal entity',
+    );
     assert.equal(await signIn(visitor, { client_uuid: mine.client_uuid, legal_entity_uuid: mine.legal_entity_uuid }), 200);
   });
 
@@ -131,11 +141,15 @@ describe('demo app: partner session → proxy → sandbox', () => {
     assert.equal(out.status, 204);
     assert.equal((await as(visitor, 'GET', '/demo/session')).body, null);
     assert.equal((await levelInfo({ cookie: visitor.cookie })).status, 401);
-    assert.equal((await as(visitor, 'GET', `/sandbox/v1/requests/?client_uuid=${visitor.client().client_uuid}`)).status, 200, 'its request log');
+    assert.equal(
+      (await as(visitor, 'GET', `/sandbox/v1/requests/?client_uuid=${visitor.client().client_uuid}`)).status,
+      200,
+      'its request log',
+    );
     assert.equal(await signIn(visitor, visitor.client()), 200, 'and signs in again');
   });
 
-  test('a client made by the sandbox control is the visitor\'s, and can be signed in as', async () => {
+  test("a client made by the sandbox control is the visitor's, and can be signed in as", async () => {
     const visitor = await visit();
     const made = await as(visitor, 'POST', '/sandbox/v1/clients/', { allowed_to_create_kyc_application: false });
     assert.equal(made.status, 201);
@@ -143,7 +157,11 @@ describe('demo app: partner session → proxy → sandbox', () => {
     assert.equal(await signIn(visitor, made.body), 200);
     assert.equal((await (await levelInfo({ cookie: visitor.cookie })).json()).allowed_to_create_kyc_application, false);
     assert.deepEqual((await as(visitor, 'GET', '/sandbox/v1/clients/')).body, visitor.clients, 'the list stays the scenario clients');
-    assert.equal((await as(visitor, 'POST', '/sandbox/v1/clients/', { dialect: { lists: 'sometimes' } })).status, 400, 'the sandbox validates the body');
+    assert.equal(
+      (await as(visitor, 'POST', '/sandbox/v1/clients/', { dialect: { lists: 'sometimes' } })).status,
+      400,
+      'the sandbox validates the body',
+    );
   });
 
   test('a visitor cookie is no bearer token, and a bearer token no visitor cookie', async () => {
@@ -177,7 +195,8 @@ describe('demo app: partner session → proxy → sandbox', () => {
     assert.equal(typeof (await forged.json()).detail, 'string');
     assert.equal((await post({ 'sec-fetch-site': 'cross-site' })).status, 403);
     assert.equal((await post({ origin: ORIGIN })).status, 200);
-    const logout = (origin: string) => app.fetch(new Request(`${ORIGIN}/demo/session`, { method: 'DELETE', headers: { origin, cookie: visitor.cookie } }));
+    const logout = (origin: string) =>
+      app.fetch(new Request(`${ORIGIN}/demo/session`, { method: 'DELETE', headers: { origin, cookie: visitor.cookie } }));
     const forgedOut = await logout('https://evil.example');
     assert.equal(forgedOut.status, 403);
     assert.equal((await as(visitor, 'GET', '/demo/session')).body?.client_uuid, visitor.client().client_uuid, 'still signed in');
@@ -196,8 +215,14 @@ describe('demo app: every visitor on its own', () => {
     const [a, b] = [await visit(), await visit()];
     assert.notEqual(a.cookie, b.cookie);
     const labels = app.sandbox.demoClients.map(({ label }) => label);
-    assert.deepEqual(a.clients.map(({ label }) => label), labels);
-    assert.deepEqual(b.clients.map(({ label }) => label), labels);
+    assert.deepEqual(
+      a.clients.map(({ label }) => label),
+      labels,
+    );
+    assert.deepEqual(
+      b.clients.map(({ label }) => label),
+      labels,
+    );
     const uuids = (visitor: Visitor) => new Set(visitor.clients.flatMap((client) => [client.client_uuid, client.legal_entity_uuid]));
     for (const uuid of uuids(a)) assert.ok(!uuids(b).has(uuid), 'no uuid shared between visitors');
     for (const showcase of app.sandbox.demoClients) assert.ok(!uuids(a).has(showcase.client_uuid), 'nor with the showcase');
@@ -233,15 +258,34 @@ describe('demo app: every visitor on its own', () => {
       assert.equal((await as(b, method, path, body)).status, 403, `another visitor: ${method} ${path}`);
       assert.equal((await as(null, method, path, body)).status, 403, `no visitor: ${method} ${path}`);
     }
-    const showcase = (await app.sandbox.fetch(new Request(`${ORIGIN}/v1/clients/kyc-level-info/?legal_entity_uuid=${app.sandbox.legalEntityUuid}&client_uuid=${app.sandbox.demoClients[1]!.client_uuid}`, { headers: { authorization: 'Bearer sandbox-platform-key' } }))).json();
-    assert.equal((await as(a, 'GET', `/sandbox/v1/applications/${(await showcase).last_kyc_application_uuid}/inspect/`)).status, 403, "the showcase's");
-    assert.equal((await as(a, 'GET', `/sandbox/v1/applications/${crypto.randomUUID()}/inspect/`)).status, 403, 'an unknown one (no telling which exist)');
+    const showcase = (
+      await app.sandbox.fetch(
+        new Request(
+          `${ORIGIN}/v1/clients/kyc-level-info/?legal_entity_uuid=${app.sandbox.legalEntityUuid}&client_uuid=${app.sandbox.demoClients[1].client_uuid}`,
+          { headers: { authorization: 'Bearer sandbox-platform-key' } },
+        ),
+      )
+    ).json();
+    assert.equal(
+      (await as(a, 'GET', `/sandbox/v1/applications/${(await showcase).last_kyc_application_uuid}/inspect/`)).status,
+      403,
+      "the showcase's",
+    );
+    assert.equal(
+      (await as(a, 'GET', `/sandbox/v1/applications/${crypto.randomUUID()}/inspect/`)).status,
+      403,
+      'an unknown one (no telling which exist)',
+    );
     assert.equal((await as(a, 'GET', `/sandbox/v1/applications/%E0%A4%A/inspect/`)).status, 403, 'a malformed one');
     const inspected = await as(a, 'GET', `/sandbox/v1/applications/${uuid}/inspect/`);
     assert.equal(inspected.status, 200);
     assert.equal(inspected.body.status, 'in_review', "B's attempts changed nothing");
     assert.equal(inspected.body.liveness, null);
-    assert.equal((await as(a, 'POST', `/sandbox/v1/applications/${uuid}/status/`, { status: 'approved' })).body.status, 'approved', 'its own visitor decides');
+    assert.equal(
+      (await as(a, 'POST', `/sandbox/v1/applications/${uuid}/status/`, { status: 'approved' })).body.status,
+      'approved',
+      'its own visitor decides',
+    );
   });
 
   test("another visitor's request log and faults are 403, and its faults never reach the owner's requests", async () => {
@@ -274,22 +318,35 @@ describe('demo app: every visitor on its own', () => {
 
   test('the liveness results by token and by URL are authorized by the token or link they carry, not by a visitor', async () => {
     const a = await signedIn();
-    const levels = (await as(a, 'GET', '/kyc/v1/clients/kyc-level-info/')).body.available_levels_for_upgrade as { uuid: string; name: string }[];
-    const created = await as(a, 'POST', '/kyc/v1/clients/kyc-level-info/', { kyc_level_uuid: levels.find(({ name }) => name === 'Advanced')!.uuid });
+    const levels = (await as(a, 'GET', '/kyc/v1/clients/kyc-level-info/')).body.available_levels_for_upgrade as {
+      uuid: string;
+      name: string;
+    }[];
+    const created = await as(a, 'POST', '/kyc/v1/clients/kyc-level-info/', {
+      kyc_level_uuid: levels.find(({ name }) => name === 'Advanced')!.uuid,
+    });
     const uuid = created.body.uuid as string;
     const read = async (key: string) => (await as(a, 'GET', `/kyc/v1/kyc/${uuid}/attributes/${key}/`)).body.value;
     const token = await read('sumsub_liveness_check_token');
     const link = await read('sumsub_liveness_check_url');
     assert.equal((await as(null, 'POST', '/sandbox/v1/liveness-by-token/', { token, result: 'failed' })).status, 200);
     assert.equal((await as(a, 'GET', `/sandbox/v1/applications/${uuid}/inspect/`)).body.liveness, 'failed');
-    assert.equal((await as(null, 'POST', '/sandbox/v1/liveness-by-url/', { id: String(link).split('/').pop(), result: 'passed' })).status, 200);
+    assert.equal(
+      (await as(null, 'POST', '/sandbox/v1/liveness-by-url/', { id: String(link).split('/').pop(), result: 'passed' })).status,
+      200,
+    );
     assert.equal((await as(a, 'GET', `/sandbox/v1/applications/${uuid}/inspect/`)).body.liveness, 'passed');
     assert.equal((await as(null, 'POST', '/sandbox/v1/liveness-by-token/', { token: '_act-sbx-guess', result: 'passed' })).status, 404);
   });
 
   test('control paths it does not know are 404, whatever the sandbox behind it may have', async () => {
     const a = await visit();
-    for (const path of ['/sandbox/v1/', '/sandbox/v1/entities/', '/sandbox/v1/applications/', `/sandbox/v1/clients/${a.client().client_uuid}/`]) {
+    for (const path of [
+      '/sandbox/v1/',
+      '/sandbox/v1/entities/',
+      '/sandbox/v1/applications/',
+      `/sandbox/v1/clients/${a.client().client_uuid}/`,
+    ]) {
       assert.equal((await as(a, 'GET', path)).status, 404, path);
     }
   });
@@ -309,7 +366,7 @@ describe('demo app: every visitor on its own', () => {
         body: JSON.stringify({ client_uuid: client, status: 500 }),
       }),
     );
-    assert.equal(forged.status, 403, 'a page elsewhere cannot queue faults with the visitor\'s cookie');
+    assert.equal(forged.status, 403, "a page elsewhere cannot queue faults with the visitor's cookie");
     assert.equal((await levelInfo({ cookie: a.cookie })).status, 200);
   });
 });
@@ -336,10 +393,15 @@ describe('demo app: memory stays bounded', () => {
     assert.equal((await levelInfo({ cookie: a.cookie }, small)).status, 200, 'A is still signed in');
     await visit(small);
     await visit(small);
-    for (const client of [...a.clients, aFresh, ...c.clients]) assert.equal((await platform(small, client)).status, 404, 'all forgotten in turn');
+    for (const client of [...a.clients, aFresh, ...c.clients])
+      assert.equal((await platform(small, client)).status, 404, 'all forgotten in turn');
     assert.equal((await levelInfo({ cookie: a.cookie }, small)).status, 401, "A's session ended with it");
     const again = await as(b, 'GET', '/sandbox/v1/clients/', undefined, small);
-    assert.match(again.headers.get('set-cookie') ?? '', new RegExp(`^${DEMO_SESSION_COOKIE}=`), 'a forgotten visitor coming back is a new one');
+    assert.match(
+      again.headers.get('set-cookie') ?? '',
+      new RegExp(`^${DEMO_SESSION_COOKIE}=`),
+      'a forgotten visitor coming back is a new one',
+    );
   });
 
   test('keeps at most maxClientsPerVisitor fresh clients per visitor, forgetting the least recently used', async () => {
@@ -369,8 +431,23 @@ describe('demo app: Host is one of the served origins (no DNS rebinding)', () =>
     target.fetch(new Request(`http://127.0.0.1:8000${path}`, { headers: { host } }));
 
   test('421 for a well-formed Host it does not serve, on every route; nothing is made', async () => {
-    for (const host of ['evil.example', 'evil.example:8000', '127.0.0.1:8001', 'localhost', '127.0.0.2:8000', 'demo.example.evil.example', 'localhost.:8000']) {
-      for (const path of ['/sandbox/v1/clients/', '/kyc/v1/clients/kyc-level-info/', '/demo/session', '/kyc-token', '/', '/websdk/websdk.html']) {
+    for (const host of [
+      'evil.example',
+      'evil.example:8000',
+      '127.0.0.1:8001',
+      'localhost',
+      '127.0.0.2:8000',
+      'demo.example.evil.example',
+      'localhost.:8000',
+    ]) {
+      for (const path of [
+        '/sandbox/v1/clients/',
+        '/kyc/v1/clients/kyc-level-info/',
+        '/demo/session',
+        '/kyc-token',
+        '/',
+        '/websdk/websdk.html',
+      ]) {
         const response = await withHost(host, path);
         assert.equal(response.status, 421, `${host} ${path}`);
         assert.equal(response.headers.get('set-cookie'), null);
@@ -379,7 +456,17 @@ describe('demo app: Host is one of the served origins (no DNS rebinding)', () =>
   });
 
   test('400 for a malformed Host', async () => {
-    for (const host of ['', ' ', 'a b', '127.0.0.1:8000, evil.example', 'evil.example/kyc', 'user@127.0.0.1:8000', '[::1', 'x:y:z', '127.0.0.1:']) {
+    for (const host of [
+      '',
+      ' ',
+      'a b',
+      '127.0.0.1:8000, evil.example',
+      'evil.example/kyc',
+      'user@127.0.0.1:8000',
+      '[::1',
+      'x:y:z',
+      '127.0.0.1:',
+    ]) {
       assert.equal((await withHost(host)).status, 400, JSON.stringify(host));
     }
   });
@@ -392,7 +479,8 @@ describe('demo app: Host is one of the served origins (no DNS rebinding)', () =>
 
   test('without origins: the loopback names on any port, nothing else', async () => {
     const plain = createDemoApp();
-    for (const host of ['127.0.0.1:1234', 'localhost:8765', '[::1]:8000']) assert.equal((await withHost(host, undefined, plain)).status, 200, host);
+    for (const host of ['127.0.0.1:1234', 'localhost:8765', '[::1]:8000'])
+      assert.equal((await withHost(host, undefined, plain)).status, 200, host);
     for (const host of ['evil.example:8000', '10.0.0.1:8000']) assert.equal((await withHost(host, undefined, plain)).status, 421, host);
     assert.throws(() => createDemoApp({ origins: ['demo.example'] }), TypeError);
     assert.throws(() => createDemoApp({ origins: ['https://demo.example/path'] }), TypeError);
@@ -406,13 +494,13 @@ describe('demo app: cross-origin embed (cors option)', () => {
 
   async function tokenFor(target: ReturnType<typeof createDemoApp>): Promise<string> {
     const visited = await target.fetch(new Request(`${API}/sandbox/v1/clients/`));
-    const cookie = (visited.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const cookie = (visited.headers.get('set-cookie') ?? '').split(';')[0];
     const [client] = (await visited.json()) as DemoClient[];
     const session = await target.fetch(
       new Request(`${API}/demo/session`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie },
-        body: JSON.stringify({ client_uuid: client!.client_uuid }),
+        body: JSON.stringify({ client_uuid: client.client_uuid }),
       }),
     );
     assert.equal(session.status, 200);
@@ -495,7 +583,8 @@ describe('sandbox server (the CLI) over real HTTP', () => {
       assert.equal(await statusWithHost(server.url, path, `127.0.0.1:${Number(port) + 1}`), 421, `${path}, another port`);
     }
     assert.equal(await statusWithHost(server.url, '/', 'bad host'), 400);
-    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]) assert.equal(await statusWithHost(server.url, '/', host), 200, host);
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`])
+      assert.equal(await statusWithHost(server.url, '/', host), 200, host);
   });
 });
 
@@ -563,7 +652,13 @@ describe('sandbox server: what it serves of the package', () => {
     const bundle = await fetch(new URL('dist/cdn/kyc-onboarding.js', server.url));
     assert.equal(bundle.status, 200);
     assert.match(bundle.headers.get('content-type') ?? '', /javascript/);
-    for (const path of ['dist/server/cli.js', 'dist/index.js', 'package.json', 'dist/cdn/../server/cli.js', 'dist/cdn/..%2Fserver%2Fcli.js']) {
+    for (const path of [
+      'dist/server/cli.js',
+      'dist/index.js',
+      'package.json',
+      'dist/cdn/../server/cli.js',
+      'dist/cdn/..%2Fserver%2Fcli.js',
+    ]) {
       const response = await fetch(new URL(path, server.url));
       assert.equal(response.status, 404, path);
       await response.body?.cancel();
@@ -578,7 +673,7 @@ describe('command line', () => {
     const err: string[] = [];
     const capture = (stream: NodeJS.WriteStream, into: string[]) => {
       const original = stream.write.bind(stream);
-      stream.write = ((chunk: string) => into.push(String(chunk)) > 0) as typeof stream.write;
+      stream.write = (chunk: string) => into.push(String(chunk)) > 0;
       return () => (stream.write = original);
     };
     const started: SandboxServerOptions[] = [];
@@ -602,7 +697,16 @@ describe('command line', () => {
     const help = await run(['--help']);
     assert.equal(help.code, 0);
     assert.match(help.out, /Usage: kyc-onboarding sandbox \[--port 8000\]/);
-    for (const argv of [[], ['serve'], ['sandbox', '--port', 'eighty'], ['sandbox', '--port', '70000'], ['sandbox', '--bogus'], ['sandbox', '--max-visitors', '0'], ['sandbox', '--public-origin', 'demo.example'], ['sandbox', '--public-origin', 'https://demo.example/path']]) {
+    for (const argv of [
+      [],
+      ['serve'],
+      ['sandbox', '--port', 'eighty'],
+      ['sandbox', '--port', '70000'],
+      ['sandbox', '--bogus'],
+      ['sandbox', '--max-visitors', '0'],
+      ['sandbox', '--public-origin', 'demo.example'],
+      ['sandbox', '--public-origin', 'https://demo.example/path'],
+    ]) {
       const { code, started } = await run(argv);
       assert.equal(code, 2, argv.join(' '));
       assert.deepEqual(started, [], argv.join(' '));
@@ -611,7 +715,16 @@ describe('command line', () => {
 
   test('--help says what the demo is and is not', async () => {
     const { out } = await run(['--help']);
-    for (const said of [/a demo on made-up data/, /no visitor sees or changes another's/, /in memory/, /at most\s+--max-visitors visitors/, /not: a product, a real KYC check/, /Do not enter real\s+personal data/, /--public\b/, /--public-origin <url>/]) {
+    for (const said of [
+      /a demo on made-up data/,
+      /no visitor sees or changes another's/,
+      /in memory/,
+      /at most\s+--max-visitors visitors/,
+      /not: a product, a real KYC check/,
+      /Do not enter real\s+personal data/,
+      /--public\b/,
+      /--public-origin <url>/,
+    ]) {
       assert.match(out, said);
     }
   });
@@ -624,11 +737,21 @@ describe('command line', () => {
       assert.match(err, /not a loopback address/);
       assert.match(err, /--public/);
     }
-    for (const host of ['127.0.0.1', '127.0.0.2', 'localhost', '::1']) assert.equal((await run(['sandbox', '--host', host, '--port', '0'])).code, 0, host);
+    for (const host of ['127.0.0.1', '127.0.0.2', 'localhost', '::1'])
+      assert.equal((await run(['sandbox', '--host', host, '--port', '0'])).code, 0, host);
   });
 
   test('with --public it starts and says what that exposes', async () => {
-    const { code, out, started } = await run(['sandbox', '--host', '0.0.0.0', '--public', '--public-origin', 'https://demo.example/', '--max-visitors', '50']);
+    const { code, out, started } = await run([
+      'sandbox',
+      '--host',
+      '0.0.0.0',
+      '--public',
+      '--public-origin',
+      'https://demo.example/',
+      '--max-visitors',
+      '50',
+    ]);
     assert.equal(code, 0);
     assert.deepEqual(started, [{ port: 8000, host: '0.0.0.0', public: true, publicOrigin: 'https://demo.example', maxVisitors: 50 }]);
     assert.match(out, /demo on http:\/\/0\.0\.0\.0:8000\//);
@@ -658,7 +781,7 @@ const demoScripts = () =>
 function tags(html: string, name: string): Record<string, string>[] {
   return [...html.matchAll(new RegExp(`<${name}\\b([^>]*)>`, 'gi'))].map(([, attributes]) =>
     Object.fromEntries(
-      [...attributes!.matchAll(/([:\w-]+)(?:\s*=\s*"([^"]*)")?/g)].map(([, key, value]) => [key!.toLowerCase(), value ?? '']),
+      [...attributes.matchAll(/([:\w-]+)(?:\s*=\s*"([^"]*)")?/g)].map(([, key, value]) => [key.toLowerCase(), value ?? '']),
     ),
   );
 }
@@ -694,10 +817,12 @@ describe('demo page: strict CSP and Trusted Types, as written', () => {
     const html = demoHtml();
     const byId = (id: string) => {
       const found = ['div', 'form', 'textarea', 'input', 'select', 'ol', 'p', 'section'].flatMap((name) =>
-        tags(html, name).filter((attributes) => attributes['id'] === id).map((attributes) => ({ name, attributes })),
+        tags(html, name)
+          .filter((attributes) => attributes['id'] === id)
+          .map((attributes) => ({ name, attributes })),
       );
       assert.equal(found.length, 1, `one #${id}`);
-      return found[0]!;
+      return found[0];
     };
     for (const id of ['clients', 'widget', 'event-log', 'snippets']) byId(id);
     assert.equal(byId('reviewer').name, 'form');
@@ -709,7 +834,9 @@ describe('demo page: strict CSP and Trusted Types, as written', () => {
       ['Approve', 'Return for correction', 'Reject'],
     );
     const options = (id: string) =>
-      [...(html.match(new RegExp(`<select id="${id}"[\\s\\S]*?</select>`))?.[0] ?? '').matchAll(/<option value="([^"]*)"/g)].map(([, value]) => value);
+      [...(html.match(new RegExp(`<select id="${id}"[\\s\\S]*?</select>`))?.[0] ?? '').matchAll(/<option value="([^"]*)"/g)].map(
+        ([, value]) => value,
+      );
     assert.equal(byId('theme').name, 'select');
     assert.deepEqual(options('theme'), ['light', 'dark', 'auto']);
     assert.equal(byId('lang').name, 'select');
@@ -730,7 +857,10 @@ describe('demo page: says plainly that it is a demo, with no place for real pers
   const textOf = (html: string, id: string) => {
     const match = new RegExp(`<p\\b[^>]*\\bid="${id}"[^>]*>([\\s\\S]*?)</p>`).exec(html);
     assert.ok(match, `#${id}`);
-    return match[1]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+    return match[1]
+      .replace(/<[^>]+>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
   };
 
   test('at the top, before the first heading', () => {
@@ -772,20 +902,27 @@ describe('demo page: the snippets match the real API', () => {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'custom-elements.json'), 'utf8')) as {
     modules: { declarations?: { tagName?: string; attributes?: { name: string }[] }[] }[];
   };
-  const widget = manifest.modules.flatMap((module) => module.declarations ?? []).find((declaration) => declaration.tagName === 'kyc-onboarding');
+  const widget = manifest.modules
+    .flatMap((module) => module.declarations ?? [])
+    .find((declaration) => declaration.tagName === 'kyc-onboarding');
   const tokens = new Set(
     [...readFileSync(join(ROOT, 'src/styles/tokens.styles.ts'), 'utf8').matchAll(/@cssproperty (--kyc-[\w-]+)/g)].map(([, name]) => name),
   );
   const eventNames = new Set<string>(
-    Object.values(events as Record<string, unknown>).filter((value): value is string => typeof value === 'string' && value.startsWith('kyc-')),
+    Object.values(events as Record<string, unknown>).filter(
+      (value): value is string => typeof value === 'string' && value.startsWith('kyc-'),
+    ),
   );
 
   test('import only what the package exports', async () => {
     for (const { kind, code } of await all()) {
       for (const [, names, specifier] of code.matchAll(/import\s+(?:(?:type\s+)?\{([^}]*)\}\s+from\s+)?'(kyc-onboarding[^']*)'/g)) {
-        const subpath = `.${specifier!.slice('kyc-onboarding'.length)}`;
+        const subpath = `.${specifier.slice('kyc-onboarding'.length)}`;
         assert.ok(subpath in packageJson.exports, `${kind}: ${specifier} is a package export`);
-        const imported = (names ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+        const imported = (names ?? '')
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean);
         if (specifier === 'kyc-onboarding/proxy') {
           for (const name of imported) assert.equal(typeof (proxyExports as Record<string, unknown>)[name], 'function', `${kind}: ${name}`);
         } else if (specifier === 'kyc-onboarding') {
@@ -801,15 +938,15 @@ describe('demo page: the snippets match the real API', () => {
     for (const { kind, code } of await all()) {
       for (const [, name] of code.matchAll(/(?:'|\bon|@|\()(kyc-[a-z-]+)(?=['=)])/g)) {
         if (name === 'kyc-onboarding') continue;
-        assert.ok(eventNames.has(name!), `${kind}: event ${name}`);
+        assert.ok(eventNames.has(name), `${kind}: event ${name}`);
       }
-      for (const [, name] of code.matchAll(/(--kyc-[\w-]+)/g)) assert.ok(tokens.has(name!), `${kind}: ${name}`);
+      for (const [, name] of code.matchAll(/(--kyc-[\w-]+)/g)) assert.ok(tokens.has(name), `${kind}: ${name}`);
       const element = code.match(/<kyc-onboarding\s([\s\S]*?)(?:\/>|><\/kyc-onboarding>)/)?.[1];
       if (kind.startsWith('proxy/')) continue;
       assert.ok(element, `${kind} places the element`);
-      for (const [, name] of element!.matchAll(/(?:^|\s)([a-z][\w-]*)="/g)) assert.ok(attributes.has(name!), `${kind}: attribute ${name}`);
-      assert.match(element!, /lang="ar"/, kind);
-      assert.match(element!, /theme="dark"/, kind);
+      for (const [, name] of element.matchAll(/(?:^|\s)([a-z][\w-]*)="/g)) assert.ok(attributes.has(name), `${kind}: attribute ${name}`);
+      assert.match(element, /lang="ar"/, kind);
+      assert.match(element, /theme="dark"/, kind);
       assert.match(code, /--kyc-color-primary: #c2185b;/, kind);
     }
   });
@@ -826,7 +963,7 @@ describe('demo page: the snippets match the real API', () => {
     );
     // Every mount names the origin the proxy may trust instead of the browser's Host.
     assert.match(snippet('proxy', { ...settings, server: 'node' }).code, /\{ origin: 'https:\/\/[^']+' \},\n\);/);
-    assert.match(next, /\n  origin: 'https:\/\/[^']+',\n\}\);/);
+    assert.match(next, /\n {2}origin: 'https:\/\/[^']+',\n\}\);/);
     assert.match(snippet('proxy', { ...settings, server: 'node' }).code, /req\.url\.startsWith\('\/kyc\/'\)/);
   });
 });
@@ -842,8 +979,8 @@ describe('demo page: served with what it needs', () => {
     const html = demoHtml();
     const local = (reference: string) => !/^(?:[a-z]+:|#|\/\/)/i.test(reference);
     const references = [
-      ...tags(html, 'script').map((attributes) => attributes['src']!),
-      ...tags(html, 'link').map((attributes) => attributes['href']!),
+      ...tags(html, 'script').map((attributes) => attributes['src']),
+      ...tags(html, 'link').map((attributes) => attributes['href']),
       // The modules' imports, as TypeScript's scanner sees them (the snippets' import lines are text).
       ...demoScripts().flatMap(({ text }) => ts.preProcessFile(text, true, true).importedFiles.map(({ fileName }) => fileName)),
     ].filter((reference) => reference && local(reference) && !reference.startsWith('/dist/'));
@@ -859,7 +996,7 @@ describe('demo page: served with what it needs', () => {
 
   test("the reviewer console's calls: status with a comment and a remark, then inspect", async () => {
     const visited = await fetch(new URL('sandbox/v1/clients/', server.url));
-    const cookie = (visited.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const cookie = (visited.headers.get('set-cookie') ?? '').split(';')[0];
     const clients = (await visited.json()) as { label: string; client_uuid: string; legal_entity_uuid: string }[];
     const draft = clients.find((client) => client.label === 'Draft in progress')!;
     const login = await fetch(new URL('demo/session', server.url), {
@@ -868,16 +1005,25 @@ describe('demo page: served with what it needs', () => {
       body: JSON.stringify({ client_uuid: draft.client_uuid, legal_entity_uuid: draft.legal_entity_uuid }),
     });
     assert.equal(login.status, 200);
-    const info = (await (await fetch(new URL('kyc/v1/clients/kyc-level-info/', server.url), { headers: { cookie } })).json()) as Record<string, unknown>;
+    const info = (await (await fetch(new URL('kyc/v1/clients/kyc-level-info/', server.url), { headers: { cookie } })).json()) as Record<
+      string,
+      unknown
+    >;
     const uuid = String(info['last_kyc_application_uuid']);
     assert.match(uuid, /^[0-9a-f-]{36}$/);
     const decided = await fetch(new URL(`sandbox/v1/applications/${uuid}/status/`, server.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({ status: 'pending', comment: 'Please check your name.', remarks: { first_name: ['Not as in your passport.'] } }),
+      body: JSON.stringify({
+        status: 'pending',
+        comment: 'Please check your name.',
+        remarks: { first_name: ['Not as in your passport.'] },
+      }),
     });
     assert.equal(decided.status, 200);
-    const inspection = (await (await fetch(new URL(`sandbox/v1/applications/${uuid}/inspect/`, server.url), { headers: { cookie } })).json()) as Record<string, unknown>;
+    const inspection = (await (
+      await fetch(new URL(`sandbox/v1/applications/${uuid}/inspect/`, server.url), { headers: { cookie } })
+    ).json()) as Record<string, unknown>;
     assert.equal(inspection['status'], 'pending');
     assert.equal(inspection['comment'], 'Please check your name.');
     assert.deepEqual(inspection['remarks'], { first_name: ['Not as in your passport.'] });

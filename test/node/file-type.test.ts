@@ -60,7 +60,8 @@ describe('sniffFileType', () => {
 });
 
 describe('sniffFileType, edges', () => {
-  const ftyp = (major: string, ...compatible: string[]) => bytes(u32be(16 + 4 * compatible.length), 'ftyp', major, [0, 0, 0, 0], ...compatible);
+  const ftyp = (major: string, ...compatible: string[]) =>
+    bytes(u32be(16 + 4 * compatible.length), 'ftyp', major, [0, 0, 0, 0], ...compatible);
 
   it('reads ISO brands whole, at their 4-byte places, AVIF before HEIC', () => {
     assert.equal(sniffFileType(ftyp('avis')), 'avif');
@@ -73,7 +74,10 @@ describe('sniffFileType, edges', () => {
 
   it('tells a BMP by its info header size, and tries the signatures in order', () => {
     const bmp = (size: number) => bytes('BM', new Array(12).fill(0), u32le(size), new Array(8).fill(0));
-    assert.deepEqual([12, 40, 52, 56, 64, 108, 124, 41, 0].map((size) => sniffFileType(bmp(size))), ['bmp', 'bmp', 'bmp', 'bmp', 'bmp', 'bmp', 'bmp', null, null]);
+    assert.deepEqual(
+      [12, 40, 52, 56, 64, 108, 124, 41, 0].map((size) => sniffFileType(bmp(size))),
+      ['bmp', 'bmp', 'bmp', 'bmp', 'bmp', 'bmp', 'bmp', null, null],
+    );
     assert.equal(sniffFileType(bytes('BM', new Array(12).fill(0), [40, 0, 0])), null); // cut in its header size
     assert.equal(sniffFileType(bytes('RIFF', [0, 0, 0, 0], 'WEBPftyp')), 'webp');
     assert.equal(sniffFileType(bytes('II*', [0], 'ftypheic', [0, 0, 0, 0])), null); // an ftyp box first: judged as one
@@ -95,7 +99,8 @@ describe('claimedFileKinds, edges', () => {
 
 describe('isStructurallyComplete', () => {
   it('accepts whole files of each checked format', () => {
-    for (const [kind, file] of Object.entries(complete)) assert.equal(isStructurallyComplete(kind as StructureCheckedKind, file), true, kind);
+    for (const [kind, file] of Object.entries(complete))
+      assert.equal(isStructurallyComplete(kind as StructureCheckedKind, file), true, kind);
   });
 
   it('refuses every truncation of each format', () => {
@@ -148,7 +153,14 @@ describe('isStructurallyComplete', () => {
   it('survives hostile sizes without hanging: zero-size and 64-bit boxes, huge chunk lengths', () => {
     const zeroSized = bytes([0, 0, 0, 16], 'ftypheic', [0, 0, 0, 0], [0, 0, 0, 9], 'meta', [0], [0, 0, 0, 0], 'mdat', [1, 2, 3]);
     assert.equal(isStructurallyComplete('heic', zeroSized), true); // a size-0 box runs to the end
-    const largeSize = bytes([0, 0, 0, 16], 'ftypheic', [0, 0, 0, 0], [0, 0, 0, 1], 'meta', [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);
+    const largeSize = bytes(
+      [0, 0, 0, 16],
+      'ftypheic',
+      [0, 0, 0, 0],
+      [0, 0, 0, 1],
+      'meta',
+      [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff],
+    );
     assert.equal(isStructurallyComplete('heic', largeSize), false);
     const hugeChunk = bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], [0xff, 0xff, 0xff, 0xff], 'IHDR', new Array(20).fill(0));
     assert.equal(isStructurallyComplete('png', hugeChunk), false);
@@ -192,16 +204,25 @@ function exif(order: 'II' | 'MM', tag: number, type: number, value: number): [nu
 
 describe('imageDimensions', () => {
   it('reads a JPEG frame, a PNG header, and the three WebP headers', () => {
-    assert.deepEqual(imageDimensions('jpeg', makeJpeg([DQT, sof(0xc2, { height: 480, width: 640 }), DHT, sos()])), { width: 640, height: 480 });
+    assert.deepEqual(imageDimensions('jpeg', makeJpeg([DQT, sof(0xc2, { height: 480, width: 640 }), DHT, sos()])), {
+      width: 640,
+      height: 480,
+    });
     assert.deepEqual(imageDimensions('jpeg', jpeg()), { width: 1, height: 1 });
     assert.deepEqual(imageDimensions('png', makePng(300, 200, rows(200, 900))), { width: 300, height: 200 });
     const riff = (type: string, data: Uint8Array) => bytes('RIFF', u32le(4 + 8 + data.length), 'WEBP', type, u32le(data.length), data);
     // Lossy: frame tag, start code, 14-bit sizes (the top 2 bits are a scale).
-    assert.deepEqual(imageDimensions('webp', riff('VP8 ', bytes([0x10, 0x02, 0x00, 0x9d, 0x01, 0x2a], [0x80, 0xc7], [0x38, 0x04]))), { width: 1920, height: 1080 });
+    assert.deepEqual(imageDimensions('webp', riff('VP8 ', bytes([0x10, 0x02, 0x00, 0x9d, 0x01, 0x2a], [0x80, 0xc7], [0x38, 0x04]))), {
+      width: 1920,
+      height: 1080,
+    });
     // Lossless: 0x2F, then width − 1 and height − 1 in 14 bits each.
     const bits = 3999 | (2999 << 14);
     assert.deepEqual(imageDimensions('webp', riff('VP8L', bytes([0x2f], u32le(bits)))), { width: 4000, height: 3000 });
-    assert.deepEqual(imageDimensions('webp', riff('VP8X', bytes([0, 0, 0, 0], [0x0f, 0x27, 0], [0x0f, 0x27, 0]))), { width: 10000, height: 10000 });
+    assert.deepEqual(imageDimensions('webp', riff('VP8X', bytes([0, 0, 0, 0], [0x0f, 0x27, 0], [0x0f, 0x27, 0]))), {
+      width: 10000,
+      height: 10000,
+    });
     assert.deepEqual(imageDimensions('gif', bytes('GIF89a', [0x40, 0x01, 0xf0, 0x00], [0, 0, 0])), { width: 320, height: 240 });
     const bmp = bytes('BM', new Array(12).fill(0), [40, 0, 0, 0], u32le(800), u32le(-600 >>> 0), new Array(28).fill(0));
     assert.deepEqual(imageDimensions('bmp', bmp), { width: 800, height: 600 });
@@ -258,14 +279,33 @@ describe('isStructurallyComplete, stricter', () => {
 
   it('finds a JPEG end marker after a run of 0xFF bytes, and only after the scan', () => {
     assert.equal(isStructurallyComplete('jpeg', makeJpeg([DQT, sof(), DHT, sos()], [0x12, 0xff, 0xff, 0xff])), true);
-    assert.equal(isStructurallyComplete('jpeg', makeJpeg([DQT, sof(), DHT, sos()], [0x12, 0xff, 0x00, 0xff, 0xd0, 0x34, 0xff, 0xd9]).subarray(0, -2)), true);
+    assert.equal(
+      isStructurallyComplete('jpeg', makeJpeg([DQT, sof(), DHT, sos()], [0x12, 0xff, 0x00, 0xff, 0xd0, 0x34, 0xff, 0xd9]).subarray(0, -2)),
+      true,
+    );
     assert.equal(isStructurallyComplete('jpeg', makeJpeg([DQT, sof(), DHT, sos()], [0x12, 0xff]).subarray(0, -1)), false);
     const beforeScan = makeJpeg([[0xfe, bytes([0xff, 0xd9])], DQT, sof(), DHT, sos()], [0x12]);
     assert.equal(isStructurallyComplete('jpeg', beforeScan.subarray(0, -2)), false);
   });
 
   it('refuses PNG bit depths their colour type does not allow, whatever their size', () => {
-    const ok: [number, number][] = [[0, 1], [0, 2], [0, 4], [0, 8], [0, 16], [2, 8], [2, 16], [3, 1], [3, 2], [3, 4], [3, 8], [4, 8], [4, 16], [6, 8], [6, 16]];
+    const ok: [number, number][] = [
+      [0, 1],
+      [0, 2],
+      [0, 4],
+      [0, 8],
+      [0, 16],
+      [2, 8],
+      [2, 16],
+      [3, 1],
+      [3, 2],
+      [3, 4],
+      [3, 8],
+      [4, 8],
+      [4, 16],
+      [6, 8],
+      [6, 16],
+    ];
     for (let color = 0; color < 9; color += 1) {
       for (const depth of [0, 1, 2, 3, 4, 5, 8, 16, 17, 32, 33, 40, 48, 255]) {
         const file = makePng(1, 1, rows(1, 8), { depth, color, palette: color === 3 });

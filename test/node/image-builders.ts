@@ -7,7 +7,12 @@ import { bytes, pngChunk, u16be, u32be } from '../helpers/bytes.js';
 export const chunk = pngChunk;
 
 /** A PNG from its header fields and its (uncompressed, filtered) rows. */
-export function makePng(width: number, height: number, rows: Uint8Array, { depth = 8, color = 2, interlace = 0, palette = false } = {}): Uint8Array {
+export function makePng(
+  width: number,
+  height: number,
+  rows: Uint8Array,
+  { depth = 8, color = 2, interlace = 0, palette = false } = {},
+): Uint8Array {
   return bytes(
     [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
     chunk('IHDR', bytes(u32be(width), u32be(height), [depth, color, 0, 0, interlace])),
@@ -39,4 +44,11 @@ export const sof = (marker = 0xc0, { precision = 8, height = 3, width = 5, compo
   bytes([precision], u16be(height), u16be(width), [components.length], components.flat()),
 ];
 /** A scan header segment for the given components. */
-export const sos = (ids: number[] = [1]): [number, Uint8Array] => [0xda, bytes([ids.length], ids.flatMap((id) => [id, 0]), [0, 0x3f, 0])];
+export const sos = (ids: number[] = [1]): [number, Uint8Array] => [
+  0xda,
+  bytes(
+    [ids.length],
+    ids.flatMap((id) => [id, 0]),
+    [0, 0x3f, 0],
+  ),
+];

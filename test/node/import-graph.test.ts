@@ -68,7 +68,7 @@ function resolveRelative(from: string, specifier: string): string | null {
 function srcFolder(file: string): string | null {
   const path = relative(SRC, file).split(/[\\/]/);
   if (path[0] === '..' || path[0] === '') return null;
-  return path.length > 1 ? path[0]! : '';
+  return path.length > 1 ? path[0] : '';
 }
 
 const show = (file: string) => relative(ROOT, file).replaceAll('\\', '/');

@@ -50,8 +50,8 @@ describe('proxy: bodies are what they say', () => {
     );
     assert.equal(response.status, 200);
     const [sent] = platform.received;
-    assert.equal(sent!.headers.get('content-type'), 'application/json');
-    assert.equal(sent!.body, `{"legal_entity_uuid":"${LEGAL_ENTITY}","object_uuid":"${APPLICATION}","provider_type":"sms"}`);
+    assert.equal(sent.headers.get('content-type'), 'application/json');
+    assert.equal(sent.body, `{"legal_entity_uuid":"${LEGAL_ENTITY}","object_uuid":"${APPLICATION}","provider_type":"sms"}`);
   });
 
   test('every JSON body reaches the platform re-serialized as application/json', async () => {
@@ -61,9 +61,9 @@ describe('proxy: bodies are what they say', () => {
       request(`/kyc/v1/kyc/${APPLICATION}/`, { method: 'PATCH', headers: { 'content-type': 'application/json;charset=utf-8' }, body }),
     );
     const [sent] = platform.received;
-    assert.equal(sent!.headers.get('content-type'), 'application/json');
-    assert.equal(sent!.body, '{"attribute_changes":[{"key":"city","value":"Rīga"}]}');
-    assert.equal(sent!.headers.get('content-length'), String(new TextEncoder().encode(sent!.body!).byteLength));
+    assert.equal(sent.headers.get('content-type'), 'application/json');
+    assert.equal(sent.body, '{"attribute_changes":[{"key":"city","value":"Rīga"}]}');
+    assert.equal(sent.headers.get('content-length'), String(new TextEncoder().encode(sent.body).byteLength));
   });
 
   test('an upload must be multipart/form-data with a boundary (415 otherwise); its type is passed on', async () => {
@@ -78,7 +78,7 @@ describe('proxy: bodies are what they say', () => {
     const form = new FormData();
     form.append('files', new File(['%PDF-1.4'], 'a.pdf', { type: 'application/pdf' }));
     assert.equal((await proxy(request('/kyc/v1/documents/files/', { method: 'POST', body: form }))).status, 200);
-    assert.match(platform.received[0]!.headers.get('content-type')!, /^multipart\/form-data; boundary=/);
+    assert.match(platform.received[0].headers.get('content-type')!, /^multipart\/form-data; boundary=/);
   });
 
   test('a deeply nested body is the browser’s fault (400), never a platform error', async () => {
@@ -109,9 +109,7 @@ describe('proxy: answers that cannot be cached, sniffed or rendered', () => {
     const errors: unknown[] = [];
     for (const type of ['text/html; charset=utf-8', 'text/plain', null]) {
       const platform = fakePlatform(() => new Response(html, { status: 200, headers: type ? { 'content-type': type } : {} }));
-      const response = await proxyFor(platform, { onUpstreamError: (error) => errors.push(error) })(
-        request(`/kyc/v1/kyc/${APPLICATION}/`),
-      );
+      const response = await proxyFor(platform, { onUpstreamError: (error) => errors.push(error) })(request(`/kyc/v1/kyc/${APPLICATION}/`));
       assert.equal(response.status, 502, String(type));
       assert.equal(response.headers.get('content-type'), 'application/json');
       assert.equal(typeof (await response.json()).detail, 'string');
@@ -190,9 +188,7 @@ describe('proxy: errors blame the right side', () => {
       authorize: () => IDENTITY,
       uploadTimeoutMs: 30,
     });
-    const stalledUpload = await slowClient(
-      request('/kyc/v1/documents/files/', streamed('POST', stalled(new Uint8Array(1024)), MULTIPART)),
-    );
+    const stalledUpload = await slowClient(request('/kyc/v1/documents/files/', streamed('POST', stalled(new Uint8Array(1024)), MULTIPART)));
     assert.equal(stalledUpload.status, 408);
     const wholeThenSlow = await slowClient(request('/kyc/v1/documents/files/', { method: 'POST', body: 'x', headers: MULTIPART }));
     assert.equal(wholeThenSlow.status, 504);

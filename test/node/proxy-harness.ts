@@ -105,4 +105,3 @@ export function chunked(text: string, size: number): ReadableStream<Uint8Array> 
 
 export const JSON_TYPE = { 'content-type': 'application/json' };
 export const MULTIPART = { 'content-type': 'multipart/form-data; boundary=x' };
-

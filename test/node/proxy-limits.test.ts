@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createKycProxy, createMemoryStore, type KycIdentity, type KycProxyStore } from '../../src/server/proxy/index.js';
-import { APPLICATION, chunkedBody, fakePlatform, IDENTITY, json, LEGAL_ENTITY, MULTIPART, proxyFor, request, streamed } from './proxy-harness.js';
+import {
+  APPLICATION,
+  chunkedBody,
+  fakePlatform,
+  IDENTITY,
+  json,
+  LEGAL_ENTITY,
+  MULTIPART,
+  proxyFor,
+  request,
+  streamed,
+} from './proxy-harness.js';
 
 const SEND_CODE = '/kyc/v1/signatures/send-code/';
 const OTHER_CLIENT: KycIdentity = { legalEntityUuid: LEGAL_ENTITY, clientUuid: '44444444-4444-4444-8444-444444444444' };
@@ -90,7 +101,7 @@ describe('proxy: rate limits', () => {
     const statuses: number[] = [];
     for (index = 0; index < 40; index += 1) {
       // The same number as people write it differently.
-      const destination = ['+371 2000-0000', '+37120000000', '+371 (2000) 0000', ' +371.2000.0000 '][index % 4]!;
+      const destination = ['+371 2000-0000', '+37120000000', '+371 (2000) 0000', ' +371.2000.0000 '][index % 4];
       statuses.push((await proxy(sendCode(destination))).status);
     }
     assert.deepEqual(statuses.slice(0, 5), [200, 200, 200, 200, 200]);
@@ -170,7 +181,14 @@ describe('proxy: rate limits', () => {
       identity: () => ({ legalEntityUuid: LEGAL_ENTITY, clientUuid: `55555555-5555-4555-8555-${String((index += 1)).padStart(12, '0')}` }),
       limits: { codesPerDestination: { max: 1, windowSeconds: 3600 } },
     });
-    const forms = ['+7 999 123-45-67', '0079991234567', 'tel:+79991234567', '＋７９９９１２３４５６７', '+7999\u200b1234567', '(+7) 999.123.4567'];
+    const forms = [
+      '+7 999 123-45-67',
+      '0079991234567',
+      'tel:+79991234567',
+      '＋７９９９１２３４５６７',
+      '+7999\u200b1234567',
+      '(+7) 999.123.4567',
+    ];
     const statuses = [];
     for (const destination of forms) statuses.push((await proxy(sendCode(destination))).status);
     assert.deepEqual(statuses, [200, 429, 429, 429, 429, 429]);

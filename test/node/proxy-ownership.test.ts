@@ -102,7 +102,9 @@ describe('proxy: ownership of applications, checked by the proxy', () => {
     let failing = true;
     const platform = trustingPlatform({
       levelInfo: () =>
-        failing ? new Response('<h1>502</h1>', { status: 502, headers: { 'content-type': 'text/html' } }) : Response.json({ last_kyc_application_uuid: OWN }),
+        failing
+          ? new Response('<h1>502</h1>', { status: 502, headers: { 'content-type': 'text/html' } })
+          : Response.json({ last_kyc_application_uuid: OWN }),
     });
     const proxy = proxyOver(platform);
     assert.equal((await proxy(request(`/kyc/v1/kyc/${OWN}/`))).status, 502);

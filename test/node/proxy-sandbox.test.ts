@@ -10,7 +10,7 @@ const SITE = 'https://shop.example';
 
 const sandbox = createSandbox({ apiKey: API_KEY, pageSize: 4 });
 const identityOf = (index: number): KycIdentity => {
-  const client = sandbox.demoClients[index]!;
+  const client = sandbox.demoClients[index];
   return { legalEntityUuid: client.legal_entity_uuid, clientUuid: client.client_uuid };
 };
 /** "Draft in progress" and "Returned for correction": two clients of one legal entity, each with an application. */
@@ -44,10 +44,7 @@ function applicationCalls(uuid: string, claim: KycIdentity): Array<[string, Requ
     ['GET application', new Request(`${SITE}/kyc/v1/kyc/${uuid}/${query}`)],
     [
       'PATCH application',
-      new Request(
-        `${SITE}/kyc/v1/kyc/${uuid}/${query}`,
-        json('PATCH', { attribute_changes: [{ key: 'city', value: 'Rīga' }] }),
-      ),
+      new Request(`${SITE}/kyc/v1/kyc/${uuid}/${query}`, json('PATCH', { attribute_changes: [{ key: 'city', value: 'Rīga' }] })),
     ],
     ['GET attribute', new Request(`${SITE}/kyc/v1/kyc/${uuid}/attributes/first_name/${query}`)],
     ['POST send-to-review', new Request(`${SITE}/kyc/v1/kyc/${uuid}/send-to-review/${query}`, json('POST', {}))],
@@ -86,7 +83,7 @@ describe('proxy over the sandbox: identity binding', () => {
     const applicationB = await applicationOf(CLIENT_B);
     const proxyB = proxyFor(CLIENT_B);
     const [getApplication, , getAttribute] = applicationCalls(applicationB, CLIENT_A);
-    for (const [name, request] of [getApplication!, getAttribute!]) {
+    for (const [name, request] of [getApplication, getAttribute]) {
       const response = await proxyB(request);
       assert.equal(response.status, 200, name);
     }

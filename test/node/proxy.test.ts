@@ -46,8 +46,8 @@ describe('proxy: allow-list', () => {
       assert.deepEqual(await response.json(), { ok: true });
       assert.equal(platform.received.length, 1);
       const [sent] = platform.received;
-      assert.equal(sent!.method, method);
-      assert.equal(`${sent!.url.origin}${sent!.url.pathname}`, `${PLATFORM}${path}`);
+      assert.equal(sent.method, method);
+      assert.equal(`${sent.url.origin}${sent.url.pathname}`, `${PLATFORM}${path}`);
     });
   }
 
@@ -108,8 +108,8 @@ describe('proxy: allow-list', () => {
     assert.equal((await proxy(request('/kyc/v1/signatures/send-code/', body))).status, 404);
     const response = await proxy(request('/kyc/v2/otp/send/', json('POST', { object_uuid: APPLICATION, provider_type: 'email' })));
     assert.equal(response.status, 200);
-    assert.equal(platform.received[0]!.url.pathname, '/api/v2/otp/send/');
-    assert.equal(JSON.parse(platform.received[0]!.body!).legal_entity_uuid, LEGAL_ENTITY);
+    assert.equal(platform.received[0].url.pathname, '/api/v2/otp/send/');
+    assert.equal(JSON.parse(platform.received[0].body!).legal_entity_uuid, LEGAL_ENTITY);
   });
 
   test('honours basePath, including a root mount', async () => {
@@ -125,8 +125,8 @@ describe('proxy: allow-list', () => {
     const platform = fakePlatform();
     const proxy = createKycProxy({ upstream: platform.fetch, credentials: {}, authorize: () => IDENTITY });
     await proxy(request('/kyc/v1/legal_documents/'));
-    assert.equal(platform.received[0]!.url.origin, 'http://kyc-platform.invalid');
-    assert.equal(platform.received[0]!.url.pathname, '/v1/legal_documents/');
+    assert.equal(platform.received[0].url.origin, 'http://kyc-platform.invalid');
+    assert.equal(platform.received[0].url.pathname, '/v1/legal_documents/');
   });
 
   test('refuses invalid options at construction', () => {
@@ -200,15 +200,15 @@ describe('proxy: session and identity', () => {
     const body = { legal_entity_uuid: OTHER, object_uuid: APPLICATION, provider_type: 'sms', destination: '+37120000000' };
     await proxyFor(platform)(request('/kyc/v1/signatures/send-code/', json('POST', body)));
     const [sent] = platform.received;
-    assert.deepEqual(JSON.parse(sent!.body!), { ...body, legal_entity_uuid: LEGAL_ENTITY });
-    assert.equal(sent!.headers.get('content-length'), String(new TextEncoder().encode(sent!.body!).byteLength));
-    assert.equal(sent!.url.searchParams.get('client_uuid'), CLIENT);
+    assert.deepEqual(JSON.parse(sent.body!), { ...body, legal_entity_uuid: LEGAL_ENTITY });
+    assert.equal(sent.headers.get('content-length'), String(new TextEncoder().encode(sent.body!).byteLength));
+    assert.equal(sent.url.searchParams.get('client_uuid'), CLIENT);
   });
 
   test('adds legal_entity_uuid to a send-code body that lacks it', async () => {
     const platform = fakePlatform();
     await proxyFor(platform)(request('/kyc/v1/signatures/send-code/', json('POST', { object_uuid: APPLICATION, provider_type: 'sms' })));
-    assert.equal(JSON.parse(platform.received[0]!.body!).legal_entity_uuid, LEGAL_ENTITY);
+    assert.equal(JSON.parse(platform.received[0].body!).legal_entity_uuid, LEGAL_ENTITY);
   });
 
   test('answers 400 to a send-code body that is not a JSON object, without contacting the platform', async () => {
@@ -271,7 +271,7 @@ describe('proxy: query parameters', () => {
       const query = Object.fromEntries(url.searchParams);
       delete query['legal_entity_uuid'];
       delete query['client_uuid'];
-      assert.deepEqual(query, cases[index]![2], cases[index]![0]);
+      assert.deepEqual(query, cases[index][2], cases[index][0]);
     });
   });
 
@@ -304,8 +304,8 @@ describe('proxy: query parameters', () => {
   test('keeps the first of repeated values only', async () => {
     const platform = fakePlatform();
     await proxyFor(platform)(request('/kyc/v1/legal_documents/?page=2&page=9&key=a&key=b'));
-    assert.deepEqual(platform.received[0]!.url.searchParams.getAll('page'), ['2']);
-    assert.deepEqual(platform.received[0]!.url.searchParams.getAll('key'), ['a']);
+    assert.deepEqual(platform.received[0].url.searchParams.getAll('page'), ['2']);
+    assert.deepEqual(platform.received[0].url.searchParams.getAll('key'), ['a']);
   });
 });
 
@@ -326,7 +326,7 @@ describe('proxy: headers', () => {
       'user-agent': 'Test/1',
     };
     await proxyFor(platform)(request(`/kyc/v1/kyc/${APPLICATION}/`, json('PATCH', { attribute_changes: [] }, headers)));
-    const sent = Object.fromEntries(platform.received[0]!.headers);
+    const sent = Object.fromEntries(platform.received[0].headers);
     assert.deepEqual(sent, {
       'content-type': 'application/json',
       'content-length': String(JSON.stringify({ attribute_changes: [] }).length),
@@ -340,9 +340,9 @@ describe('proxy: headers', () => {
     const platform = fakePlatform();
     const proxy = proxyFor(platform, { credentials: { 'x-platform-key': 'k' } });
     await proxy(request('/kyc/v1/legal_documents/', { headers: { cookie: 'a=b', authorization: 'Bearer t' } }));
-    assert.equal(platform.received[0]!.headers.has('cookie'), false);
-    assert.equal(platform.received[0]!.headers.has('authorization'), false);
-    assert.equal(platform.received[0]!.headers.get('x-platform-key'), 'k');
+    assert.equal(platform.received[0].headers.has('cookie'), false);
+    assert.equal(platform.received[0].headers.has('authorization'), false);
+    assert.equal(platform.received[0].headers.get('x-platform-key'), 'k');
   });
 
   test('takes credentials from an async function given the identity', async () => {
@@ -356,13 +356,13 @@ describe('proxy: headers', () => {
     });
     await proxy(request('/kyc/v1/clients/kyc-level-info/'));
     assert.deepEqual(seen, [{ legalEntityUuid: LEGAL_ENTITY, clientUuid: CLIENT }]);
-    assert.equal(platform.received[0]!.headers.get('authorization'), `Bearer key-of-${LEGAL_ENTITY}`);
+    assert.equal(platform.received[0].headers.get('authorization'), `Bearer key-of-${LEGAL_ENTITY}`);
   });
 
   test('does not forward a content-type without a body', async () => {
     const platform = fakePlatform();
     await proxyFor(platform)(request('/kyc/v1/legal_documents/', { headers: { 'content-type': 'text/plain' } }));
-    assert.equal(platform.received[0]!.headers.has('content-type'), false);
+    assert.equal(platform.received[0].headers.has('content-type'), false);
   });
 
   test('passes back only content-type and retry-after, adding no-store, nosniff and a CSP', async () => {
@@ -490,7 +490,7 @@ describe('proxy: size limits', () => {
     const text = JSON.stringify({ attribute_key: 'a'.repeat(1000 - '{"attribute_key":""}'.length) });
     const response = await proxy(request('/kyc/v1/documents/', streamed('POST', chunked(text, 300), JSON_TYPE)));
     assert.equal(response.status, 200);
-    assert.equal(platform.received[0]!.body, text);
+    assert.equal(platform.received[0].body, text);
   });
 
   test('answers 413 to an upload announced over the limit, without contacting the platform', async () => {
@@ -521,10 +521,7 @@ describe('proxy: size limits', () => {
       limits: { uploadBytes: 100_000 },
     });
     const response = await proxy(
-      request(
-        '/kyc/v1/documents/files/',
-        streamed('POST', chunkedBody(1_000_000), { 'content-type': 'multipart/form-data; boundary=x' }),
-      ),
+      request('/kyc/v1/documents/files/', streamed('POST', chunkedBody(1_000_000), { 'content-type': 'multipart/form-data; boundary=x' })),
     );
     assert.equal(response.status, 413);
     assert.equal(platform.received.length, 0);
@@ -566,8 +563,8 @@ describe('proxy: size limits', () => {
     const proxy = proxyFor(platform);
     await proxy(request('/kyc/v1/documents/files/', streamed('POST', chunkedBody(10), { 'content-length': '10', ...MULTIPART })));
     await proxy(request('/kyc/v1/documents/files/', streamed('POST', chunkedBody(10), { 'content-length': '1e1', ...MULTIPART })));
-    assert.equal(platform.received[0]!.headers.get('content-length'), '10');
-    assert.equal(platform.received[1]!.headers.has('content-length'), false);
+    assert.equal(platform.received[0].headers.get('content-length'), '10');
+    assert.equal(platform.received[1].headers.has('content-length'), false);
   });
 });
 
@@ -672,16 +669,16 @@ describe('proxy: time and failures', () => {
 });
 
 describe('proxy: pagination links', () => {
-  const page = (next: string | null, previous: string | null = null) => () =>
-    Response.json({ count: 30, next, previous, results: [{ key: 'LV', title: 'Latvia' }] });
+  const page =
+    (next: string | null, previous: string | null = null) =>
+    () =>
+      Response.json({ count: 30, next, previous, results: [{ key: 'LV', title: 'Latvia' }] });
 
   test('rewrites next and previous as paths through the proxy, without identity', async () => {
     const identity = `legal_entity_uuid=${LEGAL_ENTITY}&client_uuid=${CLIENT}`;
     const next = `${PLATFORM}/v1/legal_documents/?client_type=individual&${identity}&page=3`;
     const previous = `${PLATFORM}/v1/legal_documents/?legal_entity_uuid=${LEGAL_ENTITY}&client_type=individual`;
-    const response = await proxyFor(fakePlatform(page(next, previous)))(
-      request('/kyc/v1/legal_documents/?client_type=individual&page=2'),
-    );
+    const response = await proxyFor(fakePlatform(page(next, previous)))(request('/kyc/v1/legal_documents/?client_type=individual&page=2'));
     const body = await response.json();
     assert.equal(body.next, '/kyc/v1/legal_documents/?client_type=individual&page=3');
     assert.equal(body.previous, '/kyc/v1/legal_documents/?client_type=individual');
@@ -697,8 +694,8 @@ describe('proxy: pagination links', () => {
     const first = await (await proxy(request('/kyc/v1/attributes/citizenship/definitions/'))).json();
     assert.equal(first.next, '/kyc/v1/attributes/citizenship/definitions/?page=2');
     await proxy(request(first.next));
-    assert.equal(platform.received[1]!.url.searchParams.get('page'), '2');
-    assert.equal(platform.received[1]!.url.searchParams.get('legal_entity_uuid'), LEGAL_ENTITY);
+    assert.equal(platform.received[1].url.searchParams.get('page'), '2');
+    assert.equal(platform.received[1].url.searchParams.get('legal_entity_uuid'), LEGAL_ENTITY);
   });
 
   test('rewrites the links of a function upstream', async () => {
@@ -760,7 +757,7 @@ describe('proxy: CORS', () => {
     assert.equal(response.headers.get('access-control-allow-credentials'), 'true');
     assert.equal(response.headers.get('vary'), 'Origin');
     assert.equal(platform.received.length, 1);
-    assert.equal(platform.received[0]!.headers.has('origin'), false);
+    assert.equal(platform.received[0].headers.has('origin'), false);
   });
 
   test('gives CORS headers to the errors of a listed origin too, so the widget can read them', async () => {
@@ -829,7 +826,10 @@ describe('proxy: CORS', () => {
     assert.equal(response.status, 204);
     assert.equal(response.headers.get('access-control-allow-origin'), PAGE);
     assert.equal(response.headers.get('access-control-allow-methods'), 'GET, PATCH');
-    assert.equal(response.headers.get('access-control-allow-headers'), 'authorization, content-type, kyc-sms-sign-code, kyc-email-sign-code');
+    assert.equal(
+      response.headers.get('access-control-allow-headers'),
+      'authorization, content-type, kyc-sms-sign-code, kyc-email-sign-code',
+    );
     assert.equal(response.headers.get('access-control-max-age'), '120');
     assert.equal(response.headers.get('access-control-allow-credentials'), 'true');
     assert.equal(response.headers.get('vary'), 'Origin');

@@ -17,7 +17,7 @@ import { startRedisServer, type RedisServer } from './redis-server.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const SECTION = README.slice(README.indexOf('## The host proxy\n'), README.indexOf('## The API client\n'));
-const BLOCKS = [...SECTION.matchAll(/```js\n([\s\S]*?)```/g)].map((match) => match[1]!);
+const BLOCKS = [...SECTION.matchAll(/```js\n([\s\S]*?)```/g)].map((match) => match[1]);
 
 /** Inside node_modules, so the examples' own imports (express, redis) resolve as in a partner's app. */
 const work = mkdtempSync(join(ROOT, 'node_modules', '.readme-examples-'));
@@ -48,6 +48,7 @@ http.Server.prototype.listen = function (...args) {
 };
 `,
 );
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- the README's stand-ins for the partner's code, run here too
 new Function(PARTNER)();
 
 /** The example with the package name pointed at this checkout's source. */
@@ -77,15 +78,15 @@ async function run(code: string, env: Record<string, string> = {}): Promise<{ po
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the example did not start in 30 s:\n${output}`)), 30_000);
     const read = (chunk: Buffer) => {
-      output += chunk;
+      output += chunk.toString('utf8');
       for (const [, port] of output.matchAll(/^LISTENING (\d+)$/gm)) if (!ports.includes(Number(port))) ports.push(Number(port));
       if (ports.length === servers) {
         clearTimeout(timer);
         resolve();
       }
     };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`the example exited with ${code}:\n${output}`));
@@ -98,8 +99,7 @@ async function run(code: string, env: Record<string, string> = {}): Promise<{ po
 /** A browser's first call through a proxy mounted at /kyc, with no session: the proxy's own 401. */
 async function expectProxyAt(base: string | ((request: Request) => Promise<Response>)): Promise<void> {
   const url = 'http://127.0.0.1/kyc/v1/clients/kyc-level-info/';
-  const response =
-    typeof base === 'string' ? await fetch(new URL('/kyc/v1/clients/kyc-level-info/', base)) : await base(new Request(url));
+  const response = typeof base === 'string' ? await fetch(new URL('/kyc/v1/clients/kyc-level-info/', base)) : await base(new Request(url));
   assert.equal(response.status, 401);
   assert.equal(typeof (await response.json()).detail, 'string');
   assert.equal(response.headers.get('cache-control'), 'no-store');
@@ -127,7 +127,10 @@ describe("README: the host proxy's examples run as written", () => {
   });
 
   for (const [index, code] of BLOCKS.entries()) {
-    const title = code.split('\n').find((line) => line.trim() !== '')!.slice(0, 70);
+    const title = code
+      .split('\n')
+      .find((line) => line.trim() !== '')!
+      .slice(0, 70);
     test(`example ${index + 1}: ${title}`, { timeout: 60_000 }, async () => {
       if (code.includes('.listen(')) {
         const { ports, child } = await run(code, { REDIS_URL: redis.url });
@@ -137,13 +140,14 @@ describe("README: the host proxy's examples run as written", () => {
       } else if (code.includes('export {')) {
         const route = (await import(pathToFileURL(write(code)).href)) as Record<string, (request: Request) => Promise<Response>>;
         for (const method of ['GET', 'POST', 'PATCH', 'OPTIONS']) assert.equal(typeof route[method], 'function', method);
-        await expectProxyAt(route['GET']!);
+        await expectProxyAt(route['GET']);
       } else if (code.includes('module.exports')) {
         const config = createRequire(import.meta.url)(write(code, 'cjs'));
         assert.equal(config.skipTrailingSlashRedirect, true);
       } else {
         // A fragment: it runs with the package's exports in scope, as the sentences around it say.
         const scope = { ...proxyExports, ...api };
+        // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the README's own text is what runs
         new Function(...Object.keys(scope), code)(...Object.values(scope));
       }
     });

@@ -29,7 +29,7 @@ export async function startRedisServer(): Promise<RedisServer> {
     try {
       return await startOnce(await freePort());
     } catch (error) {
-      if (error instanceof NotInstalled) throw new Error(NOT_INSTALLED);
+      if (error instanceof NotInstalled) throw new Error(NOT_INSTALLED, { cause: error });
       lastError = error;
     }
   }
@@ -43,16 +43,29 @@ async function startOnce(port: number): Promise<RedisServer> {
   // No persistence (no RDB snapshots, no append-only file), loopback only, in its own folder.
   const child = spawn(
     BINARY,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no', '--loglevel', 'warning'],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+      '--daemonize',
+      'no',
+      '--loglevel',
+      'warning',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
-  child.stdout!.setEncoding('utf8').on('data', (text: string) => (output += text));
-  child.stderr!.setEncoding('utf8').on('data', (text: string) => (output += text));
+  child.stdout.setEncoding('utf8').on('data', (text: string) => (output += text));
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (output += text));
   const exited = new Promise<Error>((resolve) => {
-    child.once('error', (error: NodeJS.ErrnoException) =>
-      resolve(error.code === 'ENOENT' ? new NotInstalled() : error),
-    );
+    child.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ENOENT' ? new NotInstalled() : error));
     child.once('exit', (code, signal) => resolve(new Error(`redis-server exited (${signal ?? code}) before answering PING:\n${output}`)));
   });
   // Never left running if the test process ends without calling stop().

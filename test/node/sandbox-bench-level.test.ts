@@ -13,7 +13,10 @@ describe('sandbox: the bench level (benchLevel option)', () => {
     const showcase = sandbox.demoClients.find((client) => client.label === 'New client')!;
     for (const scope of [fresh, showcase]) {
       const info = await call(sandbox, 'GET', '/v1/clients/kyc-level-info/', { scope });
-      assert.deepEqual(info.body.available_levels_for_upgrade.map((level: { name: string }) => level.name), ['Basic', 'Standard', 'Advanced']);
+      assert.deepEqual(
+        info.body.available_levels_for_upgrade.map((level: { name: string }) => level.name),
+        ['Basic', 'Standard', 'Advanced'],
+      );
     }
   });
 
@@ -23,7 +26,10 @@ describe('sandbox: the bench level (benchLevel option)', () => {
     const showcase = sandbox.demoClients.find((client) => client.label === 'New client')!;
     for (const scope of [fresh, showcase]) {
       const info = await call(sandbox, 'GET', '/v1/clients/kyc-level-info/', { scope });
-      assert.deepEqual(info.body.available_levels_for_upgrade.map((level: { name: string }) => level.name), ['Basic', 'Standard', 'Advanced', BENCH]);
+      assert.deepEqual(
+        info.body.available_levels_for_upgrade.map((level: { name: string }) => level.name),
+        ['Basic', 'Standard', 'Advanced', BENCH],
+      );
     }
     // The seeded demo clients keep their applications' levels.
     const draft = sandbox.demoClients.find((client) => client.label === 'Draft in progress')!;
@@ -35,13 +41,25 @@ describe('sandbox: the bench level (benchLevel option)', () => {
   it('asks 200 questions of every kind but liveness, over 5 steps of 40, none signed', async () => {
     const sandbox = createSandbox({ benchLevel: true });
     const { application } = await clientWithApplication(sandbox, BENCH);
-    assert.deepEqual(application.kyc_steps.map((step: { questions: unknown[] }) => step.questions.length), [40, 40, 40, 40, 40]);
+    assert.deepEqual(
+      application.kyc_steps.map((step: { questions: unknown[] }) => step.questions.length),
+      [40, 40, 40, 40, 40],
+    );
     const all = Object.values(attributes(application));
     assert.equal(all.length, 200);
-    assert.deepEqual(
-      [...new Set(all.map((attribute) => attribute.type))].sort(),
-      ['boolean', 'date', 'decimal', 'document', 'email', 'integer', 'legal_document', 'phone', 'reference_data', 'string', 'text'],
-    );
+    assert.deepEqual([...new Set(all.map((attribute) => attribute.type))].sort(), [
+      'boolean',
+      'date',
+      'decimal',
+      'document',
+      'email',
+      'integer',
+      'legal_document',
+      'phone',
+      'reference_data',
+      'string',
+      'text',
+    ]);
     assert.ok(all.every((attribute) => attribute.sign_providers.length === 0 && !attribute.read_only));
     assert.ok(all.some((attribute) => !attribute.required) && all.filter((attribute) => attribute.required).length >= 150);
   });
@@ -56,12 +74,17 @@ describe('sandbox: the bench level (benchLevel option)', () => {
       if (!attribute.required) continue;
       const key: string = attribute.key;
       if (attribute.type === 'reference_data') {
-        const definitions = await call(sandbox, 'GET', `/v1/attributes/${key}/definitions/`, { scope: { legal_entity_uuid: scope.legal_entity_uuid } });
+        const definitions = await call(sandbox, 'GET', `/v1/attributes/${key}/definitions/`, {
+          scope: { legal_entity_uuid: scope.legal_entity_uuid },
+        });
         assert.equal(definitions.status, 200, key);
         optionCounts.add(definitions.body.count);
         answers[key] = definitions.body.results[0].key;
       } else if (attribute.type === 'legal_document') {
-        const documents = await call(sandbox, 'GET', '/v1/legal_documents/', { scope: { legal_entity_uuid: scope.legal_entity_uuid }, query: { key } });
+        const documents = await call(sandbox, 'GET', '/v1/legal_documents/', {
+          scope: { legal_entity_uuid: scope.legal_entity_uuid },
+          query: { key },
+        });
         assert.equal(documents.body.count, 1, key);
         answers[key] = documents.body.results[0].uuid;
       } else {

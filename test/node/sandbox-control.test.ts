@@ -2,7 +2,18 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MAX_QUEUED_FAULTS } from '../../src/server/sandbox/control.js';
 import { createSandbox, type DemoClient } from '../../src/server/sandbox/index.js';
-import { attributes, call, clientWithApplication, completeBasic, freshClient, makeDocument, patch, sendCode, url, type Scope } from './sandbox-harness.js';
+import {
+  attributes,
+  call,
+  clientWithApplication,
+  completeBasic,
+  freshClient,
+  makeDocument,
+  patch,
+  sendCode,
+  url,
+  type Scope,
+} from './sandbox-harness.js';
 
 const sandbox = createSandbox();
 
@@ -14,7 +25,8 @@ async function inReview(): Promise<{ scope: Scope; uuid: string }> {
   return { scope, uuid };
 }
 
-const testCompleted = (uuid: string, body: unknown) => call(sandbox, 'POST', `/sandbox/v1/applications/${uuid}/status/testCompleted`, { body });
+const testCompleted = (uuid: string, body: unknown) =>
+  call(sandbox, 'POST', `/sandbox/v1/applications/${uuid}/status/testCompleted`, { body });
 
 describe('sandbox control: clients', () => {
   it('creates isolated legal entities with the same seed', async () => {
@@ -22,16 +34,22 @@ describe('sandbox control: clients', () => {
     const b = await freshClient(sandbox);
     assert.notEqual(a.legal_entity_uuid, b.legal_entity_uuid);
     assert.notEqual(a.legal_entity_uuid, sandbox.legalEntityUuid);
-    const levels = async (scope: Scope) => (await call(sandbox, 'GET', '/v1/clients/kyc-level-info/', { scope })).body.available_levels_for_upgrade;
+    const levels = async (scope: Scope) =>
+      (await call(sandbox, 'GET', '/v1/clients/kyc-level-info/', { scope })).body.available_levels_for_upgrade;
     const [levelsA, levelsB] = [await levels(a), await levels(b)];
-    assert.deepEqual(levelsA.map((level: { name: string }) => level.name), levelsB.map((level: { name: string }) => level.name));
+    assert.deepEqual(
+      levelsA.map((level: { name: string }) => level.name),
+      levelsB.map((level: { name: string }) => level.name),
+    );
     assert.notEqual(levelsA[0].uuid, levelsB[0].uuid);
   });
 
   it('creates a client not allowed to apply, and validates the body', async () => {
     const scope = await freshClient(sandbox, { allowed_to_create_kyc_application: false });
     assert.equal((await call(sandbox, 'GET', '/v1/clients/kyc-level-info/', { scope })).body.allowed_to_create_kyc_application, false);
-    const bad = await call(sandbox, 'POST', '/sandbox/v1/clients/', { body: { dialect: { lists: 'sometimes', colour: 'red', page_size: 0 } } });
+    const bad = await call(sandbox, 'POST', '/sandbox/v1/clients/', {
+      body: { dialect: { lists: 'sometimes', colour: 'red', page_size: 0 } },
+    });
     assert.equal(bad.status, 400);
     assert.deepEqual(Object.keys(bad.body.dialect).sort(), ['colour', 'lists', 'page_size']);
     assert.equal((await call(sandbox, 'POST', '/sandbox/v1/clients/', { body: { allowed_to_create_kyc_application: 'yes' } })).status, 400);
@@ -42,7 +60,11 @@ describe('sandbox control: statuses', () => {
   it('sets any status, with a comment and remarks shown on the attributes', async () => {
     const { scope, uuid } = await clientWithApplication(sandbox, 'Basic');
     const set = await call(sandbox, 'POST', `/sandbox/v1/applications/${uuid}/status/`, {
-      body: { status: 'pending', comment: 'Please fix two answers.', remarks: { first_name: ['Too short.'], citizenship: ['Not matching.', 'Check it.'] } },
+      body: {
+        status: 'pending',
+        comment: 'Please fix two answers.',
+        remarks: { first_name: ['Too short.'], citizenship: ['Not matching.', 'Check it.'] },
+      },
     });
     assert.equal(set.status, 200);
     assert.equal(set.body.status, 'pending');
@@ -64,7 +86,10 @@ describe('sandbox control: statuses', () => {
     assert.ok((await post({ status: 'pending', comment: 5 })).body.comment);
     assert.deepEqual(Object.keys((await post({ status: 'pending', remarks: { passport: ['x'] } })).body.remarks), ['passport']);
     assert.ok((await post({ status: 'pending', remarks: { first_name: 'x' } })).body.remarks.first_name);
-    assert.equal((await call(sandbox, 'POST', `/sandbox/v1/applications/${crypto.randomUUID()}/status/`, { body: { status: 'approved' } })).status, 404);
+    assert.equal(
+      (await call(sandbox, 'POST', `/sandbox/v1/applications/${crypto.randomUUID()}/status/`, { body: { status: 'approved' } })).status,
+      404,
+    );
   });
 });
 
@@ -93,7 +118,8 @@ describe('sandbox control: Sumsub review results (testCompleted)', () => {
     const attribute = await call(sandbox, 'GET', `/v1/kyc/${uuid}/attributes/first_name/`, { scope });
     for (const answer of [read, level, attribute]) {
       const text = JSON.stringify(answer.body);
-      for (const secret of ['UNSATISFACTORY_PHOTOS', 'SCREENSHOTS', 'suspicious', 'rejectLabels', 'clientComment']) assert.ok(!text.includes(secret), secret);
+      for (const secret of ['UNSATISFACTORY_PHOTOS', 'SCREENSHOTS', 'suspicious', 'rejectLabels', 'clientComment'])
+        assert.ok(!text.includes(secret), secret);
     }
     const inspected = (await call(sandbox, 'GET', `/sandbox/v1/applications/${uuid}/inspect/`)).body;
     assert.deepEqual(inspected.review_results[0].rejectLabels, ['UNSATISFACTORY_PHOTOS', 'SCREENSHOTS']);
@@ -104,7 +130,12 @@ describe('sandbox control: Sumsub review results (testCompleted)', () => {
   for (const reviewRejectType of ['FINAL', 'EXTERNAL', undefined]) {
     it(`RED + ${reviewRejectType ?? 'no type'} rejects for good`, async () => {
       const { scope, uuid } = await inReview();
-      const body = { reviewAnswer: 'RED', rejectLabels: ['FORGERY'], moderationComment: 'We cannot verify you.', ...(reviewRejectType ? { reviewRejectType } : {}) };
+      const body = {
+        reviewAnswer: 'RED',
+        rejectLabels: ['FORGERY'],
+        moderationComment: 'We cannot verify you.',
+        ...(reviewRejectType ? { reviewRejectType } : {}),
+      };
       assert.equal((await testCompleted(uuid, body)).status, 200);
       const read = (await call(sandbox, 'GET', `/v1/kyc/${uuid}/`, { scope })).body;
       assert.equal(read.status, 'rejected');
@@ -130,7 +161,9 @@ describe('sandbox control: Sumsub review results (testCompleted)', () => {
 describe('sandbox control: liveness and inspect', () => {
   it('blocks send-to-review until the required liveness check passed', async () => {
     const { scope, uuid } = await clientWithApplication(sandbox, 'Advanced');
-    const refusal = async () => (await call(sandbox, 'POST', `/v1/kyc/${uuid}/send-to-review/`, { scope, body: {} })).body.attribute_changes?.sumsub_liveness_check_token;
+    const refusal = async () =>
+      (await call(sandbox, 'POST', `/v1/kyc/${uuid}/send-to-review/`, { scope, body: {} })).body.attribute_changes
+        ?.sumsub_liveness_check_token;
     assert.match((await refusal())[0], /take the liveness check/);
     assert.equal((await call(sandbox, 'POST', `/sandbox/v1/applications/${uuid}/liveness/`, { body: { result: 'failed' } })).status, 200);
     assert.match((await refusal())[0], /failed/);
@@ -189,19 +222,31 @@ describe('sandbox control: request log', () => {
     await call(sandbox, 'GET', '/v1/legal_documents/', { scope: { legal_entity_uuid: scope.legal_entity_uuid } });
     const log = await call(sandbox, 'GET', '/sandbox/v1/requests/', { query: { client_uuid: scope.client_uuid } });
     assert.equal(log.status, 200);
-    const entries = log.body as { method: string; path: string; query: Record<string, string>; at: string; headers: Record<string, unknown> }[];
+    const entries = log.body as {
+      method: string;
+      path: string;
+      query: Record<string, string>;
+      at: string;
+      headers: Record<string, unknown>;
+    }[];
     assert.deepEqual(
       entries.map((entry) => `${entry.method} ${entry.path}`),
-      ['GET /v1/clients/kyc-level-info/', 'POST /v1/clients/kyc-level-info/', 'POST /v1/signatures/send-code/', `PATCH /v1/kyc/${uuid}/`, 'GET /v1/legal_documents/'],
+      [
+        'GET /v1/clients/kyc-level-info/',
+        'POST /v1/clients/kyc-level-info/',
+        'POST /v1/signatures/send-code/',
+        `PATCH /v1/kyc/${uuid}/`,
+        'GET /v1/legal_documents/',
+      ],
     );
-    const patched = entries[3]!;
+    const patched = entries[3];
     assert.deepEqual(patched.query, { ...scope, sms_sign_code: '***' });
     assert.equal(patched.headers['authorization'], true);
     assert.equal(patched.headers['cookie'], true);
     assert.equal(patched.headers['content_type'], 'application/json');
-    assert.equal(entries[0]!.headers['authorization'], false);
-    assert.equal(entries[0]!.headers['cookie'], false);
-    assert.equal(entries[0]!.headers['content_type'], null);
+    assert.equal(entries[0].headers['authorization'], false);
+    assert.equal(entries[0].headers['cookie'], false);
+    assert.equal(entries[0].headers['content_type'], null);
     assert.ok(!Number.isNaN(Date.parse(patched.at)));
     const text = JSON.stringify(entries);
     for (const secret of ['secret-token', 'session=abc', '+37120000000', '111111']) assert.ok(!text.includes(secret), secret);
@@ -226,11 +271,13 @@ describe('sandbox control: clients of one legal entity are isolated', () => {
   const shared = createSandbox();
   const [a, b] = shared.demoClients as [DemoClient, DemoClient];
   const entityScope = { legal_entity_uuid: a.legal_entity_uuid };
-  const levelInfo = (client: DemoClient, query: Record<string, string> = {}) => call(shared, 'GET', '/v1/clients/kyc-level-info/', { scope: client, query });
+  const levelInfo = (client: DemoClient, query: Record<string, string> = {}) =>
+    call(shared, 'GET', '/v1/clients/kyc-level-info/', { scope: client, query });
   const legalDocuments = () => call(shared, 'GET', '/v1/legal_documents/', { scope: entityScope });
   const logOf = async (client: DemoClient) =>
     (await call(shared, 'GET', '/sandbox/v1/requests/', { query: { client_uuid: client.client_uuid } })).body.map(
-      (entry: { method: string; path: string; query: Record<string, string> }) => `${entry.method} ${entry.path}${entry.query['n'] ? ` ${entry.query['n']}` : ''}`,
+      (entry: { method: string; path: string; query: Record<string, string> }) =>
+        `${entry.method} ${entry.path}${entry.query['n'] ? ` ${entry.query['n']}` : ''}`,
     );
   const fault = (body: Record<string, unknown>) => call(shared, 'POST', '/sandbox/v1/faults/', { body });
 
@@ -239,7 +286,10 @@ describe('sandbox control: clients of one legal entity are isolated', () => {
     await levelInfo(a, { n: 'a' });
     await levelInfo(b, { n: 'b' });
     await legalDocuments();
-    await call(shared, 'GET', '/v1/clients/kyc-level-info/', { scope: { ...entityScope, client_uuid: crypto.randomUUID() }, query: { n: 'nobody' } });
+    await call(shared, 'GET', '/v1/clients/kyc-level-info/', {
+      scope: { ...entityScope, client_uuid: crypto.randomUUID() },
+      query: { n: 'nobody' },
+    });
     assert.deepEqual(await logOf(a), ['GET /v1/clients/kyc-level-info/ a', 'GET /v1/legal_documents/']);
     assert.deepEqual(await logOf(b), ['GET /v1/clients/kyc-level-info/ b', 'GET /v1/legal_documents/']);
   });
@@ -259,7 +309,8 @@ describe('sandbox control: clients of one legal entity are isolated', () => {
 
 describe('sandbox control: faults', () => {
   const fault = (body: Record<string, unknown>) => call(sandbox, 'POST', '/sandbox/v1/faults/', { body });
-  const levelInfo = (scope: Scope, signal?: AbortSignal) => call(sandbox, 'GET', '/v1/clients/kyc-level-info/', { scope, ...(signal ? { signal } : {}) });
+  const levelInfo = (scope: Scope, signal?: AbortSignal) =>
+    call(sandbox, 'GET', '/v1/clients/kyc-level-info/', { scope, ...(signal ? { signal } : {}) });
 
   it('serves a status instead of the next matching request(s), then the real answers again', async () => {
     const scope = await freshClient(sandbox);
@@ -328,7 +379,9 @@ describe('sandbox control: faults', () => {
     await fault({ client_uuid: scope.client_uuid, path_contains: '/definitions/', status: 502 });
     assert.equal((await levelInfo(scope)).status, 200);
     assert.equal((await levelInfo(bystander)).status, 200);
-    const definitions = await call(sandbox, 'GET', '/v1/attributes/citizenship/definitions/', { scope: { legal_entity_uuid: scope.legal_entity_uuid } });
+    const definitions = await call(sandbox, 'GET', '/v1/attributes/citizenship/definitions/', {
+      scope: { legal_entity_uuid: scope.legal_entity_uuid },
+    });
     assert.equal(definitions.status, 502, 'a request with only legal_entity_uuid matches the client’s faults');
     const { uuid } = await clientWithApplication(sandbox, 'Basic');
     assert.equal((await sendCode(sandbox, scope, uuid, 'sms', '+37120000000')).status, 500);
@@ -385,7 +438,8 @@ describe('sandbox control: faults', () => {
     await call(sandbox, 'DELETE', '/sandbox/v1/faults/', { query: { client_uuid: scope.client_uuid } });
     assert.equal((await fault({ client_uuid: scope.client_uuid, status: 503 })).status, 201);
     assert.equal((await levelInfo(scope)).status, 503, 'served');
-    for (let i = 1; i <= MAX_QUEUED_FAULTS; i += 1) assert.equal((await fault({ client_uuid: scope.client_uuid, status: 500 })).status, 201, `fault ${i}`);
+    for (let i = 1; i <= MAX_QUEUED_FAULTS; i += 1)
+      assert.equal((await fault({ client_uuid: scope.client_uuid, status: 500 })).status, 201, `fault ${i}`);
   });
 });
 
@@ -395,15 +449,18 @@ describe('sandbox: scenario clients for a demo visitor, and forgetting them', ()
   it('seeds a fresh legal entity with one client per demo scenario, in the same states, with new uuids', async () => {
     const first = sandbox.seedScenarios();
     const second = sandbox.seedScenarios();
-    assert.deepEqual(first.map(({ label }) => label), sandbox.demoClients.map(({ label }) => label));
+    assert.deepEqual(
+      first.map(({ label }) => label),
+      sandbox.demoClients.map(({ label }) => label),
+    );
     assert.equal(new Set(first.map((client) => client.legal_entity_uuid)).size, 1, 'one legal entity');
-    assert.notEqual(first[0]!.legal_entity_uuid, sandbox.legalEntityUuid);
-    assert.notEqual(first[0]!.legal_entity_uuid, second[0]!.legal_entity_uuid);
+    assert.notEqual(first[0].legal_entity_uuid, sandbox.legalEntityUuid);
+    assert.notEqual(first[0].legal_entity_uuid, second[0].legal_entity_uuid);
     const uuids = new Set([...first, ...second, ...sandbox.demoClients].map((client) => client.client_uuid));
     assert.equal(uuids.size, 3 * first.length, 'no client uuid shared');
     for (const [index, client] of first.entries()) {
       const mine = (await levelInfo(client)).body;
-      const showcase = (await levelInfo(sandbox.demoClients[index]!)).body;
+      const showcase = (await levelInfo(sandbox.demoClients[index])).body;
       assert.equal(mine.allowed_to_create_kyc_application, showcase.allowed_to_create_kyc_application, client.label);
       assert.equal(mine.last_kyc_application_uuid === null, showcase.last_kyc_application_uuid === null, client.label);
       assert.notEqual(mine.last_kyc_application_uuid ?? 'none', showcase.last_kyc_application_uuid, client.label);
@@ -426,20 +483,21 @@ describe('sandbox: scenario clients for a demo visitor, and forgetting them', ()
     assert.equal(sandbox.applicationOwner(uuid), null);
     assert.equal((await call(sandbox, 'GET', `/sandbox/v1/applications/${uuid}/inspect/`)).status, 404);
     sandbox.forget(sandbox.legalEntityUuid);
-    assert.equal((await levelInfo(sandbox.demoClients[0]!)).status, 200, 'the showcase is never forgotten');
+    assert.equal((await levelInfo(sandbox.demoClients[0])).status, 200, 'the showcase is never forgotten');
   });
 
   it('keeps at most maxFreshEntities legal entities made after the showcase, forgetting the oldest', async () => {
     const small = createSandbox({ maxFreshEntities: 2 });
-    const [a, b, c] = [small.seedScenarios()[0]!, await freshClient(small), small.seedScenarios()[0]!];
+    const [a, b, c] = [small.seedScenarios()[0], await freshClient(small), small.seedScenarios()[0]];
     assert.equal((await call(small, 'GET', '/v1/clients/kyc-level-info/', { scope: a })).status, 404, 'the oldest is forgotten');
-    for (const scope of [b, c, small.demoClients[0]!]) assert.equal((await call(small, 'GET', '/v1/clients/kyc-level-info/', { scope })).status, 200);
+    for (const scope of [b, c, small.demoClients[0]])
+      assert.equal((await call(small, 'GET', '/v1/clients/kyc-level-info/', { scope })).status, 200);
   });
 });
 
 describe('sandbox: API key', () => {
   const secured = createSandbox({ apiKey: 'platform-key' });
-  const scope = secured.demoClients[0]!;
+  const scope = secured.demoClients[0];
   const get = (headers: Record<string, string>) => call(secured, 'GET', '/v1/clients/kyc-level-info/', { scope, headers });
 
   it('requires the Bearer key on platform calls', async () => {

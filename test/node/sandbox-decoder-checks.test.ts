@@ -14,7 +14,8 @@ const complete: Record<StructureCheckedKind, Uint8Array> = { jpeg: jpeg(), png: 
 
 describe('isLikelyDecodable', () => {
   it('passes the well-formed files of every format', async () => {
-    for (const [kind, file] of Object.entries(complete)) assert.equal(await isLikelyDecodable(kind as StructureCheckedKind, file), true, kind);
+    for (const [kind, file] of Object.entries(complete))
+      assert.equal(await isLikelyDecodable(kind as StructureCheckedKind, file), true, kind);
     assert.equal(await isLikelyDecodable('png', makePng(3, 2, rows(2, 1), { depth: 2, color: 0 })), true); // 3 pixels × 2 bits in 1 byte
     assert.equal(await isLikelyDecodable('png', makePng(2, 2, rows(2, 16), { depth: 16, color: 6 })), true);
     // Adam7 on 5 × 3 RGB: passes 1, 2, 4, 5, 6 (2 rows), 7, of 1, 1, 1, 3, 2 and 5 pixels.
@@ -32,11 +33,31 @@ describe('isLikelyDecodable', () => {
     assert.equal(await check([DQT, sof(0xc0, { components: [[1, 0x11, 2]] }), DHT, sos()]), false, 'an undefined table');
     assert.equal(await check([[0xdb, bytes([0x20], new Array(64).fill(1))], sof(), DHT, sos()]), false, 'precision 2');
     assert.equal(await check([[0xdb, bytes([0x10], new Array(64).fill(1))], sof(), DHT, sos()]), false, '16-bit table cut short');
-    assert.equal(await check([DQT, sof(), [0xc4, bytes([0x00], [2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [0, 1])], sos()]), false, 'two 1-bit codes');
-    assert.equal(await check([DQT, sof(), [0xc4, bytes([0x00], [1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [0, 1, 2])], sos()]), false, 'an all-ones code');
-    assert.equal(await check([DQT, sof(), [0xc4, bytes([0x00], [0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [16])], sos()]), false, 'a DC symbol over 15');
-    assert.equal(await check([DQT, sof(), [0xc4, bytes([0x20], [0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [0])], sos()]), false, 'class 2');
-    assert.equal(await check([DQT, sof(), [0xc4, bytes([0x10], [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3], [0])], sos()]), false, 'symbols cut short');
+    assert.equal(
+      await check([DQT, sof(), [0xc4, bytes([0x00], [2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [0, 1])], sos()]),
+      false,
+      'two 1-bit codes',
+    );
+    assert.equal(
+      await check([DQT, sof(), [0xc4, bytes([0x00], [1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [0, 1, 2])], sos()]),
+      false,
+      'an all-ones code',
+    );
+    assert.equal(
+      await check([DQT, sof(), [0xc4, bytes([0x00], [0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [16])], sos()]),
+      false,
+      'a DC symbol over 15',
+    );
+    assert.equal(
+      await check([DQT, sof(), [0xc4, bytes([0x20], [0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [0])], sos()]),
+      false,
+      'class 2',
+    );
+    assert.equal(
+      await check([DQT, sof(), [0xc4, bytes([0x10], [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3], [0])], sos()]),
+      false,
+      'symbols cut short',
+    );
     assert.equal(await check([DQT, sof(0xc0, { precision: 12 }), DHT, sos()]), false, '12-bit');
     assert.equal(await check([DQT, sof(0xc3), DHT, sos()]), false, 'lossless');
     assert.equal(await check([DQT, sof(0xc9), sos()]), true, 'arithmetic coding (no Huffman table)');
@@ -49,11 +70,20 @@ describe('isLikelyDecodable', () => {
     const filtered = rows(4, 12);
     filtered[13 * 2] = 5;
     assert.equal(await isLikelyDecodable('png', makePng(4, 4, filtered)), false);
-    const notZlib = bytes(makePng(4, 4, rows(4, 12)).subarray(0, 33), chunk('IDAT', bytes('not zlib at all')), chunk('IEND', new Uint8Array(0)));
+    const notZlib = bytes(
+      makePng(4, 4, rows(4, 12)).subarray(0, 33),
+      chunk('IDAT', bytes('not zlib at all')),
+      chunk('IEND', new Uint8Array(0)),
+    );
     assert.equal(await isLikelyDecodable('png', notZlib), false);
     // Data split over several IDAT chunks, and more than needed after the last row.
     const data = deflateSync(bytes(rows(4, 12), new Array(1000).fill(0)));
-    const split = bytes(makePng(4, 4, rows(4, 12)).subarray(0, 33), chunk('IDAT', data.subarray(0, 5)), chunk('IDAT', data.subarray(5)), chunk('IEND', new Uint8Array(0)));
+    const split = bytes(
+      makePng(4, 4, rows(4, 12)).subarray(0, 33),
+      chunk('IDAT', data.subarray(0, 5)),
+      chunk('IDAT', data.subarray(5)),
+      chunk('IEND', new Uint8Array(0)),
+    );
     assert.equal(await isLikelyDecodable('png', split), true);
     // A bomb: 1 GB of zeros in a 1 MB stream, for a 1 × 1 image, is read no further than its first row.
     const bomb = makePng(1, 1, new Uint8Array(64 * 1024 * 1024));
@@ -61,8 +91,10 @@ describe('isLikelyDecodable', () => {
   });
 
   it('refuses a WebP bitstream header a decoder refuses', async () => {
-    const lossy = (tag: number[], size = 10) => bytes('RIFF', u32le(4 + 8 + size), 'WEBP', 'VP8 ', u32le(size), tag, [0x9d, 0x01, 0x2a, 1, 0, 1, 0], new Array(size - 10).fill(0));
-    const tag = (partition: number, keyFrame = true, version = 0) => u32le((partition << 5) | (1 << 4) | (version << 1) | (keyFrame ? 0 : 1)).slice(0, 3);
+    const lossy = (tag: number[], size = 10) =>
+      bytes('RIFF', u32le(4 + 8 + size), 'WEBP', 'VP8 ', u32le(size), tag, [0x9d, 0x01, 0x2a, 1, 0, 1, 0], new Array(size - 10).fill(0));
+    const tag = (partition: number, keyFrame = true, version = 0) =>
+      u32le((partition << 5) | (1 << 4) | (version << 1) | (keyFrame ? 0 : 1)).slice(0, 3);
     assert.equal(await isLikelyDecodable('webp', lossy(tag(6), 16)), true);
     assert.equal(await isLikelyDecodable('webp', lossy(tag(7), 16)), false, 'first partition past the chunk');
     assert.equal(await isLikelyDecodable('webp', lossy(tag(0, false), 16)), false, 'not a key frame');

@@ -33,7 +33,10 @@ describe('sandbox pagination', () => {
 
   it('reaches every country by following next', async () => {
     const keys: string[] = [];
-    let next: string | null = new URL(`/v1/attributes/country_of_residence/definitions/?legal_entity_uuid=${sandbox.legalEntityUuid}&page_size=40`, 'http://sandbox.test').href;
+    let next: string | null = new URL(
+      `/v1/attributes/country_of_residence/definitions/?legal_entity_uuid=${sandbox.legalEntityUuid}&page_size=40`,
+      'http://sandbox.test',
+    ).href;
     let pages = 0;
     while (next) {
       const page = await (await sandbox.fetch(new Request(next))).json();
@@ -47,20 +50,36 @@ describe('sandbox pagination', () => {
   });
 
   it('answers 404 for a page out of range, and ignores a malformed page size', async () => {
-    assert.deepEqual((await call(sandbox, 'GET', '/v1/attributes/citizenship/definitions/', { scope, query: { page: '6' } })).body, { detail: 'Invalid page.' });
+    assert.deepEqual((await call(sandbox, 'GET', '/v1/attributes/citizenship/definitions/', { scope, query: { page: '6' } })).body, {
+      detail: 'Invalid page.',
+    });
     assert.equal((await call(sandbox, 'GET', '/v1/attributes/citizenship/definitions/', { scope, query: { page: '0' } })).status, 404);
     assert.equal((await call(sandbox, 'GET', '/v1/attributes/citizenship/definitions/', { scope, query: { page: 'last' } })).status, 404);
-    assert.equal((await call(sandbox, 'GET', '/v1/attributes/citizenship/definitions/', { scope, query: { page: '5' } })).body.results.length, 49);
-    assert.equal((await call(sandbox, 'GET', '/v1/attributes/citizenship/definitions/', { scope, query: { page_size: 'x' } })).body.results.length, 50);
-    assert.equal((await call(sandbox, 'GET', '/v1/legal_documents/', { scope, query: { key: 'none' } })).body.count, 0, 'page 1 of nothing exists');
+    assert.equal(
+      (await call(sandbox, 'GET', '/v1/attributes/citizenship/definitions/', { scope, query: { page: '5' } })).body.results.length,
+      49,
+    );
+    assert.equal(
+      (await call(sandbox, 'GET', '/v1/attributes/citizenship/definitions/', { scope, query: { page_size: 'x' } })).body.results.length,
+      50,
+    );
+    assert.equal(
+      (await call(sandbox, 'GET', '/v1/legal_documents/', { scope, query: { key: 'none' } })).body.count,
+      0,
+      'page 1 of nothing exists',
+    );
   });
 
   it('takes its default page size from the options, then from the dialect', async () => {
     const small = createSandbox({ pageSize: 10 });
-    const page = await call(small, 'GET', '/v1/attributes/citizenship/definitions/', { scope: { legal_entity_uuid: small.legalEntityUuid } });
+    const page = await call(small, 'GET', '/v1/attributes/citizenship/definitions/', {
+      scope: { legal_entity_uuid: small.legalEntityUuid },
+    });
     assert.equal(page.body.results.length, 10);
     const dialected = await freshClient(small, { dialect: { page_size: 100 } });
-    const bigger = await call(small, 'GET', '/v1/attributes/citizenship/definitions/', { scope: { legal_entity_uuid: dialected.legal_entity_uuid } });
+    const bigger = await call(small, 'GET', '/v1/attributes/citizenship/definitions/', {
+      scope: { legal_entity_uuid: dialected.legal_entity_uuid },
+    });
     assert.equal(bigger.body.results.length, 100);
   });
 });
@@ -68,7 +87,9 @@ describe('sandbox pagination', () => {
 describe('sandbox dialects', () => {
   it('lists: bare arrays', async () => {
     const scope = await freshClient(sandbox, { dialect: { lists: 'bare' } });
-    const countries = await call(sandbox, 'GET', '/v1/attributes/citizenship/definitions/', { scope: { legal_entity_uuid: scope.legal_entity_uuid } });
+    const countries = await call(sandbox, 'GET', '/v1/attributes/citizenship/definitions/', {
+      scope: { legal_entity_uuid: scope.legal_entity_uuid },
+    });
     assert.ok(Array.isArray(countries.body));
     assert.equal(countries.body.length, 249);
     const documents = await call(sandbox, 'GET', '/v1/legal_documents/', { scope: { legal_entity_uuid: scope.legal_entity_uuid } });
@@ -80,7 +101,10 @@ describe('sandbox dialects', () => {
     const info = (await call(sandbox, 'GET', '/v1/clients/kyc-level-info/', { scope })).body;
     assert.equal(info.available_levels_for_upgrade.length, 3);
     for (const item of info.available_levels_for_upgrade) assert.match(item, /^[0-9a-f-]{36}$/);
-    const created = await call(sandbox, 'POST', '/v1/clients/kyc-level-info/', { scope, body: { kyc_level_uuid: info.available_levels_for_upgrade[0] } });
+    const created = await call(sandbox, 'POST', '/v1/clients/kyc-level-info/', {
+      scope,
+      body: { kyc_level_uuid: info.available_levels_for_upgrade[0] },
+    });
     assert.equal(created.status, 201);
   });
 
@@ -107,11 +131,20 @@ describe('sandbox dialects', () => {
     await completeBasic(sandbox, scope, uuid);
     const sent = await call(sandbox, 'POST', `/v1/kyc/${uuid}/send-to-review/`, { scope, body: {} });
     assert.equal(sent.body.status, 'on_review');
-    for (const [status, spelled] of [['approved', 'verified'], ['pending', 'pending'], ['rejected', 'rejected'], ['paused', 'paused']]) {
+    for (const [status, spelled] of [
+      ['approved', 'verified'],
+      ['pending', 'pending'],
+      ['rejected', 'rejected'],
+      ['paused', 'paused'],
+    ]) {
       await call(sandbox, 'POST', `/sandbox/v1/applications/${uuid}/status/`, { body: { status } });
       assert.equal((await call(sandbox, 'GET', `/v1/kyc/${uuid}/`, { scope })).body.status, spelled);
     }
-    assert.equal((await call(sandbox, 'GET', `/sandbox/v1/applications/${uuid}/inspect/`)).body.status, 'paused', 'the control speaks canonically');
+    assert.equal(
+      (await call(sandbox, 'GET', `/sandbox/v1/applications/${uuid}/inspect/`)).body.status,
+      'paused',
+      'the control speaks canonically',
+    );
   });
 
   it('send_to_review: 204 without a body', async () => {
@@ -129,7 +162,10 @@ describe('sandbox dialects', () => {
     assert.equal(one.status, 201);
     assert.equal(one.body.name, 'a.png');
     assert.equal(one.body.content_type, 'image/png');
-    const two = await upload(sandbox, scope, [['b.png', png('b')], ['c.png', png('c')]]);
+    const two = await upload(sandbox, scope, [
+      ['b.png', png('b')],
+      ['c.png', png('c')],
+    ]);
     assert.deepEqual(two.body, { files: ['Upload one file per request.'] });
   });
 
@@ -147,7 +183,9 @@ describe('sandbox dialects', () => {
 
   it('omit_optional: no descriptions, current level, comment, additional info or errors anywhere', async () => {
     const { scope, uuid, application } = await clientWithApplication(sandbox, 'Advanced', { dialect: { omit_optional: true } });
-    await call(sandbox, 'POST', `/sandbox/v1/applications/${uuid}/status/`, { body: { status: 'pending', comment: 'Fix it.', remarks: { first_name: ['x'] } } });
+    await call(sandbox, 'POST', `/sandbox/v1/applications/${uuid}/status/`, {
+      body: { status: 'pending', comment: 'Fix it.', remarks: { first_name: ['x'] } },
+    });
     const returned = (await call(sandbox, 'GET', `/v1/kyc/${uuid}/`, { scope })).body;
     const info = (await call(sandbox, 'GET', '/v1/clients/kyc-level-info/', { scope })).body;
     const attribute = (await call(sandbox, 'GET', `/v1/kyc/${uuid}/attributes/sumsub_liveness_check_token/`, { scope })).body;
@@ -165,7 +203,9 @@ describe('sandbox dialects', () => {
     await freshClient(sandbox, { dialect: { lists: 'bare', statuses: 'synonyms' } });
     const canonical = await clientWithApplication(sandbox, 'Basic');
     assert.equal(canonical.application.status, 'draft');
-    const countries = await call(sandbox, 'GET', '/v1/attributes/citizenship/definitions/', { scope: { legal_entity_uuid: canonical.scope.legal_entity_uuid } });
+    const countries = await call(sandbox, 'GET', '/v1/attributes/citizenship/definitions/', {
+      scope: { legal_entity_uuid: canonical.scope.legal_entity_uuid },
+    });
     assert.equal(countries.body.count, 249);
   });
 });

@@ -82,7 +82,13 @@ export async function clientWithApplication(sandbox: Sandbox, levelName: string,
 }
 
 /** PATCHes answers (`{key: value}`) of an application. */
-export function patch(sandbox: Sandbox, scope: Scope, uuid: string, answers: Record<string, string | null>, query?: Record<string, string>) {
+export function patch(
+  sandbox: Sandbox,
+  scope: Scope,
+  uuid: string,
+  answers: Record<string, string | null>,
+  query?: Record<string, string>,
+) {
   const attribute_changes = Object.entries(answers).map(([key, value]) => ({ key, value }));
   return call(sandbox, 'PATCH', `/v1/kyc/${uuid}/`, { scope, body: { attribute_changes }, ...(query ? { query } : {}) });
 }
@@ -91,7 +97,12 @@ export function patch(sandbox: Sandbox, scope: Scope, uuid: string, answers: Rec
 export function sendCode(sandbox: Sandbox, scope: Scope, uuid: string, provider: 'sms' | 'email', destination?: string) {
   return call(sandbox, 'POST', '/v1/signatures/send-code/', {
     scope,
-    body: { legal_entity_uuid: scope.legal_entity_uuid, object_uuid: uuid, provider_type: provider, ...(destination ? { destination } : {}) },
+    body: {
+      legal_entity_uuid: scope.legal_entity_uuid,
+      object_uuid: uuid,
+      provider_type: provider,
+      ...(destination ? { destination } : {}),
+    },
   });
 }
 
@@ -113,7 +124,10 @@ export function upload(sandbox: Sandbox, scope: Scope, files: readonly (readonly
 export async function makeDocument(sandbox: Sandbox, scope: Scope, attributeKey: string, file: Bytes = png(attributeKey)) {
   const uploaded = await upload(sandbox, scope, [[`${attributeKey}.png`, file]]);
   assert.equal(uploaded.status, 201, JSON.stringify(uploaded.body));
-  const document = await call(sandbox, 'POST', '/v1/documents/', { scope, body: { attribute_key: attributeKey, files: [uploaded.body[0].uuid] } });
+  const document = await call(sandbox, 'POST', '/v1/documents/', {
+    scope,
+    body: { attribute_key: attributeKey, files: [uploaded.body[0].uuid] },
+  });
   assert.equal(document.status, 201, JSON.stringify(document.body));
   return document.body;
 }
@@ -134,14 +148,22 @@ export function png(tag = 'sandbox'): Bytes {
 
 /** A baseline JPEG's segment structure (SOI, APP0, COM with `tag`, DQT, SOF0, DHT, SOS, scan, EOI). */
 export function jpeg(tag = 'sandbox'): Bytes {
-  const segment = (marker: number, data: Uint8Array): Bytes => bytes([0xff, marker, ((data.length + 2) >> 8) & 0xff, (data.length + 2) & 0xff], data);
+  const segment = (marker: number, data: Uint8Array): Bytes =>
+    bytes([0xff, marker, ((data.length + 2) >> 8) & 0xff, (data.length + 2) & 0xff], data);
   return bytes(
     [0xff, 0xd8],
     segment(0xe0, bytes('JFIF\0', [1, 1, 0, 0, 1, 0, 1, 0, 0])),
     segment(0xfe, bytes(tag)),
     segment(0xdb, bytes([0], new Array(64).fill(1))),
     segment(0xc0, bytes([8, 0, 1, 0, 1, 1, 1, 0x11, 0])),
-    segment(0xc4, bytes([0], new Array(16).fill(0).map((_, i) => (i === 0 ? 1 : 0)), [0])),
+    segment(
+      0xc4,
+      bytes(
+        [0],
+        new Array(16).fill(0).map((_, i) => (i === 0 ? 1 : 0)),
+        [0],
+      ),
+    ),
     segment(0xda, bytes([1, 1, 0, 0, 0x3f, 0])),
     [0x12, 0x34, 0xff, 0x00, 0x56],
     [0xff, 0xd9],

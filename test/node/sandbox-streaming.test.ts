@@ -110,7 +110,13 @@ describe('sandbox multipart reader', () => {
     await refused(`--b\r\nX-Long: ${'x'.repeat(MAX_HEADER_BYTES)}\r\n\r\nx\r\n--b--`, undefined, 'a header block over its limit');
     await refused('--b\r\n\r\n1\r\n--b\r\n\r\n2\r\n--b\r\n\r\n3\r\n--b\r\n\r\n4\r\n--b--', undefined, 'four parts of three');
     await refused(`--b\r\n\r\n${'x'.repeat(2000)}\r\n--b--`, { maxBytes: 1000, maxParts: 3 }, 'a body over maxBytes');
-    for (const type of ['multipart/form-data', 'multipart/form-data; boundary=', 'multipart/mixed; boundary=b', 'multipart/form-data; boundary="a b "', `multipart/form-data; boundary=${'b'.repeat(71)}`]) {
+    for (const type of [
+      'multipart/form-data',
+      'multipart/form-data; boundary=',
+      'multipart/mixed; boundary=b',
+      'multipart/form-data; boundary="a b "',
+      `multipart/form-data; boundary=${'b'.repeat(71)}`,
+    ]) {
       assert.equal(boundaryOf(type), null, type);
     }
     assert.equal(boundaryOf('Multipart/Form-Data; charset=utf-8; boundary="----x y"'), '----x y');
@@ -197,8 +203,15 @@ describe('sandbox uploads: large files checked as they stream, as the pure check
     const rows = (filter: (row: number) => number) =>
       bytes(...Array.from({ length: height }, (_, row) => bytes([filter(row)], randomBytes(width * 3))));
     const image = (idat: Uint8Array, more: Uint8Array[] = []) =>
-      bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], pngChunk('IHDR', bytes(u32be(width), u32be(height), [8, 2, 0, 0, 0])), ...more, ...split(idat), pngChunk('IEND', new Uint8Array(0)));
-    const split = (data: Uint8Array) => Array.from({ length: Math.ceil(data.length / 100_000) }, (_, i) => pngChunk('IDAT', data.subarray(i * 100_000, (i + 1) * 100_000)));
+      bytes(
+        [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+        pngChunk('IHDR', bytes(u32be(width), u32be(height), [8, 2, 0, 0, 0])),
+        ...more,
+        ...split(idat),
+        pngChunk('IEND', new Uint8Array(0)),
+      );
+    const split = (data: Uint8Array) =>
+      Array.from({ length: Math.ceil(data.length / 100_000) }, (_, i) => pngChunk('IDAT', data.subarray(i * 100_000, (i + 1) * 100_000)));
     const good = deflateSync(rows(() => 1));
     await agrees(image(good), 'large.png', true);
     await agrees(image(deflateSync(rows((row) => (row === height - 1 ? 7 : 0)))), 'bad-filter-in-the-last-row.png', false);
@@ -242,7 +255,9 @@ describe('sandbox uploads: memory does not grow with the upload', () => {
     const piece = new Uint8Array(64 * 1024).fill(0x12);
     // The JPEG's headers, 48 MiB of image data, its end: made as they are sent, never whole.
     const parts = function* () {
-      yield new TextEncoder().encode(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="big.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`);
+      yield new TextEncoder().encode(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="big.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+      );
       yield small.subarray(0, small.length - 2);
       for (let sent = 0; sent < fill; sent += piece.length) yield piece;
       yield small.subarray(small.length - 2);
@@ -262,13 +277,13 @@ describe('sandbox uploads: memory does not grow with the upload', () => {
     const answer = await sandbox.fetch(request);
     assert.equal(answer.status, 201, await answer.clone().text());
     const [file] = (await answer.json()) as { uuid: string; size: number }[];
-    assert.equal(file!.size, fileBytes);
+    assert.equal(file.size, fileBytes);
     assert.equal(seen.length, 1);
-    assert.ok(seen[0]!.bytes > fill, `read the whole body (${seen[0]!.bytes} bytes)`);
-    assert.ok(seen[0]!.peakBufferedBytes < 2 * MiB, `held at most ${seen[0]!.peakBufferedBytes} bytes of ${seen[0]!.bytes}`);
+    assert.ok(seen[0].bytes > fill, `read the whole body (${seen[0].bytes} bytes)`);
+    assert.ok(seen[0].peakBufferedBytes < 2 * MiB, `held at most ${seen[0].peakBufferedBytes} bytes of ${seen[0].bytes}`);
     const level = (await call(sandbox, 'GET', '/v1/clients/kyc-level-info/', { scope })).body.available_levels_for_upgrade[0].uuid;
     const application = (await call(sandbox, 'POST', '/v1/clients/kyc-level-info/', { scope, body: { kyc_level_uuid: level } })).body.uuid;
-    const made = await call(sandbox, 'POST', '/v1/documents/', { scope, body: { attribute_key: 'passport', files: [file!.uuid] } });
+    const made = await call(sandbox, 'POST', '/v1/documents/', { scope, body: { attribute_key: 'passport', files: [file.uuid] } });
     assert.equal(made.status, 201);
     const inspected = (await call(sandbox, 'GET', `/sandbox/v1/applications/${application}/inspect/`)).body;
     assert.deepEqual(inspected.documents.items[0].files, [{ content_type: 'image/jpeg', size: fileBytes, sha256: hash.digest('hex') }]);
@@ -280,7 +295,10 @@ describe('sandbox uploads: memory does not grow with the upload', () => {
     const send = (type: string, body: string) =>
       sandbox.fetch(new Request(url('/v1/documents/files/', scope), { method: 'POST', headers: { 'content-type': type }, body }));
     assert.equal((await send('multipart/form-data', '--b\r\n\r\nx\r\n--b--')).status, 400);
-    assert.equal((await send('multipart/form-data; boundary=b', '--b\r\nContent-Disposition: form-data; name="files"; filename="a.png"\r\n\r\ncut')).status, 400);
+    assert.equal(
+      (await send('multipart/form-data; boundary=b', '--b\r\nContent-Disposition: form-data; name="files"; filename="a.png"\r\n\r\ncut'))
+        .status,
+      400,
+    );
   });
 });
-

@@ -75,7 +75,10 @@ describe('sandbox uploads: accepted files', () => {
     assert.equal(first.status, 201);
     const again = await upload(sandbox, scope, [['b.png', png('same')]]);
     assert.equal(again.status, 201, JSON.stringify(again.body));
-    const twins = await upload(sandbox, scope, [['c.png', png('same')], ['d.png', png('same')]]);
+    const twins = await upload(sandbox, scope, [
+      ['c.png', png('same')],
+      ['d.png', png('same')],
+    ]);
     assert.equal(twins.status, 201, JSON.stringify(twins.body));
     const uuids = [first, again, twins].flatMap((answer) => answer.body.map((file: { uuid: string }) => file.uuid));
     assert.equal(new Set(uuids).size, 4, 'four file uuids');
@@ -101,7 +104,11 @@ describe('sandbox uploads: refused files, with Sumsub error codes', () => {
     const tiff = bytes([0x49, 0x49, 0x2a, 0x00], [8, 0, 0, 0], new Array(32).fill(0));
     const gif = bytes('GIF89a', [1, 0, 1, 0, 0, 0, 0], ';');
     const bmp = bytes('BM', [58, 0, 0, 0, 0, 0, 0, 0, 54, 0, 0, 0], [40, 0, 0, 0], new Array(40).fill(0));
-    for (const [name, file] of [['scan.tiff', tiff], ['scan.jpg', gif], ['scan.bmp', bmp]] as const) {
+    for (const [name, file] of [
+      ['scan.tiff', tiff],
+      ['scan.jpg', gif],
+      ['scan.bmp', bmp],
+    ] as const) {
       assertSumsubError(await upload(sandbox, scope, [[name, file]]), 1005, name);
     }
   });
@@ -150,7 +157,9 @@ describe('sandbox uploads: refused files, with Sumsub error codes', () => {
     assert.equal(json.status, 415);
     const none = new FormData();
     none.append('file', new Blob([png()]), 'a.png');
-    assert.deepEqual((await call(sandbox, 'POST', '/v1/documents/files/', { scope, body: none })).body, { files: ['No file was submitted.'] });
+    assert.deepEqual((await call(sandbox, 'POST', '/v1/documents/files/', { scope, body: none })).body, {
+      files: ['No file was submitted.'],
+    });
     const text = new FormData();
     text.append('files', 'not a file');
     assert.match((await call(sandbox, 'POST', '/v1/documents/files/', { scope, body: text })).body.files[0], /not a file/);
@@ -162,8 +171,14 @@ describe('sandbox uploads: refused files, with Sumsub error codes', () => {
 describe('sandbox documents', () => {
   it('1000 for a second document of the same key made of the same bytes, whichever upload they came from', async () => {
     const scope = await freshClient(sandbox);
-    const [first, second] = (await upload(sandbox, scope, [['a.jpg', jpeg('passport')], ['b.jpg', jpeg('passport')]])).body;
-    const create = (attribute_key: string, files: string[]) => call(sandbox, 'POST', '/v1/documents/', { scope, body: { attribute_key, files } });
+    const [first, second] = (
+      await upload(sandbox, scope, [
+        ['a.jpg', jpeg('passport')],
+        ['b.jpg', jpeg('passport')],
+      ])
+    ).body;
+    const create = (attribute_key: string, files: string[]) =>
+      call(sandbox, 'POST', '/v1/documents/', { scope, body: { attribute_key, files } });
     assert.equal((await create('passport', [first.uuid])).status, 201);
     assertSumsubError(await create('passport', [second.uuid]), 1000, 'the same picture, uploaded again, for the same key');
     assertSumsubError(await create('passport', [first.uuid]), 1000, 'the same file for the same key');
@@ -172,14 +187,23 @@ describe('sandbox documents', () => {
     assert.equal((await create('passport', [other.uuid])).status, 201, 'new bytes for the same key');
     const stranger = await freshClient(sandbox);
     const [theirs] = (await upload(sandbox, stranger, [['a.jpg', jpeg('passport')]])).body;
-    const theirDocument = await call(sandbox, 'POST', '/v1/documents/', { scope: stranger, body: { attribute_key: 'passport', files: [theirs.uuid] } });
+    const theirDocument = await call(sandbox, 'POST', '/v1/documents/', {
+      scope: stranger,
+      body: { attribute_key: 'passport', files: [theirs.uuid] },
+    });
     assert.equal(theirDocument.status, 201, 'another client may use the same picture');
   });
 
   it('1000 for the same bytes twice in one document', async () => {
     const scope = await freshClient(sandbox);
-    const [first, second] = (await upload(sandbox, scope, [['a.pdf', pdf('statement')], ['b.pdf', pdf('statement')]])).body;
-    const create = (files: string[]) => call(sandbox, 'POST', '/v1/documents/', { scope, body: { attribute_key: 'proof_of_funds', files } });
+    const [first, second] = (
+      await upload(sandbox, scope, [
+        ['a.pdf', pdf('statement')],
+        ['b.pdf', pdf('statement')],
+      ])
+    ).body;
+    const create = (files: string[]) =>
+      call(sandbox, 'POST', '/v1/documents/', { scope, body: { attribute_key: 'proof_of_funds', files } });
     assertSumsubError(await create([first.uuid, second.uuid]), 1000, 'twins');
     assertSumsubError(await create([first.uuid, first.uuid]), 1000, 'one file twice');
     assert.equal((await create([first.uuid])).status, 201, 'a refused document is not kept');
@@ -187,7 +211,8 @@ describe('sandbox documents', () => {
 
   it('takes the front side picture, uploaded again, as the back side of a single-sided document', async () => {
     const scope = await freshClient(sandbox);
-    const create = (attribute_key: string, file: string) => call(sandbox, 'POST', '/v1/documents/', { scope, body: { attribute_key, files: [file] } });
+    const create = (attribute_key: string, file: string) =>
+      call(sandbox, 'POST', '/v1/documents/', { scope, body: { attribute_key, files: [file] } });
     const [front] = (await upload(sandbox, scope, [['card.jpg', jpeg('single-sided card')]])).body;
     assert.equal((await create('id_card_front_side', front.uuid)).status, 201);
     const [back] = (await upload(sandbox, scope, [['card.jpg', jpeg('single-sided card')]])).body;
@@ -215,7 +240,9 @@ describe('sandbox documents', () => {
     const [file] = (await upload(sandbox, scope, [['card.jpg', jpeg('validate')]])).body;
     const create = (body: unknown) => call(sandbox, 'POST', '/v1/documents/', { scope, body });
     assert.deepEqual((await create({ files: [file.uuid] })).body, { attribute_key: ['This field is required.'] });
-    assert.deepEqual((await create({ attribute_key: 'first_name', files: [file.uuid] })).body, { attribute_key: ['"first_name" is not a valid choice.'] });
+    assert.deepEqual((await create({ attribute_key: 'first_name', files: [file.uuid] })).body, {
+      attribute_key: ['"first_name" is not a valid choice.'],
+    });
     assert.deepEqual((await create({ attribute_key: 'passport' })).body, { files: ['This field is required.'] });
     assert.match((await create({ attribute_key: 'passport', files: [] })).body.files[0], /non-empty/);
     assert.match((await create({ attribute_key: 'passport', files: [crypto.randomUUID()] })).body.files[0], /does not exist/);
@@ -235,7 +262,12 @@ describe('sandbox uploads: images no decoder could take (1004)', () => {
   const u32be = (value: number) => [(value >>> 24) & 0xff, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff];
   const chunk = (type: string, data: Uint8Array) => bytes(u32be(data.length), bytes(type, data), u32be(crc(bytes(type, data))));
   const rgbPng = (width: number, height: number, idat: Uint8Array) =>
-    bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], chunk('IHDR', bytes(u32be(width), u32be(height), [8, 2, 0, 0, 0])), chunk('IDAT', idat), chunk('IEND', new Uint8Array(0)));
+    bytes(
+      [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+      chunk('IHDR', bytes(u32be(width), u32be(height), [8, 2, 0, 0, 0])),
+      chunk('IDAT', idat),
+      chunk('IEND', new Uint8Array(0)),
+    );
   /** The harness's JPEG with its frame header's bytes (precision, height, width…) changed. */
   const jpegWithFrame = (change: (frame: Bytes) => void) => {
     const file = jpeg('frame').slice();
@@ -250,7 +282,11 @@ describe('sandbox uploads: images no decoder could take (1004)', () => {
     const hugePng = rgbPng(30000, 30000, deflateSync(new Uint8Array(1000)));
     const hugeWebp = webp('huge').slice();
     hugeWebp.set([0xff, 0xff, 0xff, 0x0f], 21); // VP8L: 16384 × 16384
-    for (const [name, file] of [['bomb.jpg', hugeJpeg], ['bomb.png', hugePng], ['bomb.webp', hugeWebp]] as const) {
+    for (const [name, file] of [
+      ['bomb.jpg', hugeJpeg],
+      ['bomb.png', hugePng],
+      ['bomb.webp', hugeWebp],
+    ] as const) {
       assertSumsubError(await upload(sandbox, scope, [[name, file]]), 1004, name);
     }
     // 10000 × 10000 is exactly the limit.

@@ -26,14 +26,18 @@ describe('sandbox validation: formats', () => {
     await refused(scope, uuid, 'first_name', 'x'.repeat(256), /no more than 255/);
     await accepted(scope, uuid, 'first_name', '  Ada  ');
     await accepted(scope, uuid, 'address', 'y'.repeat(1000));
-    for (const email of ['ada', 'ada@', 'ada@example', 'a da@example.com', '<ada@example.com>']) await refused(scope, uuid, 'email', email, /valid email/);
-    for (const phone of ['12345678', '+0123456789', '+371 2000 0000', '+3712', '+12345678901234567', 'phone']) await refused(scope, uuid, 'phone', phone, /phone number/);
+    for (const email of ['ada', 'ada@', 'ada@example', 'a da@example.com', '<ada@example.com>'])
+      await refused(scope, uuid, 'email', email, /valid email/);
+    for (const phone of ['12345678', '+0123456789', '+371 2000 0000', '+3712', '+12345678901234567', 'phone'])
+      await refused(scope, uuid, 'phone', phone, /phone number/);
   });
 
   it('checks dates: format, real day, and the age of majority on the injected clock', async () => {
     const { scope, uuid } = await clientWithApplication(sandbox, 'Basic');
-    for (const date of ['15.06.1990', '1990-6-15', '1990-06-15T00:00:00Z', 'yesterday']) await refused(scope, uuid, 'date_of_birth', date, /YYYY-MM-DD/);
-    for (const date of ['1990-02-30', '1990-13-01', '1990-00-10', '2001-02-29']) await refused(scope, uuid, 'date_of_birth', date, /real date/);
+    for (const date of ['15.06.1990', '1990-6-15', '1990-06-15T00:00:00Z', 'yesterday'])
+      await refused(scope, uuid, 'date_of_birth', date, /YYYY-MM-DD/);
+    for (const date of ['1990-02-30', '1990-13-01', '1990-00-10', '2001-02-29'])
+      await refused(scope, uuid, 'date_of_birth', date, /real date/);
     await refused(scope, uuid, 'date_of_birth', '1899-12-31', /real date of birth/);
     await refused(scope, uuid, 'date_of_birth', '2012-06-16', /at least 18/); // 18 tomorrow
     await refused(scope, uuid, 'date_of_birth', '2040-01-01', /at least 18/);
@@ -65,7 +69,8 @@ describe('sandbox validation: formats', () => {
     await refused(scope, uuid, 'employment_status', 'salary', /not a valid choice/);
     await accepted(scope, uuid, 'citizenship', 'LV');
 
-    const legal = (await call(sandbox, 'GET', '/v1/legal_documents/', { scope: { legal_entity_uuid: scope.legal_entity_uuid } })).body.results;
+    const legal = (await call(sandbox, 'GET', '/v1/legal_documents/', { scope: { legal_entity_uuid: scope.legal_entity_uuid } })).body
+      .results;
     const uuidOf = (key: string) => legal.find((document: { key: string }) => document.key === key).uuid;
     await refused(scope, uuid, 'terms_of_service', uuidOf('privacy_policy'), /current "Terms of service"/);
     await refused(scope, uuid, 'terms_of_service', crypto.randomUUID(), /current "Terms of service"/);
@@ -88,7 +93,12 @@ describe('sandbox validation: changes', () => {
     assert.equal((await patch(sandbox, scope, uuid, { client_number: number })).status, 200);
     const twice = await call(sandbox, 'PATCH', `/v1/kyc/${uuid}/`, {
       scope,
-      body: { attribute_changes: [{ key: 'first_name', value: 'A' }, { key: 'first_name', value: 'B' }] },
+      body: {
+        attribute_changes: [
+          { key: 'first_name', value: 'A' },
+          { key: 'first_name', value: 'B' },
+        ],
+      },
     });
     assert.deepEqual(twice.body, { attribute_changes: { first_name: ['This attribute is changed twice.'] } });
   });
@@ -116,10 +126,15 @@ describe('sandbox validation: changes', () => {
     const { scope, uuid } = await clientWithApplication(sandbox, 'Basic');
     const send = (body: unknown) => call(sandbox, 'PATCH', `/v1/kyc/${uuid}/`, { scope, body });
     assert.deepEqual((await send({})).body, { attribute_changes: ['This field is required.'] });
-    assert.deepEqual((await send({ attribute_changes: { first_name: 'Ada' } })).body, { attribute_changes: ['Expected a list of items but got type "dict".'] });
+    assert.deepEqual((await send({ attribute_changes: { first_name: 'Ada' } })).body, {
+      attribute_changes: ['Expected a list of items but got type "dict".'],
+    });
     assert.match((await send({ attribute_changes: ['first_name'] })).body.attribute_changes[0], /Item 1: expected an object/);
     assert.match((await send({ attribute_changes: [{ value: 'Ada' }] })).body.attribute_changes[0], /"key" must be/);
-    assert.match((await send({ attribute_changes: [{ key: 'first_name', value: 7 }] })).body.attribute_changes[0], /"value" must be a string or null/);
+    assert.match(
+      (await send({ attribute_changes: [{ key: 'first_name', value: 7 }] })).body.attribute_changes[0],
+      /"value" must be a string or null/,
+    );
   });
 
   it('requires every required answer on send-to-review, per attribute, and saves the status only then', async () => {
@@ -213,7 +228,13 @@ describe('sandbox signatures', () => {
   it('asks each provider for its own attributes: an SMS code does not sign the e-mail', async () => {
     const { scope, uuid } = await clientWithApplication(sandbox, 'Basic');
     await sendCode(sandbox, scope, uuid, 'sms', '+37120000007');
-    const answer = await patch(sandbox, scope, uuid, { phone: '+37120000007', email: 'ada@example.com' }, { sms_sign_code: SANDBOX_SIGN_CODE });
+    const answer = await patch(
+      sandbox,
+      scope,
+      uuid,
+      { phone: '+37120000007', email: 'ada@example.com' },
+      { sms_sign_code: SANDBOX_SIGN_CODE },
+    );
     assert.equal(answer.status, 400);
     assert.deepEqual(Object.keys(answer.body), ['email_sign_code']);
     const read = attributes((await call(sandbox, 'GET', `/v1/kyc/${uuid}/`, { scope })).body);
@@ -243,7 +264,11 @@ describe('sandbox signatures', () => {
     assert.match(wrong.body.sms_sign_code[0], /invalid/);
     assert.equal((await call(sandbox, 'GET', `/v1/kyc/${uuid}/`, { scope })).body.status, 'draft');
     await sendCode(sandbox, scope, uuid, 'sms');
-    const signed = await call(sandbox, 'POST', `/v1/kyc/${uuid}/send-to-review/`, { scope, body: {}, query: { sms_sign_code: SANDBOX_SIGN_CODE } });
+    const signed = await call(sandbox, 'POST', `/v1/kyc/${uuid}/send-to-review/`, {
+      scope,
+      body: {},
+      query: { sms_sign_code: SANDBOX_SIGN_CODE },
+    });
     assert.equal(signed.status, 200, JSON.stringify(signed.body));
     assert.equal(signed.body.status, 'in_review');
   });
@@ -258,12 +283,24 @@ describe('sandbox signatures', () => {
     const unknown = await send({ object_uuid: crypto.randomUUID(), provider_type: 'sms', destination: '+37120000000' });
     assert.equal(unknown.status, 404, 'a uuid that is no application of this client');
     assert.deepEqual(unknown.body, { detail: 'Not found.' });
-    assert.match((await send({ object_uuid: uuid, provider_type: 'sms' })).body.destination[0], /required: there is no mobile phone number on file/);
+    assert.match(
+      (await send({ object_uuid: uuid, provider_type: 'sms' })).body.destination[0],
+      /required: there is no mobile phone number on file/,
+    );
     assert.match((await send({ object_uuid: uuid, provider_type: 'sms', destination: '0000' })).body.destination[0], /phone number/);
     assert.match((await send({ object_uuid: uuid, provider_type: 'email', destination: 'nope' })).body.destination[0], /email/);
-    const foreign = await send({ legal_entity_uuid: crypto.randomUUID(), object_uuid: uuid, provider_type: 'sms', destination: '+37120000000' });
+    const foreign = await send({
+      legal_entity_uuid: crypto.randomUUID(),
+      object_uuid: uuid,
+      provider_type: 'sms',
+      destination: '+37120000000',
+    });
     assert.ok(foreign.body.legal_entity_uuid);
-    assert.equal((await send({ object_uuid: uuid, provider_type: 'sms', destination: '+37120000000' })).status, 204, 'legal_entity_uuid may be left out');
+    assert.equal(
+      (await send({ object_uuid: uuid, provider_type: 'sms', destination: '+37120000000' })).status,
+      204,
+      'legal_entity_uuid may be left out',
+    );
     assert.equal((await sendCode(sandbox, scope, uuid, 'sms', '+37120000000')).status, 204);
 
     const inspected = await call(sandbox, 'GET', `/sandbox/v1/applications/${uuid}/inspect/`);

@@ -1,7 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createSandbox, type DemoClient } from '../../src/server/sandbox/index.js';
-import { attributes, call, clientWithApplication, completeBasic, freshClient, makeDocument, openApplication, patch, sendCode, upload, png } from './sandbox-harness.js';
+import {
+  attributes,
+  call,
+  clientWithApplication,
+  completeBasic,
+  freshClient,
+  makeDocument,
+  openApplication,
+  patch,
+  sendCode,
+  upload,
+  png,
+} from './sandbox-harness.js';
 
 const ALL_TYPES = [
   'string',
@@ -45,7 +57,7 @@ describe('sandbox: the seeded showcase', () => {
     assert.deepEqual(other.demoClients, sandbox.demoClients);
     const scope = demo(sandbox, 'Draft in progress');
     const [a, b] = await Promise.all([sandbox, other].map((s) => call(s, 'GET', '/v1/clients/kyc-level-info/', { scope })));
-    assert.deepEqual(a!.body, b!.body);
+    assert.deepEqual(a.body, b.body);
   });
 
   it('starts each demo client in its own state', async () => {
@@ -53,12 +65,17 @@ describe('sandbox: the seeded showcase', () => {
     const fresh = await info('New client');
     assert.equal(fresh.allowed_to_create_kyc_application, true);
     assert.equal(fresh.last_kyc_application_uuid, null);
-    assert.deepEqual(fresh.available_levels_for_upgrade.map((level: { name: string }) => level.name), ['Basic', 'Standard', 'Advanced']);
+    assert.deepEqual(
+      fresh.available_levels_for_upgrade.map((level: { name: string }) => level.name),
+      ['Basic', 'Standard', 'Advanced'],
+    );
     assert.equal(fresh.current_level, null);
 
     const draft = await info('Draft in progress');
     assert.equal(draft.allowed_to_create_kyc_application, false);
-    const draftApplication = await call(sandbox, 'GET', `/v1/kyc/${draft.last_kyc_application_uuid}/`, { scope: demo(sandbox, 'Draft in progress') });
+    const draftApplication = await call(sandbox, 'GET', `/v1/kyc/${draft.last_kyc_application_uuid}/`, {
+      scope: demo(sandbox, 'Draft in progress'),
+    });
     assert.equal(draftApplication.body.status, 'draft');
     assert.equal(draftApplication.body.kyc_level.name, 'Standard');
     const draftAnswers = attributes(draftApplication.body);
@@ -66,7 +83,9 @@ describe('sandbox: the seeded showcase', () => {
     assert.equal(draftAnswers['phone'].value, null);
 
     const pendingScope = demo(sandbox, 'Returned for correction');
-    const pending = await call(sandbox, 'GET', `/v1/kyc/${(await info('Returned for correction')).last_kyc_application_uuid}/`, { scope: pendingScope });
+    const pending = await call(sandbox, 'GET', `/v1/kyc/${(await info('Returned for correction')).last_kyc_application_uuid}/`, {
+      scope: pendingScope,
+    });
     assert.equal(pending.body.status, 'pending');
     assert.match(pending.body.comment, /correct/);
     assert.equal(attributes(pending.body)['date_of_birth'].errors.length, 1);
@@ -76,7 +95,10 @@ describe('sandbox: the seeded showcase', () => {
     const upgrade = await info('Approved at Basic');
     assert.equal(upgrade.current_level.name, 'Basic');
     assert.equal(upgrade.allowed_to_create_kyc_application, true);
-    assert.deepEqual(upgrade.available_levels_for_upgrade.map((level: { name: string }) => level.name), ['Standard', 'Advanced']);
+    assert.deepEqual(
+      upgrade.available_levels_for_upgrade.map((level: { name: string }) => level.name),
+      ['Standard', 'Advanced'],
+    );
 
     const blocked = await info('Not allowed to apply');
     assert.equal(blocked.allowed_to_create_kyc_application, false);
@@ -109,7 +131,8 @@ describe('sandbox: the seeded showcase', () => {
           else optional += 1;
           if (attribute.read_only) readOnly += 1;
           signers.add(attribute.sign_providers.join('+'));
-          if (name === 'Basic') assert.ok(!['document', 'sumsub_liveness_check_token', 'sumsub_liveness_check_url'].includes(attribute.type));
+          if (name === 'Basic')
+            assert.ok(!['document', 'sumsub_liveness_check_token', 'sumsub_liveness_check_url'].includes(attribute.type));
         }
       }
     }
@@ -117,7 +140,9 @@ describe('sandbox: the seeded showcase', () => {
     assert.ok(required > 0 && optional > 0 && readOnly > 0);
     assert.ok(signers.has('sms') && signers.has('email') && signers.has('sms+email'));
     const advanced = attributes((await clientWithApplication(sandbox, 'Advanced')).application);
-    const documentKeys = Object.values(advanced).filter((attribute) => attribute.type === 'document').map((attribute) => attribute.key);
+    const documentKeys = Object.values(advanced)
+      .filter((attribute) => attribute.type === 'document')
+      .map((attribute) => attribute.key);
     const standard = attributes((await clientWithApplication(sandbox, 'Standard')).application);
     assert.ok(standard['id_card_front_side'] && standard['id_card_back_side'], 'a two-sided document');
     assert.ok(documentKeys.length >= 2);
@@ -137,7 +162,10 @@ describe('sandbox: level info and applications (1-3)', () => {
     const info = await call(sandbox, 'GET', '/v1/clients/kyc-level-info/', { scope });
     assert.equal(info.body.allowed_to_create_kyc_application, false);
     assert.equal(info.body.last_kyc_application_uuid, application.uuid);
-    const again = await call(sandbox, 'POST', '/v1/clients/kyc-level-info/', { scope, body: { kyc_level_uuid: application.kyc_level.uuid } });
+    const again = await call(sandbox, 'POST', '/v1/clients/kyc-level-info/', {
+      scope,
+      body: { kyc_level_uuid: application.kyc_level.uuid },
+    });
     assert.equal(again.status, 400);
     assert.match(again.body.non_field_errors[0], /open/);
     const read = await call(sandbox, 'GET', `/v1/kyc/${application.uuid}/`, { scope });
@@ -153,8 +181,9 @@ describe('sandbox: level info and applications (1-3)', () => {
     const unknown = await create({ kyc_level_uuid: crypto.randomUUID() });
     assert.equal(unknown.status, 400);
     assert.match(unknown.body.kyc_level_uuid[0], /does not exist/);
-    const otherEntity = createSandbox().demoClients[0]!;
-    const foreignLevel = (await call(sandbox, 'GET', '/v1/clients/kyc-level-info/', { scope: otherEntity })).body.available_levels_for_upgrade[0].uuid;
+    const otherEntity = createSandbox().demoClients[0];
+    const foreignLevel = (await call(sandbox, 'GET', '/v1/clients/kyc-level-info/', { scope: otherEntity })).body
+      .available_levels_for_upgrade[0].uuid;
     assert.equal((await create({ kyc_level_uuid: foreignLevel })).status, 400, 'a level of another legal entity does not exist here');
   });
 
@@ -169,8 +198,14 @@ describe('sandbox: level info and applications (1-3)', () => {
     info = (await call(sandbox, 'GET', '/v1/clients/kyc-level-info/', { scope })).body;
     assert.deepEqual(info.current_level, application.kyc_level);
     assert.equal(info.last_kyc_application_uuid, second.uuid);
-    assert.deepEqual(info.available_levels_for_upgrade.map((level: { name: string }) => level.name), ['Standard', 'Advanced']);
-    const basicAgain = await call(sandbox, 'POST', '/v1/clients/kyc-level-info/', { scope, body: { kyc_level_uuid: application.kyc_level.uuid } });
+    assert.deepEqual(
+      info.available_levels_for_upgrade.map((level: { name: string }) => level.name),
+      ['Standard', 'Advanced'],
+    );
+    const basicAgain = await call(sandbox, 'POST', '/v1/clients/kyc-level-info/', {
+      scope,
+      body: { kyc_level_uuid: application.kyc_level.uuid },
+    });
     assert.deepEqual(basicAgain.body, { kyc_level_uuid: ['This level is not available for upgrade.'] });
   });
 
@@ -223,7 +258,9 @@ describe('sandbox: scope and isolation', () => {
     const missing = await call(sandbox, 'GET', '/v1/clients/kyc-level-info/');
     assert.equal(missing.status, 400);
     assert.deepEqual(missing.body, { legal_entity_uuid: ['This field is required.'], client_uuid: ['This field is required.'] });
-    const malformed = await call(sandbox, 'GET', '/v1/clients/kyc-level-info/', { scope: { legal_entity_uuid: 'x', client_uuid: sandbox.demoClients[0]!.client_uuid } });
+    const malformed = await call(sandbox, 'GET', '/v1/clients/kyc-level-info/', {
+      scope: { legal_entity_uuid: 'x', client_uuid: sandbox.demoClients[0].client_uuid },
+    });
     assert.deepEqual(malformed.body, { legal_entity_uuid: ['Must be a valid UUID.'] });
   });
 
@@ -260,7 +297,10 @@ describe('sandbox: scope and isolation', () => {
     assert.deepEqual(inspected.body.sign_code_sends, [], 'no code was armed for B');
 
     const uploaded = await upload(sandbox, b.scope, [['b.png', png('b')]]);
-    const document = await call(sandbox, 'POST', '/v1/documents/', { scope: a, body: { attribute_key: 'passport', files: [uploaded.body[0].uuid] } });
+    const document = await call(sandbox, 'POST', '/v1/documents/', {
+      scope: a,
+      body: { attribute_key: 'passport', files: [uploaded.body[0].uuid] },
+    });
     assert.equal(document.status, 400);
     assert.match(document.body.files[0], /does not exist/);
     const bDocument = await makeDocument(sandbox, b.scope, 'id_card_front_side');
@@ -304,14 +344,17 @@ describe('sandbox: attributes, reference data, legal documents (5, 7, 8)', () =>
     assert.equal(byKey.get('LV'), 'Latvia');
     assert.equal(byKey.get('DE'), 'Germany');
     assert.equal(byKey.get('KN'), 'Saint Kitts and Nevis');
-    for (const [key, title] of byKey) assert.ok(/^[A-Z]{2}$/.test(key as string) && title !== key, `${key}: ${title}`);
+    for (const [key, title] of byKey) assert.ok(/^[A-Z]{2}$/.test(key as string) && title !== key, `${String(key)}: ${String(title)}`);
     const funds = await call(sandbox, 'GET', '/v1/attributes/source_of_funds/definitions/', { scope });
     assert.ok(funds.body.results.some((item: { key: string }) => item.key === 'salary'));
     assert.ok((await call(sandbox, 'GET', '/v1/attributes/employment_status/definitions/', { scope })).body.count >= 3);
     assert.equal((await call(sandbox, 'GET', '/v1/attributes/first_name/definitions/', { scope })).status, 404);
     assert.equal((await call(sandbox, 'GET', '/v1/attributes/nope/definitions/', { scope })).status, 404);
     assert.equal((await call(sandbox, 'GET', '/v1/attributes/citizenship/definitions/')).status, 400);
-    assert.equal((await call(sandbox, 'GET', '/v1/attributes/citizenship/definitions/', { scope: { legal_entity_uuid: crypto.randomUUID() } })).status, 404);
+    assert.equal(
+      (await call(sandbox, 'GET', '/v1/attributes/citizenship/definitions/', { scope: { legal_entity_uuid: crypto.randomUUID() } })).status,
+      404,
+    );
   });
 
   it('publishes legal documents with text to escape, filtered by key and client type', async () => {
@@ -338,7 +381,8 @@ describe('sandbox: liveness and volatile fields', () => {
     const sandbox = createSandbox({ now: () => now });
     const { scope, uuid } = await clientWithApplication(sandbox, 'Advanced');
     await patch(sandbox, scope, uuid, { first_name: 'Ada' });
-    const read = (query: Record<string, string> = {}) => call(sandbox, 'GET', `/v1/kyc/${uuid}/attributes/sumsub_liveness_check_token/`, { scope, query });
+    const read = (query: Record<string, string> = {}) =>
+      call(sandbox, 'GET', `/v1/kyc/${uuid}/attributes/sumsub_liveness_check_token/`, { scope, query });
 
     const first = await read();
     assert.equal(first.status, 200);
@@ -368,7 +412,13 @@ describe('sandbox: liveness and volatile fields', () => {
     const { scope, uuid } = await clientWithApplication(sandbox, 'Advanced');
     await sendCode(sandbox, scope, uuid, 'sms', '+37120000003');
     await sendCode(sandbox, scope, uuid, 'email', 'ada@example.com');
-    await patch(sandbox, scope, uuid, { phone: '+37120000003', email: 'ada@example.com' }, { sms_sign_code: '111111', email_sign_code: '111111' });
+    await patch(
+      sandbox,
+      scope,
+      uuid,
+      { phone: '+37120000003', email: 'ada@example.com' },
+      { sms_sign_code: '111111', email_sign_code: '111111' },
+    );
 
     const full = attributes((await call(sandbox, 'GET', `/v1/kyc/${uuid}/`, { scope })).body);
     const token = full['sumsub_liveness_check_token'];
@@ -381,7 +431,11 @@ describe('sandbox: liveness and volatile fields', () => {
     const renewed = await call(sandbox, 'GET', `/v1/kyc/${uuid}/`, { scope, query: { 'sumsub_liveness_check_token.ttl_renew': 'true' } });
     const renewedAttributes = attributes(renewed.body);
     assert.notEqual(renewedAttributes['sumsub_liveness_check_token'].value, token.value);
-    assert.equal(renewedAttributes['sumsub_liveness_check_url'].value, full['sumsub_liveness_check_url'].value, 'only the named attribute renews');
+    assert.equal(
+      renewedAttributes['sumsub_liveness_check_url'].value,
+      full['sumsub_liveness_check_url'].value,
+      'only the named attribute renews',
+    );
     const badDotted = await call(sandbox, 'GET', `/v1/kyc/${uuid}/`, { scope, query: { 'sumsub_liveness_check_token.ttl_max': '0' } });
     assert.ok(badDotted.body['sumsub_liveness_check_token.ttl_max']);
 
@@ -389,7 +443,12 @@ describe('sandbox: liveness and volatile fields', () => {
     assert.equal(emptied['sumsub_liveness_check_token'].value, null);
     assert.equal(emptied['sumsub_liveness_check_url'].value, null);
     assert.deepEqual(emptied['sumsub_liveness_check_token'].additional_info, { email: 'ada@example.com', phone: '+37120000003' });
-    assert.equal(attributes((await call(sandbox, 'GET', `/v1/kyc/${uuid}/`, { scope, query: { empty_volatile_fields: 'false' } })).body)['sumsub_liveness_check_token'].value, renewedAttributes['sumsub_liveness_check_token'].value);
+    assert.equal(
+      attributes((await call(sandbox, 'GET', `/v1/kyc/${uuid}/`, { scope, query: { empty_volatile_fields: 'false' } })).body)[
+        'sumsub_liveness_check_token'
+      ].value,
+      renewedAttributes['sumsub_liveness_check_token'].value,
+    );
   });
 
   it('refuses changes to the liveness attributes', async () => {
@@ -412,14 +471,16 @@ describe('sandbox: document values and Sumsub diagnostics', () => {
     assert.equal(answers['passport'].value, passport.uuid);
     assert.deepEqual(answers['proof_of_address'].value, {
       uuid: proof.uuid,
-      verification: { sumsub: { verificator: 'sumsub', status: 'ignored', client_note: 'There is no available data to recognize from image' } },
+      verification: {
+        sumsub: { verificator: 'sumsub', status: 'ignored', client_note: 'There is no available data to recognize from image' },
+      },
     });
   });
 });
 
 describe('sandbox: routing and request bodies', () => {
   const sandbox = createSandbox();
-  const scope = sandbox.demoClients[0]!;
+  const scope = sandbox.demoClients[0];
 
   it('answers 404 {"detail"} off the map, 405 with Allow for a wrong method', async () => {
     for (const path of ['/', '/v1/', '/v1/clients/kyc-level-info', '/v2/clients/kyc-level-info/', '/sandbox/v1/nope/']) {
@@ -436,11 +497,14 @@ describe('sandbox: routing and request bodies', () => {
   it('reads JSON bodies as DRF does', async () => {
     const post = (body: string, contentType = 'application/json') =>
       sandbox.fetch(
-        new Request(`http://sandbox.test/v1/clients/kyc-level-info/?legal_entity_uuid=${scope.legal_entity_uuid}&client_uuid=${scope.client_uuid}`, {
-          method: 'POST',
-          body,
-          headers: { 'content-type': contentType },
-        }),
+        new Request(
+          `http://sandbox.test/v1/clients/kyc-level-info/?legal_entity_uuid=${scope.legal_entity_uuid}&client_uuid=${scope.client_uuid}`,
+          {
+            method: 'POST',
+            body,
+            headers: { 'content-type': contentType },
+          },
+        ),
       );
     const broken = await post('{"kyc_level_uuid": ');
     assert.equal(broken.status, 400);
@@ -467,12 +531,15 @@ describe('sandbox: routing and request bodies', () => {
       },
     });
     const answer = await sandbox.fetch(
-      new Request(`http://sandbox.test/v1/clients/kyc-level-info/?legal_entity_uuid=${scope.legal_entity_uuid}&client_uuid=${scope.client_uuid}`, {
-        method: 'POST',
-        body,
-        headers: { 'content-type': 'application/json' },
-        duplex: 'half',
-      } as RequestInit),
+      new Request(
+        `http://sandbox.test/v1/clients/kyc-level-info/?legal_entity_uuid=${scope.legal_entity_uuid}&client_uuid=${scope.client_uuid}`,
+        {
+          method: 'POST',
+          body,
+          headers: { 'content-type': 'application/json' },
+          duplex: 'half',
+        } as RequestInit,
+      ),
     );
     assert.equal(answer.status, 413);
     assert.equal(typeof (await answer.json()).detail, 'string');

@@ -116,7 +116,10 @@ function contract(name: string, fixture: () => Fixture): void {
       const { store } = fixture();
       const members = Array.from({ length: 200 }, (_, index) => `app-${index}`);
       await Promise.all(members.map((member) => store.add('many', member, WINDOW)));
-      assert.deepEqual(await Promise.all(members.map((member) => store.has('many', member))), members.map(() => true));
+      assert.deepEqual(
+        await Promise.all(members.map((member) => store.has('many', member))),
+        members.map(() => true),
+      );
     });
 
     test('keys and members are taken as given: spaces, colons, line breaks, Unicode', async () => {
@@ -202,8 +205,7 @@ const connectRedis = (url: string) =>
 type RedisClient = Awaited<ReturnType<typeof connectRedis>>;
 
 /** A text-protocol client's replies: every number as a string. */
-const asText = (reply: unknown): unknown =>
-  Array.isArray(reply) ? reply.map(asText) : typeof reply === 'number' ? String(reply) : reply;
+const asText = (reply: unknown): unknown => (Array.isArray(reply) ? reply.map(asText) : typeof reply === 'number' ? String(reply) : reply);
 
 /** Shortens the TTLs of KEYS by ARGV[1] ms; a key whose TTL runs out is deleted (see Fixture.elapse). */
 const ELAPSE = `for _, key in ipairs(KEYS) do
@@ -259,9 +261,7 @@ describe('on a real redis-server', () => {
       const prefix = freshPrefix();
       const one = createRedisStore({ client: raw, prefix });
       const two = createRedisStore({ client: other, prefix });
-      const counts = await Promise.all(
-        Array.from({ length: 200 }, (_, index) => (index % 2 ? one : two).increment('codes', 1, WINDOW)),
-      );
+      const counts = await Promise.all(Array.from({ length: 200 }, (_, index) => (index % 2 ? one : two).increment('codes', 1, WINDOW)));
       assert.deepEqual(
         counts.map((count) => count.total).sort((a, b) => a - b),
         Array.from({ length: 200 }, (_, index) => index + 1),
@@ -294,10 +294,7 @@ describe('on a real redis-server', () => {
       const pttl = async (key: string) => Number(await raw.sendCommand(['PTTL', prefix + key]));
       assertReset(await pttl('counter'), 30_000, 5_000, 'the counter’s TTL');
       assertReset(await pttl('set'), 45_000, 5_000, 'the set’s TTL');
-      assert.deepEqual(
-        ((await raw.sendCommand(['KEYS', `${prefix}*`])) as string[]).sort(),
-        [`${prefix}counter`, `${prefix}set`],
-      );
+      assert.deepEqual((await raw.sendCommand<string[]>(['KEYS', `${prefix}*`])).sort(), [`${prefix}counter`, `${prefix}set`]);
     });
 
     test('a window is Redis’s own expiry: after 100 ms, the counter starts again', async () => {
@@ -318,7 +315,7 @@ describe('on a real redis-server', () => {
       const sent: string[] = [];
       const prefix = freshPrefix();
       const spy: KycRedisSend = (args, key) => {
-        sent.push(args[0]!);
+        sent.push(args[0]);
         // The key, for a cluster client to route by: the one the command names.
         assert.equal(key, args[0] === 'SISMEMBER' ? args[1] : args[3]);
         assert.ok(key.startsWith(prefix), key);

@@ -40,7 +40,7 @@ describe('tokens: mint and verify', () => {
 
   test('the payload binds audience, legal entity and client, with iat and exp', async () => {
     const token = await mintKycToken(CLIENT_A, { secret: SECRET, ttlSeconds: 300, now: NOW });
-    assert.deepEqual(decode(token.split('.')[0]!), {
+    assert.deepEqual(decode(token.split('.')[0]), {
       v: 2,
       aud: DEFAULT_KYC_TOKEN_AUDIENCE,
       legal_entity_uuid: CLIENT_A.legalEntityUuid,
@@ -58,7 +58,13 @@ describe('tokens: mint and verify', () => {
     assert.equal(await verifyKycToken(forProxy, { secret: SECRET, now: NOW, audience: 'demo-session' }), null);
     // A well-signed token of the format before audiences: what a service sharing the secret could still mint.
     const payload = base64url(
-      JSON.stringify({ v: 1, legal_entity_uuid: CLIENT_A.legalEntityUuid, client_uuid: CLIENT_A.clientUuid, iat: NOW / 1000, exp: NOW / 1000 + 300 }),
+      JSON.stringify({
+        v: 1,
+        legal_entity_uuid: CLIENT_A.legalEntityUuid,
+        client_uuid: CLIENT_A.clientUuid,
+        iat: NOW / 1000,
+        exp: NOW / 1000 + 300,
+      }),
     );
     const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(SECRET), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
     const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`kyc-onboarding/token/v1.${payload}`));
@@ -103,7 +109,7 @@ describe('tokens: mint and verify', () => {
     // The last character of 32 bytes in base64url has 2 unused bits: a second spelling is refused too.
     const last = signature.at(-1)!;
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-    const sibling = alphabet[alphabet.indexOf(last) ^ 1]!;
+    const sibling = alphabet[alphabet.indexOf(last) ^ 1];
     assert.equal(await verifyKycToken(`${payload}.${signature.slice(0, -1)}${sibling}`, { secret: SECRET, now: NOW }), null);
   });
 
@@ -190,7 +196,7 @@ describe('tokens: through the proxy', () => {
     authorize: bearerTokenAuthorizer({ secret: SECRET }),
   });
 
-  test("a token for client B reaches the platform as client B, whatever the browser claims", async () => {
+  test('a token for client B reaches the platform as client B, whatever the browser claims', async () => {
     const token = await mintKycToken(CLIENT_B, { secret: SECRET, ttlSeconds: 300 });
     const claim = `legal_entity_uuid=${CLIENT_A.legalEntityUuid}&client_uuid=${CLIENT_A.clientUuid}`;
     const response = await proxy(
@@ -228,9 +234,7 @@ describe('tokens: through the proxy', () => {
 
   test('an expired token is answered 401', async () => {
     const token = await mintKycToken(CLIENT_B, { secret: SECRET, ttlSeconds: 60, now: Date.now() - 3_600_000 });
-    const response = await proxy(
-      new Request(`${SITE}/kyc/v1/clients/kyc-level-info/`, { headers: { authorization: `Bearer ${token}` } }),
-    );
+    const response = await proxy(new Request(`${SITE}/kyc/v1/clients/kyc-level-info/`, { headers: { authorization: `Bearer ${token}` } }));
     assert.equal(response.status, 401);
   });
 });
@@ -243,8 +247,7 @@ describe('tokens: endpoint', () => {
     authorize: sessionOf,
     cors: { origins: [PAGE], credentials: true },
   });
-  const post = (headers: Record<string, string> = {}) =>
-    endpoint(new Request(`${SITE}/kyc-token`, { method: 'POST', headers }));
+  const post = (headers: Record<string, string> = {}) => endpoint(new Request(`${SITE}/kyc-token`, { method: 'POST', headers }));
 
   test('mints a token for the session, not cached', async () => {
     const response = await post({ cookie: 'session=b' });

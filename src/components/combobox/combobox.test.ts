@@ -18,7 +18,10 @@ const fruits: KycComboboxOption[] = [
   { value: 'mango', label: 'Mango' },
 ];
 
-async function combobox(options: readonly KycComboboxOption[] = countries, template = html`<kyc-combobox label="Citizenship"></kyc-combobox>`) {
+async function combobox(
+  options: readonly KycComboboxOption[] = countries,
+  template = html`<kyc-combobox label="Citizenship"></kyc-combobox>`,
+) {
   const el = await fixture<KycCombobox>(template);
   el.options = options;
   await el.updateComplete;
@@ -28,7 +31,7 @@ async function combobox(options: readonly KycComboboxOption[] = countries, templ
 const inputOf = (el: KycCombobox) => el.shadowRoot!.querySelector<HTMLInputElement>('input')!;
 const listboxOf = (el: KycCombobox) => el.shadowRoot!.querySelector<HTMLElement>('[role="listbox"]')!;
 const optionsOf = (el: KycCombobox) => Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]'));
-const labelsOf = (el: KycCombobox) => optionsOf(el).map((option) => option.textContent!.trim());
+const labelsOf = (el: KycCombobox) => optionsOf(el).map((option) => option.textContent.trim());
 const statusOf = (el: KycCombobox) => el.shadowRoot!.querySelector<HTMLElement>('[role="status"]')!;
 const isOpen = (el: KycCombobox) => inputOf(el).getAttribute('aria-expanded') === 'true';
 
@@ -95,7 +98,7 @@ describe('<kyc-combobox>', () => {
       await type(el, 'zzz');
       expect(isOpen(el)).to.equal(true);
       expect(optionsOf(el)).to.have.length(0);
-      expect(el.shadowRoot!.querySelector('[part="message"]')!.textContent!.trim()).to.equal('No matches');
+      expect(el.shadowRoot!.querySelector('[part="message"]')!.textContent.trim()).to.equal('No matches');
       await expectAccessible(el);
     });
 
@@ -127,8 +130,8 @@ describe('<kyc-combobox>', () => {
       expect(input.getAttribute('aria-autocomplete')).to.equal('list');
       expect(input.getAttribute('aria-expanded')).to.equal('false');
       expect(el.shadowRoot!.getElementById(input.getAttribute('aria-controls')!)).to.equal(listboxOf(el));
-      expect(input.labels![0]!.textContent!.trim()).to.equal('Citizenship');
-      expect(listboxOf(el).getAttribute('aria-labelledby')).to.equal(input.labels![0]!.id);
+      expect(input.labels![0].textContent.trim()).to.equal('Citizenship');
+      expect(listboxOf(el).getAttribute('aria-labelledby')).to.equal(input.labels![0].id);
       expect(input.placeholder).to.equal('Choose…');
     });
 
@@ -139,12 +142,12 @@ describe('<kyc-combobox>', () => {
       await press(el, 'ArrowDown');
       expect(isOpen(el)).to.equal(true);
       // Opening starts at the chosen option, which is the only selected one.
-      expect(activeOf(el)!.textContent!.trim()).to.equal('Latvia');
+      expect(activeOf(el)!.textContent.trim()).to.equal('Latvia');
       const selected = optionsOf(el).filter((option) => option.getAttribute('aria-selected') === 'true');
-      expect(selected.map((option) => option.textContent!.trim())).to.deep.equal(['Latvia']);
+      expect(selected.map((option) => option.textContent.trim())).to.deep.equal(['Latvia']);
       expect(optionsOf(el).every((option) => option.hasAttribute('aria-selected'))).to.equal(true);
       await press(el, 'ArrowDown');
-      expect(activeOf(el)!.textContent!.trim()).to.equal('Lebanon');
+      expect(activeOf(el)!.textContent.trim()).to.equal('Lebanon');
       await press(el, 'Escape');
       expect(isOpen(el)).to.equal(false);
       expect(activeOf(el)).to.equal(null);
@@ -157,7 +160,10 @@ describe('<kyc-combobox>', () => {
       );
       const input = inputOf(el);
       expect(input.getAttribute('aria-invalid')).to.equal('true');
-      const described = input.getAttribute('aria-describedby')!.split(' ').map((id) => el.shadowRoot!.getElementById(id)!.textContent!.trim());
+      const described = input
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .map((id) => el.shadowRoot!.getElementById(id)!.textContent.trim());
       expect(described).to.deep.equal(['As in your passport.', 'Not accepted.']);
       el.error = '';
       await el.updateComplete;
@@ -176,7 +182,7 @@ describe('<kyc-combobox>', () => {
       el.focus();
       await press(el, 'ArrowDown');
       expect(listboxOf(el).getAttribute('aria-busy')).to.equal('true');
-      expect(el.shadowRoot!.querySelector('[part="message"]')!.textContent!.trim()).to.equal('Loading options…');
+      expect(el.shadowRoot!.querySelector('[part="message"]')!.textContent.trim()).to.equal('Loading options…');
       el.options = countries;
       el.loading = false;
       await el.updateComplete;
@@ -190,11 +196,11 @@ describe('<kyc-combobox>', () => {
       const status = statusOf(el);
       expect(status.getAttribute('role')).to.equal('status');
       await type(el, 'an');
-      await waitUntil(() => status.textContent!.trim() !== '', 'no announcement');
-      expect(status.textContent!.trim()).to.equal('3 results');
+      await waitUntil(() => status.textContent.trim() !== '', 'no announcement');
+      expect(status.textContent.trim()).to.equal('3 results');
       await type(el, 'x');
-      await waitUntil(() => status.textContent!.trim() !== '3 results', 'no second announcement');
-      expect(status.textContent!.trim()).to.equal('No results');
+      await waitUntil(() => status.textContent.trim() !== '3 results', 'no second announcement');
+      expect(status.textContent.trim()).to.equal('No results');
     });
   });
 
@@ -219,29 +225,29 @@ describe('<kyc-combobox>', () => {
       const el = await combobox();
       el.focus();
       await press(el, 'ArrowDown');
-      expect(activeOf(el)!.textContent!.trim()).to.equal(countries[0]!.label);
+      expect(activeOf(el)!.textContent.trim()).to.equal(countries[0].label);
       await press(el, 'ArrowUp');
-      expect(activeOf(el)!.textContent!.trim()).to.equal(countries.at(-1)!.label);
+      expect(activeOf(el)!.textContent.trim()).to.equal(countries.at(-1)!.label);
       await press(el, 'ArrowDown');
-      expect(activeOf(el)!.textContent!.trim()).to.equal(countries[0]!.label);
+      expect(activeOf(el)!.textContent.trim()).to.equal(countries[0].label);
       await press(el, 'PageDown');
-      expect(activeOf(el)!.textContent!.trim()).to.equal(countries[10]!.label);
+      expect(activeOf(el)!.textContent.trim()).to.equal(countries[10].label);
       await press(el, 'PageUp');
       await press(el, 'PageUp');
-      expect(activeOf(el)!.textContent!.trim()).to.equal(countries[0]!.label);
+      expect(activeOf(el)!.textContent.trim()).to.equal(countries[0].label);
       await press(el, 'End');
-      expect(activeOf(el)!.textContent!.trim()).to.equal(countries.at(-1)!.label);
+      expect(activeOf(el)!.textContent.trim()).to.equal(countries.at(-1)!.label);
       await press(el, 'PageDown');
-      expect(activeOf(el)!.textContent!.trim()).to.equal(countries.at(-1)!.label);
+      expect(activeOf(el)!.textContent.trim()).to.equal(countries.at(-1)!.label);
       await press(el, 'Home');
-      expect(activeOf(el)!.textContent!.trim()).to.equal(countries[0]!.label);
+      expect(activeOf(el)!.textContent.trim()).to.equal(countries[0].label);
     });
 
     it('opens from closed with ArrowUp at the last option, and with Alt+ArrowDown without an active option', async () => {
       const el = await combobox(fruits);
       el.focus();
       await press(el, 'ArrowUp');
-      expect(activeOf(el)!.textContent!.trim()).to.equal('Mango');
+      expect(activeOf(el)!.textContent.trim()).to.equal('Mango');
       await press(el, 'Escape');
       await sendKeys({ down: 'Alt' });
       await sendKeys({ press: 'ArrowDown' });
@@ -387,7 +393,10 @@ describe('<kyc-combobox>', () => {
       await click(el, inputOf(el));
       expect(isOpen(el)).to.equal(true);
       expect(el.shadowRoot!.activeElement).to.equal(inputOf(el));
-      await click(el, optionsOf(el).find((option) => option.textContent!.trim() === 'Cherry')!);
+      await click(
+        el,
+        optionsOf(el).find((option) => option.textContent.trim() === 'Cherry')!,
+      );
       expect(el.value).to.equal('cherry');
       expect(inputOf(el).value).to.equal('Cherry');
       expect(isOpen(el)).to.equal(false);
@@ -447,7 +456,9 @@ describe('<kyc-combobox>', () => {
       expect(counts).to.deep.equal({ input: 0, change: 0 });
 
       let seen: { value: string; composed: boolean; bubbles: boolean } | undefined;
-      document.addEventListener('change', (event) => (seen = { value: el.value, composed: event.composed, bubbles: event.bubbles }), { once: true });
+      document.addEventListener('change', (event) => (seen = { value: el.value, composed: event.composed, bubbles: event.bubbles }), {
+        once: true,
+      });
       el.focus();
       await press(el, 'ArrowDown'); // opens on the chosen Banana
       await press(el, 'ArrowDown');

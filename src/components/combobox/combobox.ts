@@ -381,9 +381,7 @@ export class KycCombobox extends KycFormAssociatedElement {
     return html`
       <div part="base" class="form-control" dir=${this.#localize.dir()}>
         <label part="label" class="form-control__label" id="label" for="input">
-          ${this.label}${this.required
-            ? html`<span class="form-control__required" aria-hidden="true">*</span>`
-            : nothing}
+          ${this.label}${this.required ? html`<span class="form-control__required" aria-hidden="true">*</span>` : nothing}
         </label>
         <div class=${classMap({ combobox: true, 'combobox--open': this.open })}>
           <input
@@ -424,16 +422,16 @@ export class KycCombobox extends KycFormAssociatedElement {
             >
               ${this.open ? this.filtered.map((entry, index) => this.#renderOption(entry, index, chosen)) : nothing}
             </ul>
-            ${this.loading || !this.filtered.length
-              ? html`<p part="message" class="popup__message">
+            ${
+              this.loading || !this.filtered.length
+                ? html`<p part="message" class="popup__message">
                   ${this.#localize.term(this.loading ? 'loadingOptions' : 'noMatches')}
                 </p>`
-              : nothing}
+                : nothing
+            }
           </div>
         </div>
-        ${this.helpText
-          ? html`<p part="help-text" class="form-control__help" id="help">${this.helpText}</p>`
-          : nothing}
+        ${this.helpText ? html`<p part="help-text" class="form-control__help" id="help">${this.helpText}</p>` : nothing}
         ${invalid ? html`<p part="error" class="form-control__error" id="error">${this.error}</p>` : nothing}
         <div class="visually-hidden" role="status">${this.announcement}</div>
       </div>

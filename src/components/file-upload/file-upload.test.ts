@@ -4,7 +4,15 @@ import { expectAccessible } from '../../../test/helpers/axe.js';
 import { hostileCorpus, syntheticPhoto } from '../../../test/helpers/corpus.js';
 import { pdfFile } from '../../../test/helpers/kyc.js';
 import { applicationOf } from '../../../test/helpers/onboarding.js';
-import { countRequests, ENDPOINT, injectFault, inspect, loggedInClient, logout, type SandboxClient } from '../../../test/helpers/sandbox.js';
+import {
+  countRequests,
+  ENDPOINT,
+  injectFault,
+  inspect,
+  loggedInClient,
+  logout,
+  type SandboxClient,
+} from '../../../test/helpers/sandbox.js';
 import { createKycClient, type KycClient } from '../../api/index.js';
 import type { FileProblem } from '../../internal/file-check.js';
 import en from '../../translations/en.js';
@@ -34,7 +42,7 @@ async function upload(attributes: { key?: string; label?: string; multiple?: boo
 
 const $ = <T extends Element = HTMLElement>(el: Upload, selector: string) => el.shadowRoot.querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(el: Upload, selector: string) => [...el.shadowRoot.querySelectorAll<T>(selector)];
-const texts = (el: Upload) => el.shadowRoot.textContent!.replace(/\s+/g, ' ');
+const texts = (el: Upload) => el.shadowRoot.textContent.replace(/\s+/g, ' ');
 
 /** Chooses files through the file input, as the system dialog hands them over. */
 async function choose(el: Upload, ...files: File[]): Promise<void> {
@@ -103,7 +111,10 @@ describe('<kyc-file-upload>', () => {
     await choose(el, pdfWithPages('my-passport-scan.pdf', 2));
     await uploaded(el);
     expect(progress.length).to.be.greaterThan(0);
-    expect(progress.every((p, i) => i === 0 || p.loaded >= progress[i - 1]!.loaded), 'monotonic').to.equal(true);
+    expect(
+      progress.every((p, i) => i === 0 || p.loaded >= progress[i - 1].loaded),
+      'monotonic',
+    ).to.equal(true);
     expect(progress.at(-1)!.loaded).to.equal(progress.at(-1)!.total);
     expect(JSON.stringify(progress)).to.not.contain('my-passport-scan');
     expect($(el, '[role="status"]')!.textContent, 'the end of the upload is announced').to.equal('Uploaded: Passport');
@@ -146,9 +157,12 @@ describe('<kyc-file-upload>', () => {
     const el = await upload({ multiple: true });
     await choose(el, pdfFile('a.pdf', 2048), pdfFile('b.pdf', 2048));
     await uploaded(el, 2);
-    $$<HTMLButtonElement>(el, '[part~="button-remove"]')[0]!.click();
+    $$<HTMLButtonElement>(el, '[part~="button-remove"]')[0].click();
     await el.updateComplete;
-    await waitUntil(() => el.shadowRoot.activeElement?.getAttribute('aria-label') === 'Remove Passport, page 1', 'focus on the remaining file');
+    await waitUntil(
+      () => el.shadowRoot.activeElement?.getAttribute('aria-label') === 'Remove Passport, page 1',
+      'focus on the remaining file',
+    );
     await el.commit();
     expect((await inspect(application)).documents.items.map((d) => d.files.length)).to.deep.equal([1]);
   });
@@ -222,7 +236,9 @@ describe('<kyc-file-upload>', () => {
         if (dropped === 0 && this.#url.includes(FILES)) {
           dropped++;
           setTimeout(() => {
-            (this.upload.onprogress as ((event: ProgressEvent) => void) | null)?.(new ProgressEvent('progress', { lengthComputable: true, loaded: 2048, total: 4096 }));
+            (this.upload.onprogress as ((event: ProgressEvent) => void) | null)?.(
+              new ProgressEvent('progress', { lengthComputable: true, loaded: 2048, total: 4096 }),
+            );
             this.onerror?.call(this, new ProgressEvent('error'));
           });
           return;
@@ -239,7 +255,10 @@ describe('<kyc-file-upload>', () => {
       await uploaded(el);
       await el.commit();
       expect(dropped).to.equal(1);
-      expect(progress.every((p, i) => i === 0 || p >= progress[i - 1]!), 'progress never goes back').to.equal(true);
+      expect(
+        progress.every((p, i) => i === 0 || p >= progress[i - 1]),
+        'progress never goes back',
+      ).to.equal(true);
     } finally {
       globalThis.XMLHttpRequest = Real;
     }
@@ -256,9 +275,9 @@ describe('<kyc-file-upload>', () => {
     await expectAccessible(el);
     expect($(el, '[part~="button-remove"]')!.getAttribute('aria-label')).to.equal('Remove ID card: front side');
     await el.commit();
-    let document = (await inspect(application)).documents.items[0]!;
-    expect(document!.files[0]!.content_type).to.equal('image/jpeg');
-    expect(document!.files[0]!.size).to.be.lessThan(photo.size);
+    let document = (await inspect(application)).documents.items[0];
+    expect(document.files[0].content_type).to.equal('image/jpeg');
+    expect(document.files[0].size).to.be.lessThan(photo.size);
 
     const original = await upload({ key: 'id_card_back_side', label: 'ID card: back side' });
     original.originalPhotos = true;
@@ -267,7 +286,7 @@ describe('<kyc-file-upload>', () => {
     await uploaded(original);
     await original.commit();
     document = (await inspect(application)).documents.items.find((d) => d.key === 'id_card_back_side')!;
-    expect(document!.files[0]).to.include({ content_type: 'image/png', size: back.size });
+    expect(document.files[0]).to.include({ content_type: 'image/png', size: back.size });
   });
 
   it("explains Sumsub's refusal of a duplicate when the document is made, keeping the files", async () => {
@@ -293,7 +312,12 @@ describe('<kyc-file-upload>', () => {
     el.addEventListener('kyc-error', (event) => errors.push(event.detail));
     await choose(el, pdfFile('a.pdf', 2048));
     await uploaded(el);
-    await injectFault(sandbox, { method: 'POST', path_contains: '/v1/documents/', status: 400, body: { files: ['Invalid pk "x" - object does not exist.'] } });
+    await injectFault(sandbox, {
+      method: 'POST',
+      path_contains: '/v1/documents/',
+      status: 400,
+      body: { files: ['Invalid pk "x" - object does not exist.'] },
+    });
     await el.commit().catch(() => {});
     expect(errors.map((e) => e.code)).to.deep.equal(['validation']);
     expect($(el, '[role="alert"]')!.textContent).to.contain(en.errorUploadRejected);

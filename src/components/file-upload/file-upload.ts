@@ -228,7 +228,8 @@ export class KycFileUpload extends KycElement {
       for (const item of this.items) this.#discard(item);
       this.items = [];
       await this.addFiles(reuse);
-      if (this.hasProblems) throw this.items.find((item) => item.error)?.error ?? new KycApiError('upload_rejected', 'The file was refused.');
+      if (this.hasProblems)
+        throw this.items.find((item) => item.error)?.error ?? new KycApiError('upload_rejected', 'The file was refused.');
     }
     const uuids = this.items.filter((item) => item.status === 'uploaded').map((item) => item.uploaded!);
     const set = uuids.join(',');
@@ -272,23 +273,36 @@ export class KycFileUpload extends KycElement {
     const chooseTerm = stored || (!this.multiple && items.length > 0) ? 'fileReplace' : items.length > 0 ? 'fileAddPage' : 'fileChoose';
     return html`
       <div class="base" part="base">
-        ${stored && items.length === 0
-          ? html`<p class="status status--done" part="message"><span aria-hidden="true">✓</span> ${this.#localize.term('questionDocumentUploaded')}</p>`
-          : nothing}
-        ${items.length > 0
-          ? html`<ul class="files" part="files" aria-label=${this.label}>
-              ${repeat(items, (item) => item.id, (item) => this.#renderItem(item))}
+        ${
+          stored && items.length === 0
+            ? html`<p class="status status--done" part="message"><span aria-hidden="true">✓</span> ${this.#localize.term('questionDocumentUploaded')}</p>`
+            : nothing
+        }
+        ${
+          items.length > 0
+            ? html`<ul class="files" part="files" aria-label=${this.label}>
+              ${repeat(
+                items,
+                (item) => item.id,
+                (item) => this.#renderItem(item),
+              )}
             </ul>`
-          : nothing}
-        ${this.commitError
-          ? html`<p class="message message--danger" part="message" role="alert">${this.#errorText(this.commitError)}</p>`
-          : nothing}
-        ${this.tooMany && this.multiple
-          ? html`<p class="message message--danger" part="message" role="alert">${this.#localize.term('fileTooManyPages', this.maxFiles)}</p>`
-          : nothing}
+            : nothing
+        }
+        ${
+          this.commitError
+            ? html`<p class="message message--danger" part="message" role="alert">${this.#errorText(this.commitError)}</p>`
+            : nothing
+        }
+        ${
+          this.tooMany && this.multiple
+            ? html`<p class="message message--danger" part="message" role="alert">${this.#localize.term('fileTooManyPages', this.maxFiles)}</p>`
+            : nothing
+        }
         <div class="actions" part="actions">
-          ${canAdd || chooseTerm === 'fileReplace'
-            ? html`<button
+          ${
+            canAdd || chooseTerm === 'fileReplace'
+              ? html`<button
                 id="choose"
                 type="button"
                 class="button button--secondary"
@@ -300,9 +314,11 @@ export class KycFileUpload extends KycElement {
               >
                 ${this.#localize.term(chooseTerm)}
               </button>`
-            : nothing}
-          ${this.#cameraOffered()
-            ? html`<button
+              : nothing
+          }
+          ${
+            this.#cameraOffered()
+              ? html`<button
                 type="button"
                 class="button button--secondary"
                 part="button-camera"
@@ -312,7 +328,8 @@ export class KycFileUpload extends KycElement {
               >
                 ${this.#localize.term('fileTakePhoto')}
               </button>`
-            : nothing}
+              : nothing
+          }
           <span class="hint">${this.#localize.term('fileDropHint')}</span>
         </div>
         <div id="status" class="visually-hidden" role="status">${this.announcement}</div>
@@ -351,51 +368,64 @@ export class KycFileUpload extends KycElement {
     const percent = item.total > 0 ? Math.min(100, Math.round((item.loaded / item.total) * 100)) : 0;
     return html`<li class="file file--${item.status}" part="file">
       <span class="thumbnail" part="thumbnail">
-        ${item.thumbnail
-          ? html`<canvas
+        ${
+          item.thumbnail
+            ? html`<canvas
               width=${item.thumbnail.width}
               height=${item.thumbnail.height}
               aria-hidden="true"
               ${drawn(item.thumbnail)}
             ></canvas>`
-          : html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            : html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
               <path d="M6 2h8l6 6v14H6z" fill="none" stroke="currentColor" stroke-width="1.5" />
               <path d="M14 2v6h6" fill="none" stroke="currentColor" stroke-width="1.5" />
-            </svg>`}
+            </svg>`
+        }
       </span>
       <span class="details">
         <span class="role" dir="auto">${role}</span>
         ${item.pages !== null ? html`<span class="muted">${this.#localize.term('filePages', item.pages)}</span>` : nothing}
         ${item.status === 'checking' ? html`<span class="muted" part="message">${this.#localize.term('fileChecking')}</span>` : nothing}
-        ${item.status === 'uploading'
-          ? html`<progress
+        ${
+          item.status === 'uploading'
+            ? html`<progress
                 part="progress"
                 max="100"
                 .value=${percent}
                 aria-label=${this.#localize.term('fileUploadingFor', role)}
               ></progress>
               <span class="muted" aria-hidden="true">${this.#localize.number(percent / 100, { style: 'percent' })}</span>`
-          : nothing}
-        ${item.status === 'uploaded'
-          ? html`<span class="status status--done" part="message">${this.#localize.term('questionDocumentUploaded')}</span>`
-          : nothing}
-        ${item.status === 'refused' || item.status === 'failed'
-          ? html`<span class="message message--danger" part="message" role="alert">${this.#itemProblem(item)}</span>`
-          : nothing}
+            : nothing
+        }
+        ${
+          item.status === 'uploaded'
+            ? html`<span class="status status--done" part="message">${this.#localize.term('questionDocumentUploaded')}</span>`
+            : nothing
+        }
+        ${
+          item.status === 'refused' || item.status === 'failed'
+            ? html`<span class="message message--danger" part="message" role="alert">${this.#itemProblem(item)}</span>`
+            : nothing
+        }
       </span>
       <span class="file-actions">
-        ${item.status === 'uploading'
-          ? html`<button type="button" class="button button--secondary" part="button-cancel" aria-label=${this.#localize.term('fileCancelFor', role)} @click=${() => this.#remove(item)}>
+        ${
+          item.status === 'uploading'
+            ? html`<button type="button" class="button button--secondary" part="button-cancel" aria-label=${this.#localize.term('fileCancelFor', role)} @click=${() => this.#remove(item)}>
               ${this.#localize.term('fileCancel')}
             </button>`
-          : nothing}
-        ${item.status === 'failed' && item.error && canRetry(item.error)
-          ? html`<button type="button" class="button button--secondary" part="button-retry" data-focus-first aria-label=${this.#localize.term('fileRetryFor', role)} @click=${() => this.#retry(item)}>
+            : nothing
+        }
+        ${
+          item.status === 'failed' && item.error && canRetry(item.error)
+            ? html`<button type="button" class="button button--secondary" part="button-retry" data-focus-first aria-label=${this.#localize.term('fileRetryFor', role)} @click=${() => this.#retry(item)}>
               ${this.#localize.term('fileRetry')}
             </button>`
-          : nothing}
-        ${item.status !== 'uploading'
-          ? html`<button
+            : nothing
+        }
+        ${
+          item.status !== 'uploading'
+            ? html`<button
               type="button"
               class="button button--secondary"
               part="button-remove"
@@ -405,7 +435,8 @@ export class KycFileUpload extends KycElement {
             >
               ${this.#localize.term('fileRemove')}
             </button>`
-          : nothing}
+            : nothing
+        }
       </span>
     </li>`;
   }
@@ -555,8 +586,17 @@ export class KycFileUpload extends KycElement {
   }
 
   #acceptAttribute(): string {
-    const extensions: Partial<Record<FileKind, string>> = { jpeg: '.jpg,.jpeg', png: '.png', pdf: '.pdf', heic: '.heic,.heif', webp: '.webp' };
-    return this.accept.flatMap((kind) => [FILE_KIND_MIME_TYPES[kind], extensions[kind] ?? '']).filter(Boolean).join(',');
+    const extensions: Partial<Record<FileKind, string>> = {
+      jpeg: '.jpg,.jpeg',
+      png: '.png',
+      pdf: '.pdf',
+      heic: '.heic,.heif',
+      webp: '.webp',
+    };
+    return this.accept
+      .flatMap((kind) => [FILE_KIND_MIME_TYPES[kind], extensions[kind] ?? ''])
+      .filter(Boolean)
+      .join(',');
   }
 
   #itemProblem(item: Item): string {

@@ -39,7 +39,7 @@ async function ready(el: Liveness): Promise<void> {
 
 /** Makes the stand-in post `message` to the page as Sumsub's frame would. */
 function emit(el: Liveness, message: Record<string, unknown>): void {
-  frames(el)[0]!.contentWindow!.postMessage({ method: 'standin.emit', message }, STAND_IN);
+  frames(el)[0].contentWindow!.postMessage({ method: 'standin.emit', message }, STAND_IN);
 }
 
 /** Messages the stand-in posted to this page. */
@@ -53,7 +53,9 @@ function listenToStandIn(): { messages: Record<string, unknown>[]; stop: () => v
 }
 
 const tokenReads = async () =>
-  (await platformRequests(sandbox)).filter((request) => request.method === 'GET' && request.path.includes(`/attributes/${LIVENESS_TOKEN_KEY}/`)) as {
+  (await platformRequests(sandbox)).filter(
+    (request) => request.method === 'GET' && request.path.includes(`/attributes/${LIVENESS_TOKEN_KEY}/`),
+  ) as {
     query?: Record<string, string>;
   }[];
 
@@ -74,15 +76,15 @@ describe('<kyc-liveness>', () => {
     await ready(el);
     expect(el.shadowRoot.querySelector('[part~="status"]') === null, 'the loading state ended').to.equal(true);
     expect(frames(el)).to.have.length(1);
-    expect(frames(el)[0]!.src.startsWith(`${STAND_IN}/websdk/websdk.html?`)).to.equal(true);
-    expect(frames(el)[0]!.allow).to.contain('camera');
-    expect(frames(el)[0]!.title).to.equal('Liveness check by Sumsub');
+    expect(frames(el)[0].src.startsWith(`${STAND_IN}/websdk/websdk.html?`)).to.equal(true);
+    expect(frames(el)[0].allow).to.contain('camera');
+    expect(frames(el)[0].title).to.equal('Liveness check by Sumsub');
     expect(events).to.deep.equal([{ applicationUuid: uuid, attributeKey: LIVENESS_TOKEN_KEY }]);
     const reads = await tokenReads();
     expect(reads).to.have.length(1);
-    expect(reads[0]!.query).to.include({ ttl_min: '600', ttl_max: '3600' });
+    expect(reads[0].query).to.include({ ttl_min: '600', ttl_max: '3600' });
     expect(document.querySelector('meta[name="viewport"]') === null, 'the page’s viewport tag is left alone').to.equal(true);
-    await waitUntil(() => frames(el)[0]!.getBoundingClientRect().height > 100, 'the frame grows with its content');
+    await waitUntil(() => frames(el)[0].getBoundingClientRect().height > 100, 'the frame grows with its content');
     await expectAccessible(el);
   });
 
@@ -106,7 +108,9 @@ describe('<kyc-liveness>', () => {
     const standIn = listenToStandIn();
     try {
       emit(el, { method: 'idCheck.onError', code: 'invalid-token' });
-      await waitUntil(() => standIn.messages.some((m) => m['method'] === 'standin.tokenUpdated'), 'the new token reached the SDK', { timeout: 5000 });
+      await waitUntil(() => standIn.messages.some((m) => m['method'] === 'standin.tokenUpdated'), 'the new token reached the SDK', {
+        timeout: 5000,
+      });
       const renewals = (await tokenReads()).filter((read) => read.query?.['ttl_renew'] === 'true');
       expect(renewals).to.have.length(1);
       const current = (await client.getAttribute(uuid, LIVENESS_TOKEN_KEY)).value;
@@ -165,11 +169,12 @@ describe('<kyc-liveness>', () => {
       el.lang = 'fr';
       el.theme = 'dark';
       await waitUntil(
-        () => standIn.messages.some((m) => m['method'] === 'standin.config' && m['lang'] === 'fr') &&
+        () =>
+          standIn.messages.some((m) => m['method'] === 'standin.config' && m['lang'] === 'fr') &&
           standIn.messages.some((m) => m['method'] === 'standin.config' && m['theme'] === 'dark'),
         'Sumsub told',
       );
-      expect(frames(el)[0]!.title).to.equal('Contrôle du vivant par Sumsub');
+      expect(frames(el)[0].title).to.equal('Contrôle du vivant par Sumsub');
     } finally {
       standIn.stop();
     }
@@ -178,7 +183,12 @@ describe('<kyc-liveness>', () => {
   it('removed while its token is read: nothing is launched, nothing is left listening', async () => {
     const added: EventListenerOrEventListenerObject[] = [];
     const add = window.addEventListener;
-    window.addEventListener = function (this: Window, type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) {
+    window.addEventListener = function (
+      this: Window,
+      type: string,
+      listener: EventListenerOrEventListenerObject,
+      options?: boolean | AddEventListenerOptions,
+    ) {
       if (type === 'message') added.push(listener);
       return add.call(this, type, listener, options);
     } as typeof window.addEventListener;
@@ -217,7 +227,10 @@ describe('<kyc-liveness>', () => {
     const claims = btoa(JSON.stringify({ url: `${STAND_IN}/nothing-here`, sandbox: true, nonce: '0' })).replace(/=+$/, '');
     const silent: KycClient = {
       ...client,
-      getAttribute: async (...args) => ({ ...(await client.getAttribute(...args)), value: `_act-sbx-jwt-eyJhbGciOiJub25lIn0.${claims}.x-v2` }),
+      getAttribute: async (...args) => ({
+        ...(await client.getAttribute(...args)),
+        value: `_act-sbx-jwt-eyJhbGciOiJub25lIn0.${claims}.x-v2`,
+      }),
     };
     const el = await fixture<Liveness>(html`<kyc-liveness .client=${silent} .clock=${clock} application-uuid=${uuid}></kyc-liveness>`);
     const errors: Array<{ code: string }> = [];
@@ -254,11 +267,21 @@ describe('<kyc-liveness>', () => {
     const removed: EventListenerOrEventListenerObject[] = [];
     const add = window.addEventListener;
     const remove = window.removeEventListener;
-    window.addEventListener = function (this: Window, type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) {
+    window.addEventListener = function (
+      this: Window,
+      type: string,
+      listener: EventListenerOrEventListenerObject,
+      options?: boolean | AddEventListenerOptions,
+    ) {
       if (type === 'message') added.push(listener);
       return add.call(this, type, listener, options);
     } as typeof window.addEventListener;
-    window.removeEventListener = function (this: Window, type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions) {
+    window.removeEventListener = function (
+      this: Window,
+      type: string,
+      listener: EventListenerOrEventListenerObject,
+      options?: boolean | EventListenerOptions,
+    ) {
       if (type === 'message') removed.push(listener);
       return remove.call(this, type, listener, options);
     } as typeof window.removeEventListener;
@@ -272,7 +295,10 @@ describe('<kyc-liveness>', () => {
       expect(frames(el)).to.have.length(1);
       el.remove();
       expect(frames(el)).to.have.length(0);
-      expect(added.filter((listener) => !removed.includes(listener)), 'listeners still on window').to.have.length(0);
+      expect(
+        added.filter((listener) => !removed.includes(listener)),
+        'listeners still on window',
+      ).to.have.length(0);
     } finally {
       window.addEventListener = add;
       window.removeEventListener = remove;

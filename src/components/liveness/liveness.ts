@@ -26,7 +26,11 @@ interface SumsubSdk {
     refresh: () => Promise<string>,
   ): {
     withConf(config: { lang?: string; theme?: string }): ReturnType<SumsubSdk['init']>;
-    withOptions(options: { addViewportTag?: boolean; adaptIframeHeight?: boolean; enableScrollIntoView?: boolean }): ReturnType<SumsubSdk['init']>;
+    withOptions(options: {
+      addViewportTag?: boolean;
+      adaptIframeHeight?: boolean;
+      enableScrollIntoView?: boolean;
+    }): ReturnType<SumsubSdk['init']>;
     onMessage(handler: (type: string, payload: unknown) => void): ReturnType<SumsubSdk['init']>;
     build(): SdkInstance;
   };
@@ -165,7 +169,7 @@ export class KycLiveness extends KycElement {
   }
 
   #language(): string {
-    return this.#localize.lang().split('-')[0]!;
+    return this.#localize.lang().split('-')[0];
   }
 
   /** Starts again after an error (the focus, on the retry button that goes, moves to the status). */
@@ -207,12 +211,14 @@ export class KycLiveness extends KycElement {
     const size = code ? code.size + 8 : 0;
     return html`<div class="link-path">
       <p>${this.#localize.term('livenessOnPhone')}</p>
-      ${code
-        ? html`<svg class="qr" part="qr-code" viewBox="0 0 ${size} ${size}" role="img" aria-label=${this.#localize.term('livenessQrLabel')}>
+      ${
+        code
+          ? html`<svg class="qr" part="qr-code" viewBox="0 0 ${size} ${size}" role="img" aria-label=${this.#localize.term('livenessQrLabel')}>
             <rect width=${size} height=${size} class="qr__background"></rect>
             <path d=${qrPath(code, 4)} class="qr__modules"></path>
           </svg>`
-        : nothing}
+          : nothing
+      }
       <a class="button button--secondary" part="link" href=${link} target="_blank" rel="noopener noreferrer">
         ${this.#localize.term('livenessOpenLink')}
       </a>
@@ -256,7 +262,8 @@ export class KycLiveness extends KycElement {
       instance.launch(frame);
       this.requestUpdate(); // names the frame
       this.#readyTimer = this.clock.setTimeout(() => {
-        if (run === this.#run && this.state === 'loading') this.#fail(run, new KycApiError('timeout', 'Sumsub’s check did not appear in time.'));
+        if (run === this.#run && this.state === 'loading')
+          this.#fail(run, new KycApiError('timeout', 'Sumsub’s check did not appear in time.'));
       }, READY_TIMEOUT_MS);
     } catch (error) {
       this.#fail(run, error);

@@ -93,7 +93,7 @@ function answer(flow: FlowController, values: Record<string, string>): void {
 async function sign(flow: FlowController, wrong?: string): Promise<void> {
   while (flow.signature) {
     const request = flow.signature;
-    const provider = request.groups[request.index]![0]!;
+    const provider = request.groups[request.index][0];
     expect(await flow.sendCode(provider)).to.equal(true);
     const last = request.index === request.groups.length - 1;
     await flow.confirmCode(last && wrong ? wrong : SIGN_CODE);
@@ -116,7 +116,7 @@ async function fillBasic(flow: FlowController): Promise<void> {
   const client = createKycClient({ endpoint: ENDPOINT });
   const [terms] = await client.getLegalDocuments('terms_of_service');
   const [privacy] = await client.getLegalDocuments('privacy_policy');
-  answer(flow, { terms_of_service: terms!.uuid, privacy_policy: privacy!.uuid });
+  answer(flow, { terms_of_service: terms.uuid, privacy_policy: privacy.uuid });
   await flow.continue();
 }
 
@@ -163,7 +163,7 @@ describe('FlowController against the sandbox', () => {
     expect(flow.steps.map((step) => step.title)).to.deep.equal(['Personal data', 'Contact details', 'Agreements']);
     const [selected] = host.eventsOf('kyc-level-select') as { levelUuid: string }[];
     expect(host.eventsOf('kyc-application-create')).to.deep.equal([
-      { applicationUuid: flow.application!.uuid, levelUuid: selected!.levelUuid },
+      { applicationUuid: flow.application!.uuid, levelUuid: selected.levelUuid },
     ]);
   });
 
@@ -177,7 +177,7 @@ describe('FlowController against the sandbox', () => {
     await flow.continue();
     expect(flow.screen).to.deep.equal({ name: 'step', index: 1 });
     expect(sent).to.have.length(1);
-    expect(JSON.parse(sent[0]!).attribute_changes.map((c: { key: string }) => c.key)).to.have.members(Object.keys(PERSONAL));
+    expect(JSON.parse(sent[0]).attribute_changes.map((c: { key: string }) => c.key)).to.have.members(Object.keys(PERSONAL));
     expect(flow.drafts.size).to.equal(0);
     expect(host.eventsOf('kyc-save')).to.deep.equal([{ applicationUuid: flow.application!.uuid, keys: Object.keys(PERSONAL) }]);
     flow.back();
@@ -217,7 +217,7 @@ describe('FlowController against the sandbox', () => {
     expect(answersOf(flow.application!)['is_pep']).to.equal('false');
   });
 
-  it('maps the platform\'s validation messages onto the answers they concern', async () => {
+  it("maps the platform's validation messages onto the answers they concern", async () => {
     const { flow } = await startedFlow();
     await chooseBasic(flow);
     answer(flow, { ...PERSONAL, date_of_birth: '2020-01-01' });
@@ -329,10 +329,7 @@ describe('FlowController against the sandbox', () => {
     await waitUntil(() => flow.screen.name === 'outcome', 'the poll sees the approval', { timeout: 5000 });
     expect(flow.screen).to.deep.equal({ name: 'outcome', status: 'approved' });
     expect(host.eventsOf('kyc-complete')).to.deep.equal([{ applicationUuid: flow.application!.uuid, status: 'approved' }]);
-    expect((host.eventsOf('kyc-status-change') as { status: string }[]).map((e) => e.status)).to.deep.equal([
-      'in_review',
-      'approved',
-    ]);
+    expect((host.eventsOf('kyc-status-change') as { status: string }[]).map((e) => e.status)).to.deep.equal(['in_review', 'approved']);
   });
 
   it('keeps polling through an outage, saying so, with one kyc-error for the outage', async () => {
@@ -392,7 +389,7 @@ describe('FlowController against the sandbox', () => {
     await waitUntil(() => flow.screen.name === 'step', 'the poll sees the return', { timeout: 5000 });
     expect(flow.screen).to.deep.equal({ name: 'step', index: 1 });
     expect(flow.application!.comment).to.equal('Fix your phone.');
-    const phone = flow.steps[1]!.questions.find((q) => q.attribute.key === 'phone')!.attribute;
+    const phone = flow.steps[1].questions.find((q) => q.attribute.key === 'phone')!.attribute;
     expect(flow.errorsOf(phone)).to.deep.equal(['Not reachable.']);
     expect(flow.editable).to.equal(true);
   });

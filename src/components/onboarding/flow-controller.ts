@@ -217,8 +217,7 @@ export class FlowController implements ReactiveController {
       this.#set({ busy: null });
       // An open application is resumed, a rejected one shown (a new one is offered from there);
       // after an approval the next level is offered, unless that application was asked for.
-      const upgrade =
-        application?.status === 'approved' && info.allowedToCreateKycApplication && uuid !== options.applicationUuid;
+      const upgrade = application?.status === 'approved' && info.allowedToCreateKycApplication && uuid !== options.applicationUuid;
       const shown = application && !upgrade ? application : null;
       if (shown) this.#show(shown, null);
       else this.#showLevels();
@@ -308,7 +307,11 @@ export class FlowController implements ReactiveController {
     }
     const groups = signatureGroups(changes.map(({ key }) => this.questionOf(key)!.attribute));
     if (groups.length > 0) {
-      this.#askSignature('save', groups, changes.map(({ key }) => key));
+      this.#askSignature(
+        'save',
+        groups,
+        changes.map(({ key }) => key),
+      );
       return;
     }
     await this.#save(screen.index, changes, {});
@@ -343,9 +346,7 @@ export class FlowController implements ReactiveController {
         return false;
       }
       this.#set({ busy: null, signature: { ...request, sentWith: provider } });
-      this.#host.dispatchEvent(
-        new KycSignatureRequestEvent({ applicationUuid: application.uuid, provider, keys: request.keys }),
-      );
+      this.#host.dispatchEvent(new KycSignatureRequestEvent({ applicationUuid: application.uuid, provider, keys: request.keys }));
       return true;
     } catch (error) {
       this.#fail(error, true);
@@ -425,7 +426,14 @@ export class FlowController implements ReactiveController {
       this.#host.dispatchEvent(new KycSaveEvent({ applicationUuid: saved.uuid, keys }));
       this.#advanceFrom(index);
     } catch (error) {
-      if (!this.#signatureFailure(error, 'save', changes.map(({ key }) => key))) this.#fail(error);
+      if (
+        !this.#signatureFailure(
+          error,
+          'save',
+          changes.map(({ key }) => key),
+        )
+      )
+        this.#fail(error);
     }
   }
 
@@ -462,7 +470,10 @@ export class FlowController implements ReactiveController {
     const request = this.signature;
     if (error.code === 'signature_invalid' && request) {
       const refused = providers.find((provider) => request.codes[provider] !== undefined) ?? request.sentWith;
-      const index = Math.max(0, request.groups.findIndex((group) => refused !== null && group.includes(refused)));
+      const index = Math.max(
+        0,
+        request.groups.findIndex((group) => refused !== null && group.includes(refused)),
+      );
       const { [refused ?? 'sms']: _wrong, ...codes } = request.codes;
       this.#set({ busy: null, notice: error, signature: { ...request, index, codes, sentWith: refused } });
       this.#report(error);
@@ -472,7 +483,11 @@ export class FlowController implements ReactiveController {
       this.#set({ busy: null });
       // Each provider the platform names is needed; it names none only when it does not say.
       const needed: KycSignProvider[] = providers.length > 0 ? providers : ['sms'];
-      this.#askSignature(purpose, needed.map((provider) => [provider]), keys);
+      this.#askSignature(
+        purpose,
+        needed.map((provider) => [provider]),
+        keys,
+      );
       return true;
     }
     return false;
@@ -554,10 +569,7 @@ export class FlowController implements ReactiveController {
     const hint = recallStep(application.uuid);
     if (hint === 'review') return { name: 'review' };
     if (hint !== null && hint < application.steps.length) return { name: 'step', index: hint };
-    const missing = this.#firstStepWhere(
-      (attribute) => attribute.required && !attribute.readOnly && !attribute.value,
-      application,
-    );
+    const missing = this.#firstStepWhere((attribute) => attribute.required && !attribute.readOnly && !attribute.value, application);
     return missing !== null || application.steps.length === 0 ? { name: 'step', index: missing ?? 0 } : { name: 'review' };
   }
 
@@ -575,9 +587,7 @@ export class FlowController implements ReactiveController {
   #moveTo(screen: FlowScreen, byPerson = true): void {
     const from = this.screen.name === 'step' ? this.screen.index : null;
     if (screen.name === 'step' && byPerson) {
-      const allowed = this.#host.dispatchEvent(
-        new KycStepChangeEvent({ from, to: screen.index, total: this.steps.length }),
-      );
+      const allowed = this.#host.dispatchEvent(new KycStepChangeEvent({ from, to: screen.index, total: this.steps.length }));
       if (!allowed) return;
     }
     if (this.application && (screen.name === 'step' || screen.name === 'review')) {
@@ -778,12 +788,12 @@ function isProvider(value: string): value is KycSignProvider {
  */
 export function signatureGroups(attributes: readonly KycAttribute[]): KycSignProvider[][] {
   const accepted = attributes.map((a) => a.signProviders.filter(isProvider)).filter((providers) => providers.length > 0);
-  const forced = [...new Set(accepted.filter((providers) => providers.length === 1).map(([provider]) => provider!))];
+  const forced = [...new Set(accepted.filter((providers) => providers.length === 1).map(([provider]) => provider))];
   const open = accepted.filter((providers) => !providers.some((provider) => forced.includes(provider)));
   const groups = forced.map((provider) => [provider]);
   if (open.length > 0) {
     const common = open.reduce((left, right) => left.filter((provider) => right.includes(provider)));
-    groups.push(common.length > 0 ? common : open[0]!);
+    groups.push(common.length > 0 ? common : open[0]);
   }
   return groups;
 }

@@ -3,7 +3,21 @@ import { sendKeys } from '@web/test-runner-commands';
 import { expectAccessible } from '../../../test/helpers/axe.js';
 import { syntheticPhoto } from '../../../test/helpers/corpus.js';
 import { answersOf, pdfFile } from '../../../test/helpers/kyc.js';
-import { $, englishLeft, standardBeforeDocuments, heading, pickFiles, primary, proceed, question, reload, settled, uploadOf, widget, type Widget } from '../../../test/helpers/onboarding.js';
+import {
+  $,
+  englishLeft,
+  standardBeforeDocuments,
+  heading,
+  pickFiles,
+  primary,
+  proceed,
+  question,
+  reload,
+  settled,
+  uploadOf,
+  widget,
+  type Widget,
+} from '../../../test/helpers/onboarding.js';
 import { countRequests, injectFault, inspect, loggedInClient, logout, type SandboxClient } from '../../../test/helpers/sandbox.js';
 
 const FILES = '/v1/documents/files/';
@@ -56,8 +70,8 @@ describe('<kyc-onboarding> documents', () => {
     const answers = answersOf(el.flow.application!);
     const held = await inspect(uuid);
     const byKey = Object.fromEntries(held.documents.items.map((document) => [document.key, document]));
-    expect(answers['id_card_front_side']).to.equal(byKey['id_card_front_side']!.uuid);
-    expect(answers['id_card_back_side']).to.equal(byKey['id_card_back_side']!.uuid);
+    expect(answers['id_card_front_side']).to.equal(byKey['id_card_front_side'].uuid);
+    expect(answers['id_card_back_side']).to.equal(byKey['id_card_back_side'].uuid);
     expect(held.documents.count).to.equal(2);
     expect(saves).to.deep.equal([{ applicationUuid: uuid, keys: ['id_card_front_side', 'id_card_back_side'] }]);
   });
@@ -77,7 +91,7 @@ describe('<kyc-onboarding> documents', () => {
     await question(el, 'id_card_front_side').updateComplete;
     expect(uploadOf(el, 'id_card_front_side')).to.include({ maxFileSize: 1024 * 1024, photoMaxSide: 1600, originalPhotos: true });
     pickFiles(el, 'id_card_back_side', pdfFile('back.pdf', 1024 * 1024 + 1));
-    await waitUntil(() => uploadOf(el, 'id_card_back_side').shadowRoot.textContent!.includes('larger than 1 MB'), 'refused by size');
+    await waitUntil(() => uploadOf(el, 'id_card_back_side').shadowRoot.textContent.includes('larger than 1 MB'), 'refused by size');
   });
 
   it('a document with no back side: the front picture is sent again as the back side', async () => {
@@ -92,9 +106,9 @@ describe('<kyc-onboarding> documents', () => {
     expect(heading(el)).to.equal('Agreements');
     const held = await inspect(uuid);
     const byKey = Object.fromEntries(held.documents.items.map((document) => [document.key, document]));
-    expect(byKey['id_card_back_side']!.files[0]!.sha256).to.equal(byKey['id_card_front_side']!.files[0]!.sha256);
+    expect(byKey['id_card_back_side'].files[0].sha256).to.equal(byKey['id_card_front_side'].files[0].sha256);
     const answers = answersOf(el.flow.application!);
-    expect(answers['id_card_back_side']).to.equal(byKey['id_card_back_side']!.uuid);
+    expect(answers['id_card_back_side']).to.equal(byKey['id_card_back_side'].uuid);
   });
 
   it('no back side, after a failed save: the next Continue stores both without making the back side again', async () => {
@@ -204,7 +218,7 @@ describe('<kyc-onboarding> documents', () => {
     await el.updateComplete;
     for (const key of ['id_card_front_side', 'id_card_back_side']) {
       await waitUntil(() => uploadOf(el, key)?.shadowRoot?.textContent?.includes('Uploaded'), `${key} shows as uploaded`);
-      expect(uploadOf(el, key).shadowRoot.querySelector('[part~="button-choose"]')!.textContent!.trim()).to.equal('Replace');
+      expect(uploadOf(el, key).shadowRoot.querySelector('[part~="button-choose"]')!.textContent.trim()).to.equal('Replace');
     }
     await proceed(el);
     await settled(el);

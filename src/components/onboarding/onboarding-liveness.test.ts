@@ -15,11 +15,11 @@ let uuid: string;
 
 const livenessOf = (el: Widget, key = TOKEN_KEY) =>
   el.shadowRoot.querySelector(`kyc-question[data-key="${key}"]`)?.shadowRoot?.querySelector('kyc-liveness') as
-    | (KycLiveness & { shadowRoot: ShadowRoot })
-    | null;
+    (KycLiveness & { shadowRoot: ShadowRoot }) | null;
 
 const tokenReads = async () =>
-  (await platformRequests(sandbox)).filter((request) => request.method === 'GET' && request.path.includes(`/attributes/${TOKEN_KEY}/`)).length;
+  (await platformRequests(sandbox)).filter((request) => request.method === 'GET' && request.path.includes(`/attributes/${TOKEN_KEY}/`))
+    .length;
 const applicationReads = async () =>
   (await platformRequests(sandbox)).filter((request) => request.method === 'GET' && request.path.endsWith(`/v1/kyc/${uuid}/`)).length;
 

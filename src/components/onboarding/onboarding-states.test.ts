@@ -100,16 +100,16 @@ describe('<kyc-onboarding> states', () => {
     expect(heading(el)).to.equal('Contact details');
     const progress = $(el, '[part~="progress"]')!;
     expect(progress.getAttribute('aria-label')).to.equal(en.stepsLabel);
-    const counter = [...progress.querySelectorAll('p')].find((p) => p.textContent!.trim() === 'Step 2 of 3');
+    const counter = [...progress.querySelectorAll('p')].find((p) => p.textContent.trim() === 'Step 2 of 3');
     expect(counter, '"Step 2 of 3" in the progress').to.exist;
     expect(counter!.checkVisibility(), 'the counter is visible').to.equal(true);
     const items = () => [...progress.querySelectorAll('li')];
-    expect(items().map((li) => li.textContent!.trim())).to.deep.equal(['Personal data', 'Contact details', 'Agreements']);
+    expect(items().map((li) => li.textContent.trim())).to.deep.equal(['Personal data', 'Contact details', 'Agreements']);
     expect(items().map((li) => li.getAttribute('aria-current'))).to.deep.equal(['false', 'step', 'false']);
     expect(items().map((li) => li.classList.contains('done'))).to.deep.equal([true, false, false]);
     // Done is seen as a check mark before the title.
-    expect(getComputedStyle(items()[0]!, '::before').content).to.contain('✓');
-    expect(getComputedStyle(items()[1]!, '::before').content).to.not.contain('✓');
+    expect(getComputedStyle(items()[0], '::before').content).to.contain('✓');
+    expect(getComputedStyle(items()[1], '::before').content).to.not.contain('✓');
 
     $<HTMLButtonElement>(el, '[part~="button-back"]')!.click();
     await settled(el);
@@ -140,9 +140,9 @@ describe('<kyc-onboarding> states', () => {
     prompt.resendDelay = 1;
     const root = prompt.shadowRoot!;
     const radios = [...root.querySelectorAll<HTMLInputElement>('input[type="radio"][name="provider"]')];
-    expect(radios.map((radio) => radio.closest('label')!.textContent!.trim())).to.deep.equal([en.providerSms, en.providerEmail]);
+    expect(radios.map((radio) => radio.closest('label')!.textContent.trim())).to.deep.equal([en.providerSms, en.providerEmail]);
     expect(radios.map((radio) => radio.checked)).to.deep.equal([true, false]);
-    radios[0]!.focus();
+    radios[0].focus();
     await sendKeys({ press: 'ArrowDown' });
     await prompt.updateComplete;
     expect(radios.map((radio) => radio.checked)).to.deep.equal([false, true]);
@@ -150,20 +150,20 @@ describe('<kyc-onboarding> states', () => {
     root.querySelector<HTMLButtonElement>('[part~="button-send"]')!.focus();
     await sendKeys({ press: 'Enter' });
     await settled(el);
-    expect(await signCodeSends(uuid), 'one code sent by e-mail').to.deep.equal({ sms: before['sms'], email: before['email']! + 1 });
+    expect(await signCodeSends(uuid), 'one code sent by e-mail').to.deep.equal({ sms: before['sms'], email: before['email'] + 1 });
 
     const resend = () => root.querySelector<HTMLButtonElement>('[part~="button-resend"]')!;
     await prompt.updateComplete;
     expect(resend().disabled, 'no new code during the countdown').to.equal(true);
     const countdown = root.querySelector<HTMLElement>('#countdown')!;
-    expect(countdown.textContent!.trim()).to.equal('You can ask for a new code in 1 second.');
+    expect(countdown.textContent.trim()).to.equal('You can ask for a new code in 1 second.');
     expect(countdown.checkVisibility(), 'the countdown is visible').to.equal(true);
     await waitUntil(() => !resend().disabled, 'the countdown ends', { timeout: 3000 });
     expect(root.querySelector('#countdown'), 'no countdown once a new code may be asked for').to.equal(null);
     resend().focus();
     await sendKeys({ press: 'Enter' });
     await settled(el);
-    expect(await signCodeSends(uuid), 'a second code by e-mail').to.deep.equal({ sms: before['sms'], email: before['email']! + 2 });
+    expect(await signCodeSends(uuid), 'a second code by e-mail').to.deep.equal({ sms: before['sms'], email: before['email'] + 2 });
     await prompt.updateComplete;
     expect(composedTexts(root)).to.include(en.codeSentAgain);
 
@@ -205,7 +205,7 @@ describe('<kyc-onboarding> states', () => {
     expect(heading(el)).to.equal('Personal data');
     const notice = $(el, '#notice')!;
     expect(notice.getAttribute('role')).to.equal('alert');
-    expect(notice.textContent!.trim()).to.equal(en.errorNetwork);
+    expect(notice.textContent.trim()).to.equal(en.errorNetwork);
     expect(errors.map((error) => error.code)).to.deep.equal(['network']);
     await expectAccessible(el);
     await expectPersonalDataKept(el);
@@ -232,7 +232,7 @@ describe('<kyc-onboarding> states', () => {
     expect(heading(el)).to.equal('Personal data');
     const notice = $(el, '#notice')!;
     expect(notice.getAttribute('role')).to.equal('alert');
-    expect(notice.textContent!.trim()).to.equal(en.errorTimeout);
+    expect(notice.textContent.trim()).to.equal(en.errorTimeout);
     expect(errors.map((error) => error.code)).to.deep.equal(['timeout']);
     await expectPersonalDataKept(el);
 
@@ -298,7 +298,7 @@ describe('<kyc-onboarding> states', () => {
     expect(field.value).to.equal('1990-04-12');
   });
 
-  it('shows the reviewer\'s comment on the review when the application comes back without remarks', async () => {
+  it("shows the reviewer's comment on the review when the application comes back without remarks", async () => {
     const uuid = await basicInReview();
     await setStatus(uuid, 'pending', 'Please check the spelling of your street.');
     const el = await widget();
@@ -329,7 +329,7 @@ describe('<kyc-onboarding> states', () => {
     expect((await reads()) - before, 'one read of the application').to.equal(1);
   });
 
-  it('shows the application named by application-uuid, and the client\'s last one without it', async () => {
+  it("shows the application named by application-uuid, and the client's last one without it", async () => {
     const older = await applicationOf('Basic');
     await setStatus(older, 'rejected', 'The photo of your document is not readable.');
     const newer = await applicationOf('Basic');
@@ -374,7 +374,7 @@ describe('<kyc-onboarding> states', () => {
     expect(heading(el)).to.equal(en.rejectedTitle);
     expect(composedTexts(el.shadowRoot)).to.include('We could not verify your identity.');
     const created = record<{ applicationUuid: string; levelUuid: string }>('kyc-application-create');
-    expect(primary(el).textContent!.trim()).to.equal(en.startNewApplication);
+    expect(primary(el).textContent.trim()).to.equal(en.startNewApplication);
     primary(el).focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.flow.screen.name === 'levels', 'the level choice');
@@ -406,9 +406,7 @@ describe('<kyc-onboarding> states', () => {
     await completeReview(uuid, { reviewAnswer: 'RED', reviewRejectType: 'FINAL' });
     await waitUntil(() => heading(el) === en.rejectedTitle, 'the rejection', { timeout: 5000 });
     expect((await api().getLevelInfo()).allowedToCreateKycApplication, 'the platform allows a new one').to.equal(true);
-    expect($(el, '[part~="button-continue"]')?.textContent?.trim(), 'the offer of a new application').to.equal(
-      en.startNewApplication,
-    );
+    expect($(el, '[part~="button-continue"]')?.textContent?.trim(), 'the offer of a new application').to.equal(en.startNewApplication);
     expect(rejections).to.have.length(1);
     expect(rejections[0]).to.include({ canCreateNew: true });
   });
@@ -462,7 +460,7 @@ describe('<kyc-onboarding> states', () => {
       expect(primary(el)).to.exist;
       await switchesToGerman(el);
       expect(heading(el)).to.equal(de.rejectedTitle);
-      expect(primary(el).textContent!.trim()).to.equal(de.startNewApplication);
+      expect(primary(el).textContent.trim()).to.equal(de.startNewApplication);
     });
 
     it('on an unknown status', async () => {
@@ -495,7 +493,7 @@ describe('<kyc-onboarding> states', () => {
       const el = await widget();
       expect(el.flow.screen.name).to.equal('failed');
       await switchesToGerman(el);
-      expect(primary(el).textContent!.trim()).to.equal(de.retry);
+      expect(primary(el).textContent.trim()).to.equal(de.retry);
     });
 
     it('when no application may be made', async () => {

@@ -36,7 +36,7 @@ import {
 } from '../../../test/helpers/onboarding.js';
 import { control, ENDPOINT, injectFault, loggedInClient, login, logout, setStatus, SIGN_CODE } from '../../../test/helpers/sandbox.js';
 import { createKycClient } from '../../api/index.js';
-import { KycOnboarding } from './onboarding.js';
+import './onboarding.js';
 
 /**
  * Walks a Standard or Advanced application from its first step to approval, its document and
@@ -88,8 +88,8 @@ describe('<kyc-onboarding>', () => {
     const answers = () =>
       Object.fromEntries(
         [...el.shadowRoot.querySelectorAll('dl.review > div')].map((row) => [
-          row.querySelector('dt')!.textContent!.trim(),
-          row.querySelector('.answer')!.textContent!.trim(),
+          row.querySelector('dt')!.textContent.trim(),
+          row.querySelector('.answer')!.textContent.trim(),
         ]),
       );
     await waitUntil(() => answers()['Citizenship'] === 'Latvia', 'option titles on the review');
@@ -100,7 +100,9 @@ describe('<kyc-onboarding>', () => {
     });
     // The layout follows the widget's own width (a narrow column of a wide page, the demo's phone
     // preview), not the viewport's: the answer goes under its question when the widget is narrow.
-    const row = [...el.shadowRoot.querySelectorAll('dl.review > div')].find((r) => r.querySelector('dt')!.textContent!.trim() === 'Last name')!;
+    const row = [...el.shadowRoot.querySelectorAll('dl.review > div')].find(
+      (r) => r.querySelector('dt')!.textContent.trim() === 'Last name',
+    )!;
     const answerUnderQuestion = async (width: string) => {
       el.style.width = width;
       await nextFrame();
@@ -127,7 +129,7 @@ describe('<kyc-onboarding>', () => {
   it('names a level the platform sent without a name by its place, never by its uuid', async () => {
     await loggedInClient({ level_items: 'uuids' });
     const el = await widget();
-    const names = [...el.shadowRoot.querySelectorAll('label.level strong')].map((name) => name.textContent!.trim());
+    const names = [...el.shadowRoot.querySelectorAll('label.level strong')].map((name) => name.textContent.trim());
     expect(names).to.deep.equal(['Level 1', 'Level 2', 'Level 3']);
     await proceed(el);
     expect(el.flow.screen).to.deep.equal({ name: 'step', index: 0 });
@@ -180,11 +182,11 @@ describe('<kyc-onboarding>', () => {
 
   it('reports a missing endpoint as a configuration error', async () => {
     const errors: { code: string }[] = [];
-    const el = document.createElement('kyc-onboarding') as KycOnboarding;
+    const el = document.createElement('kyc-onboarding');
     el.addEventListener('kyc-error', (event) => errors.push(event.detail));
     document.body.append(el);
     await el.updateComplete;
-    const shown = el.shadowRoot!.querySelector('#heading')!.textContent!.trim();
+    const shown = el.shadowRoot!.querySelector('#heading')!.textContent.trim();
     el.remove();
     expect(errors.map((e) => e.code)).to.deep.equal(['configuration']);
     expect(shown).to.equal('There is a problem');
@@ -229,7 +231,7 @@ describe('<kyc-onboarding>', () => {
     expect($(el, '#status')!.textContent).to.equal('Your application was not approved');
     elsewhere.remove();
     await expectAccessible(el);
-    expect(primary(el).textContent!.trim()).to.equal('Start a new application');
+    expect(primary(el).textContent.trim()).to.equal('Start a new application');
   });
   it('walks the Standard level through the widget to approval', async () => {
     let el = await widget();
@@ -334,7 +336,7 @@ describe('<kyc-onboarding>', () => {
     expect((el.shadowRoot.activeElement as HTMLElement | null)?.dataset['key']).to.equal('date_of_birth');
     const field = question(el, 'date_of_birth');
     await field.updateComplete;
-    expect(field.shadowRoot!.querySelector('[part~="error"]')!.textContent!.trim()).to.not.equal('');
+    expect(field.shadowRoot!.querySelector('[part~="error"]')!.textContent.trim()).to.not.equal('');
     expect(field.shadowRoot!.querySelector('input')!.getAttribute('aria-invalid')).to.equal('true');
   });
 
@@ -347,7 +349,7 @@ describe('<kyc-onboarding>', () => {
     expect(field.shadowRoot!.querySelector('input')!.type).to.equal('text');
     await type(el, 'preferred_contact_time', 'after 18:00');
     await fillPersonalAndContacts(el);
-    const stored = el.flow.steps[0]!.questions.find((q) => q.attribute.key === 'preferred_contact_time')!;
+    const stored = el.flow.steps[0].questions.find((q) => q.attribute.key === 'preferred_contact_time')!;
     expect(stored.attribute.value).to.equal('after 18:00');
     await acceptAgreements(el);
     await sendForReview(el);
@@ -385,7 +387,7 @@ describe('<kyc-onboarding>', () => {
     const el = await widget();
     el.translations = { en: { startVerification: 'Begin now', fieldRequired: 'This one is needed.' } };
     await el.updateComplete;
-    expect(primary(el).textContent!.trim()).to.equal('Begin now');
+    expect(primary(el).textContent.trim()).to.equal('Begin now');
     await startLevel(el, 'Basic');
     primary(el).click(); // Continue with nothing answered
     await el.updateComplete;
@@ -449,7 +451,7 @@ describe('<kyc-onboarding>', () => {
   it('walks the Basic level to review with the keyboard alone, focusing each new heading', async () => {
     const el = await widget();
     $<HTMLInputElement>(el, 'input[name="level"]:checked')!.focus();
-    expect(($<HTMLInputElement>(el, 'input[name="level"]:checked')!.closest('label')!.textContent)).to.contain('Basic');
+    expect($<HTMLInputElement>(el, 'input[name="level"]:checked')!.closest('label')!.textContent).to.contain('Basic');
     await tabTo(onPart('button-continue'), 'Start');
     await sendKeys({ press: 'Enter' });
     await settled(el);
@@ -545,11 +547,11 @@ describe('<kyc-onboarding>', () => {
     expect(heading(el)).to.equal('Personal data');
     expect(el.shadowRoot.activeElement?.id).to.equal('error-summary');
     const links = [...$(el, '#error-summary')!.querySelectorAll('button')];
-    expect(links.map((link) => link.textContent!.trim())).to.deep.equal([
+    expect(links.map((link) => link.textContent.trim())).to.deep.equal([
       'First name: Does not match your document.',
       'Mobile phone number: This number does not answer.',
     ]);
-    links[1]!.click();
+    links[1].click();
     await settled(el);
     await el.updateComplete;
     expect(heading(el)).to.equal('Contact details');

@@ -9,7 +9,6 @@ import { systemClock, type KycClock } from '../../internal/clock.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { rootThemeStyles } from '../../styles/tokens.styles.js';
 import { LocalizeController, type TranslationOverrides } from '../../utilities/localize.js';
-import type { KycFileUpload } from '../file-upload/file-upload.js';
 import { KycQuestion, type FileUploadSettings } from '../question/question.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PHOTO_MAX_SIDE } from '../../internal/upload-limits.js';
 import { errorText } from '../../internal/error-text.js';
@@ -70,8 +69,7 @@ const SIGNATURE_PARTS = [
 ] as const;
 
 /** An `exportparts` value that re-exports `parts` with `prefix__`. */
-const exportParts = (prefix: string, parts: readonly string[]): string =>
-  parts.map((part) => `${part}: ${prefix}__${part}`).join(', ');
+const exportParts = (prefix: string, parts: readonly string[]): string => parts.map((part) => `${part}: ${prefix}__${part}`).join(', ');
 const QUESTION_EXPORTPARTS = exportParts('question', QUESTION_PARTS);
 const SIGNATURE_EXPORTPARTS = exportParts('signature', SIGNATURE_PARTS);
 
@@ -441,7 +439,7 @@ export class KycOnboarding extends KycElement {
     const chosen =
       screen.levels.find((level) => level.uuid === this.#chosenLevel) ??
       screen.levels.find((level) => level.uuid === this.levelUuid) ??
-      screen.levels[0]!;
+      screen.levels[0];
     return html`
       ${this.#heading(this.#localize.term('chooseLevelTitle'))}
       <div class="stack" part="body">
@@ -481,7 +479,7 @@ export class KycOnboarding extends KycElement {
 
   #renderStep(index: number): TemplateResult {
     const flow = this.#flow;
-    const step = flow.steps[index]!;
+    const step = flow.steps[index];
     const application = flow.application!;
     const busy = flow.busy !== null;
     const backSides = backSideKeys(step.questions); // asked beside their front side
@@ -491,9 +489,11 @@ export class KycOnboarding extends KycElement {
         ${step.description ? html`<p class="muted" dir="auto">${step.description}</p>` : nothing}
         ${application.status === 'pending' ? this.#renderCorrection() : nothing} ${this.#renderSummary()}
         ${this.summary.length > 0 ? nothing : this.#renderNotice()}
-        ${flow.unsavedAnswers
-          ? html`<div class="panel panel--warning" role="alert"><p>${this.#localize.term('unsavedAnswers')}</p></div>`
-          : nothing}
+        ${
+          flow.unsavedAnswers
+            ? html`<div class="panel panel--warning" role="alert"><p>${this.#localize.term('unsavedAnswers')}</p></div>`
+            : nothing
+        }
         <div
           class="questions"
           @input=${this.#onAnswer}
@@ -509,21 +509,25 @@ export class KycOnboarding extends KycElement {
         ${this.#renderSignature()}
       </div>
       <div class="actions" part="actions">
-        ${index > 0
-          ? html`<button class="button button--secondary" part="button-back" ?disabled=${busy} @click=${() => flow.back()}>
+        ${
+          index > 0
+            ? html`<button class="button button--secondary" part="button-back" ?disabled=${busy} @click=${() => flow.back()}>
               ${this.#localize.term('back')}
             </button>`
-          : nothing}
-        ${flow.signature
-          ? nothing
-          : html`<button
+            : nothing
+        }
+        ${
+          flow.signature
+            ? nothing
+            : html`<button
               class="button button--primary"
               part="button-continue"
               ?disabled=${busy}
               @click=${this.#onContinue}
             >
               ${flow.busy === 'saving' ? this.#localize.term('saving') : this.#localize.term('continue')}
-            </button>`}
+            </button>`
+        }
       </div>
     `;
   }
@@ -572,12 +576,12 @@ export class KycOnboarding extends KycElement {
         />
         <span>${this.#localize.term('noBackSide')}</span>
       </label>
-      ${single
-        ? html`<p class="muted">${this.#localize.term(reuse ? 'noBackSideHelp' : 'noBackSideFrontAgain')}</p>`
-        : nothing}
-      ${single && this.backSideError
-        ? html`<p class="message message--danger" role="alert">${errorText(this.#localize, this.backSideError)}</p>`
-        : nothing}
+      ${single ? html`<p class="muted">${this.#localize.term(reuse ? 'noBackSideHelp' : 'noBackSideFrontAgain')}</p>` : nothing}
+      ${
+        single && this.backSideError
+          ? html`<p class="message message--danger" role="alert">${errorText(this.#localize, this.backSideError)}</p>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -616,10 +620,12 @@ export class KycOnboarding extends KycElement {
       <div class="panel panel--warning" role="note">
         <h3>${this.#localize.term('pendingTitle')}</h3>
         <p>${this.#localize.term(remarks > 0 || !application.comment ? 'pendingBody' : 'pendingBodyNoRemarks')}</p>
-        ${application.comment
-          ? html`<p><strong>${this.#localize.term('reviewerComment')}</strong></p>
+        ${
+          application.comment
+            ? html`<p><strong>${this.#localize.term('reviewerComment')}</strong></p>
               <p class="comment" dir="auto">${application.comment}</p>`
-          : nothing}
+            : nothing
+        }
         ${remarks > 0 ? html`<p class="muted">${this.#localize.term('remarksCount', remarks)}</p>` : nothing}
       </div>
     `;
@@ -633,11 +639,13 @@ export class KycOnboarding extends KycElement {
         <ul>
           ${this.summary.map(
             (item) => html`<li>
-              ${item.key
-                ? html`<button class="link" @click=${() => this.#focusQuestion(item.key!)}>
+              ${
+                item.key
+                  ? html`<button class="link" @click=${() => this.#focusQuestion(item.key!)}>
                     ${item.title ? this.#localize.term('errorSummaryItem', item.title, item.message) : item.message}
                   </button>`
-                : item.message}
+                  : item.message
+              }
             </li>`,
           )}
         </ul>
@@ -667,15 +675,17 @@ export class KycOnboarding extends KycElement {
                   <dt dir="auto">${question.title}</dt>
                   <dd class="answer" dir="auto">${this.#answerText(question)}</dd>
                   <dd>
-                    ${question.attribute.readOnly || !flow.editable
-                      ? nothing
-                      : html`<button
+                    ${
+                      question.attribute.readOnly || !flow.editable
+                        ? nothing
+                        : html`<button
                           class="link"
                           aria-label=${this.#localize.term('changeAnswer', question.title)}
                           @click=${() => this.#change(index, question.attribute.key)}
                         >
                           ${this.#localize.term('change')}
-                        </button>`}
+                        </button>`
+                    }
                   </dd>
                 </div>`,
               )}
@@ -688,16 +698,18 @@ export class KycOnboarding extends KycElement {
         <button class="button button--secondary" part="button-back" ?disabled=${flow.busy !== null} @click=${() => flow.back()}>
           ${this.#localize.term('back')}
         </button>
-        ${flow.signature
-          ? nothing
-          : html`<button
+        ${
+          flow.signature
+            ? nothing
+            : html`<button
               class="button button--primary"
               part="button-continue"
               ?disabled=${flow.busy !== null || !flow.editable}
               @click=${() => flow.submit()}
             >
               ${flow.busy === 'submitting' ? this.#localize.term('saving') : this.#localize.term('sendForReview')}
-            </button>`}
+            </button>`
+        }
       </div>
     `;
   }
@@ -713,18 +725,22 @@ export class KycOnboarding extends KycElement {
         ${this.#heading(this.#localize.term('rejectedTitle'))}
         <div class="stack" part="body">
           <p>${this.#localize.term('rejectedBody')}</p>
-          ${flow.application?.comment
-            ? html`<p><strong>${this.#localize.term('reviewerComment')}</strong></p>
+          ${
+            flow.application?.comment
+              ? html`<p><strong>${this.#localize.term('reviewerComment')}</strong></p>
                 <p class="comment" dir="auto">${flow.application.comment}</p>`
-            : nothing}
+              : nothing
+          }
         </div>
-        ${flow.levelInfo?.allowedToCreateKycApplication
-          ? html`<div class="actions" part="actions">
+        ${
+          flow.levelInfo?.allowedToCreateKycApplication
+            ? html`<div class="actions" part="actions">
               <button class="button button--primary" part="button-continue" @click=${() => flow.startNewApplication()}>
                 ${this.#localize.term('startNewApplication')}
               </button>
             </div>`
-          : nothing}
+            : nothing
+        }
       `;
     }
     return html`${this.#heading(this.#localize.term('unknownStatusTitle'))}
@@ -802,7 +818,7 @@ export class KycOnboarding extends KycElement {
     const frontDocument = front.value;
     if (files.length === 0 || this.#backSides.get(frontKey)?.front === frontDocument) return;
     await this.need('kyc-file-upload');
-    const upload = document.createElement('kyc-file-upload') as KycFileUpload;
+    const upload = document.createElement('kyc-file-upload');
     upload.attributeKey = backKey;
     upload.client = this.#client;
     upload.originalPhotos = true; // the front's files were fixed already

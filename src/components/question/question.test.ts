@@ -1,12 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import {
-  createKycClient,
-  type KycAttribute,
-  type KycClient,
-  type KycApplicationQuestion,
-  type KycLegalDocument,
-} from '../../api/index.js';
+import { createKycClient, type KycAttribute, type KycClient, type KycApplicationQuestion, type KycLegalDocument } from '../../api/index.js';
 import { expectAccessible } from '../../../test/helpers/axe.js';
 import { expectNoLitDevWarnings } from '../../../test/helpers/lit-warnings.js';
 import { ENDPOINT, countRequests, injectFault, loggedInClient, logout, type SandboxClient } from '../../../test/helpers/sandbox.js';
@@ -46,11 +40,10 @@ async function show(question: KycApplicationQuestion, client: KycClient | null =
   return fixture<KycQuestion>(html`<kyc-question .question=${question} .client=${client}></kyc-question>`);
 }
 
-const $ = <T extends Element = HTMLElement>(el: KycQuestion, selector: string): T | null =>
-  el.shadowRoot!.querySelector<T>(selector);
+const $ = <T extends Element = HTMLElement>(el: KycQuestion, selector: string): T | null => el.shadowRoot!.querySelector<T>(selector);
 const control = <T extends HTMLElement = HTMLInputElement>(el: KycQuestion): T => $<T>(el, '#control')!;
 const errorText = (el: KycQuestion): string => $(el, '#error')?.textContent?.trim() ?? '';
-const shadowText = (el: KycQuestion): string => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+const shadowText = (el: KycQuestion): string => el.shadowRoot!.textContent.replace(/\s+/g, ' ');
 
 /** Types into the question's control as a person would, then leaves it (which fires `change`). */
 async function typeInto(el: KycQuestion, text: string): Promise<void> {
@@ -94,8 +87,7 @@ function heldClient(): { client: KycClient; open: () => void } {
   return { client, open };
 }
 
-const loaded = (el: KycQuestion, selector: string) =>
-  waitUntil(() => $(el, selector), `waited for ${selector}`, { timeout: 10000 });
+const loaded = (el: KycQuestion, selector: string) => waitUntil(() => $(el, selector), `waited for ${selector}`, { timeout: 10000 });
 
 describe('<kyc-question>', () => {
   describe('text-like types', () => {
@@ -122,7 +114,7 @@ describe('<kyc-question>', () => {
         expect(input.type).to.equal(inputType);
         expect(input.getAttribute('inputmode')).to.equal(inputMode);
         expect(input.getAttribute('autocomplete')).to.equal(autocomplete);
-        expect(input.labels![0]!.textContent).to.contain(`Title of ${key}`);
+        expect(input.labels![0].textContent).to.contain(`Title of ${key}`);
         expect(input.getAttribute('aria-describedby')).to.equal('help');
         expect($(el, '#help')!.textContent).to.equal('Some help.');
         await expectAccessible(el);
@@ -276,7 +268,7 @@ describe('<kyc-question>', () => {
       expect(box.checked).to.equal(false);
       expect(el.value).to.equal('false');
       expect(el.checkValidity()).to.equal(true);
-      expect(box.labels![0]!.textContent).to.contain('Title of is_pep');
+      expect(box.labels![0].textContent).to.contain('Title of is_pep');
       await expectAccessible(el);
 
       const seen = listen(el);
@@ -314,9 +306,9 @@ describe('<kyc-question>', () => {
         'student',
         'retired',
       ]);
-      expect(select.options[0]!.textContent).to.equal('Choose…');
+      expect(select.options[0].textContent).to.equal('Choose…');
       expect(select.required).to.equal(true);
-      expect(select.labels![0]!.textContent).to.contain('Title of employment_status');
+      expect(select.labels[0].textContent).to.contain('Title of employment_status');
       expect(el.checkValidity()).to.equal(false);
       await expectAccessible(el);
 
@@ -353,14 +345,14 @@ describe('<kyc-question>', () => {
         <kyc-question .question=${questionOf('citizenship', 'reference_data')} .client=${client}></kyc-question>
       </div>`);
       const [first, second] = [...container.querySelectorAll('kyc-question')] as KycQuestion[];
-      await loaded(first!, 'kyc-combobox');
-      await loaded(second!, 'kyc-combobox');
+      await loaded(first, 'kyc-combobox');
+      await loaded(second, 'kyc-combobox');
 
       // 249 countries in pages of 100: three requests in all, for both questions.
       expect(await countRequests(owner, 'GET', '/definitions/')).to.equal(3);
       const countries = await createKycClient({ endpoint: ENDPOINT }).getDefinitions('citizenship');
       expect(countries.length).to.be.greaterThan(200);
-      const combobox = control<KycCombobox>(first!);
+      const combobox = control<KycCombobox>(first);
       expect(combobox).to.be.instanceOf(KycCombobox);
       expect(combobox.options.map((option) => option.value)).to.deep.equal(countries.map((country) => country.key));
       expect(combobox.options.find((option) => option.value === 'LV')!.label).to.equal('Latvia');
@@ -368,13 +360,13 @@ describe('<kyc-question>', () => {
       expect(combobox.label).to.equal('Title of citizenship');
       await expectAccessible(container);
 
-      const seen = listen(second!);
-      second!.focus();
+      const seen = listen(second);
+      second.focus();
       await sendKeys({ type: 'Latv' });
       await sendKeys({ press: 'ArrowDown' });
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => seen.change === 1, 'the choice');
-      expect(second!.value).to.equal('LV');
+      expect(second.value).to.equal('LV');
       expect(seen.input).to.equal(1);
     });
 
@@ -384,7 +376,7 @@ describe('<kyc-question>', () => {
       const el = await show(questionOf('employment_status', 'reference_data', { required: true }), client);
       const select = control<HTMLSelectElement>(el);
       expect(select.disabled).to.equal(true);
-      expect($(el, '#status')!.textContent!.trim()).to.equal('Loading options…');
+      expect($(el, '#status')!.textContent.trim()).to.equal('Loading options…');
       expect($(el, '#status')!.getAttribute('role')).to.equal('status');
       expect(select.getAttribute('aria-describedby')).to.equal('status');
       await expectAccessible(el);
@@ -407,9 +399,12 @@ describe('<kyc-question>', () => {
       await loaded(el, '#retry');
       await loaded(twin, '#retry');
       document.removeEventListener('kyc-error', onError);
-      expect(errors.map((e) => e.code), 'one kyc-error for one failed read').to.deep.equal(['server']);
-      expect($(el, '#status')!.textContent!.trim()).to.equal('The choices for this question could not be loaded.');
-      expect($(el, '#retry')!.textContent!.trim()).to.equal('Try again');
+      expect(
+        errors.map((e) => e.code),
+        'one kyc-error for one failed read',
+      ).to.deep.equal(['server']);
+      expect($(el, '#status')!.textContent.trim()).to.equal('The choices for this question could not be loaded.');
+      expect($(el, '#retry')!.textContent.trim()).to.equal('Try again');
       await expectAccessible(el);
       el.focus();
       expect(el.shadowRoot!.activeElement).to.equal($(el, '#retry'));
@@ -452,12 +447,12 @@ describe('<kyc-question>', () => {
       expect(link.href).to.equal(expected.url);
       expect(link.target).to.equal('_blank');
       expect(link.rel.split(' ').sort()).to.deep.equal(['noopener', 'noreferrer']);
-      expect(link.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Read the full document (opens in a new tab)');
+      expect(link.textContent.replace(/\s+/g, ' ').trim()).to.equal('Read the full document (opens in a new tab)');
 
       const box = control(el);
       expect(box.type).to.equal('checkbox');
       expect(box.required).to.equal(true);
-      expect(box.labels![0]!.textContent).to.contain(`I have read and accept the ${expected.title}`);
+      expect(box.labels![0].textContent).to.contain(`I have read and accept the ${expected.title}`);
       expect($(el, 'legend')!.textContent).to.equal('Title of terms_of_service');
       await expectAccessible(el);
 
@@ -499,7 +494,7 @@ describe('<kyc-question>', () => {
       await sandbox();
       const held = heldClient();
       const loading = await show(questionOf('terms_of_service', 'legal_document'), held.client);
-      expect($(loading, '#status')!.textContent!.trim()).to.equal('Loading…');
+      expect($(loading, '#status')!.textContent.trim()).to.equal('Loading…');
       await expectAccessible(loading);
       held.open();
       await loaded(loading, '.document');
@@ -508,7 +503,7 @@ describe('<kyc-question>', () => {
       await injectFault(owner, { method: 'GET', path_contains: '/legal_documents/', status: 503, times: 1 });
       const failed = await show(questionOf('privacy_policy', 'legal_document'), client);
       await loaded(failed, '#retry');
-      expect($(failed, '#status')!.textContent!.trim()).to.equal('The document could not be loaded.');
+      expect($(failed, '#status')!.textContent.trim()).to.equal('The document could not be loaded.');
       await expectAccessible(failed);
       $<HTMLButtonElement>(failed, '#retry')!.click();
       await loaded(failed, '.document');
@@ -544,9 +539,9 @@ describe('<kyc-question>', () => {
       await waitUntil(() => $(country, '.answer')!.textContent === 'Latvia', 'the option title');
       await expectAccessible(country);
       const [terms] = await client.getLegalDocuments('terms_of_service');
-      const accepted = await show(questionOf('terms_of_service', 'legal_document', { value: terms!.uuid, readOnly: true }), client);
+      const accepted = await show(questionOf('terms_of_service', 'legal_document', { value: terms.uuid, readOnly: true }), client);
       await waitUntil(
-        () => $(accepted, '.answer')!.textContent === `I have read and accept the ${terms!.title}`,
+        () => $(accepted, '.answer')!.textContent === `I have read and accept the ${terms.title}`,
         'the accepted document by its title',
       );
     });
@@ -562,7 +557,12 @@ describe('<kyc-question>', () => {
 
   describe('documents and liveness', () => {
     it('asks for a document with a file chooser named by it; required until a file is uploaded or stored', async () => {
-      const question = questionOf('passport', 'document', { required: true }, { title: 'Passport', description: 'The page with your photo.' });
+      const question = questionOf(
+        'passport',
+        'document',
+        { required: true },
+        { title: 'Passport', description: 'The page with your photo.' },
+      );
       const el = await show(question);
       await waitUntil(() => $(el, 'kyc-file-upload:defined'), 'the file chooser, loaded when first shown');
       const upload = $(el, 'kyc-file-upload') as KycFileUpload;
@@ -666,25 +666,25 @@ describe('<kyc-question>', () => {
         submitted += 1;
       });
       const [name, email] = [...form.querySelectorAll('kyc-question')] as KycQuestion[];
-      await Promise.all([name!.updateComplete, email!.updateComplete]);
+      await Promise.all([name.updateComplete, email.updateComplete]);
       expect(Object.fromEntries(new FormData(form))).to.deep.equal({ first_name: 'Jane', email: '', is_pep: 'false' });
 
       form.requestSubmit();
       expect(submitted).to.equal(0);
-      await email!.updateComplete;
-      expect(errorText(email!)).to.equal('Please answer this question.'); // a submit attempt shows it
+      await email.updateComplete;
+      expect(errorText(email)).to.equal('Please answer this question.'); // a submit attempt shows it
 
-      email!.value = 'jane@example.com';
-      name!.value = 'Anna';
-      await Promise.all([name!.updateComplete, email!.updateComplete]);
+      email.value = 'jane@example.com';
+      name.value = 'Anna';
+      await Promise.all([name.updateComplete, email.updateComplete]);
       form.requestSubmit();
       expect(submitted).to.equal(1);
       expect(new FormData(form).get('first_name')).to.equal('Anna');
 
       form.reset();
-      await name!.updateComplete;
-      expect(name!.value).to.equal('Jane');
-      expect(control(name!).value).to.equal('Jane');
+      await name.updateComplete;
+      expect(name.value).to.equal('Jane');
+      expect(control(name).value).to.equal('Jane');
     });
   });
 
@@ -703,7 +703,7 @@ describe('<kyc-question>', () => {
     });
   });
 
-  it('writes the server\'s title and description in their own direction inside a right-to-left widget', async () => {
+  it("writes the server's title and description in their own direction inside a right-to-left widget", async () => {
     const el = await fixture<KycQuestion>(
       html`<kyc-question
         lang="ar"

@@ -45,9 +45,19 @@ const LIVENESS_EXPORTPARTS = ['frame', 'status', 'retry-button', 'link', 'qr-cod
 /** The parts of `<kyc-file-upload>` re-exported as `upload-<part>` (its `base` as `upload`). */
 const UPLOAD_EXPORTPARTS = [
   'base: upload',
-  ...['files', 'file', 'thumbnail', 'progress', 'message', 'actions', 'button-choose', 'button-camera', 'button-remove', 'button-cancel', 'button-retry'].map(
-    (part) => `${part}: upload-${part}`,
-  ),
+  ...[
+    'files',
+    'file',
+    'thumbnail',
+    'progress',
+    'message',
+    'actions',
+    'button-choose',
+    'button-camera',
+    'button-remove',
+    'button-cancel',
+    'button-retry',
+  ].map((part) => `${part}: upload-${part}`),
 ].join(', ');
 
 /** Options up to this many are a native `<select>`; more are a searchable `<kyc-combobox>`. */
@@ -315,7 +325,7 @@ export class KycQuestion extends KycFormAssociatedElement {
     if (changed.has('question')) {
       this.defaultValue = this.question?.attribute.value ?? '';
       // Another question in the same element (a list rendered without keys): its problems are not shown yet.
-      if ((changed.get('question') as KycApplicationQuestion | null | undefined)?.attribute.key !== this.question?.attribute.key) {
+      if (changed.get('question')?.attribute.key !== this.question?.attribute.key) {
         this.showProblems = false;
         this.#typed = null;
       }
@@ -593,9 +603,7 @@ export class KycQuestion extends KycFormAssociatedElement {
 
   #renderLabel(forControl: boolean): TemplateResult {
     const title = this.question!.title;
-    const marker = this.#isRequired
-      ? html`<span class="form-control__required" aria-hidden="true">*</span>`
-      : nothing;
+    const marker = this.#isRequired ? html`<span class="form-control__required" aria-hidden="true">*</span>` : nothing;
     return forControl
       ? html`<label id="label" class="form-control__label" part="label" for="control">${title}${marker}</label>`
       : html`<span id="label" class="form-control__label" part="label">${title}</span>`;
@@ -630,8 +638,7 @@ export class KycQuestion extends KycFormAssociatedElement {
     const messages = this.#messages();
     const normalize = spec.normalize;
     const typed = this.#typed;
-    const shown =
-      typed !== null && (normalize ? normalize(typed, this.#decimalSeparator) : typed) === this.value ? typed : this.value;
+    const shown = typed !== null && (normalize ? normalize(typed, this.#decimalSeparator) : typed) === this.value ? typed : this.value;
     const autocomplete = AUTOCOMPLETE_BY_KEY[attribute.key] ?? AUTOCOMPLETE_BY_TYPE[attribute.type] ?? 'off';
     const common = {
       describedBy: this.#describedBy(messages) || nothing,
@@ -763,8 +770,9 @@ export class KycQuestion extends KycFormAssociatedElement {
       <p id="status" class="status__message" role="status">
         ${this.#localize.term(hasFailed ? failed : loading)}
       </p>
-      ${hasFailed
-        ? html`<button
+      ${
+        hasFailed
+          ? html`<button
             id="retry"
             type="button"
             class="button button--secondary"
@@ -775,7 +783,8 @@ export class KycQuestion extends KycFormAssociatedElement {
           >
             ${this.#localize.term('retry')}
           </button>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
@@ -793,27 +802,31 @@ export class KycQuestion extends KycFormAssociatedElement {
 
   #renderDocument(document: KycLegalDocument, messages: string[]): TemplateResult {
     const paragraphs = (document.text ?? '').split(/\n\s*\n/).filter((paragraph) => paragraph.trim() !== '');
-    const marker = this.#isRequired
-      ? html`<span class="form-control__required" aria-hidden="true">*</span>`
-      : nothing;
+    const marker = this.#isRequired ? html`<span class="form-control__required" aria-hidden="true">*</span>` : nothing;
     return html`<div class="document" part="document">
       <p class="document__header">
         <span id="document-title" class="document__title">${document.title}</span>
-        ${document.version
-          ? html`<span class="document__version">${this.#localize.term('documentVersion', document.version)}</span>`
-          : nothing}
+        ${
+          document.version
+            ? html`<span class="document__version">${this.#localize.term('documentVersion', document.version)}</span>`
+            : nothing
+        }
       </p>
-      ${paragraphs.length
-        ? html`<div class="document__text" part="document-text" role="region" tabindex="0" aria-labelledby="document-title">
+      ${
+        paragraphs.length
+          ? html`<div class="document__text" part="document-text" role="region" tabindex="0" aria-labelledby="document-title">
             ${paragraphs.map((paragraph) => html`<p dir="auto">${paragraph}</p>`)}
           </div>`
-        : nothing}
-      ${document.url
-        ? html`<a class="document__link" part="document-link" href=${document.url} target="_blank" rel="noopener noreferrer">
+          : nothing
+      }
+      ${
+        document.url
+          ? html`<a class="document__link" part="document-link" href=${document.url} target="_blank" rel="noopener noreferrer">
             ${this.#localize.term('readFullDocument')}
             <span class="document__new-tab">${this.#localize.term('opensInNewTab')}</span>
           </a>`
-        : nothing}
+          : nothing
+      }
       <label class="choice">
         <input
           id="control"
@@ -866,9 +879,10 @@ export class KycQuestion extends KycFormAssociatedElement {
     const { attribute } = this.question!;
     return html`<div class="form-control" part="base">
       ${this.#renderLabel(false)} ${this.#renderHelp()}
-      ${isLivenessDone(attribute)
-        ? html`<p class="uploaded" part="answer">${this.#localize.term('livenessDone')}</p>`
-        : html`<kyc-liveness
+      ${
+        isLivenessDone(attribute)
+          ? html`<p class="uploaded" part="answer">${this.#localize.term('livenessDone')}</p>`
+          : html`<kyc-liveness
             part="control"
             exportparts=${LIVENESS_EXPORTPARTS}
             attribute-key=${attribute.key}
@@ -877,7 +891,8 @@ export class KycQuestion extends KycFormAssociatedElement {
             platform-status=${attribute.verification?.status ?? ''}
             .client=${this.client}
             .translations=${this.translations}
-          ></kyc-liveness>`}
+          ></kyc-liveness>`
+      }
       ${this.#renderNote()}
     </div>`;
   }

@@ -116,7 +116,7 @@ describe('<kyc-signature-prompt>', () => {
     const el = await promptFor(signatureRequest({ destinations: {} }));
     const phone = $<HTMLInputElement>(el, '#destination')!;
     expect([phone.type, phone.autocomplete, phone.required]).to.deep.equal(['tel', 'tel', true]);
-    expect(text(phone.labels![0]!)).to.contain(en.destinationPhoneLabel);
+    expect(text(phone.labels![0])).to.contain(en.destinationPhoneLabel);
     expect(text($(el, `#${phone.getAttribute('aria-describedby')}`))).to.equal(en.signaturePromptPhoneHint);
     await expectAccessible(el);
 
@@ -124,7 +124,7 @@ describe('<kyc-signature-prompt>', () => {
     await el.updateComplete;
     const email = $<HTMLInputElement>(el, '#destination')!;
     expect([email.type, email.autocomplete, email.required]).to.deep.equal(['email', 'email', true]);
-    expect(text(email.labels![0]!)).to.contain(en.destinationEmailLabel);
+    expect(text(email.labels![0])).to.contain(en.destinationEmailLabel);
     await expectAccessible(el);
   });
 
@@ -142,7 +142,7 @@ describe('<kyc-signature-prompt>', () => {
     expect(focused(el)).to.equal('button-send');
     await sendKeys({ press: 'Enter' });
     expect(events.map((event) => [event.type, event.detail])).to.deep.equal([['kyc-code-send', { provider: 'email' }]]);
-    expect([events[0]!.bubbles, events[0]!.composed]).to.deep.equal([true, false]);
+    expect([events[0].bubbles, events[0].composed]).to.deep.equal([true, false]);
 
     await answerSend(el, 'email');
     expect(focused(el)).to.equal('code');
@@ -152,7 +152,7 @@ describe('<kyc-signature-prompt>', () => {
       ['kyc-code-send', { provider: 'email' }],
       ['kyc-code-submit', { code: '111111' }],
     ]);
-    expect([events[1]!.bubbles, events[1]!.composed]).to.deep.equal([true, false]);
+    expect([events[1].bubbles, events[1].composed]).to.deep.equal([true, false]);
   });
 
   it('refuses a missing or invalid phone number before any event, says why, and sends a valid one without separators', async () => {
@@ -243,7 +243,7 @@ describe('<kyc-signature-prompt>', () => {
       maxLength: 6,
       required: true,
     });
-    expect(text(input.labels![0]!)).to.contain(en.codeLabel);
+    expect(text(input.labels![0])).to.contain(en.codeLabel);
     expect(focused(el)).to.equal('code');
     const confirmation = $(el, '.confirmation')!;
     expect(confirmation.getAttribute('role')).to.equal('status');
@@ -510,6 +510,8 @@ describe('<kyc-signature-prompt> with the FlowController against the sandbox', (
     expect(flow.screen).to.deep.equal({ name: 'step', index: 2 });
     expect(answersOf(flow.application!)).to.include({ email: EMAIL, phone: PHONE });
     expect(events.map((event) => event.type)).to.include('kyc-save');
-    expect(JSON.stringify(events.map((event) => event.detail))).not.to.contain(EMAIL).and.not.to.contain('2000');
+    expect(JSON.stringify(events.map((event) => event.detail)))
+      .not.to.contain(EMAIL)
+      .and.not.to.contain('2000');
   });
 });

@@ -421,11 +421,13 @@ export class KycSignaturePrompt extends KycElement {
     return html`
       <section part="base" class="base" aria-labelledby="title" aria-busy=${this.busy ? 'true' : 'false'}>
         <h2 part="title" id="title" class="title" tabindex="-1">${this.#localize.term('signTitle')}</h2>
-        ${total > 1
-          ? html`<p part="progress" class="progress">
+        ${
+          total > 1
+            ? html`<p part="progress" class="progress">
               ${this.#localize.term('signaturePromptProgress', request.index + 1, total)}
             </p>`
-          : nothing}
+            : nothing
+        }
         <p class="intro">${this.#localize.term('signIntro')}</p>
         <div class="confirmation" role="status">${this.#renderMessage(this.confirmation)}</div>
         ${request.sentWith ? this.#renderCodeForm() : this.#renderSendForm(request)}
@@ -444,8 +446,9 @@ export class KycSignaturePrompt extends KycElement {
     const known = provider ? request.destinations[provider] : undefined;
     return html`
       <form part="form" novalidate @submit=${this.#onSend}>
-        ${group.length > 1
-          ? html`<fieldset class="providers">
+        ${
+          group.length > 1
+            ? html`<fieldset class="providers">
               <legend>${this.#localize.term('chooseProvider')}</legend>
               ${group.map(
                 (option) => html`<label class="choice">
@@ -460,12 +463,15 @@ export class KycSignaturePrompt extends KycElement {
                 </label>`,
               )}
             </fieldset>`
-          : nothing}
-        ${provider === null
-          ? nothing
-          : known
-            ? html`<p class="destination">${this.#localize.term('signaturePromptSendTo', known)}</p>`
-            : this.#renderDestinationInput(provider)}
+            : nothing
+        }
+        ${
+          provider === null
+            ? nothing
+            : known
+              ? html`<p class="destination">${this.#localize.term('signaturePromptSendTo', known)}</p>`
+              : this.#renderDestinationInput(provider)
+        }
         ${this.error ? html`<p id="error" part="error" class="form-control__error" role="alert">${this.error}</p>` : nothing}
         <div part="actions" class="actions">
           <button
@@ -502,9 +508,9 @@ export class KycSignaturePrompt extends KycElement {
             >*</span
           >
         </label>
-        ${phone
-          ? html`<p id="destination-hint" class="form-control__help">${this.#localize.term('signaturePromptPhoneHint')}</p>`
-          : nothing}
+        ${
+          phone ? html`<p id="destination-hint" class="form-control__help">${this.#localize.term('signaturePromptPhoneHint')}</p>` : nothing
+        }
         <input
           id="destination"
           class="input"
@@ -517,12 +523,7 @@ export class KycSignaturePrompt extends KycElement {
           .value=${live(this.#typed[provider] ?? '')}
           @input=${this.#onDestinationInput}
         />
-        ${message
-          ? keyed(
-              this.#attempt,
-              html`<p id="destination-error" class="form-control__error" role="alert">${message}</p>`,
-            )
-          : nothing}
+        ${message ? keyed(this.#attempt, html`<p id="destination-error" class="form-control__error" role="alert">${message}</p>`) : nothing}
       </div>
     `;
   }
@@ -554,12 +555,11 @@ export class KycSignaturePrompt extends KycElement {
             @input=${this.#onCodeInput}
             @paste=${this.#onCodePaste}
           />
-          ${message
-            ? keyed(
-                this.#attempt,
-                html`<p id="code-error" part="error" class="form-control__error" role="alert">${message}</p>`,
-              )
-            : nothing}
+          ${
+            message
+              ? keyed(this.#attempt, html`<p id="code-error" part="error" class="form-control__error" role="alert">${message}</p>`)
+              : nothing
+          }
         </div>
         <div part="actions" class="actions">
           <button part="button-confirm" class="button button--primary" type="submit" ?disabled=${this.busy}>
@@ -577,9 +577,7 @@ export class KycSignaturePrompt extends KycElement {
           </button>
           ${this.#renderCancel()}
         </div>
-        ${remaining > 0
-          ? html`<p id="countdown" class="countdown">${this.#localize.term('resendIn', remaining)}</p>`
-          : nothing}
+        ${remaining > 0 ? html`<p id="countdown" class="countdown">${this.#localize.term('resendIn', remaining)}</p>` : nothing}
       </form>
     `;
   }

@@ -307,7 +307,7 @@ export function createDemoApp(options: DemoAppOptions = {}): DemoApp {
     if (application) {
       let uuid: string;
       try {
-        uuid = decodeURIComponent(application[1]!);
+        uuid = decodeURIComponent(application[1]);
       } catch {
         return refused();
       }
@@ -334,7 +334,14 @@ export function createDemoApp(options: DemoAppOptions = {}): DemoApp {
         clientUuid = undefined; // the sandbox says what is wrong with the body
       }
       if (isUuid(clientUuid) && (!visitor || !owns(visitor, clientUuid))) return refused();
-      return sandbox.fetch(new Request(request.url, { method: request.method, headers: request.headers, body: bytes as Uint8Array<ArrayBuffer>, signal: request.signal }));
+      return sandbox.fetch(
+        new Request(request.url, {
+          method: request.method,
+          headers: request.headers,
+          body: bytes as Uint8Array<ArrayBuffer>,
+          signal: request.signal,
+        }),
+      );
     }
     return errorResponse(404, 'Not found.');
   };

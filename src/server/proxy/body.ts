@@ -29,11 +29,7 @@ const METER_EVERY_BYTES = 1024 * 1024;
  * on. `meter`, when given, is told the bytes as they pass (every MiB, and the rest at the end),
  * before they are passed on: what it throws errors the stream and cancels the source.
  */
-export function limitStream(
-  body: ReadableStream<Uint8Array>,
-  limit: number,
-  meter?: (bytes: number) => Promise<void>,
-): LimitedStream {
+export function limitStream(body: ReadableStream<Uint8Array>, limit: number, meter?: (bytes: number) => Promise<void>): LimitedStream {
   const reader = body.getReader();
   let size = 0;
   let unmetered = 0;
@@ -49,40 +45,43 @@ export function limitStream(
       throw error;
     }
   };
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      waiting = true;
-      let chunk: ReadableStreamReadResult<Uint8Array>;
-      try {
-        chunk = await reader.read();
-      } finally {
-        waiting = false;
-      }
-      if (chunk.done) {
-        await measure(unmetered);
-        finished = true;
-        controller.close();
-        return;
-      }
-      size += chunk.value.byteLength;
-      if (size > limit) {
-        exceeded = true;
-        await reader.cancel().catch(() => undefined);
-        controller.error(new BodyTooLargeError(limit));
-        return;
-      }
-      unmetered += chunk.value.byteLength;
-      if (unmetered >= METER_EVERY_BYTES) {
-        const bytes = unmetered;
-        unmetered = 0;
-        await measure(bytes);
-      }
-      controller.enqueue(chunk.value);
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        waiting = true;
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await reader.read();
+        } finally {
+          waiting = false;
+        }
+        if (chunk.done) {
+          await measure(unmetered);
+          finished = true;
+          controller.close();
+          return;
+        }
+        size += chunk.value.byteLength;
+        if (size > limit) {
+          exceeded = true;
+          await reader.cancel().catch(() => undefined);
+          controller.error(new BodyTooLargeError(limit));
+          return;
+        }
+        unmetered += chunk.value.byteLength;
+        if (unmetered >= METER_EVERY_BYTES) {
+          const bytes = unmetered;
+          unmetered = 0;
+          await measure(bytes);
+        }
+        controller.enqueue(chunk.value);
+      },
+      cancel(reason) {
+        return reader.cancel(reason);
+      },
     },
-    cancel(reason) {
-      return reader.cancel(reason);
-    },
-  }, { highWaterMark: 0 }); // pulled only when the consumer asks: a pending pull is the source's delay
+    { highWaterMark: 0 },
+  ); // pulled only when the consumer asks: a pending pull is the source's delay
   return { stream, exceeded: () => exceeded, finished: () => finished, waitingForSource: () => waiting };
 }
 
@@ -107,7 +106,7 @@ export function parseJsonObject(bytes: Uint8Array): Record<string, unknown> {
   let depth = 0;
   let inString = false;
   for (let index = 0; index < bytes.length; index += 1) {
-    const byte = bytes[index]!;
+    const byte = bytes[index];
     if (inString) {
       if (byte === BACKSLASH) index += 1;
       else if (byte === QUOTE) inString = false;

@@ -23,8 +23,7 @@ export interface KycCorsOptions {
 /** The result of checking a request's origin. */
 export type CorsVerdict =
   /** `origin` is the listed cross origin to answer with CORS headers, or null (same origin, or no browser origin). */
-  | { readonly allowed: true; readonly origin: string | null }
-  | { readonly allowed: false };
+  { readonly allowed: true; readonly origin: string | null } | { readonly allowed: false };
 
 const DEFAULT_MAX_AGE_SECONDS = 600;
 /** Request headers the widget sends beyond the CORS-safelisted ones (one-time codes travel in headers, never in URLs). */
@@ -79,10 +78,7 @@ export class CorsPolicy {
    */
   isPreflight(request: Request, verdict: CorsVerdict): boolean {
     return (
-      verdict.allowed &&
-      verdict.origin !== null &&
-      request.method === 'OPTIONS' &&
-      request.headers.has('access-control-request-method')
+      verdict.allowed && verdict.origin !== null && request.method === 'OPTIONS' && request.headers.has('access-control-request-method')
     );
   }
 

@@ -47,10 +47,4 @@ export {
 } from './token.js';
 export { createMemoryStore, type KycCount, type KycMemoryStoreOptions, type KycProxyStore } from './store.js';
 export { createRedisStore, type KycRedisClient, type KycRedisSend, type KycRedisStoreOptions } from './redis-store.js';
-export {
-  nodeRequestToWeb,
-  toNodeListener,
-  type KycNodeOptions,
-  type KycNodeRequest,
-  type KycNodeRequestOptions,
-} from './node.js';
+export { nodeRequestToWeb, toNodeListener, type KycNodeOptions, type KycNodeRequest, type KycNodeRequestOptions } from './node.js';

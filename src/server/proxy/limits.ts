@@ -145,7 +145,10 @@ export function identityKey(identity: KycIdentity): string {
  * (`0791…`, `+44 791…`) stay apart: telling them together needs the country.
  */
 async function destinationKey(destination: string): Promise<string> {
-  const folded = destination.normalize('NFKC').replace(/[\p{Cf}\p{Cc}\s]/gu, '').toLowerCase();
+  const folded = destination
+    .normalize('NFKC')
+    .replace(/[\p{Cf}\p{Cc}\s]/gu, '')
+    .toLowerCase();
   if (folded.includes('@')) return hash(`email:${folded}`);
   const digits = folded.replace(/\D/g, '').replace(/^00/, '');
   return hash(digits === '' ? `other:${folded}` : `phone:${digits}`);

@@ -55,11 +55,11 @@ export function nodeRequestToWeb(req: KycNodeRequest, options: KycNodeRequestOpt
   const method = req.method ?? 'GET';
   const headers = new Headers();
   for (let index = 0; index + 1 < req.rawHeaders.length; index += 2) {
-    const name = req.rawHeaders[index]!;
+    const name = req.rawHeaders[index];
     if (name.startsWith(':')) continue;
     // Two content types would be joined into one that means neither.
     if (name.toLowerCase() === 'content-type' && headers.has(name)) throw new TypeError('The request has two Content-Type headers');
-    headers.append(name, req.rawHeaders[index + 1]!);
+    headers.append(name, req.rawHeaders[index + 1]);
   }
   const init: RequestInit & { duplex?: 'half' } = { method, headers };
   if (options.signal) init.signal = options.signal;
@@ -88,10 +88,7 @@ export function nodeRequestToWeb(req: KycNodeRequest, options: KycNodeRequestOpt
  * is not reported anywhere: catch it in the handler to log it. When the answer cannot be written
  * (headers already sent by someone else), the connection is destroyed.
  */
-export function toNodeListener(
-  handler: KycHandler,
-  options: KycNodeOptions = {},
-): (req: IncomingMessage, res: ServerResponse) => void {
+export function toNodeListener(handler: KycHandler, options: KycNodeOptions = {}): (req: IncomingMessage, res: ServerResponse) => void {
   // A wrong origin fails when the server is set up, not on its first request.
   if (options.origin !== undefined) parseOrigin(options.origin);
   return (req, res) => {
@@ -107,12 +104,7 @@ export function toNodeListener(
   };
 }
 
-async function serve(
-  handler: KycHandler,
-  options: KycNodeRequestOptions,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
+async function serve(handler: KycHandler, options: KycNodeRequestOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const response = await answer(handler, options, req);
   if (res.destroyed) {
     await response.body?.cancel().catch(() => undefined);
@@ -245,4 +237,3 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
 function schemeOf(req: IncomingMessage): 'http' | 'https' {
   return 'encrypted' in req.socket && req.socket.encrypted === true ? 'https' : 'http';
 }
-

@@ -5,14 +5,7 @@
  */
 import type { KycIdentity } from '../identity.js';
 import { BodyTooLargeError, errorResponse, isUuid, parseOrigin, readLimited, secureAnswer } from '../http-util.js';
-import {
-  InvalidBodyError,
-  isJsonRequestType,
-  isMultipartType,
-  limitStream,
-  parseJsonObject,
-  type LimitedStream,
-} from './body.js';
+import { InvalidBodyError, isJsonRequestType, isMultipartType, limitStream, parseJsonObject, type LimitedStream } from './body.js';
 import { CorsPolicy, type KycCorsOptions } from './cors.js';
 import { RateLimits, type Counted, type KycRateLimits } from './limits.js';
 export type { KycRate, KycRateLimits } from './limits.js';
@@ -255,7 +248,6 @@ interface Call {
   readonly origin: string | null;
 }
 
-
 class KycProxy {
   readonly #fetch: KycFetch;
   /** Origin of the platform, and the base path in front of its paths (`/api`, or `''`). */
@@ -432,7 +424,7 @@ class KycProxy {
       const url = this.#upstreamUrl(match.path, query);
       const init: RequestInit & { duplex: 'half' } = { method: request.method, headers, body, signal, duplex: 'half' };
       const answer = await whileNotAborted(this.#fetch(new Request(url, init)), signal);
-      if (meterFailure) throw meterFailure;
+      if (meterFailure) throw meterFailure as Error;
       if (meteredRefusal || limited?.exceeded() || signal.aborted) {
         // The platform answered a body it did not get whole, or too late: that answer is moot.
         await answer.body?.cancel().catch(() => undefined);

@@ -23,9 +23,7 @@ export type KycRedisSend = (args: string[], key: string) => Promise<unknown>;
  * serves it from one node.
  */
 export type KycRedisClient =
-  | KycRedisSend
-  | { call(command: string, ...args: string[]): Promise<unknown> }
-  | { sendCommand(args: string[]): Promise<unknown> };
+  KycRedisSend | { call(command: string, ...args: string[]): Promise<unknown> } | { sendCommand(args: string[]): Promise<unknown> };
 
 /** Options of {@link createRedisStore}. */
 export interface KycRedisStoreOptions {

@@ -166,13 +166,13 @@ export function matchRoute(routes: readonly Route[], path: string): RouteMatch |
   for (const candidate of routes) {
     if (candidate.segments.length !== segments.length) continue;
     const fits = candidate.segments.every((expected, index) => {
-      const actual = segments[index]!;
+      const actual = segments[index];
       const check = placeholders[expected];
       return check ? check(actual) : actual === expected;
     });
     if (fits) {
       const names = APPLICATION_PREFIX.every((part, index) => candidate.segments[index] === part);
-      return { route: candidate, path: `/${segments.join('/')}/`, applicationUuid: names ? segments[2]! : null };
+      return { route: candidate, path: `/${segments.join('/')}/`, applicationUuid: names ? segments[2] : null };
     }
   }
   return null;

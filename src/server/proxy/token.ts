@@ -149,10 +149,7 @@ class TokenKey {
   }
 
   #cryptoKey(): Promise<CryptoKey> {
-    this.#key ??= crypto.subtle.importKey('raw', this.#bytes, { name: 'HMAC', hash: 'SHA-256' }, false, [
-      'sign',
-      'verify',
-    ]);
+    this.#key ??= crypto.subtle.importKey('raw', this.#bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
     return this.#key;
   }
 }

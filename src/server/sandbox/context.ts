@@ -30,7 +30,7 @@ export function respond(entity: LegalEntity, status: number, body: unknown): Res
 
 /** The legal entity named by `legal_entity_uuid`. 400 when missing or malformed, 404 when unknown. */
 export function entityInScope(context: PlatformContext): LegalEntity {
-  const uuid = requireUuidParams(context.url, ['legal_entity_uuid'])[0]!;
+  const uuid = requireUuidParams(context.url, ['legal_entity_uuid'])[0];
   const entity = context.store.entity(uuid);
   if (!entity) throw notFound();
   return entity;
@@ -39,7 +39,7 @@ export function entityInScope(context: PlatformContext): LegalEntity {
 /** The client named by `legal_entity_uuid` + `client_uuid`; 404 unless the client belongs to that entity. */
 export function clientInScope(context: PlatformContext): Client {
   const [entityUuid, clientUuid] = requireUuidParams(context.url, ['legal_entity_uuid', 'client_uuid']);
-  const client = context.store.client(clientUuid!);
+  const client = context.store.client(clientUuid);
   if (!client || client.entity.uuid !== entityUuid) throw notFound();
   return client;
 }
@@ -63,4 +63,3 @@ function requireUuidParams(url: URL, names: readonly string[]): string[] {
   if (Object.keys(errors).length > 0) throw fieldErrors(errors);
   return values;
 }
-

@@ -202,7 +202,10 @@ export async function setStatus(context: ControlContext, params: PathParams): Pr
         ([key, messages]) =>
           !application.level.questions.has(key) || !Array.isArray(messages) || !messages.every((message) => typeof message === 'string'),
       );
-      if (bad.length > 0) errors['remarks'] = Object.fromEntries(bad.map(([key]) => [key, ['Expected a question of this application and a list of strings.']]));
+      if (bad.length > 0)
+        errors['remarks'] = Object.fromEntries(
+          bad.map(([key]) => [key, ['Expected a question of this application and a list of strings.']]),
+        );
     }
   }
   if (Object.keys(errors).length > 0) throw fieldErrors(errors);
@@ -316,7 +319,10 @@ export async function addFault(context: ControlContext): Promise<Response> {
   if (!client) throw notFound();
   const queued = client.entity.faults.filter((other) => other.clientUuid === client.uuid).length;
   if (queued >= MAX_QUEUED_FAULTS) {
-    throw detailError(409, `This client already has ${MAX_QUEUED_FAULTS} queued faults: clear them (DELETE /sandbox/v1/faults/?client_uuid=) or let them be served.`);
+    throw detailError(
+      409,
+      `This client already has ${MAX_QUEUED_FAULTS} queued faults: clear them (DELETE /sandbox/v1/faults/?client_uuid=) or let them be served.`,
+    );
   }
   client.entity.faults.push(fault);
   return jsonResponse(201, { queued: queued + 1 });

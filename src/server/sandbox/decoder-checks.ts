@@ -57,26 +57,26 @@ function hasSoundJpegTables(bytes: Uint8Array): boolean {
   for (const segment of segments) {
     const [marker, data, end] = segment;
     if (marker === 0xdb) {
-      for (let offset = data; offset < end; ) {
-        const precision = bytes[offset]! >> 4;
-        const table = bytes[offset]! & 0x0f;
+      for (let offset = data; offset < end;) {
+        const precision = bytes[offset] >> 4;
+        const table = bytes[offset] & 0x0f;
         const size = 1 + 64 * (precision + 1);
         if (precision > 1 || table > 3 || offset + size > end) return false;
         quantTables.add(table);
         offset += size;
       }
     } else if (marker === 0xc4) {
-      for (let offset = data; offset < end; ) {
+      for (let offset = data; offset < end;) {
         const size = huffmanTableSize(bytes, offset, end);
         if (size === null) return false;
         offset += size;
       }
     } else if (isStartOfFrame(segment)) {
       if (!DECODABLE_FRAMES.includes(marker) || bytes[data] !== 8) return false;
-      for (let i = 0; i < bytes[data + 5]!; i += 1) frameComponents.set(bytes[data + 6 + 3 * i]!, bytes[data + 8 + 3 * i]!);
+      for (let i = 0; i < bytes[data + 5]; i += 1) frameComponents.set(bytes[data + 6 + 3 * i], bytes[data + 8 + 3 * i]);
     } else if (marker === 0xda) {
-      for (let i = 0; i < bytes[data]!; i += 1) {
-        const table = frameComponents.get(bytes[data + 1 + 2 * i]!);
+      for (let i = 0; i < bytes[data]; i += 1) {
+        const table = frameComponents.get(bytes[data + 1 + 2 * i]);
         if (table === undefined || !quantTables.has(table)) return false;
       }
     }
@@ -90,12 +90,12 @@ function hasSoundJpegTables(bytes: Uint8Array): boolean {
  * lengths (or use an all-ones code), a DC symbol above 15, or a table running past the segment.
  */
 function huffmanTableSize(bytes: Uint8Array, offset: number, end: number): number | null {
-  const tableClass = bytes[offset]! >> 4;
-  if (tableClass > 1 || (bytes[offset]! & 0x0f) > 3 || offset + 17 > end) return null;
+  const tableClass = bytes[offset] >> 4;
+  if (tableClass > 1 || (bytes[offset] & 0x0f) > 3 || offset + 17 > end) return null;
   let code = 0;
   let symbols = 0;
   for (let length = 1; length <= 16; length += 1) {
-    const count = bytes[offset + length]!;
+    const count = bytes[offset + length];
     code += count;
     symbols += count;
     if (count > 0 && code >= 2 ** length) return null;
@@ -103,7 +103,7 @@ function huffmanTableSize(bytes: Uint8Array, offset: number, end: number): numbe
   }
   if (symbols > 256 || offset + 17 + symbols > end) return null;
   if (tableClass === 0) {
-    for (let i = 0; i < symbols; i += 1) if (bytes[offset + 17 + i]! > 15) return null;
+    for (let i = 0; i < symbols; i += 1) if (bytes[offset + 17 + i] > 15) return null;
   }
   return 17 + symbols;
 }
@@ -113,12 +113,18 @@ const PNG_CHANNELS = [1, 0, 3, 1, 2, 0, 4];
 
 /** Adam7's passes: first column and row, column and row steps. */
 const ADAM7_PASSES: readonly (readonly [number, number, number, number])[] = [
-  [0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2],
+  [0, 0, 8, 8],
+  [4, 0, 8, 8],
+  [0, 4, 4, 8],
+  [2, 0, 4, 4],
+  [0, 2, 2, 4],
+  [1, 0, 2, 2],
+  [0, 1, 1, 2],
 ];
 
 /** The rows of a PNG's filtered image data, as runs of `[bytes per row without its filter byte, rows]`. */
 function pngRows(header: PngHeader): [number, number][] {
-  const bitsPerPixel = PNG_CHANNELS[header.colorType]! * header.bitDepth;
+  const bitsPerPixel = PNG_CHANNELS[header.colorType] * header.bitDepth;
   const rowBytes = (width: number) => Math.ceil((width * bitsPerPixel) / 8);
   if (!header.interlaced) return [[rowBytes(header.width), header.height]];
   const runs: [number, number][] = [];
@@ -139,7 +145,7 @@ async function pngDataInflates(bytes: Uint8Array): Promise<boolean> {
   const header = pngHeader(bytes);
   if (header === null) return false;
   const data: Uint8Array[] = [];
-  for (let offset = PNG_SIGNATURE_LENGTH; offset + 12 <= bytes.length; ) {
+  for (let offset = PNG_SIGNATURE_LENGTH; offset + 12 <= bytes.length;) {
     const length = uint(bytes, offset, 4);
     if (offset + 12 + length > bytes.length) return false;
     if (ascii(bytes, offset + 4, 4) === 'IDAT') data.push(bytes.subarray(offset + 8, offset + 8 + length));
@@ -148,7 +154,7 @@ async function pngDataInflates(bytes: Uint8Array): Promise<boolean> {
   const runs = pngRows(header);
   const expected = runs.reduce((sum, [row, count]) => sum + (row + 1) * count, 0);
   let run = 0;
-  let rowsLeft = runs[0]![1];
+  let rowsLeft = runs[0][1];
   let nextFilter = 0; // where the next row's filter byte is, in the inflated data
   let produced = 0;
 
@@ -165,10 +171,10 @@ async function pngDataInflates(bytes: Uint8Array): Promise<boolean> {
       const { done, value } = await reader.read();
       if (done) return false; // the data ends before the last row
       while (nextFilter < produced + value.length && nextFilter < expected) {
-        if (value[nextFilter - produced]! > 4) return false;
-        nextFilter += 1 + runs[run]![0];
+        if (value[nextFilter - produced] > 4) return false;
+        nextFilter += 1 + runs[run][0];
         rowsLeft -= 1;
-        if (rowsLeft === 0 && run + 1 < runs.length) rowsLeft = runs[++run]![1];
+        if (rowsLeft === 0 && run + 1 < runs.length) rowsLeft = runs[++run][1];
       }
       produced += value.length;
     }
@@ -183,7 +189,7 @@ async function pngDataInflates(bytes: Uint8Array): Promise<boolean> {
 /** The first image bitstream's header: a lossy key frame of version 0 to 3 whose first partition fits its chunk, or a lossless stream of version 0. */
 function hasSoundWebpBitstream(bytes: Uint8Array): boolean {
   const end = Math.min(bytes.length, 8 + uint(bytes, 4, 4, true));
-  for (let offset = 12; offset + 8 <= end; ) {
+  for (let offset = 12; offset + 8 <= end;) {
     const type = ascii(bytes, offset, 4);
     const size = uint(bytes, offset + 4, 4, true);
     const data = offset + 8;

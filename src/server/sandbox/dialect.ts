@@ -71,8 +71,8 @@ export function parseDialect(input: unknown): ResolvedDialect {
       }
     } else if (!(option in CHOICES)) {
       errors[option] = ['Unknown option.'];
-    } else if (!CHOICES[option]!.includes(value)) {
-      errors[option] = [`Expected one of: ${CHOICES[option]!.map((choice) => JSON.stringify(choice)).join(', ')}.`];
+    } else if (!CHOICES[option].includes(value)) {
+      errors[option] = [`Expected one of: ${CHOICES[option].map((choice) => JSON.stringify(choice)).join(', ')}.`];
     }
   }
   if (Object.keys(errors).length > 0) throw fieldErrors({ dialect: errors });

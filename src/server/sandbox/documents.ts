@@ -77,7 +77,7 @@ function sumsubError(errorCode: keyof typeof SUMSUB_ERRORS): ApiError {
 export async function uploadFiles(context: PlatformContext): Promise<Response> {
   const client = clientInScope(context);
   const contentType = context.request.headers.get('content-type');
-  const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  const mediaType = (contentType ?? '').split(';')[0].trim().toLowerCase();
   if (mediaType !== 'multipart/form-data') throw detailError(415, `Unsupported media type "${mediaType}" in request.`);
   const boundary = boundaryOf(contentType);
   if (boundary === null || context.request.body === null) throw detailError(400, 'Multipart form parse error.');
@@ -110,7 +110,8 @@ export async function uploadFiles(context: PlatformContext): Promise<Response> {
 
   if (entries === 0) throw fieldErrors({ files: ['No file was submitted.'] });
   if (notFiles > 0) throw fieldErrors({ files: ['The submitted data was not a file. Check the encoding type on the form.'] });
-  if (entries > MAX_FILES_PER_REQUEST) throw fieldErrors({ files: [`Ensure this field has no more than ${MAX_FILES_PER_REQUEST} elements.`] });
+  if (entries > MAX_FILES_PER_REQUEST)
+    throw fieldErrors({ files: [`Ensure this field has no more than ${MAX_FILES_PER_REQUEST} elements.`] });
   const single = client.entity.dialect.upload_answer === 'single';
   if (single && entries > 1) throw fieldErrors({ files: ['Upload one file per request.'] });
 
@@ -118,12 +119,18 @@ export async function uploadFiles(context: PlatformContext): Promise<Response> {
   const accepted: StoredFile[] = [];
   for (const { name, verdict } of checked) {
     if (!verdict.ok) throw sumsubError(verdict.errorCode);
-    accepted.push({ uuid: crypto.randomUUID(), name: (name || 'file').slice(0, MAX_NAME_LENGTH), size: verdict.size, contentType: verdict.contentType, sha256: verdict.sha256 });
+    accepted.push({
+      uuid: crypto.randomUUID(),
+      name: (name || 'file').slice(0, MAX_NAME_LENGTH),
+      size: verdict.size,
+      contentType: verdict.contentType,
+      sha256: verdict.sha256,
+    });
   }
   // Nothing awaits from here on, so concurrent uploads cannot both pass the check below.
   if (client.files.size + accepted.length > MAX_FILES_PER_CLIENT) throw sumsubError(1001);
   for (const file of accepted) client.files.set(file.uuid, file);
-  return respond(client.entity, 201, single ? presentFile(accepted[0]!) : accepted.map(presentFile));
+  return respond(client.entity, 201, single ? presentFile(accepted[0]) : accepted.map(presentFile));
 }
 
 /**
@@ -138,14 +145,17 @@ export async function createDocument(context: PlatformContext): Promise<Response
   const errors: Record<string, string[]> = {};
   const key = body['attribute_key'];
   if (key === undefined || key === null || key === '') errors['attribute_key'] = ['This field is required.'];
-  else if (typeof key !== 'string' || !DOCUMENT_KEYS.includes(key)) errors['attribute_key'] = [`"${String(key)}" is not a valid choice.`];
+  else if (typeof key !== 'string' || !DOCUMENT_KEYS.includes(key))
+    errors['attribute_key'] = [`"${typeof key === 'string' ? key : JSON.stringify(key)}" is not a valid choice.`];
   const uuids = body['files'];
   if (uuids === undefined || uuids === null) errors['files'] = ['This field is required.'];
   else if (!Array.isArray(uuids) || uuids.length === 0) errors['files'] = ['Expected a non-empty list of file uuids.'];
-  else if (uuids.length > MAX_FILES_PER_REQUEST) errors['files'] = [`Ensure this field has no more than ${MAX_FILES_PER_REQUEST} elements.`];
+  else if (uuids.length > MAX_FILES_PER_REQUEST)
+    errors['files'] = [`Ensure this field has no more than ${MAX_FILES_PER_REQUEST} elements.`];
   else {
-    const unknown = uuids.find((uuid: unknown) => typeof uuid !== 'string' || !client.files.has(uuid));
-    if (unknown !== undefined) errors['files'] = [`Invalid pk "${String(unknown)}" - object does not exist.`];
+    const unknown: unknown = (uuids as unknown[]).find((uuid) => typeof uuid !== 'string' || !client.files.has(uuid));
+    if (unknown !== undefined)
+      errors['files'] = [`Invalid pk "${typeof unknown === 'string' ? unknown : JSON.stringify(unknown)}" - object does not exist.`];
   }
   if (Object.keys(errors).length > 0) throw fieldErrors(errors);
   const document = {

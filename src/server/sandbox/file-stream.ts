@@ -70,7 +70,11 @@ export interface FileCheckStats {
  * Reads a file to its end from `next` and checks it (see the module's comment). Never holds more
  * than {@link WHOLE_CHECK_BYTES} plus one piece of it.
  */
-export async function checkFileStream(next: NextPiece, options: FileCheckOptions, stats: FileCheckStats = { peakHeld: 0 }): Promise<FileVerdict> {
+export async function checkFileStream(
+  next: NextPiece,
+  options: FileCheckOptions,
+  stats: FileCheckStats = { peakHeld: 0 },
+): Promise<FileVerdict> {
   const source = new FileSource(next, options.maxBytes, stats);
   const verdict = await check(source, options);
   await source.drain();
@@ -159,7 +163,13 @@ async function streamPdf(source: FileSource, head: Uint8Array): Promise<Uint8Arr
 const PNG_CHANNELS = [1, 0, 3, 1, 2, 0, 4];
 /** Adam7's passes: first column and row, column and row steps. */
 const ADAM7_PASSES: readonly (readonly [number, number, number, number])[] = [
-  [0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2],
+  [0, 0, 8, 8],
+  [4, 0, 8, 8],
+  [0, 4, 4, 8],
+  [2, 0, 4, 4],
+  [0, 2, 2, 4],
+  [1, 0, 2, 2],
+  [0, 1, 1, 2],
 ];
 
 /**
@@ -171,7 +181,7 @@ const ADAM7_PASSES: readonly (readonly [number, number, number, number])[] = [
 async function streamPng(source: FileSource, head: Uint8Array): Promise<boolean> {
   // The header is valid: imageDimensions read it (check()). Its bit depth, colour type and interlace:
   const [bitDepth = 0, colorType = 0, , , interlace = 0] = head.subarray(24, 29);
-  const rows = pngRows(uint(head, 16, 4), uint(head, 20, 4), PNG_CHANNELS[colorType]! * bitDepth, interlace === 1);
+  const rows = pngRows(uint(head, 16, 4), uint(head, 20, 4), PNG_CHANNELS[colorType] * bitDepth, interlace === 1);
   const inflater = new RowInflater(rows);
   await source.skip(8);
   const types = new Set<string>();
@@ -224,7 +234,7 @@ class RowInflater {
   constructor(runs: [number, number][]) {
     this.#runs = runs;
     this.#expected = runs.reduce((sum, [row, count]) => sum + (row + 1) * count, 0);
-    this.#rowsLeft = runs[0]![1];
+    this.#rowsLeft = runs[0][1];
     this.#done = new Promise((resolve) => {
       this.#inflate.on('data', (piece: Buffer) => this.#take(piece));
       this.#inflate.once('error', () => {
@@ -267,14 +277,14 @@ class RowInflater {
   #take(piece: Buffer): void {
     if (this.#failed || this.satisfied) return;
     while (this.#nextFilter < this.#produced + piece.length && this.#nextFilter < this.#expected) {
-      if (piece[this.#nextFilter - this.#produced]! > 4) {
+      if (piece[this.#nextFilter - this.#produced] > 4) {
         this.#failed = true;
         this.#inflate.destroy();
         return;
       }
-      this.#nextFilter += 1 + this.#runs[this.#run]![0];
+      this.#nextFilter += 1 + this.#runs[this.#run][0];
       this.#rowsLeft -= 1;
-      if (this.#rowsLeft === 0 && this.#run + 1 < this.#runs.length) this.#rowsLeft = this.#runs[++this.#run]![1];
+      if (this.#rowsLeft === 0 && this.#run + 1 < this.#runs.length) this.#rowsLeft = this.#runs[++this.#run][1];
     }
     this.#produced += piece.length;
     if (this.satisfied) this.#inflate.destroy(); // the rest is not needed
@@ -404,7 +414,7 @@ class FileSource {
     let skipped = 0;
     while (skipped < count) {
       if (this.#pending.length === 0 && !(await this.#pull())) break;
-      const first = this.#pending[0]!;
+      const first = this.#pending[0];
       const take = Math.min(first.length, count - skipped);
       await each?.(first.subarray(0, take));
       skipped += take;
@@ -446,7 +456,7 @@ class FileSource {
 }
 
 function concat(...parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
+  if (parts.length === 1) return parts[0];
   const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   let at = 0;
   for (const part of parts) {
@@ -475,6 +485,6 @@ const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => num
 function crc32(bytes: Uint8Array, crc = 0): number {
   if (typeof nativeCrc32 === 'function') return nativeCrc32(bytes, crc);
   let value = ~crc;
-  for (const byte of bytes) value = CRC_TABLE[(value ^ byte) & 0xff]! ^ (value >>> 8);
+  for (const byte of bytes) value = CRC_TABLE[(value ^ byte) & 0xff] ^ (value >>> 8);
   return ~value >>> 0;
 }

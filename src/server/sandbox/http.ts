@@ -60,7 +60,7 @@ export async function readJsonObject(request: Request): Promise<JsonObject> {
   }
   const text = new TextDecoder().decode(bytes);
   if (text.trim() === '') return {};
-  const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const mediaType = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
   if (mediaType !== 'application/json') {
     throw detailError(415, `Unsupported media type "${mediaType}" in request.`);
   }
@@ -123,8 +123,8 @@ function matchPath(pattern: string, pathname: string): PathParams | null {
   if (expected.length !== actual.length) return null;
   const params: PathParams = {};
   for (let i = 0; i < expected.length; i += 1) {
-    const part = expected[i]!;
-    const value = actual[i]!;
+    const part = expected[i];
+    const value = actual[i];
     if (part.startsWith(':')) {
       if (value === '') return null;
       try {

@@ -224,12 +224,12 @@ function parseHeaders(block: string): MultipartPart {
  * case; quoted values unquoted, backslash escapes resolved).
  */
 function splitParameters(value: string): [string | undefined, ...[string, string][]] {
-  const first = /^\s*([^;]*)/.exec(value)![1]!.trim();
+  const first = /^\s*([^;]*)/.exec(value)![1].trim();
   const parameters: [string, string][] = [];
   const pattern = /;\s*([^=;\s]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]*))/gy;
   pattern.lastIndex = value.indexOf(';') < 0 ? value.length : value.indexOf(';');
-  for (let match; (match = pattern.exec(value)); ) {
-    parameters.push([match[1]!.toLowerCase(), match[2] !== undefined ? match[2].replace(/\\(.)/g, '$1') : match[3]!.trim()]);
+  for (let match; (match = pattern.exec(value));) {
+    parameters.push([match[1].toLowerCase(), match[2] !== undefined ? match[2].replace(/\\(.)/g, '$1') : match[3].trim()]);
   }
   return [first === '' ? undefined : first, ...parameters];
 }
@@ -239,7 +239,7 @@ function decodeExtended(value: string): string | null {
   const match = /^utf-8'[^']*'(.*)$/i.exec(value);
   if (!match) return null;
   try {
-    return decodeURIComponent(match[1]!);
+    return decodeURIComponent(match[1]);
   } catch {
     return null;
   }

@@ -6,7 +6,18 @@
 
 import { isUuid, noContent, toHex } from '../http-util.js';
 import { applicationInScope, clientInScope, entityInScope, respond, type PlatformContext } from './context.js';
-import { booleanParam, detailError, fieldErrors, integerParam, isObject, jsonTypeName, notFound, readJsonObject, type JsonObject, type PathParams } from './http.js';
+import {
+  booleanParam,
+  detailError,
+  fieldErrors,
+  integerParam,
+  isObject,
+  jsonTypeName,
+  notFound,
+  readJsonObject,
+  type JsonObject,
+  type PathParams,
+} from './http.js';
 import {
   levelsForUpgrade,
   mayCreateApplication,
@@ -39,7 +50,12 @@ function ensureEditable(application: Application): void {
  * `presentAttribute` wraps the token in Sumsub's diagnostics: see `livenessDiagnostics`, present.ts.)
  * @param prefix parameter prefix of a key: `""` for endpoint 5, `"<key>."` for endpoint 3.
  */
-function volatileReader(context: PlatformContext, application: Application, prefix: (key: string) => string, emptied: boolean): VolatileReader {
+function volatileReader(
+  context: PlatformContext,
+  application: Application,
+  prefix: (key: string) => string,
+  emptied: boolean,
+): VolatileReader {
   if (emptied) return () => null;
   const options = new Map(
     [...VOLATILE_KEYS].map((key) => {
@@ -135,7 +151,9 @@ export async function createApplication(context: PlatformContext): Promise<Respo
   if (!mayCreateApplication(client)) {
     throw fieldErrors({
       non_field_errors: [
-        client.allowedToCreate ? 'The client already has an open KYC application.' : 'This client is not allowed to create a KYC application.',
+        client.allowedToCreate
+          ? 'The client already has an open KYC application.'
+          : 'This client is not allowed to create a KYC application.',
       ],
     });
   }
@@ -168,7 +186,8 @@ export async function patchApplication(context: PlatformContext, params: PathPar
   const errors = changes.map((change, index): { field: 'key' | 'value'; message: string } | null => {
     const question = level.questions.get(change.key);
     if (!question) return { field: 'key', message: `Unknown attribute "${change.key}" for this application.` };
-    if (changes.findIndex((other) => other.key === change.key) !== index) return { field: 'key', message: 'This attribute is changed twice.' };
+    if (changes.findIndex((other) => other.key === change.key) !== index)
+      return { field: 'key', message: 'This attribute is changed twice.' };
     if (!isChange(client, change)) return null;
     if (question.attribute.readOnly) return { field: 'value', message: 'This attribute is read-only.' };
     if (change.value === '') return null;
@@ -180,7 +199,7 @@ export async function patchApplication(context: PlatformContext, params: PathPar
       attribute_changes:
         client.entity.dialect.attribute_errors === 'list'
           ? errors.map((error) => (error ? { [error.field]: [error.message] } : {}))
-          : Object.fromEntries(changes.flatMap((change, i) => (errors[i] ? [[change.key, [errors[i]!.message]]] : []))),
+          : Object.fromEntries(changes.flatMap((change, i) => (errors[i] ? [[change.key, [errors[i].message]]] : []))),
     });
   }
   const effective = changes.filter((change) => isChange(client, change));
@@ -211,7 +230,8 @@ function readChanges(body: JsonObject): Change[] {
     if (!isObject(item)) throw fieldErrors({ attribute_changes: [`${where}: expected an object with "key" and "value".`] });
     const { key, value } = item;
     if (typeof key !== 'string' || key === '') throw fieldErrors({ attribute_changes: [`${where}: "key" must be a non-empty string.`] });
-    if (value !== null && typeof value !== 'string') throw fieldErrors({ attribute_changes: [`${where}: "value" must be a string or null.`] });
+    if (value !== null && typeof value !== 'string')
+      throw fieldErrors({ attribute_changes: [`${where}: "value" must be a string or null.`] });
     return { key, value: (value ?? '').trim() };
   });
 }
@@ -238,7 +258,9 @@ export async function sendToReview(context: PlatformContext, params: PathParams)
     if (!required) continue;
     if (attribute.key === LIVENESS_TOKEN_KEY) {
       if (application.liveness !== 'passed') {
-        missing[attribute.key] = [application.liveness === 'failed' ? 'The liveness check failed: please take it again.' : 'Please take the liveness check.'];
+        missing[attribute.key] = [
+          application.liveness === 'failed' ? 'The liveness check failed: please take it again.' : 'Please take the liveness check.',
+        ];
       }
     } else if (!VOLATILE_KEYS.has(attribute.key) && !application.client.answers.has(attribute.key)) {
       missing[attribute.key] = ['This field is required.'];

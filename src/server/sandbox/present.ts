@@ -3,7 +3,16 @@
 import { MAX_PAGE_SIZE, spellStatus, type ResolvedDialect } from './dialect.js';
 import { detailError, type JsonObject } from './http.js';
 import { LIVENESS_TOKEN_KEY, VOLATILE_KEYS } from './seed.js';
-import { CLOSED_STATUSES, type Application, type Client, type LegalDocument, type Level, type Question, type StoredDocument, type StoredFile } from './store.js';
+import {
+  CLOSED_STATUSES,
+  type Application,
+  type Client,
+  type LegalDocument,
+  type Level,
+  type Question,
+  type StoredDocument,
+  type StoredFile,
+} from './store.js';
 
 /**
  * The document attribute whose value always comes back with Sumsub's diagnostics object instead of
@@ -130,7 +139,14 @@ export function presentDocument(document: StoredDocument): JsonObject {
 
 /** `LegalDocument`. */
 export function presentLegalDocument(document: LegalDocument): JsonObject {
-  return { uuid: document.uuid, key: document.key, title: document.title, url: document.url, text: document.text, version: document.version };
+  return {
+    uuid: document.uuid,
+    key: document.key,
+    title: document.title,
+    url: document.url,
+    text: document.text,
+    version: document.version,
+  };
 }
 
 /**
@@ -141,7 +157,8 @@ export function presentLegalDocument(document: LegalDocument): JsonObject {
 export function paginate(items: readonly unknown[], url: URL, dialect: ResolvedDialect, defaultPageSize: number): unknown {
   if (dialect.lists === 'bare') return items;
   const requested = Number(url.searchParams.get('page_size'));
-  const pageSize = Number.isInteger(requested) && requested > 0 ? Math.min(requested, MAX_PAGE_SIZE) : (dialect.page_size ?? defaultPageSize);
+  const pageSize =
+    Number.isInteger(requested) && requested > 0 ? Math.min(requested, MAX_PAGE_SIZE) : (dialect.page_size ?? defaultPageSize);
   const pageParam = url.searchParams.get('page') ?? '1';
   const pages = Math.max(1, Math.ceil(items.length / pageSize));
   const page = /^\d+$/.test(pageParam) ? Number(pageParam) : NaN;

@@ -23,7 +23,16 @@ import type { PlatformContext } from './context.js';
 import { CANONICAL_DIALECT } from './dialect.js';
 import { createDocument, uploadFiles, type UploadReadStats } from './documents.js';
 import { ApiError, detailError, dispatch, notFound, type Route } from './http.js';
-import { createApplication, getApplication, getAttribute, getDefinitions, getLegalDocuments, getLevelInfo, patchApplication, sendToReview } from './platform.js';
+import {
+  createApplication,
+  getApplication,
+  getAttribute,
+  getDefinitions,
+  getLegalDocuments,
+  getLevelInfo,
+  patchApplication,
+  sendToReview,
+} from './platform.js';
 import { DEMO_SCENARIOS } from './seed.js';
 import { sendCode } from './signatures.js';
 import { SandboxStore, SHOWCASE_ENTITY_UUID, type LegalEntity } from './store.js';
@@ -130,8 +139,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     store.seedDemoClients(entity).map((client, index) => ({
       legal_entity_uuid: entity.uuid,
       client_uuid: client.uuid,
-      label: DEMO_SCENARIOS[index]!.label,
-      description: DEMO_SCENARIOS[index]!.description,
+      label: DEMO_SCENARIOS[index].label,
+      description: DEMO_SCENARIOS[index].description,
     }));
   const showcase = store.createEntity(SHOWCASE_ENTITY_UUID, CANONICAL_DIALECT, false);
   const demoClients: readonly DemoClient[] = scenarioClients(showcase);
@@ -154,7 +163,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   async function platform(request: Request, url: URL, now: Date): Promise<Response> {
     const answer = (): Promise<Response> => {
       authorize(request);
-      return dispatch(PLATFORM_ROUTES, request.method, url.pathname, { request, url, store, now, pageSize, livenessStandIn, onUploadRead: options.onUploadRead });
+      return dispatch(PLATFORM_ROUTES, request.method, url.pathname, {
+        request,
+        url,
+        store,
+        now,
+        pageSize,
+        livenessStandIn,
+        onUploadRead: options.onUploadRead,
+      });
     };
     const clientUuid = url.searchParams.get('client_uuid');
     const client = clientUuid === null ? undefined : store.client(clientUuid);
@@ -217,6 +234,6 @@ function constantTimeEqual(a: string, b: string): boolean {
   const left = new TextEncoder().encode(a);
   const right = new TextEncoder().encode(b);
   let difference = left.length ^ right.length;
-  for (let i = 0; i < right.length; i += 1) difference |= (left[i] ?? 0) ^ right[i]!;
+  for (let i = 0; i < right.length; i += 1) difference |= (left[i] ?? 0) ^ right[i];
   return difference === 0;
 }

@@ -263,7 +263,11 @@ export const LEVELS: readonly LevelSpec[] = [
       ADDRESS,
       FINANCES,
       { title: 'Passport', description: null, questions: ['passport'] },
-      { title: 'Proofs', description: 'Documents that confirm your address and your funds.', questions: ['proof_of_address', 'proof_of_funds?'] },
+      {
+        title: 'Proofs',
+        description: 'Documents that confirm your address and your funds.',
+        questions: ['proof_of_address', 'proof_of_funds?'],
+      },
       { title: 'Liveness check', description: null, questions: [LIVENESS_TOKEN_KEY, `${LIVENESS_URL_KEY}?`] },
       { ...AGREEMENTS, questions: [...AGREEMENTS.questions, 'risk_disclosure'] },
     ],
@@ -384,10 +388,46 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
 
 /** How the bench level's questions are asked, one entry per question of a step. */
 const BENCH_STEP_PATTERN = [
-  'string', 'string', 'date', 'country', 'string', 'email', 'phone', 'string', 'text', 'employment',
-  'integer', 'decimal', 'boolean', 'string', 'funds', 'string', 'date', 'text?', 'boolean', 'legal',
-  'string', 'employment', 'integer', 'decimal', 'string', 'country', 'string?', 'boolean', 'funds', 'date',
-  'string', 'text', 'employment', 'boolean', 'string', 'document?', 'string', 'funds', 'legal', 'string',
+  'string',
+  'string',
+  'date',
+  'country',
+  'string',
+  'email',
+  'phone',
+  'string',
+  'text',
+  'employment',
+  'integer',
+  'decimal',
+  'boolean',
+  'string',
+  'funds',
+  'string',
+  'date',
+  'text?',
+  'boolean',
+  'legal',
+  'string',
+  'employment',
+  'integer',
+  'decimal',
+  'string',
+  'country',
+  'string?',
+  'boolean',
+  'funds',
+  'date',
+  'string',
+  'text',
+  'employment',
+  'boolean',
+  'string',
+  'document?',
+  'string',
+  'funds',
+  'legal',
+  'string',
 ] as const;
 const BENCH_STEPS = 5;
 
@@ -404,7 +444,12 @@ function benchAttribute(step: number, index: number, kind: string): AttributeSpe
     case 'funds':
       return { key, type: 'reference_data', title: `${title}: source of funds`, description, definitions: SOURCES_OF_FUNDS };
     case 'legal':
-      return { key, type: 'legal_document', title: `Bench agreement ${step}.${index}`, description: 'Please read the document and accept it.' };
+      return {
+        key,
+        type: 'legal_document',
+        title: `Bench agreement ${step}.${index}`,
+        description: 'Please read the document and accept it.',
+      };
     case 'integer':
       return { key, type: kind, title, description, min: 0, max: 1000 };
     case 'decimal':

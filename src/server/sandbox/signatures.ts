@@ -34,11 +34,13 @@ export async function sendCode(context: PlatformContext): Promise<Response> {
   const errors: Record<string, string[]> = {};
   const provider = body['provider_type'];
   if (provider === undefined || provider === null || provider === '') errors['provider_type'] = ['This field is required.'];
-  else if (!PROVIDERS.includes(provider as SignProvider)) errors['provider_type'] = [`"${String(provider)}" is not a valid choice.`];
+  else if (!PROVIDERS.includes(provider as SignProvider))
+    errors['provider_type'] = [`"${typeof provider === 'string' ? provider : JSON.stringify(provider)}" is not a valid choice.`];
   if (objectUuid === undefined || objectUuid === null || objectUuid === '') errors['object_uuid'] = ['This field is required.'];
   else if (!application) errors['object_uuid'] = ['Must be a valid UUID.'];
   const entityUuid = body['legal_entity_uuid'];
-  if (entityUuid !== undefined && entityUuid !== client.entity.uuid) errors['legal_entity_uuid'] = ['Does not match the legal entity of the request.'];
+  if (entityUuid !== undefined && entityUuid !== client.entity.uuid)
+    errors['legal_entity_uuid'] = ['Does not match the legal entity of the request.'];
   const destination = body['destination'];
   if (destination !== undefined && destination !== null && typeof destination !== 'string') errors['destination'] = ['Not a valid string.'];
   if (Object.keys(errors).length > 0) throw fieldErrors(errors);
@@ -81,8 +83,11 @@ export function verifySignatures(
   if (Object.keys(errors).length === 0) {
     for (const providers of requirements) {
       if (!providers.some((provider) => valid.has(provider))) {
-        const alternatives = providers.slice(1).map((provider) => ` (or ${CODE_PARAM[provider]})`).join('');
-        errors[CODE_PARAM[providers[0]!]] = [`A confirmation code is required${alternatives}.`];
+        const alternatives = providers
+          .slice(1)
+          .map((provider) => ` (or ${CODE_PARAM[provider]})`)
+          .join('');
+        errors[CODE_PARAM[providers[0]]] = [`A confirmation code is required${alternatives}.`];
       }
     }
   }

@@ -166,8 +166,8 @@ function stableUuid(name: string): string {
     for (let i = 0; i < name.length; i += 1) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193) >>> 0;
     new DataView(bytes.buffer).setUint32(block * 4, hash);
   }
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const hex = toHex(bytes);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
@@ -313,7 +313,7 @@ export class SandboxStore {
 
   /** Seeds the demo clients of {@link DEMO_SCENARIOS} into an entity; uuids derive from their names. */
   seedDemoClients(entity: LegalEntity): Client[] {
-    const levelById = new Map(LEVELS.map((spec, rank) => [spec.id, entity.levels[rank]!]));
+    const levelById = new Map(LEVELS.map((spec, rank) => [spec.id, entity.levels[rank]]));
     return DEMO_SCENARIOS.map((scenario) => {
       const client = this.createClient(entity, stableUuid(`${entity.uuid}/client/${scenario.id}`), scenario.allowedToCreate);
       client.currentLevel = scenario.currentLevel ? levelById.get(scenario.currentLevel)! : null;

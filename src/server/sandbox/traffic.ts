@@ -128,7 +128,7 @@ export function takeFault(entity: LegalEntity, clientUuid: string | null, method
       (fault.pathContains === null || path.includes(fault.pathContains)),
   );
   if (index < 0) return null;
-  const fault = entity.faults[index]!;
+  const fault = entity.faults[index];
   fault.remaining -= 1;
   if (fault.remaining <= 0) entity.faults.splice(index, 1);
   return fault;
@@ -152,14 +152,19 @@ export function parseFault(body: JsonObject): Fault {
       Object.values(body['headers']).every((v) => typeof v === 'string' && v.length <= MAX_FAULT_HEADER_LENGTH),
     `Expected an object of at most ${MAX_FAULT_HEADERS} strings of at most ${MAX_FAULT_HEADER_LENGTH} characters.`,
   );
-  check('body', typeof body['body'] === 'string' && body['body'].length <= MAX_FAULT_BODY_LENGTH, `Expected a string of at most ${MAX_FAULT_BODY_LENGTH} characters.`);
+  check(
+    'body',
+    typeof body['body'] === 'string' && body['body'].length <= MAX_FAULT_BODY_LENGTH,
+    `Expected a string of at most ${MAX_FAULT_BODY_LENGTH} characters.`,
+  );
   check('delay_ms', isIntegerIn(body['delay_ms'], 0, MAX_FAULT_DELAY_MS), `Expected an integer from 0 to ${MAX_FAULT_DELAY_MS}.`);
   check('kind', KINDS.includes(body['kind'] as FaultKind), `Expected one of: ${KINDS.join(', ')}.`);
   if (body['body'] !== undefined && body['kind'] !== undefined && body['kind'] !== 'status') {
     errors['body'] = ['Only a "status" fault takes a body.'];
   }
   if (Object.keys(errors).length > 0) throw fieldErrors(errors);
-  const delayOnly = body['kind'] === undefined && body['status'] === undefined && body['body'] === undefined && body['delay_ms'] !== undefined;
+  const delayOnly =
+    body['kind'] === undefined && body['status'] === undefined && body['body'] === undefined && body['delay_ms'] !== undefined;
   return {
     clientUuid: body['client_uuid'] as string,
     method: typeof body['method'] === 'string' ? body['method'].toUpperCase() : null,
@@ -190,7 +195,10 @@ export async function serveFault(fault: Fault, signal: AbortSignal, realAnswer: 
       if (fault.body !== null || NULL_BODY_STATUSES.has(status)) return answer(fault.body ?? '');
       return jsonResponse(status, { detail: DEFAULT_DETAIL[status] ?? `Sandbox fault (HTTP ${status}).` }, fault.headers);
     case 'html':
-      return answer(`<!DOCTYPE html>\n<html><head><title>${status} Error</title></head><body><h1>${status} Error</h1><p>The upstream server did not answer.</p></body></html>\n`, 'text/html; charset=utf-8');
+      return answer(
+        `<!DOCTYPE html>\n<html><head><title>${status} Error</title></head><body><h1>${status} Error</h1><p>The upstream server did not answer.</p></body></html>\n`,
+        'text/html; charset=utf-8',
+      );
     case 'truncated':
       return answer(PARTIAL_JSON);
     case 'cut':
