@@ -25,8 +25,14 @@ import {
   KycStepChangeEvent,
   KycSubmitEvent,
 } from '../../events/events.js';
+import { Poller } from '../../flow/poller.js';
+import { isProvider, signatureGroups, type SignatureRequest } from '../../flow/signatures.js';
+import { recallRevised, recallStep, rememberRevised, rememberStep } from '../../flow/tab-memory.js';
 import { isLiveness, isLivenessDone } from '../../internal/answer.js';
-import { systemClock, type KycClock } from '../../internal/clock.js';
+import type { KycClock } from '../../internal/clock.js';
+
+// What the code prompt and the tests read of the signatures, from where they have always been.
+export { signatureGroups, type SignatureRequest };
 
 /** Where the person is in the flow. */
 export type FlowScreen =
@@ -42,27 +48,6 @@ export type FlowScreen =
   | { name: 'waiting' }
   | { name: 'outcome'; status: 'approved' | 'rejected' | 'unknown' };
 
-/**
- * A save or a submission that waits for one-time codes. One code of a provider signs every
- * answer of that provider in the request, so the person gives one code per group: a group is
- * the providers any of which will do (one provider when an answer takes only that one).
- */
-export interface SignatureRequest {
-  purpose: 'save' | 'submit';
-  /** Attribute keys the codes sign (empty for a submission). */
-  keys: string[];
-  /** The groups, in the order they are asked; each needs one code of one of its providers. */
-  groups: KycSignProvider[][];
-  /** The group being asked now. */
-  index: number;
-  /** The provider a code was sent with for the current group, once sent. */
-  sentWith: KycSignProvider | null;
-  /** Codes given so far, by provider. */
-  codes: KycSignCodes;
-  /** Where a code can go without asking, by provider (from the answers); absent: ask. */
-  destinations: Partial<Record<KycSignProvider, string>>;
-}
-
 /** What the flow is doing in the background (the UI shows it and disables what it must). */
 export type FlowBusy = 'loading' | 'creating' | 'saving' | 'sending-code' | 'submitting' | null;
 
@@ -77,10 +62,6 @@ export interface FlowOptions {
 }
 
 const EDITABLE_STATUSES: ReadonlySet<KycStatus> = new Set(['draft', 'pending']);
-const DEFAULT_POLL_MS = 5_000;
-const MAX_POLL_MS = 60_000;
-const POLL_GROWTH = 1.5;
-const TAB_MEMORY_PREFIX = 'kyc-onboarding:';
 
 /**
  * The onboarding flow's state and its moves: level choice → application → steps → review →
@@ -114,9 +95,8 @@ export class FlowController implements ReactiveController {
   #options: FlowOptions = {};
   /** Aborts whatever the flow has in flight (on disconnect, or when it starts again). */
   #abort = new AbortController();
-  #pollTimer: unknown;
-  #clock: KycClock = systemClock;
-  #pollDelay = DEFAULT_POLL_MS;
+  /** The reads of the platform while the flow waits on it. */
+  readonly #poller = new Poller(() => void this.#poll());
   /** A poll is in flight (the visibility handler and the timer must not both ask). */
   #polling = false;
   /** Asked to check while a poll was on its way: check again once it is back. */
@@ -141,7 +121,7 @@ export class FlowController implements ReactiveController {
 
   hostDisconnected(): void {
     document.removeEventListener('visibilitychange', this.#onVisibility);
-    this.#stopPolling();
+    this.#poller.stop();
     this.#abort.abort();
     this.#abort = new AbortController();
     this.#started = false;
@@ -192,12 +172,10 @@ export class FlowController implements ReactiveController {
   async start(client: KycClient, options: FlowOptions = {}): Promise<void> {
     this.#client = client;
     this.#options = options;
-    this.#stopPolling(); // on the clock it was set on
-    this.#clock = options.clock ?? systemClock;
-    this.#pollDelay = options.pollIntervalMs ?? DEFAULT_POLL_MS;
+    this.#poller.configure(options.clock, options.pollIntervalMs);
     if (!this.#host.isConnected) return; // started on connection
     this.#started = true;
-    this.#stopPolling();
+    this.#poller.stop();
     this.#abort.abort();
     this.#abort = new AbortController();
     this.#set({ screen: { name: 'loading' }, busy: 'loading', notice: null });
@@ -419,7 +397,7 @@ export class FlowController implements ReactiveController {
         if (this.drafts.get(key) === value) this.drafts.delete(key);
         if (this.questionOf(key)?.attribute.errors.length) this.#revised.add(key);
       }
-      if (this.#revised.size > 0) remember('revised', saved.uuid, JSON.stringify([...this.#revised]));
+      if (this.#revised.size > 0) rememberRevised(saved.uuid, this.#revised);
       this.fieldErrors = {};
       this.application = saved;
       this.#set({ busy: null, signature: null });
@@ -522,7 +500,7 @@ export class FlowController implements ReactiveController {
       // platform keeps the remarks until the next review.
       if (previous === null && application.status === 'pending') {
         for (const key of recallRevised(application.uuid)) this.#revised.add(key);
-      } else remember('revised', application.uuid, null);
+      } else rememberRevised(application.uuid, null);
       if (previous !== null || application.status !== 'draft') {
         this.#host.dispatchEvent(
           new KycStatusChangeEvent({
@@ -551,7 +529,7 @@ export class FlowController implements ReactiveController {
         break;
       case 'in_review':
         this.#moveTo({ name: 'waiting' }, false);
-        this.#schedulePoll();
+        this.#poller.schedule();
         break;
       default:
         this.#moveTo({ name: 'outcome', status: application.status }, false);
@@ -591,13 +569,13 @@ export class FlowController implements ReactiveController {
       if (!allowed) return;
     }
     if (this.application && (screen.name === 'step' || screen.name === 'review')) {
-      remember('step', this.application.uuid, screen.name === 'review' ? 'review' : String(screen.index));
+      rememberStep(this.application.uuid, screen.name === 'review' ? 'review' : screen.index);
     }
     this.#set({ screen, signature: null, unsavedAnswers: false });
     if (screen.name === 'step') {
       // A liveness step is watched until the platform says the check is done.
-      if (this.#watching()) this.#schedulePoll();
-      else this.#stopPolling();
+      if (this.#watching()) this.#poller.schedule();
+      else this.#poller.stop();
     }
   }
 
@@ -630,17 +608,6 @@ export class FlowController implements ReactiveController {
 
   // ── review polling ────────────────────────────────────────────────────────
 
-  #schedulePoll(): void {
-    this.#stopPolling();
-    if (typeof document !== 'undefined' && document.hidden) return; // resumed on visibilitychange
-    this.#pollTimer = this.#clock.setTimeout(() => void this.#poll(), this.#pollDelay);
-  }
-
-  #stopPolling(): void {
-    this.#clock.clearTimeout(this.#pollTimer);
-    this.#pollTimer = undefined;
-  }
-
   /**
    * Whether the platform is being watched: in review (for the decision), or on a step whose
    * liveness check is not done yet (Sumsub's check ends on another device or in its frame; the
@@ -665,11 +632,11 @@ export class FlowController implements ReactiveController {
    */
   checkNow(): void {
     if (!this.#watching()) return;
-    this.#pollDelay = this.#options.pollIntervalMs ?? DEFAULT_POLL_MS;
+    this.#poller.reset();
     // A read already on its way may have left before the result existed: ask again after it.
     if (this.#polling) this.#askAgain = true;
     else {
-      this.#stopPolling(); // this read replaces the one scheduled
+      this.#poller.stop(); // this read replaces the one scheduled
       void this.#poll();
     }
   }
@@ -693,16 +660,16 @@ export class FlowController implements ReactiveController {
         const { screen } = this;
         if (screen.name === 'step' && !this.#livenessPending(screen.index)) {
           // The platform says the check is done: on to the next step.
-          this.#pollDelay = this.#options.pollIntervalMs ?? DEFAULT_POLL_MS;
+          this.#poller.reset();
           this.#advanceFrom(screen.index);
           return;
         }
-        this.#pollDelay = Math.min(this.#pollDelay * POLL_GROWTH, MAX_POLL_MS);
+        this.#poller.slowDown();
         this.#host.requestUpdate();
-        this.#schedulePoll();
+        this.#poller.schedule();
         return;
       }
-      this.#pollDelay = this.#options.pollIntervalMs ?? DEFAULT_POLL_MS;
+      this.#poller.reset();
       if (fresh.status === 'rejected' || fresh.status === 'approved') {
         // A decision changes what the client may do next (a new application after a rejection):
         // the level info read while the application was open no longer says it.
@@ -716,12 +683,12 @@ export class FlowController implements ReactiveController {
       if (this.#aborted(error)) return;
       // The platform goes on without us: keep asking, slower, and say why nothing moves (reported
       // once per outage, not once per attempt).
-      this.#pollDelay = Math.min(this.#pollDelay * POLL_GROWTH, MAX_POLL_MS);
+      this.#poller.slowDown();
       const failure = asApiError(error);
       if (!this.#pollFailed) this.#report(failure);
       this.#pollFailed = true;
       this.#set({ notice: failure });
-      this.#schedulePoll();
+      this.#poller.schedule();
     } finally {
       this.#polling = false;
       if (this.#askAgain) {
@@ -733,7 +700,7 @@ export class FlowController implements ReactiveController {
 
   readonly #onVisibility = (): void => {
     if (!this.#watching()) return;
-    if (document.hidden) this.#stopPolling();
+    if (document.hidden) this.#poller.stop();
     else void this.#poll();
   };
 
@@ -775,65 +742,4 @@ function asApiError(error: unknown): KycApiError {
   return error instanceof KycApiError
     ? error
     : new KycApiError('malformed_response', 'The widget could not understand an answer of the platform.');
-}
-
-function isProvider(value: string): value is KycSignProvider {
-  return value === 'sms' || value === 'email';
-}
-
-/**
- * The codes a request changing these answers needs: every provider that is the only one of some
- * answer, then, for answers that take any of several providers and are not signed yet, one group
- * of the providers they all accept.
- */
-export function signatureGroups(attributes: readonly KycAttribute[]): KycSignProvider[][] {
-  const accepted = attributes.map((a) => a.signProviders.filter(isProvider)).filter((providers) => providers.length > 0);
-  const forced = [...new Set(accepted.filter((providers) => providers.length === 1).map(([provider]) => provider))];
-  const open = accepted.filter((providers) => !providers.some((provider) => forced.includes(provider)));
-  const groups = forced.map((provider) => [provider]);
-  if (open.length > 0) {
-    const common = open.reduce((left, right) => left.filter((provider) => right.includes(provider)));
-    groups.push(common.length > 0 ? common : open[0]);
-  }
-  return groups;
-}
-
-/**
- * What this tab remembers of an application across reloads (sessionStorage): the step the person
- * was on, the answers already corrected after the reviewer's remarks. Keyed by the application's
- * uuid; numbers and attribute keys only, never an answer. `null` forgets.
- */
-function remember(what: 'step' | 'revised', applicationUuid: string, value: string | null): void {
-  try {
-    if (value === null) sessionStorage.removeItem(`${TAB_MEMORY_PREFIX}${what}:${applicationUuid}`);
-    else sessionStorage.setItem(`${TAB_MEMORY_PREFIX}${what}:${applicationUuid}`, value);
-  } catch {
-    // storage blocked (privacy settings, sandboxed iframes): resumption falls back to the answers
-  }
-}
-
-function recall(what: 'step' | 'revised', applicationUuid: string): string | null {
-  try {
-    return sessionStorage.getItem(`${TAB_MEMORY_PREFIX}${what}:${applicationUuid}`);
-  } catch {
-    return null;
-  }
-}
-
-/** The step the person was on in this tab (or the review), if any. */
-function recallStep(applicationUuid: string): number | 'review' | null {
-  const stored = recall('step', applicationUuid);
-  if (stored === 'review') return stored;
-  const value = stored === null ? NaN : Number(stored);
-  return Number.isInteger(value) && value >= 0 ? value : null;
-}
-
-/** The answers corrected in this tab since the reviewer's remarks. */
-function recallRevised(applicationUuid: string): string[] {
-  try {
-    const keys: unknown = JSON.parse(recall('revised', applicationUuid) ?? '[]');
-    return Array.isArray(keys) ? keys.filter((key): key is string => typeof key === 'string') : [];
-  } catch {
-    return [];
-  }
 }
