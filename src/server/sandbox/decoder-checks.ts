@@ -123,7 +123,7 @@ const ADAM7_PASSES: readonly (readonly [number, number, number, number])[] = [
 ];
 
 /** The rows of a PNG's filtered image data, as runs of `[bytes per row without its filter byte, rows]`. */
-function pngRows(header: PngHeader): [number, number][] {
+export function pngRows(header: PngHeader): [number, number][] {
   const bitsPerPixel = PNG_CHANNELS[header.colorType] * header.bitDepth;
   const rowBytes = (width: number) => Math.ceil((width * bitsPerPixel) / 8);
   if (!header.interlaced) return [[rowBytes(header.width), header.height]];

@@ -28,11 +28,12 @@ import {
   imageDimensions,
   isStructurallyComplete,
   PDF_EOF_WINDOW,
+  pngHeader,
   sniffFileType,
   type FileKind,
   type StructureCheckedKind,
 } from '../../shared/file-type.js';
-import { isLikelyDecodable } from './decoder-checks.js';
+import { isLikelyDecodable, pngRows } from './decoder-checks.js';
 
 /** Files up to this size are held whole and checked as such; larger ones are checked as they stream. */
 export const WHOLE_CHECK_BYTES = 1024 * 1024;
@@ -159,19 +160,6 @@ async function streamPdf(source: FileSource, head: Uint8Array): Promise<Uint8Arr
   return concat(head.subarray(0, 8), tail);
 }
 
-/** Samples per pixel of each PNG colour type (0 grey, 2 RGB, 3 palette, 4 grey and alpha, 6 RGBA). */
-const PNG_CHANNELS = [1, 0, 3, 1, 2, 0, 4];
-/** Adam7's passes: first column and row, column and row steps. */
-const ADAM7_PASSES: readonly (readonly [number, number, number, number])[] = [
-  [0, 0, 8, 8],
-  [4, 0, 8, 8],
-  [0, 4, 4, 8],
-  [2, 0, 4, 4],
-  [0, 2, 2, 4],
-  [1, 0, 2, 2],
-  [0, 1, 1, 2],
-];
-
 /**
  * Walks a PNG's chunks in the stream (lengths within the file, letter-only types, CRCs, a palette
  * before a palette image's data, image data, then IEND), as `isStructurallyComplete` does, and
@@ -179,10 +167,11 @@ const ADAM7_PASSES: readonly (readonly [number, number, number, number])[] = [
  * type), as `isLikelyDecodable` does.
  */
 async function streamPng(source: FileSource, head: Uint8Array): Promise<boolean> {
-  // The header is valid: imageDimensions read it (check()). Its bit depth, colour type and interlace:
-  const [bitDepth = 0, colorType = 0, , , interlace = 0] = head.subarray(24, 29);
-  const rows = pngRows(uint(head, 16, 4), uint(head, 20, 4), PNG_CHANNELS[colorType] * bitDepth, interlace === 1);
-  const inflater = new RowInflater(rows);
+  // The header is valid: imageDimensions read it (check()).
+  const header = pngHeader(head);
+  if (header === null) return false;
+  const { colorType } = header;
+  const inflater = new RowInflater(pngRows(header));
   await source.skip(8);
   const types = new Set<string>();
   for (;;) {
@@ -204,19 +193,6 @@ async function streamPng(source: FileSource, head: Uint8Array): Promise<boolean>
   }
   const complete = types.has('IDAT');
   return (await inflater.end()) && complete;
-}
-
-/** The rows of a PNG's filtered image data, as runs of `[bytes per row without its filter byte, rows]`. */
-function pngRows(width: number, height: number, bitsPerPixel: number, interlaced: boolean): [number, number][] {
-  const rowBytes = (w: number) => Math.ceil((w * bitsPerPixel) / 8);
-  if (!interlaced) return [[rowBytes(width), height]];
-  const runs: [number, number][] = [];
-  for (const [x, y, dx, dy] of ADAM7_PASSES) {
-    const w = Math.ceil(Math.max(0, width - x) / dx);
-    const h = Math.ceil(Math.max(0, height - y) / dy);
-    if (w > 0 && h > 0) runs.push([rowBytes(w), h]);
-  }
-  return runs;
 }
 
 /** Inflates PNG image data as it streams in, checking each row's filter type, until every declared row is there. */
