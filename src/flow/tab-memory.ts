@@ -2,15 +2,21 @@
  * What this tab remembers of an application across reloads (sessionStorage): the step the person
  * was on, the answers already corrected after the reviewer's remarks. Keyed by the application's
  * uuid; step numbers and attribute keys only, never an answer. Storage that is blocked (privacy
- * settings, sandboxed frames) remembers nothing: resumption then falls back to the answers.
+ * settings, sandboxed frames) or absent (server rendering, Node) remembers nothing: resumption then
+ * falls back to the answers.
  */
 
 const PREFIX = 'kyc-onboarding:';
 
+/** The tab's storage, looked up at each use; null where there is none. */
+function storage(): Storage | null {
+  return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+}
+
 function write(what: 'step' | 'revised', applicationUuid: string, value: string | null): void {
   try {
-    if (value === null) sessionStorage.removeItem(`${PREFIX}${what}:${applicationUuid}`);
-    else sessionStorage.setItem(`${PREFIX}${what}:${applicationUuid}`, value);
+    if (value === null) storage()?.removeItem(`${PREFIX}${what}:${applicationUuid}`);
+    else storage()?.setItem(`${PREFIX}${what}:${applicationUuid}`, value);
   } catch {
     // storage blocked: nothing is remembered
   }
@@ -18,7 +24,7 @@ function write(what: 'step' | 'revised', applicationUuid: string, value: string 
 
 function read(what: 'step' | 'revised', applicationUuid: string): string | null {
   try {
-    return sessionStorage.getItem(`${PREFIX}${what}:${applicationUuid}`);
+    return storage()?.getItem(`${PREFIX}${what}:${applicationUuid}`) ?? null;
   } catch {
     return null;
   }

@@ -61,6 +61,12 @@ export interface FlowOptions {
   clock?: KycClock;
 }
 
+/**
+ * What the flow needs of its host: Lit's controller host, where it fires its events, connected or
+ * not. An element in the page; in tests (Node) an object that says so.
+ */
+export type FlowControllerHost = ReactiveControllerHost & EventTarget & { readonly isConnected: boolean };
+
 const EDITABLE_STATUSES: ReadonlySet<KycStatus> = new Set(['draft', 'pending']);
 
 /**
@@ -90,7 +96,7 @@ export class FlowController implements ReactiveController {
    */
   unsavedAnswers = false;
 
-  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #host: FlowControllerHost;
   #client: KycClient | null = null;
   #options: FlowOptions = {};
   /** Aborts whatever the flow has in flight (on disconnect, or when it starts again). */
@@ -106,8 +112,13 @@ export class FlowController implements ReactiveController {
   #started = false;
   /** Answers changed since the reviewer's remarks on them: the remarks no longer apply. */
   readonly #revised = new Set<string>();
+  /**
+   * The page whose visibility the polling follows, while connected; none outside a browser (server
+   * rendering, Node), where the flow polls as if the page were always shown.
+   */
+  #page: Document | null = null;
 
-  constructor(host: ReactiveControllerHost & HTMLElement) {
+  constructor(host: FlowControllerHost) {
     this.#host = host;
     host.addController(this);
   }
@@ -115,12 +126,14 @@ export class FlowController implements ReactiveController {
   // ── lifecycle ─────────────────────────────────────────────────────────────
 
   hostConnected(): void {
-    document.addEventListener('visibilitychange', this.#onVisibility);
+    this.#page = typeof document === 'undefined' ? null : document;
+    this.#page?.addEventListener('visibilitychange', this.#onVisibility);
     if (this.#client && !this.#started) void this.start(this.#client, this.#options);
   }
 
   hostDisconnected(): void {
-    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#page?.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#page = null;
     this.#poller.stop();
     this.#abort.abort();
     this.#abort = new AbortController();
@@ -700,7 +713,7 @@ export class FlowController implements ReactiveController {
 
   readonly #onVisibility = (): void => {
     if (!this.#watching()) return;
-    if (document.hidden) this.#poller.stop();
+    if (this.#page?.hidden) this.#poller.stop();
     else void this.#poll();
   };
 
