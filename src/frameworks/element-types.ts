@@ -30,7 +30,7 @@ export interface KycOnboardingProperties {
   pollInterval?: KycOnboarding['pollInterval'];
   /** What the widget schedules by (the review polling, the resend countdown): the system's clock by default. A host or a test that controls time gives its own (`now`, `setTimeout`, `clearTimeout`). */
   clock?: KycOnboarding['clock'];
-  /** Per-language overrides of the texts: `{ de: { continue: 'Weiter' } }`. */
+  /** Per-language overrides of the texts: `{ de: { continue: 'Weiter' } }`, for the widget and every element inside it (one that has `translations` of its own keeps them). */
   translations?: KycOnboarding['translations'];
   /** Largest document file accepted, in bytes (64 MiB, Sumsub's limit, by default). */
   maxFileSize?: KycOnboarding['maxFileSize'];

@@ -6,6 +6,8 @@ import { KycFormAssociatedElement, type KycValidator } from '../../internal/form
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { LocalizeController, type TranslationOverrides } from '../../utilities/localize.js';
 import '../../translations/en-combobox.js'; // this element's English words
+import { InheritedProperty } from '../../context/controllers.js';
+import { translationsContext } from '../../context/translations-context.js';
 import { comboboxStyles } from './combobox.styles.js';
 
 /** One choice of a `<kyc-combobox>`: the submitted `value` and the `label` people see and search. */
@@ -113,6 +115,7 @@ export class KycCombobox extends KycFormAssociatedElement {
   // ── controllers / non-reactive ────────────────────────────────────────────
 
   readonly #localize = new LocalizeController(this);
+  readonly #translations = new InheritedProperty(this, 'translations', translationsContext, { fallback: undefined });
   #searchable: SearchableOption[] = [];
   #announceTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -154,8 +157,14 @@ export class KycCombobox extends KycFormAssociatedElement {
   /** An error to show (from the server or the parent's validation); also the field's custom validity. */
   @property() error = '';
 
-  /** Per-instance translation overrides, by language code. */
-  @property({ attribute: false }) translations: TranslationOverrides | undefined;
+  /** Per-instance translation overrides, by language code: the enclosing `<kyc-onboarding>`'s unless set here. */
+  @property({ attribute: false })
+  get translations(): TranslationOverrides | undefined {
+    return this.#translations.value;
+  }
+  set translations(value: TranslationOverrides | undefined) {
+    this.#translations.set(value);
+  }
 
   // ── lifecycle ─────────────────────────────────────────────────────────────
 

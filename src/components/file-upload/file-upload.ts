@@ -12,6 +12,9 @@ import { DEFAULT_PHOTO_MAX_SIDE, fixUpPhoto } from '../../internal/photo-fixup.j
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { LocalizeController, type TextTermKey, type TranslationOverrides } from '../../utilities/localize.js';
 import '../../translations/en-file-upload.js'; // this element's English words
+import { clientContext } from '../../context/client-context.js';
+import { InheritedProperty } from '../../context/controllers.js';
+import { translationsContext } from '../../context/translations-context.js';
 import { fileUploadStyles } from './file-upload.styles.js';
 
 /** Where a chosen file stands. */
@@ -115,8 +118,14 @@ export class KycFileUpload extends KycElement {
   @property() label = '';
   /** The stored document's uuid; a new one once {@link commit} made it. */
   @property() value = '';
-  /** Uploads the files and makes the document. */
-  @property({ attribute: false }) client: KycClient | null = null;
+  /** Uploads the files and makes the document: the enclosing `<kyc-onboarding>`'s client unless set here. */
+  @property({ attribute: false })
+  get client(): KycClient | null {
+    return this.#client.value;
+  }
+  set client(value: KycClient | null) {
+    this.#client.set(value);
+  }
   /** Several files (the pages of one document) may be given. */
   @property({ type: Boolean }) multiple = false;
   /** Most pages one document may have (the platform takes 10 files a request). */
@@ -137,8 +146,14 @@ export class KycFileUpload extends KycElement {
    * its description (ids cannot reach across shadow roots).
    */
   @property() description = '';
-  /** Per-language overrides of the texts. */
-  @property({ attribute: false }) translations: TranslationOverrides | undefined;
+  /** Per-language overrides of the texts: the enclosing `<kyc-onboarding>`'s unless set here. */
+  @property({ attribute: false })
+  get translations(): TranslationOverrides | undefined {
+    return this.#translations.value;
+  }
+  set translations(value: TranslationOverrides | undefined) {
+    this.#translations.set(value);
+  }
 
   // ── state ─────────────────────────────────────────────────────────────────
 
@@ -156,6 +171,8 @@ export class KycFileUpload extends KycElement {
   @query('#camera-picker') private cameraPicker!: HTMLInputElement;
 
   readonly #localize = new LocalizeController(this);
+  readonly #client = new InheritedProperty(this, 'client', clientContext, { fallback: null });
+  readonly #translations = new InheritedProperty(this, 'translations', translationsContext, { fallback: undefined });
   readonly #internals = this.attachInternals();
   /** The uploaded files the current `value` was made from (a commit with the same set makes nothing). */
   #committedUuids = '';

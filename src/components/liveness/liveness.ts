@@ -9,6 +9,9 @@ import { encodeQr, qrPath, type QrCode } from '../../internal/qr-code.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { LocalizeController, type TranslationOverrides } from '../../utilities/localize.js';
 import '../../translations/en-liveness.js'; // this element's English words
+import { clientContext } from '../../context/client-context.js';
+import { InheritedProperty } from '../../context/controllers.js';
+import { translationsContext } from '../../context/translations-context.js';
 import { livenessStyles } from './liveness.styles.js';
 
 export { LIVENESS_TOKEN_KEY, LIVENESS_URL_KEY };
@@ -94,15 +97,27 @@ type State =
 export class KycLiveness extends KycElement {
   static override styles = [formControlStyles, livenessStyles];
 
-  /** Reads the token or the link. */
-  @property({ attribute: false }) client: KycClient | null = null;
+  /** Reads the token or the link: the enclosing `<kyc-onboarding>`'s client unless set here. */
+  @property({ attribute: false })
+  get client(): KycClient | null {
+    return this.#client.value;
+  }
+  set client(value: KycClient | null) {
+    this.#client.set(value);
+  }
   @property({ attribute: 'application-uuid' }) applicationUuid = '';
   /** Which path: `sumsub_liveness_check_token` (embedded) or `sumsub_liveness_check_url` (another device). */
   @property({ attribute: 'attribute-key' }) attributeKey: string = LIVENESS_TOKEN_KEY;
   /** Sumsub's theme, following the widget's. */
   @property() theme: 'light' | 'dark' = 'light';
-  /** Per-language overrides of the texts. */
-  @property({ attribute: false }) translations: TranslationOverrides | undefined;
+  /** Per-language overrides of the texts: the enclosing `<kyc-onboarding>`'s unless set here. */
+  @property({ attribute: false })
+  get translations(): TranslationOverrides | undefined {
+    return this.#translations.value;
+  }
+  set translations(value: TranslationOverrides | undefined) {
+    this.#translations.set(value);
+  }
   /** What the wait for Sumsub's check runs on (30 s, then a retry is offered): the system's clock by default. */
   @property({ attribute: false }) clock: KycClock = systemClock;
   /**
@@ -118,6 +133,8 @@ export class KycLiveness extends KycElement {
   @query('#frame') private frame!: HTMLElement | null;
 
   readonly #localize = new LocalizeController(this);
+  readonly #client = new InheritedProperty(this, 'client', clientContext, { fallback: null });
+  readonly #translations = new InheritedProperty(this, 'translations', translationsContext, { fallback: undefined });
   #sdk: SdkInstance | null = null;
   /** The language and theme the check was launched or last set with. */
   #shown = { lang: '', theme: '' };

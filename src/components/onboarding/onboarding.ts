@@ -12,6 +12,11 @@ import { LocalizeController, type TranslationOverrides } from '../../utilities/l
 import { KycQuestion, type FileUploadSettings } from '../question/question.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PHOTO_MAX_SIDE } from '../../internal/upload-limits.js';
 import { errorText } from '../../internal/error-text.js';
+import { clientContext } from '../../context/client-context.js';
+import { clockContext } from '../../context/clock-context.js';
+import { ProvidedValue } from '../../context/controllers.js';
+import { flowContext } from '../../context/flow-context.js';
+import { translationsContext } from '../../context/translations-context.js';
 import { FlowController, type FlowScreen } from './flow-controller.js';
 import { onboardingStyles } from './onboarding.styles.js';
 
@@ -180,7 +185,10 @@ export class KycOnboarding extends KycElement {
    * `clearTimeout`).
    */
   @property({ attribute: false }) clock: KycClock = systemClock;
-  /** Per-language overrides of the texts: `{ de: { continue: 'Weiter' } }`. */
+  /**
+   * Per-language overrides of the texts: `{ de: { continue: 'Weiter' } }`, for the widget and every
+   * element inside it (one that has `translations` of its own keeps them).
+   */
   @property({ attribute: false }) translations: TranslationOverrides | undefined;
   /** Largest document file accepted, in bytes (64 MiB, Sumsub's limit, by default). */
   @property({ type: Number, attribute: 'max-file-size' }) maxFileSize: number = DEFAULT_MAX_FILE_BYTES;
@@ -227,6 +235,12 @@ export class KycOnboarding extends KycElement {
 
   constructor() {
     super();
+    // What the elements inside take by context (an element may have its own set instead, see
+    // InheritedProperty): the flow, the client, the text overrides and the clock.
+    new ProvidedValue(this, flowContext, () => this.#flow, { everyUpdate: true });
+    new ProvidedValue(this, clientContext, () => this.#client);
+    new ProvidedValue(this, translationsContext, () => this.translations);
+    new ProvidedValue(this, clockContext, () => this.clock);
     this.addEventListener('focusin', () => (this.#engaged = true));
     this.addEventListener('focusout', (event) => {
       const next = event.relatedTarget;
@@ -539,8 +553,6 @@ export class KycOnboarding extends KycElement {
     return html`<kyc-signature-prompt
       exportparts=${SIGNATURE_EXPORTPARTS}
       .request=${flow.signature}
-      .clock=${this.clock}
-      .translations=${this.translations}
       .busy=${flow.busy !== null}
       .error=${flow.notice?.code === 'signature_invalid' ? errorText(this.#localize, flow.notice) : ''}
       @kyc-code-send=${(event: CustomEvent<{ provider: 'sms' | 'email'; destination?: string }>) =>
@@ -602,10 +614,8 @@ export class KycOnboarding extends KycElement {
       data-key=${attribute.key}
       exportparts=${QUESTION_EXPORTPARTS}
       .question=${question}
-      .client=${this.#client}
       .value=${this.#flow.valueOf(attribute) ?? ''}
       .errors=${this.#flow.errorsOf(attribute)}
-      .translations=${this.translations}
       .upload=${this.#uploadSettings()}
       application-uuid=${this.#flow.application?.uuid ?? ''}
       sumsub-theme=${this.#sumsubTheme()}
@@ -820,7 +830,6 @@ export class KycOnboarding extends KycElement {
     await this.need('kyc-file-upload');
     const upload = document.createElement('kyc-file-upload');
     upload.attributeKey = backKey;
-    upload.client = this.#client;
     upload.originalPhotos = true; // the front's files were fixed already
     upload.maxFileSize = this.maxFileSize;
     upload.hidden = true;

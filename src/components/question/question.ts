@@ -12,6 +12,9 @@ import { LocalizeController, numberFormat, type TextTermKey, type TranslationOve
 import type { KycComboboxOption } from '../combobox/combobox.js';
 import type { KycFileUpload } from '../file-upload/file-upload.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PHOTO_MAX_SIDE } from '../../internal/upload-limits.js';
+import { clientContext } from '../../context/client-context.js';
+import { InheritedProperty } from '../../context/controllers.js';
+import { translationsContext } from '../../context/translations-context.js';
 import { questionStyles } from './question.styles.js';
 
 /** How a question is shown, from its attribute (and the element's `readonly`). */
@@ -248,6 +251,8 @@ export class KycQuestion extends KycFormAssociatedElement {
   // ── controllers / non-reactive ──────────────────────────────────────────────
 
   readonly #localize = new LocalizeController(this);
+  readonly #client = new InheritedProperty(this, 'client', clientContext, { fallback: null, provide: true });
+  readonly #translations = new InheritedProperty(this, 'translations', translationsContext, { fallback: undefined, provide: true });
   /** What the person typed, when it differs from the value only by normalization (`12,5` for `12.5`). */
   #typed: string | null = null;
   /** The person edited the answer since `errors` were given. */
@@ -279,14 +284,32 @@ export class KycQuestion extends KycFormAssociatedElement {
   /** The question: title (the label), description (help text) and attribute (type, key, value…). */
   @property({ attribute: false }) question: KycApplicationQuestion | null = null;
 
-  /** Reads the options of reference data and the legal documents. */
-  @property({ attribute: false }) client: KycClient | null = null;
+  /**
+   * Reads the options of reference data and the legal documents (and gives the document upload and
+   * the liveness check inside it their client): the enclosing `<kyc-onboarding>`'s unless set here.
+   */
+  @property({ attribute: false })
+  get client(): KycClient | null {
+    return this.#client.value;
+  }
+  set client(value: KycClient | null) {
+    this.#client.set(value);
+  }
 
   /** Messages of the platform or the reviewer on the answer, shown under the control. */
   @property({ attribute: false }) errors: string[] = [];
 
-  /** Per-language overrides of the texts: `{ de: { retry: 'Nochmal' } }`. */
-  @property({ attribute: false }) translations: TranslationOverrides | undefined;
+  /**
+   * Per-language overrides of the texts: `{ de: { retry: 'Nochmal' } }`, for this question and the
+   * controls inside it. The enclosing `<kyc-onboarding>`'s unless set here.
+   */
+  @property({ attribute: false })
+  get translations(): TranslationOverrides | undefined {
+    return this.#translations.value;
+  }
+  set translations(value: TranslationOverrides | undefined) {
+    this.#translations.set(value);
+  }
 
   /** The application a liveness question belongs to (its token or link is read for it). */
   @property({ attribute: 'application-uuid' }) applicationUuid = '';
@@ -751,7 +774,6 @@ export class KycQuestion extends KycFormAssociatedElement {
         .label=${this.question!.title}
         .options=${options}
         .value=${this.value}
-        .translations=${this.translations}
         help-text=${this.question!.description ?? ''}
         error=${messages.join(' ')}
         ?required=${this.#isRequired}
@@ -889,8 +911,6 @@ export class KycQuestion extends KycFormAssociatedElement {
             application-uuid=${this.applicationUuid}
             theme=${this.sumsubTheme}
             platform-status=${attribute.verification?.status ?? ''}
-            .client=${this.client}
-            .translations=${this.translations}
           ></kyc-liveness>`
       }
       ${this.#renderNote()}
@@ -911,10 +931,8 @@ export class KycQuestion extends KycFormAssociatedElement {
         label=${title}
         description=${[description, this.#note, ...messages].filter(Boolean).join(' ')}
         .value=${live(super.value)}
-        .client=${this.client}
         ?multiple=${!attribute.key.endsWith('_side')}
         ?disabled=${this.isDisabled || (this.upload.locked ?? false)}
-        .translations=${this.translations}
         .maxFileSize=${maxFileSize ?? DEFAULT_MAX_FILE_BYTES}
         .photoMaxSide=${photoMaxSide ?? DEFAULT_PHOTO_MAX_SIDE}
         ?original-photos=${originalPhotos ?? false}

@@ -12,6 +12,9 @@ import { formControlStyles } from '../../styles/form-control.styles.js';
 import { LocalizeController, type TranslationOverrides } from '../../utilities/localize.js';
 import '../../translations/en-signature-prompt.js'; // this element's English words
 import type { SignatureRequest } from '../onboarding/flow-controller.js';
+import { clockContext } from '../../context/clock-context.js';
+import { InheritedProperty } from '../../context/controllers.js';
+import { translationsContext } from '../../context/translations-context.js';
 import { signaturePromptStyles } from './signature-prompt.styles.js';
 
 // ── events (internal coordination with the root: they bubble, but never leave its shadow tree) ──
@@ -140,6 +143,8 @@ export class KycSignaturePrompt extends KycElement {
   static override styles = [formControlStyles, signaturePromptStyles];
 
   readonly #localize = new LocalizeController(this);
+  readonly #translations = new InheritedProperty(this, 'translations', translationsContext, { fallback: undefined });
+  readonly #clock = new InheritedProperty(this, 'clock', clockContext, { fallback: systemClock });
 
   // ── queries ──
   @query('.title') private heading!: HTMLElement | null;
@@ -173,10 +178,23 @@ export class KycSignaturePrompt extends KycElement {
   /** Seconds before "Send a new code" is enabled after a code was sent. */
   @property({ type: Number, attribute: 'resend-delay' }) resendDelay: number = DEFAULT_RESEND_DELAY;
 
-  /** Per-instance term overrides, by language code (the root passes its own down). */
-  @property({ attribute: false }) translations?: TranslationOverrides;
-  /** What the resend countdown runs on: the system's clock by default (the root passes its own). */
-  @property({ attribute: false }) clock: KycClock = systemClock;
+  /** Per-instance term overrides, by language code: the enclosing `<kyc-onboarding>`'s unless set here. */
+  @property({ attribute: false })
+  get translations(): TranslationOverrides | undefined {
+    return this.#translations.value;
+  }
+  set translations(value: TranslationOverrides | undefined) {
+    this.#translations.set(value);
+  }
+
+  /** What the resend countdown runs on: the enclosing `<kyc-onboarding>`'s clock unless set here, else the system's. */
+  @property({ attribute: false })
+  get clock(): KycClock {
+    return this.#clock.value;
+  }
+  set clock(value: KycClock) {
+    this.#clock.set(value);
+  }
 
   // ── non-reactive ──
 
