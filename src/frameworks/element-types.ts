@@ -28,7 +28,7 @@ export interface KycOnboardingProperties {
   theme?: KycOnboarding['theme'];
   /** First interval of the review polling, in milliseconds. */
   pollInterval?: KycOnboarding['pollInterval'];
-  /** What the widget schedules by (the review polling, the resend countdown): the system's clock by default. A host or a test that controls time gives its own (`now`, `setTimeout`, `clearTimeout`). */
+  /** What the widget schedules by (the review polling, the resend countdown, the wait for Sumsub's check): the system's clock by default. A host or a test that controls time gives its own (`now`, `setTimeout`, `clearTimeout`). */
   clock?: KycOnboarding['clock'];
   /** Per-language overrides of the texts: `{ de: { continue: 'Weiter' } }`, for the widget and every element inside it (one that has `translations` of its own keeps them). */
   translations?: KycOnboarding['translations'];

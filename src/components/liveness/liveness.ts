@@ -10,6 +10,7 @@ import { formControlStyles } from '../../styles/form-control.styles.js';
 import { LocalizeController, type TranslationOverrides } from '../../utilities/localize.js';
 import '../../translations/en-liveness.js'; // this element's English words
 import { clientContext } from '../../context/client-context.js';
+import { clockContext } from '../../context/clock-context.js';
 import { InheritedProperty } from '../../context/controllers.js';
 import { translationsContext } from '../../context/translations-context.js';
 import { livenessStyles } from './liveness.styles.js';
@@ -118,8 +119,17 @@ export class KycLiveness extends KycElement {
   set translations(value: TranslationOverrides | undefined) {
     this.#translations.set(value);
   }
-  /** What the wait for Sumsub's check runs on (30 s, then a retry is offered): the system's clock by default. */
-  @property({ attribute: false }) clock: KycClock = systemClock;
+  /**
+   * What the wait for Sumsub's check runs on (30 s, then a retry is offered): the enclosing
+   * `<kyc-onboarding>`'s clock unless set here, else the system's.
+   */
+  @property({ attribute: false })
+  get clock(): KycClock {
+    return this.#clock.value;
+  }
+  set clock(value: KycClock) {
+    this.#clock.set(value);
+  }
   /**
    * What the platform last said of the check (Sumsub's status on the attribute, e.g. `failed`):
    * a new word from it ends the wait that follows Sumsub's "finished".
@@ -135,6 +145,7 @@ export class KycLiveness extends KycElement {
   readonly #localize = new LocalizeController(this);
   readonly #client = new InheritedProperty(this, 'client', clientContext, { fallback: null });
   readonly #translations = new InheritedProperty(this, 'translations', translationsContext, { fallback: undefined });
+  readonly #clock = new InheritedProperty(this, 'clock', clockContext, { fallback: systemClock });
   #sdk: SdkInstance | null = null;
   /** The language and theme the check was launched or last set with. */
   #shown = { lang: '', theme: '' };

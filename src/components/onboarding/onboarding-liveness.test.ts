@@ -61,12 +61,22 @@ describe('<kyc-onboarding> liveness step', () => {
     const before = await applicationReads();
     emit(el, { method: 'idCheck.onApplicantSubmitted' });
     await waitUntil(async () => (await applicationReads()) > before, 'the platform is asked');
-    // The answer is read once the flow sets its next poll again.
-    await waitUntil(() => clock.delays.length === 2 && clock.pending().length === 1, 'the answer is read');
+    // The answer is read once the flow sets its next poll again (30 s is the check's own wait).
+    const polls = () => clock.delays.filter((ms) => ms !== 30_000);
+    await waitUntil(() => polls().length === 2 && clock.pending().length === 1, 'the answer is read');
     expect(heading(el), 'the platform has no result yet').to.equal('Liveness check');
     await pass();
     emit(el, { method: 'idCheck.onApplicantStatusChanged', reviewStatus: 'completed' });
     await waitUntil(() => heading(el) === 'Agreements', 'on to the next step', { timeout: 5000 });
+  });
+
+  it('waits for Sumsub’s check on the widget’s clock', async () => {
+    const clock = fakeClock();
+    const el = await widget({ pollInterval: 60_000, clock });
+    await toLivenessStep(el);
+    expect(livenessOf(el)!.clock).to.equal(clock);
+    expect(clock.delays, 'the 30 s wait for the check, set and ended when it appeared').to.include(30_000);
+    expect(clock.pending(), 'only the next poll waits').to.deep.equal([60_000]);
   });
 
   it('a finish told while the platform is being read is checked again after that read', async () => {

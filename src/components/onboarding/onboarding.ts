@@ -180,8 +180,8 @@ export class KycOnboarding extends KycElement {
   /** First interval of the review polling, in milliseconds. */
   @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 5000;
   /**
-   * What the widget schedules by (the review polling, the resend countdown): the system's clock
-   * by default. A host or a test that controls time gives its own (`now`, `setTimeout`,
+   * What the widget schedules by (the review polling, the resend countdown, the wait for Sumsub's
+   * check): the system's clock by default. A host or a test that controls time gives its own (`now`, `setTimeout`,
    * `clearTimeout`).
    */
   @property({ attribute: false }) clock: KycClock = systemClock;
