@@ -18,6 +18,20 @@ const dropNamelessEvents = {
   },
 };
 
+/**
+ * The analyzer lists modules in the order its file search returned them, which may vary from run
+ * to run; sorted (entries, then elements, by path), the manifest and what is made from it are the
+ * same every time.
+ */
+const sortModules = {
+  name: 'sort-modules',
+  packageLinkPhase({ customElementsManifest }) {
+    // The entries first, then the elements; each group by path.
+    const key = (module) => `${module.path.includes('/components/') ? 1 : 0}${module.path}`;
+    customElementsManifest.modules?.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  },
+};
+
 export default {
   globs: ['src/index.ts', 'src/kyc-onboarding.ts', 'src/components/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/**/*-controller.ts'],
@@ -25,5 +39,5 @@ export default {
   litelement: true,
   dependencies: false,
   packagejson: false,
-  plugins: [dropNamelessEvents],
+  plugins: [dropNamelessEvents, sortModules],
 };
