@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { FlowController } from '../components/onboarding/flow-controller.js';
+import type { FlowController } from '../flow/flow-controller.js';
 
 /**
  * The flow of the enclosing `<kyc-onboarding>`: its `FlowController`, one object for the root's

@@ -1,11 +1,12 @@
-// The flow controller (src/components/onboarding/flow-controller.ts) against the sandbox, in
+// The flow controller (src/flow/flow-controller.ts) against the sandbox, in
 // Node: the whole chain (client → host proxy → sandbox) runs in this process, time runs on a fake
 // clock, and the page and the tab's storage are stand-ins installed by the tests that read them.
 // What needs rendering, focus or a real browser is tested in the browser (src/components/…).
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import type { KycAttribute, KycClient } from '../../src/api/index.js';
-import { FlowController, signatureGroups } from '../../src/components/onboarding/flow-controller.js';
+import { FlowController } from '../../src/flow/flow-controller.js';
+import { signatureGroups } from '../../src/flow/signatures.js';
 import type { KycClock } from '../../src/internal/clock.js';
 import { SANDBOX_SIGN_CODE as SIGN_CODE } from '../../src/server/sandbox/index.js';
 import { fakeClock, type FakeClock } from '../helpers/clock.js';

@@ -4,7 +4,7 @@
 // reads (the page's visibility, the tab's sessionStorage), installed by the tests that need them.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createKycClient, type KycApplication, type KycClient } from '../../src/api/index.js';
-import { FlowController } from '../../src/components/onboarding/flow-controller.js';
+import { FlowController } from '../../src/flow/flow-controller.js';
 import { createKycProxy, type KycIdentity } from '../../src/server/proxy/index.js';
 import { createSandbox } from '../../src/server/sandbox/index.js';
 

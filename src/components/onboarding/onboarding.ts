@@ -17,7 +17,7 @@ import { clockContext } from '../../context/clock-context.js';
 import { ProvidedValue } from '../../context/controllers.js';
 import { flowContext } from '../../context/flow-context.js';
 import { translationsContext } from '../../context/translations-context.js';
-import { FlowController, type FlowScreen } from './flow-controller.js';
+import { FlowController, type FlowScreen } from '../../flow/flow-controller.js';
 import { onboardingStyles } from './onboarding.styles.js';
 
 /** The parts of `<kyc-question>` the root re-exports as `question__<part>`. */

@@ -11,7 +11,8 @@ import { answersOf } from '../../../test/helpers/kyc.js';
 import { expectNoLitDevWarnings } from '../../../test/helpers/lit-warnings.js';
 import { ENDPOINT, loggedInClient, logout, SIGN_CODE } from '../../../test/helpers/sandbox.js';
 import { undefinedCustomProperties } from '../../../test/helpers/styles.js';
-import { FlowController, type SignatureRequest } from '../onboarding/flow-controller.js';
+import { FlowController } from '../../flow/flow-controller.js';
+import type { SignatureRequest } from '../../flow/signatures.js';
 import { KycSignaturePrompt, type KycCodeSendEvent, type KycCodeSubmitEvent } from './signature-prompt.js';
 
 KycSignaturePrompt.define('kyc-signature-prompt');

@@ -11,7 +11,7 @@ import { asciiDigits, EMAIL, normalizeEmail, normalizePhone, PHONE } from '../..
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { LocalizeController, type TranslationOverrides } from '../../utilities/localize.js';
 import '../../translations/en-signature-prompt.js'; // this element's English words
-import type { SignatureRequest } from '../onboarding/flow-controller.js';
+import type { SignatureRequest } from '../../flow/signatures.js';
 import { clockContext } from '../../context/clock-context.js';
 import { InheritedProperty } from '../../context/controllers.js';
 import { translationsContext } from '../../context/translations-context.js';

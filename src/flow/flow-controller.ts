@@ -11,7 +11,7 @@ import {
   type KycSignCodes,
   type KycSignProvider,
   type KycStatus,
-} from '../../api/index.js';
+} from '../api/index.js';
 import {
   KycApplicationCreateEvent,
   KycCompleteEvent,
@@ -24,15 +24,12 @@ import {
   KycStatusChangeEvent,
   KycStepChangeEvent,
   KycSubmitEvent,
-} from '../../events/events.js';
-import { Poller } from '../../flow/poller.js';
-import { isProvider, signatureGroups, type SignatureRequest } from '../../flow/signatures.js';
-import { recallRevised, recallStep, rememberRevised, rememberStep } from '../../flow/tab-memory.js';
-import { isLiveness, isLivenessDone } from '../../internal/answer.js';
-import type { KycClock } from '../../internal/clock.js';
-
-// What the code prompt and the tests read of the signatures, from where they have always been.
-export { signatureGroups, type SignatureRequest };
+} from '../events/events.js';
+import { Poller } from './poller.js';
+import { isProvider, signatureGroups, type SignatureRequest } from './signatures.js';
+import { recallRevised, recallStep, rememberRevised, rememberStep } from './tab-memory.js';
+import { isLiveness, isLivenessDone } from '../internal/answer.js';
+import type { KycClock } from '../internal/clock.js';
 
 /** Where the person is in the flow. */
 export type FlowScreen =
