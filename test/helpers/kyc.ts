@@ -3,6 +3,8 @@ import { expect } from '@open-wc/testing';
 import { KycApiError, type KycApplication, type KycClient } from '../../src/api/index.js';
 import { SIGN_CODE } from './sandbox.js';
 
+export { pdfFile } from './files.js';
+
 /** The answers of an application by attribute key. */
 export function answersOf(application: KycApplication): Record<string, string | null> {
   return Object.fromEntries(application.steps.flatMap((step) => step.questions.map((q) => [q.attribute.key, q.attribute.value])));
@@ -17,20 +19,6 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<KycApiErro
     return error as KycApiError;
   }
   throw new Error('expected the call to fail');
-}
-
-/**
- * A PDF the sandbox accepts (its header, then zeros, then its end marker) of `size` bytes (≥ 32).
- * A random mark makes each one unique: a second document of the same key made of the same bytes
- * is a duplicate for Sumsub (1000), so tests that make documents need fresh bytes.
- */
-export function pdfFile(name: string, size: number): File {
-  const bytes = new Uint8Array(size);
-  const text = new TextEncoder();
-  bytes.set(text.encode('%PDF-1.4\n%'));
-  crypto.getRandomValues(bytes.subarray(10, 26));
-  bytes.set(text.encode('\n%%EOF\n'), size - 7);
-  return new File([bytes], name, { type: 'application/pdf' });
 }
 
 /** Answers every question of a Basic application, signing the contacts with the sandbox code. */
