@@ -25,6 +25,7 @@ import {
   KycStepChangeEvent,
   KycSubmitEvent,
 } from '../events/events.js';
+import { Documents } from './documents.js';
 import { Poller } from './poller.js';
 import { isProvider, signatureGroups, type SignatureRequest } from './signatures.js';
 import { recallRevised, recallStep, rememberRevised, rememberStep } from './tab-memory.js';
@@ -92,6 +93,8 @@ export class FlowController implements ReactiveController {
    * the UI says so (Continue stores them). Cleared by the next move.
    */
   unsavedAnswers = false;
+  /** The documents of the application: files chosen, "no back side", their making on Continue. */
+  readonly documents: Documents;
 
   readonly #host: FlowControllerHost;
   #client: KycClient | null = null;
@@ -117,6 +120,13 @@ export class FlowController implements ReactiveController {
 
   constructor(host: FlowControllerHost) {
     this.#host = host;
+    this.documents = new Documents({
+      client: () => this.#client,
+      events: host,
+      valueOf: (question) => this.valueOf(question.attribute) ?? '',
+      setAnswer: (key, value) => this.setAnswer(key, value),
+      changed: () => host.requestUpdate(),
+    });
     host.addController(this);
   }
 
@@ -135,6 +145,7 @@ export class FlowController implements ReactiveController {
     this.#abort.abort();
     this.#abort = new AbortController();
     this.#started = false;
+    this.documents.reset(); // uploads in flight stop with the rest
   }
 
   // ── reading the state ─────────────────────────────────────────────────────
@@ -197,8 +208,7 @@ export class FlowController implements ReactiveController {
       const application = uuid ? await client.getApplication(uuid, { emptyVolatileFields: true, signal }) : null;
       if (application?.uuid !== this.application?.uuid) {
         // Another application than the one on screen: nothing of that one may leak into it.
-        this.drafts.clear();
-        this.fieldErrors = {};
+        this.#forgetAnswers();
         this.#revised.clear();
       }
       this.application = null;
@@ -237,8 +247,7 @@ export class FlowController implements ReactiveController {
     this.#set({ busy: 'creating', notice: null });
     try {
       const application = await client.createApplication(levelUuid, { signal: this.#abort.signal });
-      this.drafts.clear();
-      this.fieldErrors = {};
+      this.#forgetAnswers();
       this.#host.dispatchEvent(new KycApplicationCreateEvent({ applicationUuid: application.uuid, levelUuid }));
       this.levelInfo = this.levelInfo && { ...this.levelInfo, lastKycApplicationUuid: application.uuid };
       this.#set({ busy: null });
@@ -275,16 +284,16 @@ export class FlowController implements ReactiveController {
 
   /**
    * Saves the current step's changed answers (only those) and moves on: to the next step, or to
-   * the review after the last. Answers that need a signature open the signature request first.
-   * `prepare` runs first, counted as saving: it may set answers, and stops the save by resolving false.
+   * the review after the last. The step's documents are made first from the files uploaded for
+   * them; answers that need a signature open the signature request first.
    */
-  async continue(prepare?: () => Promise<boolean>): Promise<void> {
+  async continue(): Promise<void> {
     const { screen } = this;
     if (screen.name !== 'step' || this.busy) return;
-    if (prepare) {
-      // Work of the UI that makes answers first (documents made from uploaded files), as part of the save.
+    const questions = this.steps[screen.index]?.questions ?? [];
+    if (questions.some((question) => question.attribute.type === 'document')) {
       this.#set({ busy: 'saving', notice: null });
-      const ready = await prepare().catch(() => false);
+      const ready = await this.documents.make(questions).catch(() => false);
       this.#set({ busy: null });
       if (!ready || this.screen !== screen) return;
     }
@@ -388,8 +397,7 @@ export class FlowController implements ReactiveController {
   startNewApplication(): void {
     if (!this.levelInfo?.allowedToCreateKycApplication) return;
     this.application = null;
-    this.drafts.clear();
-    this.fieldErrors = {};
+    this.#forgetAnswers();
     this.#showLevels();
   }
 
@@ -715,6 +723,13 @@ export class FlowController implements ReactiveController {
   };
 
   // ── helpers ───────────────────────────────────────────────────────────────
+
+  /** Another application: what was typed and chosen for the last one does not carry over. */
+  #forgetAnswers(): void {
+    this.drafts.clear();
+    this.fieldErrors = {};
+    this.documents.reset();
+  }
 
   #requireClient(): KycClient {
     if (!this.#client) throw new Error('The flow has no API client yet.');

@@ -8,12 +8,15 @@ import type { KycAttribute, KycClient } from '../../src/api/index.js';
 import { FlowController } from '../../src/flow/flow-controller.js';
 import { signatureGroups } from '../../src/flow/signatures.js';
 import type { KycClock } from '../../src/internal/clock.js';
+import type { ApplicationInspection } from '../../src/server/sandbox/control.js';
 import { SANDBOX_SIGN_CODE as SIGN_CODE } from '../../src/server/sandbox/index.js';
 import { fakeClock, type FakeClock } from '../helpers/clock.js';
+import { pdfFile } from '../helpers/files.js';
 import {
   answersOf,
   apiClient,
   chain,
+  control,
   FlowHost,
   injectFault,
   installGlobal,
@@ -242,6 +245,59 @@ describe('FlowController against the sandbox', () => {
     await flow.continue();
     assert.deepEqual(flow.screen, { name: 'step', index: 1 });
     assertIncludes(answersOf(flow.application!), PERSONAL);
+  });
+
+  test("makes the step's documents from the files chosen, a missing back side from the front picture, once", async () => {
+    const { host, flow } = await startedFlow();
+    const levels = flow.screen.name === 'levels' ? flow.screen.levels : [];
+    await flow.selectLevel(levels.find((level) => level.name === 'Standard')!.uuid);
+    flow.goToStep(flow.steps.findIndex((step) => step.title === 'Identity document'));
+    const front = flow.documents.filesOf('id_card_front_side');
+    await front.add([pdfFile('front.pdf', 2048)]);
+    assert.deepEqual(
+      front.items.map((item) => item.status),
+      ['uploaded'],
+    );
+    flow.documents.setNoBackSide('id_card_front_side', true);
+    // The save after the documents fails: they were made, and are not made again.
+    await injectFault(sandbox, { method: 'PATCH', status: 503 });
+    await flow.continue();
+    assert.equal(flow.notice?.code, 'server');
+    const uuid = flow.application!.uuid;
+    const inspect = async () => (await control('GET', `/sandbox/v1/applications/${uuid}/inspect/`)) as ApplicationInspection;
+    assert.equal((await inspect()).documents.count, 2);
+    await flow.continue();
+    assert.equal(flow.screen.name === 'step' && flow.steps[flow.screen.index].title, 'Agreements');
+    const held = await inspect();
+    const byKey = Object.fromEntries(held.documents.items.map((document) => [document.key, document]));
+    assert.equal(held.documents.count, 2, 'made once, whatever the failed save');
+    assert.equal(byKey['id_card_back_side'].files[0].sha256, byKey['id_card_front_side'].files[0].sha256);
+    const answers = answersOf(flow.application!);
+    assert.equal(answers['id_card_front_side'], byKey['id_card_front_side'].uuid);
+    assert.equal(answers['id_card_back_side'], byKey['id_card_back_side'].uuid);
+    assert.deepEqual(host.eventsOf('kyc-save'), [{ applicationUuid: uuid, keys: ['id_card_front_side', 'id_card_back_side'] }]);
+  });
+
+  test('keeps the files chosen for a document across steps, and forgets them with the application', async () => {
+    const { flow } = await startedFlow();
+    const levels = flow.screen.name === 'levels' ? flow.screen.levels : [];
+    await flow.selectLevel(levels.find((level) => level.name === 'Standard')!.uuid);
+    const step = flow.steps.findIndex((candidate) => candidate.title === 'Identity document');
+    flow.goToStep(step);
+    const files = flow.documents.filesOf('id_card_front_side');
+    await files.add([pdfFile('front.pdf', 2048)]);
+    flow.goToStep(0);
+    flow.goToStep(step);
+    assert.equal(flow.documents.filesOf('id_card_front_side'), files);
+    assert.equal(files.hasFiles, true);
+    await flow.retry(); // the same application, loaded again
+    assert.equal(flow.documents.filesOf('id_card_front_side').hasFiles, true);
+    await setStatus(flow.application!.uuid, 'rejected');
+    await flow.retry();
+    flow.startNewApplication(); // towards another application
+    assert.equal(flow.screen.name, 'levels');
+    assert.equal(files.hasFiles, false, 'another application: the files are dropped');
+    assert.notEqual(flow.documents.filesOf('id_card_front_side'), files);
   });
 
   test('stores an unticked yes/no question as "false" (signed like any change of it)', async () => {

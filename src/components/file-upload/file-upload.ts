@@ -2,13 +2,13 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { KycApiError, type KycClient } from '../../api/index.js';
-import { KycErrorEvent, KycUploadProgressEvent } from '../../events/events.js';
-import { checkFile, DEFAULT_ACCEPTED_KINDS, DEFAULT_MAX_FILE_BYTES, type FileProblem } from '../../internal/file-check.js';
+import type { KycApiError, KycClient } from '../../api/index.js';
+import { DEFAULT_ACCEPTED_KINDS, DEFAULT_MAX_FILE_BYTES, type FileProblem } from '../../internal/file-check.js';
 import { FILE_KIND_MIME_TYPES, type FileKind } from '../../shared/file-type.js';
 import { KycElement } from '../../internal/kyc-element.js';
 import { errorText } from '../../internal/error-text.js';
-import { DEFAULT_PHOTO_MAX_SIDE, fixUpPhoto } from '../../internal/photo-fixup.js';
+import { DEFAULT_PHOTO_MAX_SIDE } from '../../internal/upload-limits.js';
+import { DEFAULT_MAX_FILES, DocumentFiles, type DocumentFile, type DocumentFilesChange } from '../../flow/document-files.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { LocalizeController, type TextTermKey, type TranslationOverrides } from '../../utilities/localize.js';
 import '../../translations/en-file-upload.js'; // this element's English words
@@ -16,30 +16,6 @@ import { clientContext } from '../../context/client-context.js';
 import { InheritedProperty } from '../../context/controllers.js';
 import { translationsContext } from '../../context/translations-context.js';
 import { fileUploadStyles } from './file-upload.styles.js';
-
-/** Where a chosen file stands. */
-type ItemStatus = 'checking' | 'refused' | 'uploading' | 'uploaded' | 'failed';
-
-/** A file the person chose in this session (kept in memory only; its name is never shown in an event). */
-interface Item {
-  readonly id: number;
-  /** The file as sent (after the photo fix-up), or as chosen until checked. */
-  file: File;
-  kind: FileKind | null;
-  status: ItemStatus;
-  /** Why it was refused (before upload) or failed (the upload). */
-  problem: FileProblem | null;
-  error: KycApiError | null;
-  loaded: number;
-  total: number;
-  /** The platform's uuid of the uploaded file. */
-  uploaded: string | null;
-  /** Pages of a PDF, when cheap to count. */
-  pages: number | null;
-  /** A small picture of an image, drawn once decoded. */
-  thumbnail: ImageBitmap | null;
-  abort: AbortController;
-}
 
 const PROBLEM_TERMS: Readonly<Record<Exclude<FileProblem, 'too-big'>, TextTermKey>> = {
   empty: 'fileEmpty',
@@ -59,13 +35,6 @@ const UPLOAD_ERROR_TERMS: Readonly<Record<number, TextTermKey>> = {
   1005: 'fileUnsupported',
 };
 
-const THUMBNAIL_SIZE = 96;
-const DEFAULT_MAX_FILES = 10;
-/** How much of a PDF is read to count its pages (larger ones show no count). */
-const PDF_PAGE_COUNT_LIMIT = 4 * 1024 * 1024;
-
-let nextItemId = 1;
-
 /**
  * @summary Chooses, checks, fixes and uploads the files of one identity document (or one side of it).
  * @tag kyc-file-upload
@@ -80,6 +49,10 @@ let nextItemId = 1;
  * `original-photos`); then uploaded at once, with a progress bar, cancel, and the client's retry of
  * a dropped connection. The document itself is made by {@link KycFileUpload.commit} (the step's
  * Continue), from every uploaded file: a document is made once, never twice for one set.
+ *
+ * The files' state is a `DocumentFiles` (see `src/flow/document-files.ts`): inside `<kyc-onboarding>`
+ * the flow's, given by `<kyc-question>` (so chosen files outlive a move to another step, and the
+ * flow makes the document when the step is saved); used on its own, the element keeps its own.
  *
  * Nothing about a file is stored or put into an event: `kyc-upload-progress` carries the attribute
  * key and byte counts only. Thumbnails are drawn on canvases (no object URLs, no `blob:` images,
@@ -155,14 +128,14 @@ export class KycFileUpload extends KycElement {
     this.#translations.set(value);
   }
 
+  /**
+   * @internal The files' state to show: the flow's for this document (given by `<kyc-question>`),
+   * else one of the element's own.
+   */
+  @property({ attribute: false }) documentFiles: DocumentFiles | null = null;
+
   // ── state ─────────────────────────────────────────────────────────────────
 
-  @state() private items: Item[] = [];
-  /** The last failure of {@link commit}. */
-  @state() private commitError: KycApiError | null = null;
-  @state() private committing = false;
-  /** The last files chosen were more than the document may have. */
-  @state() private tooMany = false;
   /** What the live region says: the last upload that finished (failures are alerts of their own). */
   @state() private announcement = '';
 
@@ -174,8 +147,12 @@ export class KycFileUpload extends KycElement {
   readonly #client = new InheritedProperty(this, 'client', clientContext, { fallback: null });
   readonly #translations = new InheritedProperty(this, 'translations', translationsContext, { fallback: undefined });
   readonly #internals = this.attachInternals();
-  /** The uploaded files the current `value` was made from (a commit with the same set makes nothing). */
-  #committedUuids = '';
+  /** The files' state of the element's own (used on its own), made when first needed. */
+  #own: DocumentFiles | null = null;
+  /** The state listened to, and how to stop. */
+  #listening: { files: DocumentFiles; stop: () => void } | null = null;
+  /** The document last seen made (a new one is the element's new `value`). */
+  #seenDocument: string | null = null;
 
   constructor() {
     super();
@@ -184,32 +161,59 @@ export class KycFileUpload extends KycElement {
     this.addEventListener('drop', this.#onDrop);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#listen();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const item of this.items) this.#discard(item);
-    this.items = [];
+    this.#listening?.stop();
+    this.#listening = null;
+    // Its own files go with the element; the flow's stay with the flow.
+    this.#own?.clear();
+    this.#own = null;
   }
 
   // ── reading the state ─────────────────────────────────────────────────────
 
   /** Files are being checked or uploaded (the document cannot be made yet). */
   get pending(): boolean {
-    return this.committing || this.items.some((item) => item.status === 'checking' || item.status === 'uploading');
+    return this.#files.pending;
   }
 
-  /** Files were uploaded in this session and wait for {@link commit}. */
+  /** Files were uploaded and wait for {@link commit}. */
   get hasFiles(): boolean {
-    return this.items.some((item) => item.status === 'uploaded');
+    return this.#files.hasFiles;
   }
 
   /** Some chosen file was refused or failed to upload (it must be removed, replaced or retried). */
   get hasProblems(): boolean {
-    return this.items.some((item) => item.status === 'refused' || item.status === 'failed');
+    return this.#files.hasProblems;
   }
 
-  /** The files chosen in this session, as sent (for a single-sided document's back side). */
+  /** The uploaded files, as sent. */
   get files(): File[] {
-    return this.items.filter((item) => item.status === 'uploaded').map((item) => item.file);
+    return this.#files.files;
+  }
+
+  /** The state shown: the one given, else the element's own. */
+  get #files(): DocumentFiles {
+    if (this.documentFiles) return this.documentFiles;
+    this.#own ??= new DocumentFiles(this.attributeKey, { client: () => this.client, events: this });
+    this.#own.configure(this.#settings());
+    return this.#own;
+  }
+
+  #settings() {
+    return {
+      multiple: this.multiple,
+      maxFiles: this.maxFiles,
+      maxFileSize: this.maxFileSize,
+      accept: this.accept,
+      photoMaxSide: this.photoMaxSide,
+      originalPhotos: this.originalPhotos,
+    };
   }
 
   // ── public methods ────────────────────────────────────────────────────────
@@ -218,74 +222,45 @@ export class KycFileUpload extends KycElement {
     (this.renderRoot.querySelector<HTMLElement>('[data-focus-first]') ?? this.chooseButton)?.focus(options);
   }
 
-  /** Takes files as if the person had chosen them (a drop, the pickers, or another side's files). */
+  /** Takes files as if the person had chosen them (a drop, the pickers). */
   async addFiles(files: readonly File[]): Promise<void> {
     if (this.disabled || files.length === 0) return;
-    const room = this.multiple ? Math.max(0, this.maxFiles - this.items.length) : 1;
-    const chosen = files.slice(0, room);
-    // Beyond the pages a document may have: said, not silently dropped.
-    this.tooMany = files.length > room;
-    if (chosen.length === 0) return;
-    if (!this.multiple) for (const item of this.items) this.#discard(item);
-    const fresh = chosen.map((file) => this.#newItem(file));
-    this.items = this.multiple ? [...this.items, ...fresh] : fresh;
-    this.commitError = null;
-    this.#changed();
-    await Promise.all(fresh.map((item) => this.#process(item)));
+    const state = this.#files;
+    state.configure(this.#settings());
+    await state.add(files);
   }
 
   /**
    * Makes the document from the uploaded files and takes its uuid as `value` (fires `change`).
    * Nothing is made when no file was uploaded, or when these files already made `value`.
-   * `reuse`: upload these files first (a single-sided document's front picture sent again as its
-   * back side). Resolves with the value; rejects with the `KycApiError` it also shows.
+   * `reuse`: make it from these files instead, sent as they are. Resolves with the value; rejects
+   * with the `KycApiError` it also shows.
    */
   async commit(reuse?: readonly File[]): Promise<string> {
-    if (reuse && reuse.length > 0) {
-      for (const item of this.items) this.#discard(item);
-      this.items = [];
-      await this.addFiles(reuse);
-      if (this.hasProblems)
-        throw this.items.find((item) => item.error)?.error ?? new KycApiError('upload_rejected', 'The file was refused.');
-    }
-    const uuids = this.items.filter((item) => item.status === 'uploaded').map((item) => item.uploaded!);
-    const set = uuids.join(',');
-    if (uuids.length === 0 || set === this.#committedUuids) return this.value;
-    const client = this.#requireClient();
-    this.committing = true;
-    this.commitError = null;
-    try {
-      const document = await client.createDocument(this.attributeKey, uuids);
-      this.#committedUuids = set;
-      this.value = document.uuid;
-      this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-      return document.uuid;
-    } catch (error) {
-      const failure = asApiError(error);
-      this.commitError = failure;
-      this.#report(failure);
-      throw failure;
-    } finally {
-      this.committing = false;
-    }
+    const state = this.#files;
+    if (reuse && reuse.length > 0) await state.commitCopyOf(reuse);
+    else await state.commit();
+    return this.value;
   }
 
   // ── lifecycle ─────────────────────────────────────────────────────────────
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // Another document (or another attribute) in this element: the session's files do not belong to it.
-    if (changed.has('attributeKey') && changed.get('attributeKey') !== undefined) {
-      for (const item of this.items) this.#discard(item);
-      this.items = [];
-      this.#committedUuids = '';
+    // Another document (or another attribute) in this element: the files of its own do not belong to it.
+    if (changed.has('attributeKey') && changed.get('attributeKey') !== undefined && this.#own) {
+      this.#own.clear();
+      this.#own = null;
     }
+    if (this.documentFiles) this.documentFiles.configure(this.#settings());
+    if (changed.has('documentFiles') || changed.has('attributeKey')) this.#listen();
   }
 
   // ── render ────────────────────────────────────────────────────────────────
 
   override render(): TemplateResult {
-    const { items } = this;
-    const stored = this.value !== '' && (items.length === 0 || this.#isCommitted());
+    const state = this.#files;
+    const { items } = state;
+    const stored = this.value !== '' && (items.length === 0 || state.committed);
     const canAdd = (this.multiple && items.length < this.maxFiles) || items.length === 0 || stored;
     const chooseTerm = stored || (!this.multiple && items.length > 0) ? 'fileReplace' : items.length > 0 ? 'fileAddPage' : 'fileChoose';
     return html`
@@ -307,12 +282,12 @@ export class KycFileUpload extends KycElement {
             : nothing
         }
         ${
-          this.commitError
-            ? html`<p class="message message--danger" part="message" role="alert">${this.#errorText(this.commitError)}</p>`
+          state.commitError
+            ? html`<p class="message message--danger" part="message" role="alert">${this.#errorText(state.commitError)}</p>`
             : nothing
         }
         ${
-          this.tooMany && this.multiple
+          state.tooMany && this.multiple
             ? html`<p class="message message--danger" part="message" role="alert">${this.#localize.term('fileTooManyPages', this.maxFiles)}</p>`
             : nothing
         }
@@ -324,7 +299,7 @@ export class KycFileUpload extends KycElement {
                 type="button"
                 class="button button--secondary"
                 part="button-choose"
-                ?disabled=${this.disabled || this.committing}
+                ?disabled=${this.disabled || this.#files.committing}
                 aria-label=${this.#localize.term(chooseTerm === 'fileChoose' ? 'fileChooseFor' : chooseTerm === 'fileAddPage' ? 'fileAddPageFor' : 'fileReplaceFor', this.label)}
                 aria-description=${this.description || nothing}
                 @click=${() => this.picker.click()}
@@ -339,7 +314,7 @@ export class KycFileUpload extends KycElement {
                 type="button"
                 class="button button--secondary"
                 part="button-camera"
-                ?disabled=${this.disabled || this.committing}
+                ?disabled=${this.disabled || this.#files.committing}
                 aria-label=${this.#localize.term('fileTakePhotoFor', this.label)}
                 @click=${() => this.cameraPicker.click()}
               >
@@ -375,12 +350,12 @@ export class KycFileUpload extends KycElement {
   }
 
   /** What a file is for, in words: the document, or its page. */
-  #roleOf(item: Item): string {
-    const index = this.items.indexOf(item);
+  #roleOf(item: DocumentFile): string {
+    const index = this.#files.items.indexOf(item);
     return this.multiple ? this.#localize.term('filePageOf', index + 1, this.label) : this.label;
   }
 
-  #renderItem(item: Item): TemplateResult {
+  #renderItem(item: DocumentFile): TemplateResult {
     const role = this.#roleOf(item);
     const percent = item.total > 0 ? Math.min(100, Math.round((item.loaded / item.total) * 100)) : 0;
     return html`<li class="file file--${item.status}" part="file">
@@ -446,7 +421,7 @@ export class KycFileUpload extends KycElement {
               type="button"
               class="button button--secondary"
               part="button-remove"
-              ?disabled=${this.disabled || this.committing}
+              ?disabled=${this.disabled || this.#files.committing}
               aria-label=${this.#localize.term('fileRemoveFor', role)}
               @click=${() => this.#remove(item)}
             >
@@ -487,86 +462,14 @@ export class KycFileUpload extends KycElement {
 
   // ── internals ─────────────────────────────────────────────────────────────
 
-  #newItem(file: File): Item {
-    return {
-      id: nextItemId++,
-      file,
-      kind: null,
-      status: 'checking',
-      problem: null,
-      error: null,
-      loaded: 0,
-      total: file.size,
-      uploaded: null,
-      pages: null,
-      thumbnail: null,
-      abort: new AbortController(),
-    };
+  #retry(item: DocumentFile): void {
+    void this.#files.retry(item).then(() => this.focus());
   }
 
-  /** Checks, fixes and uploads one chosen file. */
-  async #process(item: Item): Promise<void> {
-    const check = await checkFile(item.file, { maxBytes: this.maxFileSize, accept: this.accept });
-    if (!this.items.includes(item)) return; // removed meanwhile
-    if (!check.ok) {
-      this.#update(item, { status: 'refused', problem: check.problem, kind: check.kind });
-      // Bad input is reported like a refusal of the platform (the file's name stays out of it).
-      this.dispatchEvent(
-        new KycErrorEvent({ code: 'upload_rejected', message: `The file was refused before upload: ${check.problem}.`, recoverable: true }),
-      );
-      return;
-    }
-    item.kind = check.kind;
-    if (!this.originalPhotos) {
-      try {
-        const fixed = await fixUpPhoto(item.file, check.kind, { maxSide: this.photoMaxSide });
-        item.file = fixed.file;
-      } catch {
-        // A photo the fix-up cannot handle goes as it is: the platform judges it.
-      }
-    }
-    const [thumbnail, pages] = await Promise.all([thumbnailOf(item.file, item.kind), pageCountOf(item.file, item.kind)]);
-    if (!this.items.includes(item)) {
-      thumbnail?.close();
-      return;
-    }
-    this.#update(item, { thumbnail, pages });
-    await this.#upload(item);
-  }
-
-  async #upload(item: Item): Promise<void> {
-    const client = this.#requireClient();
-    this.#update(item, { status: 'uploading', loaded: 0, total: item.file.size, error: null });
-    try {
-      const [uploaded] = await client.uploadFiles([item.file], {
-        signal: item.abort.signal,
-        onProgress: ({ loaded, total }) => {
-          this.#update(item, { loaded, total });
-          this.dispatchEvent(new KycUploadProgressEvent({ attributeKey: this.attributeKey, loaded, total }));
-        },
-      });
-      if (!uploaded) throw new KycApiError('malformed_response', 'The platform answered the upload without a file.');
-      this.#update(item, { status: 'uploaded', uploaded: uploaded.uuid, loaded: item.total });
-      this.announcement = this.#localize.term('fileUploadedFor', this.#roleOf(item));
-    } catch (error) {
-      if (error instanceof KycApiError && error.code === 'aborted') return; // cancelled: the item is gone
-      const failure = asApiError(error);
-      this.#update(item, { status: 'failed', error: failure });
-      this.#report(failure);
-    }
-  }
-
-  #retry(item: Item): void {
-    item.abort = new AbortController();
-    void this.#upload(item).then(() => this.focus());
-  }
-
-  #remove(item: Item): void {
-    const index = this.items.indexOf(item);
-    this.tooMany = false;
-    this.#discard(item);
-    this.items = this.items.filter((candidate) => candidate !== item);
-    this.#changed();
+  #remove(item: DocumentFile): void {
+    const state = this.#files;
+    const index = state.items.indexOf(item);
+    state.remove(item);
     // The focus goes to the next file's remove button, else to the choose button.
     void this.updateComplete.then(() => {
       const buttons = this.renderRoot.querySelectorAll<HTMLElement>('[part~="button-remove"]');
@@ -574,27 +477,37 @@ export class KycFileUpload extends KycElement {
     });
   }
 
-  #discard(item: Item): void {
-    item.abort.abort();
-    item.thumbnail?.close();
-    item.thumbnail = null;
+  /** Follows the state shown: renders its changes, and says them with `input` and `change`. */
+  #listen(): void {
+    if (!this.isConnected) return;
+    const files = this.#files;
+    if (this.#listening?.files === files) return;
+    this.#listening?.stop();
+    this.#seenDocument = files.document;
+    this.#listening = { files, stop: files.subscribe((change) => this.#onFilesChange(files, change)) };
+    this.requestUpdate();
   }
 
-  #update(item: Item, changes: Partial<Item>): void {
-    Object.assign(item, changes);
-    this.items = [...this.items];
-    if (changes.status) this.#changed();
+  #onFilesChange(files: DocumentFiles, change: DocumentFilesChange): void {
+    this.requestUpdate();
+    if (change === 'files') {
+      const last = files.lastUploaded;
+      if (last && last.status === 'uploaded' && last !== this.#announced) {
+        this.#announced = last;
+        this.announcement = this.#localize.term('fileUploadedFor', this.#roleOf(last));
+      }
+      // The files' state changed: the owner re-validates.
+      this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    }
+    if (change === 'document' && files.document !== this.#seenDocument) {
+      this.#seenDocument = files.document;
+      this.value = files.document ?? '';
+      this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    }
   }
 
-  /** The files' state changed: the owner re-validates. */
-  #changed(): void {
-    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  }
-
-  #isCommitted(): boolean {
-    const uuids = this.items.filter((item) => item.status === 'uploaded').map((item) => item.uploaded!);
-    return uuids.length > 0 && uuids.join(',') === this.#committedUuids;
-  }
+  /** The upload last announced. */
+  #announced: DocumentFile | null = null;
 
   #cameraOffered(): boolean {
     if (this.camera === 'never') return false;
@@ -616,7 +529,7 @@ export class KycFileUpload extends KycElement {
       .join(',');
   }
 
-  #itemProblem(item: Item): string {
+  #itemProblem(item: DocumentFile): string {
     if (item.problem) {
       return item.problem === 'too-big'
         ? this.#localize.term('fileTooBig', megabytes(this.maxFileSize))
@@ -633,15 +546,6 @@ export class KycFileUpload extends KycElement {
     // A DRF refusal of the upload or of the document: its fields are ours, not the person's.
     return errorText(this.#localize, error, { validation: 'errorUploadRejected' });
   }
-
-  #report(error: KycApiError): void {
-    this.dispatchEvent(KycErrorEvent.of(error));
-  }
-
-  #requireClient(): KycClient {
-    if (!this.client) throw new Error('<kyc-file-upload> needs a client.');
-    return this.client;
-  }
 }
 
 /** Whether sending the same file again may work (not when the platform refused the file itself). */
@@ -652,38 +556,6 @@ function canRetry(error: KycApiError): boolean {
 /** A size limit in whole megabytes, as people read it. */
 function megabytes(bytes: number): number {
   return Math.max(1, Math.floor(bytes / (1024 * 1024)));
-}
-
-function asApiError(error: unknown): KycApiError {
-  return error instanceof KycApiError ? error : new KycApiError('malformed_response', 'The upload failed in an unexpected way.');
-}
-
-/** A small picture of an image file (none for PDFs, HEIC, or what cannot be decoded). */
-async function thumbnailOf(file: File, kind: FileKind | null): Promise<ImageBitmap | null> {
-  if (kind !== 'jpeg' && kind !== 'png' && kind !== 'webp') return null;
-  try {
-    const size = THUMBNAIL_SIZE * Math.min(2, globalThis.devicePixelRatio || 1);
-    const full = await createImageBitmap(file);
-    const scale = Math.min(1, size / Math.max(full.width, full.height));
-    const width = Math.max(1, Math.round(full.width * scale));
-    const height = Math.max(1, Math.round(full.height * scale));
-    full.close();
-    return await createImageBitmap(file, { resizeWidth: width, resizeHeight: height, resizeQuality: 'medium' });
-  } catch {
-    return null;
-  }
-}
-
-/** The pages of a PDF, counted from its page objects (null when too large to read, or unknown). */
-async function pageCountOf(file: File, kind: FileKind | null): Promise<number | null> {
-  if (kind !== 'pdf' || file.size > PDF_PAGE_COUNT_LIMIT) return null;
-  try {
-    const text = new TextDecoder('latin1').decode(await file.arrayBuffer());
-    const count = text.match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
-    return count > 0 ? count : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Draws a bitmap on the canvas it is placed on (once per bitmap). */

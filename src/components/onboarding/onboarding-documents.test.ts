@@ -76,6 +76,27 @@ describe('<kyc-onboarding> documents', () => {
     expect(saves).to.deep.equal([{ applicationUuid: uuid, keys: ['id_card_front_side', 'id_card_back_side'] }]);
   });
 
+  it('keeps the files chosen on a step when the person goes back and returns, and stores them then', async () => {
+    const el = await onDocumentStep();
+    await chooseFiles(el, 'id_card_front_side', await syntheticPhoto(1200, 800, { name: 'front.jpg', seed: 'fresh' }));
+    $<HTMLButtonElement>(el, '[part~="button-back"]')!.click();
+    await settled(el);
+    expect(heading(el)).not.to.equal('Identity document');
+    primary(el).click(); // Continue: nothing changed on that step
+    await settled(el);
+    expect(heading(el)).to.equal('Identity document');
+    await waitUntil(() => uploadOf(el, 'id_card_front_side')?.matches(':defined'), 'the file chooser');
+    await uploadOf(el, 'id_card_front_side').updateComplete;
+    expect(
+      uploadOf(el, 'id_card_front_side').shadowRoot.querySelectorAll('[part~="file"]').length,
+      'the front picture is still there',
+    ).to.equal(1);
+    await chooseFiles(el, 'id_card_back_side', await syntheticPhoto(1200, 800, { name: 'back.jpg', seed: 'fresh' }));
+    await proceed(el);
+    expect(heading(el)).to.equal('Agreements');
+    expect((await inspect(uuid)).documents.count).to.equal(2);
+  });
+
   it('hands its file settings to the document questions, and lets the page style them through parts', async () => {
     const style = document.createElement('style');
     style.textContent = 'kyc-onboarding::part(question__upload-button-choose) { outline: 3px solid rgb(7, 8, 9); }';

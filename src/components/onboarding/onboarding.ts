@@ -17,6 +17,7 @@ import { clockContext } from '../../context/clock-context.js';
 import { ProvidedValue } from '../../context/controllers.js';
 import { flowContext } from '../../context/flow-context.js';
 import { translationsContext } from '../../context/translations-context.js';
+import { backSideKeys, backSideOf } from '../../flow/documents.js';
 import { FlowController, type FlowScreen } from '../../flow/flow-controller.js';
 import { onboardingStyles } from './onboarding.styles.js';
 
@@ -151,7 +152,6 @@ export class KycOnboarding extends KycElement {
   /** @internal Loaded when first needed (chunks of their own in the CDN build). */
   static override lazyDependencies = {
     'kyc-signature-prompt': () => import('../signature-prompt/signature-prompt.js').then((module) => module.KycSignaturePrompt),
-    'kyc-file-upload': () => import('../file-upload/file-upload.js').then((module) => module.KycFileUpload),
   };
 
   // ── public properties ─────────────────────────────────────────────────────
@@ -206,14 +206,6 @@ export class KycOnboarding extends KycElement {
   @state() private summary: SummaryItem[] = [];
   /** Labels of stored answers, by attribute key then value (options and legal documents), for the review. */
   @state() private labels: Record<string, Record<string, string>> = {};
-  /** Two-sided documents the person said have no back side, by the key of their front side. */
-  @state() private noBackSide: ReadonlySet<string> = new Set();
-  /** Why the back side could not be made from the front's picture (shown by the pair). */
-  @state() private backSideError: KycApiError | null = null;
-  /** The application the document state below belongs to. */
-  #shownApplication: string | null = null;
-  /** Back sides made from a front document, by the front's key: made once per front document. */
-  readonly #backSides = new Map<string, { front: string; back: string }>();
   #chosenLevel: string | null = null;
   /** The settings last given to the questions (the same object while nothing changed). */
   #settings: FileUploadSettings | null = null;
@@ -276,13 +268,7 @@ export class KycOnboarding extends KycElement {
   // ── lifecycle ─────────────────────────────────────────────────────────────
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const application = this.#flow.application?.uuid ?? null;
-    if (application !== this.#shownApplication) {
-      // Another application: what the person said of the last one's documents does not carry over.
-      this.#shownApplication = application;
-      this.noBackSide = new Set();
-      this.#backSides.clear();
-    }
+    this.#flow.documents.configure({ maxFileSize: this.maxFileSize, photoMaxSide: this.photoMaxSide, originalPhotos: this.originalPhotos });
     // The code prompt's code arrives with the first request for a code (tried again if it failed).
     if (this.#flow.signature) this.need('kyc-signature-prompt').catch(() => undefined);
     const settings = [
@@ -567,14 +553,10 @@ export class KycOnboarding extends KycElement {
     const back = backSideOf(question, questions);
     if (!back) return this.#renderQuestion(question);
     const frontKey = question.attribute.key;
-    const single = this.noBackSide.has(frontKey);
-    const frontFiles = this.#questionElement(frontKey)?.fileUpload?.files.length ?? 0;
-    const frontStored = (this.#flow.valueOf(question.attribute) ?? '') !== '';
-    const backStored = (this.#flow.valueOf(back.attribute) ?? '') !== '';
-    // No back side: the front picture goes again as the back side. Only when the front was stored
-    // in an earlier visit (its picture is not here) and the back side is missing does the back
-    // question ask for that picture again.
-    const reuse = single && (frontFiles > 0 || !frontStored || backStored);
+    const { documents } = this.#flow;
+    const single = documents.noBackSide.has(frontKey);
+    // No back side: the front picture goes again as the back side (unless the flow needs it asked).
+    const reuse = documents.backFromFront(question, back);
     return html`<div class="sides">
       <div class="sides__pair">
         ${this.#renderQuestion(question)} ${reuse ? nothing : this.#renderQuestion(back)}
@@ -584,28 +566,17 @@ export class KycOnboarding extends KycElement {
           type="checkbox"
           .checked=${single}
           ?disabled=${!this.#flow.editable || this.#flow.busy !== null}
-          @change=${(event: Event) => this.#setNoBackSide(frontKey, (event.target as HTMLInputElement).checked)}
+          @change=${(event: Event) => documents.setNoBackSide(frontKey, (event.target as HTMLInputElement).checked)}
         />
         <span>${this.#localize.term('noBackSide')}</span>
       </label>
       ${single ? html`<p class="muted">${this.#localize.term(reuse ? 'noBackSideHelp' : 'noBackSideFrontAgain')}</p>` : nothing}
       ${
-        single && this.backSideError
-          ? html`<p class="message message--danger" role="alert">${errorText(this.#localize, this.backSideError)}</p>`
+        single && documents.backSideError
+          ? html`<p class="message message--danger" role="alert">${errorText(this.#localize, documents.backSideError)}</p>`
           : nothing
       }
     </div>`;
-  }
-
-  #setNoBackSide(frontKey: string, on: boolean): void {
-    const next = new Set(this.noBackSide);
-    if (on) next.add(frontKey);
-    else next.delete(frontKey);
-    this.noBackSide = next;
-  }
-
-  #questionElement(key: string): KycQuestion | null {
-    return this.renderRoot.querySelector<KycQuestion>(`kyc-question[data-key="${CSS.escape(key)}"]`);
   }
 
   #renderQuestion(question: KycApplicationQuestion): TemplateResult {
@@ -617,6 +588,7 @@ export class KycOnboarding extends KycElement {
       .value=${this.#flow.valueOf(attribute) ?? ''}
       .errors=${this.#flow.errorsOf(attribute)}
       .upload=${this.#uploadSettings()}
+      .documentFiles=${attribute.type === 'document' ? this.#flow.documents.filesOf(attribute.key) : null}
       application-uuid=${this.#flow.application?.uuid ?? ''}
       sumsub-theme=${this.#sumsubTheme()}
       ?disabled=${!this.#flow.editable}
@@ -783,66 +755,11 @@ export class KycOnboarding extends KycElement {
       this.#focusSummary();
       return;
     }
-    await this.#flow.continue(() => this.#makeDocuments(questions));
+    await this.#flow.continue();
+    // A document that could not be made is shown by its question, which takes the focus.
+    const failed = this.#flow.documents.failed;
+    if (failed) this.#focusQuestion(failed);
   };
-
-  /**
-   * Makes the documents of the step from the files uploaded on it (a back side the person said
-   * their document lacks from the front's picture), so Continue stores their uuids. A failure is
-   * shown by its question, which takes the focus; returns whether every document was made.
-   */
-  async #makeDocuments(questions: KycQuestion[]): Promise<boolean> {
-    const byKey = new Map(questions.map((question) => [question.question!.attribute.key, question]));
-    this.backSideError = null;
-    for (const question of questions) {
-      if (!question.fileUpload) continue;
-      try {
-        await question.commitDocument();
-      } catch {
-        question.focus();
-        return false;
-      }
-      const key = question.question!.attribute.key;
-      const back = backSideKey(key);
-      if (back && this.noBackSide.has(key) && !byKey.has(back)) {
-        // The back side is not shown: its document is made from the front's picture.
-        try {
-          await this.#makeBackSide(key, back, question);
-        } catch (error) {
-          this.backSideError = error as KycApiError;
-          question.focus();
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Sends the front side's files again as the back side's document, and keeps its uuid as the
-   * back's answer — once per front document (a save that failed after it must not make another:
-   * Sumsub refuses the same picture twice for one side).
-   */
-  async #makeBackSide(frontKey: string, backKey: string, front: KycQuestion): Promise<void> {
-    const files = front.fileUpload?.files ?? [];
-    const frontDocument = front.value;
-    if (files.length === 0 || this.#backSides.get(frontKey)?.front === frontDocument) return;
-    await this.need('kyc-file-upload');
-    const upload = document.createElement('kyc-file-upload');
-    upload.attributeKey = backKey;
-    upload.originalPhotos = true; // the front's files were fixed already
-    upload.maxFileSize = this.maxFileSize;
-    upload.hidden = true;
-    // In the tree while it works, so its events (progress, errors) reach the page.
-    front.after(upload);
-    try {
-      const back = await upload.commit(files);
-      this.#backSides.set(frontKey, { front: frontDocument, back });
-      this.#flow.setAnswer(backKey, back);
-    } finally {
-      upload.remove();
-    }
-  }
 
   /** Sumsub's theme: the widget's, with `auto` resolved from the system's preference. */
   #sumsubTheme(): 'light' | 'dark' {
@@ -941,23 +858,6 @@ export class KycOnboarding extends KycElement {
     const index = this.#flow.stepOf(key);
     if (index !== null && !(screen.name === 'step' && screen.index === index)) this.#change(index, key);
   }
-}
-
-/** The key of a document's back side, for the key of its front side (`id_card_front_side` → `id_card_back_side`). */
-function backSideKey(frontKey: string): string | null {
-  return frontKey.endsWith('_front_side') ? `${frontKey.slice(0, -'_front_side'.length)}_back_side` : null;
-}
-
-/** The back side asked on the same step as a document's front side. */
-function backSideOf(front: KycApplicationQuestion, questions: readonly KycApplicationQuestion[]): KycApplicationQuestion | undefined {
-  if (front.attribute.type !== 'document') return undefined;
-  const key = backSideKey(front.attribute.key);
-  return key ? questions.find((question) => question.attribute.key === key && question.attribute.type === 'document') : undefined;
-}
-
-/** Keys of back sides shown beside their front side (not on their own). */
-function backSideKeys(questions: readonly KycApplicationQuestion[]): Set<string> {
-  return new Set(questions.flatMap((question) => backSideOf(question, questions)?.attribute.key ?? []));
 }
 
 declare global {

@@ -11,6 +11,7 @@ import { formControlStyles } from '../../styles/form-control.styles.js';
 import { LocalizeController, numberFormat, type TextTermKey, type TranslationOverrides } from '../../utilities/localize.js';
 import type { KycComboboxOption } from '../combobox/combobox.js';
 import type { KycFileUpload } from '../file-upload/file-upload.js';
+import { DocumentFiles } from '../../flow/document-files.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PHOTO_MAX_SIDE } from '../../internal/upload-limits.js';
 import { clientContext } from '../../context/client-context.js';
 import { InheritedProperty } from '../../context/controllers.js';
@@ -265,6 +266,8 @@ export class KycQuestion extends KycFormAssociatedElement {
   #source: { client: KycClient | null; what: string | null } | null = null;
   /** Focus the control once the retried read has answered (the retry button is gone then). */
   #focusAfterRetry = false;
+  /** The files of a `document` question used on its own. */
+  #ownFiles: DocumentFiles | null = null;
   /** The combobox's options, made once per list of definitions. */
   #comboboxOptions = new WeakMap<KycDefinition[], KycComboboxOption[]>();
 
@@ -320,6 +323,12 @@ export class KycQuestion extends KycFormAssociatedElement {
   /** How a `document` question checks and fixes files (see `<kyc-file-upload>`); defaults apply to what is absent. */
   @property({ attribute: false }) upload: FileUploadSettings = {};
 
+  /**
+   * @internal The files of a `document` question: the flow's (given by `<kyc-onboarding>`), else
+   * the question's own.
+   */
+  @property({ attribute: false }) documentFiles: DocumentFiles | null = null;
+
   constructor() {
     super();
     // A submit attempt shows the problems; a quiet `checkValidity()` does not.
@@ -342,6 +351,13 @@ export class KycQuestion extends KycFormAssociatedElement {
   }
 
   // ── lifecycle ───────────────────────────────────────────────────────────────
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Files of its own go with the element (the flow's stay with the flow).
+    this.#ownFiles?.clear();
+    this.#ownFiles = null;
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -415,16 +431,6 @@ export class KycQuestion extends KycFormAssociatedElement {
     return control?.matches(':defined') ? (control as KycFileUpload) : null;
   }
 
-  /**
-   * Makes the document of a `document` question from the files uploaded in this session, and
-   * takes its uuid as the answer (nothing for other kinds, or when nothing new was uploaded).
-   * `reuse`: send these files instead (a single-sided document's front picture as its back side).
-   * Rejects with the `KycApiError` the question shows.
-   */
-  async commitDocument(reuse?: readonly File[]): Promise<void> {
-    await this.fileUpload?.commit(reuse);
-  }
-
   /** Shows the problem under the control and focuses it when invalid; returns whether it is valid. */
   override reportValidity(): boolean {
     this.showProblems = true;
@@ -440,6 +446,18 @@ export class KycQuestion extends KycFormAssociatedElement {
   }
 
   // ── private: state ──────────────────────────────────────────────────────────
+
+  /** The files of a `document` question: the ones given, else the question's own (made when first needed). */
+  get #files(): DocumentFiles | null {
+    if (this.#kind !== 'document') return null;
+    if (this.documentFiles) return this.documentFiles;
+    const key = this.question!.attribute.key;
+    if (this.#ownFiles?.attributeKey !== key) {
+      this.#ownFiles?.clear();
+      this.#ownFiles = new DocumentFiles(key, { client: () => this.client, events: this });
+    }
+    return this.#ownFiles;
+  }
 
   get #kind(): Kind {
     const attribute = this.question?.attribute;
@@ -478,7 +496,7 @@ export class KycQuestion extends KycFormAssociatedElement {
     const serverErrors = this.#serverErrors;
     if (serverErrors.length > 0) return { flags: { customError: true }, message: serverErrors.join(' ') };
     if (kind === 'document') {
-      const upload = this.fileUpload;
+      const upload = this.#files;
       if (upload?.pending) return this.#problem('customError', 'fileUploadPending');
       if (upload?.hasProblems) return this.#problem('customError', 'fileProblemPending');
       const missing = this.#isRequired && this.value === '' && !upload?.hasFiles;
@@ -931,6 +949,7 @@ export class KycQuestion extends KycFormAssociatedElement {
         label=${title}
         description=${[description, this.#note, ...messages].filter(Boolean).join(' ')}
         .value=${live(super.value)}
+        .documentFiles=${this.#files}
         ?multiple=${!attribute.key.endsWith('_side')}
         ?disabled=${this.isDisabled || (this.upload.locked ?? false)}
         .maxFileSize=${maxFileSize ?? DEFAULT_MAX_FILE_BYTES}
