@@ -27,6 +27,7 @@ import {
 } from '../events/events.js';
 import { Documents } from './documents.js';
 import { Poller } from './poller.js';
+import { ReferenceData } from './reference-data.js';
 import { isProvider, signatureGroups, type SignatureRequest } from './signatures.js';
 import { recallRevised, recallStep, rememberRevised, rememberStep } from './tab-memory.js';
 import { isLiveness, isLivenessDone } from '../internal/answer.js';
@@ -95,6 +96,13 @@ export class FlowController implements ReactiveController {
   unsavedAnswers = false;
   /** The documents of the application: files chosen, "no back side", their making on Continue. */
   readonly documents: Documents;
+  /** Options and legal documents, read once for the questions and the review. */
+  readonly referenceData = new ReferenceData();
+  /**
+   * Titles of the stored answers, by attribute key then value (options and legal documents), for
+   * the review: read when it opens (a key missing here is shown as stored).
+   */
+  labels: Record<string, Record<string, string>> = {};
 
   readonly #host: FlowControllerHost;
   #client: KycClient | null = null;
@@ -590,6 +598,7 @@ export class FlowController implements ReactiveController {
       rememberStep(this.application.uuid, screen.name === 'review' ? 'review' : screen.index);
     }
     this.#set({ screen, signature: null, unsavedAnswers: false });
+    if (screen.name === 'review') void this.#loadLabels();
     if (screen.name === 'step') {
       // A liveness step is watched until the platform says the check is done.
       if (this.#watching()) this.#poller.schedule();
@@ -622,6 +631,22 @@ export class FlowController implements ReactiveController {
         value: this.drafts.get(attribute.key) ?? (attribute.type === 'boolean' && attribute.value === null ? 'false' : null),
       }))
       .filter((change): change is KycAttributeChange => change.value !== null);
+  }
+
+  /** Reads the titles of chosen options and accepted documents, for the review. */
+  async #loadLabels(): Promise<void> {
+    const client = this.#client;
+    if (!client) return;
+    const attributes = this.steps.flatMap((step) => step.questions.map((question) => question.attribute));
+    const labels: Record<string, Record<string, string>> = {};
+    await Promise.all(
+      attributes.map(async (attribute) => {
+        // A failed read leaves the stored key on the review: still true, only less friendly.
+        labels[attribute.key] = await this.referenceData.labelsOf(client, attribute).catch(() => ({}));
+      }),
+    );
+    this.labels = labels;
+    this.#host.requestUpdate();
   }
 
   // ── review polling ────────────────────────────────────────────────────────

@@ -1,6 +1,5 @@
-import type { KycAttribute, KycClient, KycApplicationQuestion } from '../api/index.js';
+import type { KycAttribute, KycApplicationQuestion } from '../api/index.js';
 import type { LocalizeController } from '../utilities/localize.js';
-import { definitionsOf, legalDocumentsOf } from './reference-data.js';
 
 /** The attribute whose value is an access token for Sumsub's WebSDK [seed]. */
 export const LIVENESS_TOKEN_KEY = 'sumsub_liveness_check_token';
@@ -61,21 +60,4 @@ export function answerText(localize: LocalizeController, question: KycApplicatio
     default:
       return value;
   }
-}
-
-/**
- * The titles an answer's stored value stands for, by value: option keys of a `reference_data`
- * attribute, document uuids of a `legal_document` one (read once per client, shared with the
- * questions); empty for other types.
- */
-export async function answerLabels(client: KycClient, attribute: KycAttribute): Promise<Record<string, string>> {
-  if (attribute.type === 'reference_data') {
-    const options = await definitionsOf(client, attribute.key);
-    return Object.fromEntries(options.map((option) => [option.key, option.title]));
-  }
-  if (attribute.type === 'legal_document') {
-    const documents = await legalDocumentsOf(client, attribute.key);
-    return Object.fromEntries(documents.map((doc) => [doc.uuid, doc.title]));
-  }
-  return {};
 }

@@ -232,6 +232,29 @@ describe('FlowController against the sandbox', () => {
     assert.deepEqual(flow.screen, { name: 'step', index: 1 });
   });
 
+  test('reads the titles of the chosen options for the review, once for the questions and the review', async () => {
+    const requests: string[] = [];
+    const host = connectedHost();
+    const counting: typeof fetch = async (input, init) => {
+      requests.push(String(input));
+      return chain(input, init);
+    };
+    const client = apiClient({ fetch: counting });
+    await host.flow.start(client, { clock });
+    const flow = host.flow;
+    await chooseBasic(flow);
+    answer(flow, PERSONAL);
+    await flow.continue();
+    const read = await flow.referenceData.definitionsOf(client, 'citizenship');
+    const reads = () => requests.filter((url) => url.includes('/attributes/citizenship/definitions/')).length;
+    const before = reads();
+    assert.ok(before > 0);
+    flow.review();
+    await until(() => flow.labels['citizenship'] !== undefined, 'the labels');
+    assert.equal(flow.labels['citizenship']['LV'], read.find((option) => option.key === 'LV')!.title);
+    assert.equal(reads(), before, 'the review reads nothing again');
+  });
+
   test('keeps every typed answer when a save fails, reports one kyc-error, and saves on retry', async () => {
     const { host, flow } = await startedFlow();
     await chooseBasic(flow);

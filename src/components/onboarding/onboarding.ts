@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { createKycClient, type KycApiError, type KycClient, type KycApplicationQuestion } from '../../api/index.js';
 import { KycErrorEvent } from '../../events/events.js';
 import { KycElement } from '../../internal/kyc-element.js';
-import { answerLabels, answerText } from '../../internal/answer.js';
+import { answerText } from '../../internal/answer.js';
 import { systemClock, type KycClock } from '../../internal/clock.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { rootThemeStyles } from '../../styles/tokens.styles.js';
@@ -204,8 +204,6 @@ export class KycOnboarding extends KycElement {
   #client: KycClient | null = null;
   /** Problems shown in the error summary (client-side checks or the platform's refusal). */
   @state() private summary: SummaryItem[] = [];
-  /** Labels of stored answers, by attribute key then value (options and legal documents), for the review. */
-  @state() private labels: Record<string, Record<string, string>> = {};
   #chosenLevel: string | null = null;
   /** The settings last given to the questions (the same object while nothing changed). */
   #settings: FileUploadSettings | null = null;
@@ -290,7 +288,6 @@ export class KycOnboarding extends KycElement {
       this.#lastScreen = screen.name;
       this.#lastStepIndex = index;
       this.summary = [];
-      if (screen.name === 'review') void this.#loadLabels();
     }
     // A refusal of the platform on a step (after Continue, a signed save or the submission) is
     // listed in the error summary, whichever move brought it.
@@ -825,22 +822,7 @@ export class KycOnboarding extends KycElement {
 
   #answerText(question: KycApplicationQuestion): string {
     const value = this.#flow.valueOf(question.attribute) ?? '';
-    return answerText(this.#localize, question, value, this.labels[question.attribute.key]?.[value] ?? null);
-  }
-
-  /** Reads the titles of chosen options and accepted documents, for the review. */
-  async #loadLabels(): Promise<void> {
-    const client = this.#client;
-    if (!client) return;
-    const attributes = this.#flow.steps.flatMap((step) => step.questions.map((q) => q.attribute));
-    const labels: Record<string, Record<string, string>> = {};
-    await Promise.all(
-      attributes.map(async (attribute) => {
-        // A failed read leaves the stored key on the review: still true, only less friendly.
-        labels[attribute.key] = await answerLabels(client, attribute).catch(() => ({}));
-      }),
-    );
-    this.labels = labels;
+    return answerText(this.#localize, question, value, this.#flow.labels[question.attribute.key]?.[value] ?? null);
   }
 
   #focusSummary(): void {

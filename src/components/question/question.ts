@@ -6,7 +6,9 @@ import { KycErrorEvent } from '../../events/events.js';
 import { KycFormAssociatedElement, type KycValidationResult, type KycValidator } from '../../internal/form-associated.js';
 import { answerText, isLiveness, isLivenessDone, isRealDate } from '../../internal/answer.js';
 import { asciiDigits, EMAIL, normalizeEmail, normalizePhone, PHONE } from '../../internal/contact.js';
-import { definitionsOf, legalDocumentsOf } from '../../internal/reference-data.js';
+import { ReferenceData } from '../../flow/reference-data.js';
+import { flowContext } from '../../context/flow-context.js';
+import { ContextConsumer } from '@lit/context';
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { LocalizeController, numberFormat, type TextTermKey, type TranslationOverrides } from '../../utilities/localize.js';
 import type { KycComboboxOption } from '../combobox/combobox.js';
@@ -162,9 +164,6 @@ export interface FileUploadSettings {
   camera?: 'auto' | 'always' | 'never';
 }
 
-/** Failed reads already reported (one `kyc-error` per failure, however many questions share the read). */
-const reportedReads = new WeakSet<KycApiError>();
-
 /** Where a question's options or legal document stand. */
 type Remote =
   | { status: 'idle' | 'loading' | 'failed' }
@@ -254,6 +253,8 @@ export class KycQuestion extends KycFormAssociatedElement {
   readonly #localize = new LocalizeController(this);
   readonly #client = new InheritedProperty(this, 'client', clientContext, { fallback: null, provide: true });
   readonly #translations = new InheritedProperty(this, 'translations', translationsContext, { fallback: undefined, provide: true });
+  /** The enclosing widget's flow, whose reference data the question reads (none when used on its own). */
+  readonly #flow = new ContextConsumer(this, { context: flowContext });
   /** What the person typed, when it differs from the value only by normalization (`12,5` for `12.5`). */
   #typed: string | null = null;
   /** The person edited the answer since `errors` were given. */
@@ -542,9 +543,10 @@ export class KycQuestion extends KycFormAssociatedElement {
     }
     const { key } = question.attribute;
     const reference = question.attribute.type === 'reference_data';
+    const data = this.#flow.value?.referenceData ?? ReferenceData.of(client);
     const request: Promise<Remote> = reference
-      ? definitionsOf(client, key).then((options) => ({ status: 'options', options }))
-      : legalDocumentsOf(client, key).then((documents) => {
+      ? data.definitionsOf(client, key).then((options) => ({ status: 'options', options }))
+      : data.legalDocumentsOf(client, key).then((documents) => {
           const document = documents.find((candidate) => candidate.key === key) ?? documents[0];
           if (!document) throw new KycApiError('not_found', 'The platform has no legal document for this question.');
           return { status: 'document', document };
@@ -559,10 +561,7 @@ export class KycQuestion extends KycFormAssociatedElement {
         if (this.#request !== request) return;
         this.remote = { status: 'failed' };
         // One read shared by several questions fails once: it is reported once.
-        if (error instanceof KycApiError && !reportedReads.has(error)) {
-          reportedReads.add(error);
-          this.dispatchEvent(KycErrorEvent.of(error));
-        }
+        if (error instanceof KycApiError && data.firstReport(error)) this.dispatchEvent(KycErrorEvent.of(error));
       },
     );
   }

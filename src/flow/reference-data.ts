@@ -1,0 +1,71 @@
+import type { KycApiError, KycAttribute, KycClient, KycDefinition, KycLegalDocument } from '../api/index.js';
+
+/**
+ * Reference data (the options of `reference_data` questions, legal documents) read once per client
+ * and key, and shared by whatever shows it: the questions of a step and the review ask once.
+ * A failed read is forgotten, so a retry asks again; it is reported once, however many questions
+ * share it ({@link firstReport}).
+ *
+ * The flow owns one for the widget. An element used on its own takes the one of its client
+ * ({@link ReferenceData.of}), so two questions given the same client still ask once.
+ */
+export class ReferenceData {
+  readonly #definitions = new WeakMap<KycClient, Map<string, Promise<KycDefinition[]>>>();
+  readonly #legalDocuments = new WeakMap<KycClient, Map<string, Promise<KycLegalDocument[]>>>();
+  readonly #reported = new WeakSet<KycApiError>();
+
+  /** The options of a `reference_data` attribute (every page). */
+  definitionsOf(client: KycClient, key: string): Promise<KycDefinition[]> {
+    return cached(this.#definitions, client, key, () => client.getDefinitions(key));
+  }
+
+  /** The legal documents of a `legal_document` attribute. */
+  legalDocumentsOf(client: KycClient, key: string): Promise<KycLegalDocument[]> {
+    return cached(this.#legalDocuments, client, key, () => client.getLegalDocuments(key));
+  }
+
+  /**
+   * The titles an answer's stored value stands for, by value: option keys of a `reference_data`
+   * attribute, document uuids of a `legal_document` one; empty for other types.
+   */
+  async labelsOf(client: KycClient, attribute: KycAttribute): Promise<Record<string, string>> {
+    if (attribute.type === 'reference_data') {
+      const options = await this.definitionsOf(client, attribute.key);
+      return Object.fromEntries(options.map((option) => [option.key, option.title]));
+    }
+    if (attribute.type === 'legal_document') {
+      const documents = await this.legalDocumentsOf(client, attribute.key);
+      return Object.fromEntries(documents.map((doc) => [doc.uuid, doc.title]));
+    }
+    return {};
+  }
+
+  /** Whether this failure of a read is reported now: true the first time only. */
+  firstReport(error: KycApiError): boolean {
+    if (this.#reported.has(error)) return false;
+    this.#reported.add(error);
+    return true;
+  }
+
+  /** The reference data of elements used on their own with this client (outside a widget's flow). */
+  static of(client: KycClient): ReferenceData {
+    let data = standalone.get(client);
+    if (!data) standalone.set(client, (data = new ReferenceData()));
+    return data;
+  }
+}
+
+/** Elements used on their own share their client's reads (the client's life is theirs). */
+const standalone = new WeakMap<KycClient, ReferenceData>();
+
+function cached<T>(store: WeakMap<KycClient, Map<string, Promise<T>>>, client: KycClient, key: string, read: () => Promise<T>): Promise<T> {
+  let byKey = store.get(client);
+  if (!byKey) store.set(client, (byKey = new Map<string, Promise<T>>()));
+  let answer = byKey.get(key);
+  if (!answer) {
+    answer = read();
+    byKey.set(key, answer);
+    answer.catch(() => byKey.delete(key));
+  }
+  return answer;
+}
