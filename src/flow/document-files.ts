@@ -1,9 +1,8 @@
 import { KycApiError, type KycClient } from '../api/index.js';
 import { KycErrorEvent, KycUploadProgressEvent } from '../events/events.js';
-import { checkFile, DEFAULT_ACCEPTED_KINDS, type FileProblem } from '../internal/file-check.js';
-import { fixUpPhoto } from '../internal/photo-fixup.js';
-import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PHOTO_MAX_SIDE } from '../internal/upload-limits.js';
-import type { FileKind } from '../shared/file-type.js';
+import type { FileProblem } from '../internal/file-check.js';
+import { DEFAULT_ACCEPTED_KINDS, DEFAULT_MAX_FILE_BYTES, DEFAULT_PHOTO_MAX_SIDE } from '../internal/upload-limits.js';
+import type { FileKind } from '../shared/file-kinds.js';
 
 /** Where a chosen file stands. */
 export type DocumentFileStatus = 'checking' | 'refused' | 'uploading' | 'uploaded' | 'failed';
@@ -252,6 +251,8 @@ export class DocumentFiles {
   /** Checks, fixes (when `fix`) and uploads one chosen file. */
   async #process(item: Entry, fix: boolean): Promise<void> {
     const { maxFileSize, accept, photoMaxSide } = this.settings;
+    // The checks and the fix-up arrive with the first file (a chunk of their own in the CDN build).
+    const { checkFile, fixUpPhoto } = await import('../internal/file-processing.js');
     const check = await checkFile(item.file, { maxBytes: maxFileSize, accept });
     if (!this.items.includes(item)) return; // removed meanwhile
     if (!check.ok) {

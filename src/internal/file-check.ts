@@ -19,9 +19,9 @@ import {
   type ImageDimensions,
   type StructureCheckedKind,
 } from '../shared/file-type.js';
-import { DEFAULT_MAX_FILE_BYTES } from './upload-limits.js';
+import { DEFAULT_ACCEPTED_KINDS, DEFAULT_MAX_FILE_BYTES } from './upload-limits.js';
 
-export { DEFAULT_MAX_FILE_BYTES };
+export { DEFAULT_ACCEPTED_KINDS, DEFAULT_MAX_FILE_BYTES };
 
 /**
  * Why a file is refused:
@@ -56,7 +56,6 @@ export type FileCheck =
   { ok: true; kind: FileKind; width: number | null; height: number | null } | { ok: false; problem: FileProblem; kind: FileKind | null };
 
 /** The formats Sumsub takes for documents. */
-export const DEFAULT_ACCEPTED_KINDS: readonly FileKind[] = Object.freeze(['jpeg', 'png', 'pdf', 'heic', 'webp'] as const);
 /** 100 megapixels: a 12 MP (or 50 MP) phone photo passes, a 30000 × 30000 bomb does not. */
 export const DEFAULT_MAX_PIXELS: number = DEFAULT_MAX_IMAGE_PIXELS;
 

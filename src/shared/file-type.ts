@@ -15,18 +15,12 @@
  * takes every integer field, and the checks share the JPEG segment walk.
  */
 
-/** File formats the sniffer recognises. */
-export type FileKind = 'jpeg' | 'png' | 'pdf' | 'heic' | 'webp' | 'gif' | 'tiff' | 'bmp' | 'avif';
+import { FILE_KINDS as KINDS, FILE_KIND_MIME_TYPES, type FileKind } from './file-kinds.js';
+
+export { FILE_KIND_MIME_TYPES, type FileKind };
 
 /** Formats whose internal structure {@link isStructurallyComplete} can check. */
 export type StructureCheckedKind = 'jpeg' | 'png' | 'pdf' | 'heic' | 'webp';
-
-const KINDS: readonly FileKind[] = ['jpeg', 'png', 'pdf', 'heic', 'webp', 'gif', 'tiff', 'bmp', 'avif'];
-
-/** The MIME type of each recognised format: `image/` and its name, but `application/pdf`. */
-export const FILE_KIND_MIME_TYPES: Readonly<Record<FileKind, string>> = Object.fromEntries(
-  KINDS.map((kind) => [kind, (kind === 'pdf' ? 'application/' : 'image/') + kind]),
-) as Record<FileKind, string>;
 
 /** Other file extensions and declared types of the formats (a format's own name and MIME type are known). */
 const EXTENSION_ALIASES: Readonly<Record<string, FileKind>> = { jpg: 'jpeg', jpe: 'jpeg', jfif: 'jpeg', heif: 'heic', tif: 'tiff' };
