@@ -47,6 +47,17 @@ export type FlowScreen =
   | { name: 'waiting' }
   | { name: 'outcome'; status: 'approved' | 'rejected' | 'unknown' };
 
+/**
+ * A problem listed in the error summary: the question it concerns (when the step shows it) and
+ * its message; `error` instead of a message: say that failure (a refusal naming no answer).
+ */
+export interface FlowProblem {
+  key: string | null;
+  title: string | null;
+  message: string | null;
+  error?: KycApiError;
+}
+
 /** What the flow is doing in the background (the UI shows it and disables what it must). */
 export type FlowBusy = 'loading' | 'creating' | 'saving' | 'sending-code' | 'submitting' | null;
 
@@ -94,6 +105,14 @@ export class FlowController implements ReactiveController {
    * the UI says so (Continue stores them). Cleared by the next move.
    */
   unsavedAnswers = false;
+  /**
+   * The error summary of the step: what its questions' own checks found when the person pressed
+   * Continue, or the platform's refusal of the step's answers. A new array each time it is
+   * filled; emptied by a move to another screen.
+   */
+  summary: readonly FlowProblem[] = [];
+  /** The level the person picked on the level choice (before pressing Start), or null. */
+  chosenLevel: string | null = null;
   /** The documents of the application: files chosen, "no back side", their making on Continue. */
   readonly documents: Documents;
   /** Options and legal documents, read once for the questions and the review. */
@@ -247,6 +266,12 @@ export class FlowController implements ReactiveController {
     return this.#client ? this.start(this.#client, this.#options) : Promise.resolve();
   }
 
+  /** Picks a level on the level choice (nothing is sent before {@link selectLevel}). */
+  chooseLevel(levelUuid: string): void {
+    this.chosenLevel = levelUuid;
+    this.#host.requestUpdate();
+  }
+
   /** Creates an application for a level and opens its first step. */
   async selectLevel(levelUuid: string): Promise<void> {
     if (this.busy) return;
@@ -320,6 +345,15 @@ export class FlowController implements ReactiveController {
       return;
     }
     await this.#save(screen.index, changes, {});
+  }
+
+  /**
+   * Lists the problems the step's questions found when the person pressed Continue (nothing is
+   * sent): the error summary shows them.
+   */
+  showProblems(problems: readonly FlowProblem[]): void {
+    if (this.screen.name !== 'step' || problems.length === 0) return;
+    this.#set({ summary: [...problems] });
   }
 
   /** Opens the review of every answer. */
@@ -460,6 +494,7 @@ export class FlowController implements ReactiveController {
         // Missing or refused answers: take the person to the first step they concern.
         const index = this.#firstStepWhere((attribute) => this.errorsOf(attribute).length > 0);
         if (index !== null) this.goToStep(index);
+        this.#summarize(error);
       }
     }
   }
@@ -761,9 +796,23 @@ export class FlowController implements ReactiveController {
     return this.#client;
   }
 
-  #set(changes: Partial<Pick<FlowController, 'screen' | 'busy' | 'notice' | 'signature' | 'unsavedAnswers'>>): void {
+  #set(changes: Partial<Pick<FlowController, 'screen' | 'busy' | 'notice' | 'signature' | 'unsavedAnswers' | 'summary'>>): void {
+    const { screen } = changes;
+    if (screen && !sameScreen(screen, this.screen) && this.summary.length > 0) this.summary = [];
     Object.assign(this, changes);
     this.#host.requestUpdate();
+  }
+
+  /** A refusal of the step's answers, listed in the error summary (per question where it names one). */
+  #summarize(error: unknown): void {
+    if (!(error instanceof KycApiError) || error.code !== 'validation' || this.screen.name !== 'step') return;
+    const problems: FlowProblem[] = [];
+    for (const [key, messages] of Object.entries(error.fieldErrors)) {
+      const question = this.questionOf(key);
+      for (const message of messages) problems.push({ key: question ? key : null, title: question?.title ?? null, message });
+    }
+    for (const message of error.nonFieldErrors) problems.push({ key: null, title: null, message });
+    this.#set({ summary: problems.length > 0 ? problems : [{ key: null, title: null, message: null, error }] });
   }
 
   /**
@@ -776,6 +825,7 @@ export class FlowController implements ReactiveController {
     const failure = asApiError(error);
     this.fieldErrors = failure.code === 'validation' ? { ...failure.fieldErrors } : this.fieldErrors;
     this.#set({ busy: null, notice: failure, signature: keepSignature ? this.signature : null });
+    this.#summarize(failure);
     this.#report(failure);
   }
 
@@ -786,6 +836,11 @@ export class FlowController implements ReactiveController {
   #aborted(error: unknown): boolean {
     return error instanceof KycApiError && error.code === 'aborted';
   }
+}
+
+/** Whether two screens are the same one (a step: the same step). */
+function sameScreen(a: FlowScreen, b: FlowScreen): boolean {
+  return a.name === b.name && (a.name !== 'step' || (b.name === 'step' && a.index === b.index));
 }
 
 function asApiError(error: unknown): KycApiError {
