@@ -108,6 +108,20 @@ describe('the built package', () => {
     assert.ok(entry.includes('Choose a verification level'), "the first screens' words are in the entry");
   });
 
+  test('the screens after the first load (level choice, step and its questions, review, outcome) are a chunk of their own', () => {
+    const cdn = join(copy, 'dist/cdn');
+    const entry = readFileSync(join(cdn, 'kyc-onboarding.js'), 'utf8');
+    const chunks = readdirSync(join(cdn, 'chunks')).filter((name) => name.endsWith('.js'));
+    const holder = chunks.find((name) => name.startsWith('screens-'));
+    assert.ok(holder, `a screens chunk (chunks: ${chunks.join(', ')})`);
+    const screens = readFileSync(join(cdn, 'chunks', holder), 'utf8');
+    // The step's re-exported parts, and a question's autofill table.
+    for (const marker of ['liveness-qr-code', 'additional-name']) {
+      assert.ok(!entry.includes(marker), `"${marker}" is not in the entry`);
+      assert.ok(screens.includes(marker), `"${marker}" is in ${holder}`);
+    }
+  });
+
   test('the classic script holds everything (languages, the WebSDK) and needs no module support', () => {
     const iife = readFileSync(join(copy, 'dist/cdn/kyc-onboarding.iife.js'), 'utf8');
     assert.match(iife, /^var kycOnboarding=function/, 'a classic script that sets window.kycOnboarding');

@@ -255,6 +255,27 @@ describe('FlowController against the sandbox', () => {
     assert.equal(reads(), before, 'the review reads nothing again');
   });
 
+  test("lists a refusal of the step's answers in the error summary, by question, until the person moves", async () => {
+    const { flow } = await startedFlow();
+    await chooseBasic(flow);
+    answer(flow, { ...PERSONAL, date_of_birth: '2020-01-01' });
+    await flow.continue();
+    assert.deepEqual(flow.screen, { name: 'step', index: 0 });
+    assert.deepEqual(flow.summary, [
+      { key: 'date_of_birth', title: flow.questionOf('date_of_birth')!.title, message: 'You must be at least 18 years old.' },
+    ]);
+    flow.showProblems([{ key: 'first_name', title: 'First name', message: 'Required.' }]);
+    assert.equal(flow.summary.length, 1);
+    assert.equal(flow.summary[0].key, 'first_name');
+    flow.goToStep(1);
+    assert.deepEqual(flow.summary, [], 'another step: the summary is gone');
+    flow.showProblems([{ key: 'first_name', title: 'First name', message: 'Required.' }]);
+    assert.equal(flow.summary.length, 1, 'the checks of this step');
+    flow.review();
+    flow.showProblems([{ key: 'first_name', title: 'First name', message: 'Required.' }]);
+    assert.deepEqual(flow.summary, [], 'no summary outside a step');
+  });
+
   test('keeps every typed answer when a save fails, reports one kyc-error, and saves on retry', async () => {
     const { host, flow } = await startedFlow();
     await chooseBasic(flow);

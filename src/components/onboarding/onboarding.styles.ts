@@ -17,6 +17,11 @@ export const onboardingStyles = css`
     gap: var(--_kyc-space-l);
   }
 
+  /* A screen element renders into this shadow root: its content takes part in the layout. */
+  .screen {
+    display: contents;
+  }
+
   h2 {
     font-size: var(--_kyc-font-size-l);
     line-height: 1.25;

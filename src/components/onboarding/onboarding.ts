@@ -1,15 +1,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { createKycClient, type KycApiError, type KycClient, type KycApplicationQuestion } from '../../api/index.js';
+import { property } from 'lit/decorators.js';
+import { createKycClient, type KycClient } from '../../api/index.js';
 import { KycErrorEvent } from '../../events/events.js';
 import { KycElement } from '../../internal/kyc-element.js';
-import { answerText } from '../../internal/answer.js';
 import { systemClock, type KycClock } from '../../internal/clock.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { rootThemeStyles } from '../../styles/tokens.styles.js';
 import { LocalizeController, type TranslationOverrides } from '../../utilities/localize.js';
-import { KycQuestion, type FileUploadSettings } from '../question/question.js';
+import type { FileUploadSettings, KycQuestion } from '../question/question.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PHOTO_MAX_SIDE } from '../../internal/upload-limits.js';
 import { errorText } from '../../internal/error-text.js';
 import { clientContext } from '../../context/client-context.js';
@@ -17,74 +15,19 @@ import { clockContext } from '../../context/clock-context.js';
 import { ProvidedValue } from '../../context/controllers.js';
 import { flowContext } from '../../context/flow-context.js';
 import { translationsContext } from '../../context/translations-context.js';
-import { backSideKeys, backSideOf } from '../../flow/documents.js';
-import { FlowController, type FlowScreen } from '../../flow/flow-controller.js';
+import { FlowController, type FlowProblem, type FlowScreen } from '../../flow/flow-controller.js';
+import { heading } from '../../screens/parts.js';
+import { GoToQuestionEvent } from '../../screens/screen.js';
 import { onboardingStyles } from './onboarding.styles.js';
 
-/** The parts of `<kyc-question>` the root re-exports as `question__<part>`. */
-const QUESTION_PARTS = [
-  'base',
-  'label',
-  'help',
-  'control',
-  'error',
-  'note',
-  'answer',
-  'placeholder',
-  'document',
-  'document-text',
-  'document-link',
-  'status',
-  'retry-button',
-  'combobox-input',
-  'combobox-expand-icon',
-  'combobox-listbox',
-  'combobox-option',
-  'combobox-message',
-  'liveness-frame',
-  'liveness-status',
-  'liveness-retry-button',
-  'liveness-link',
-  'liveness-qr-code',
-  'upload',
-  'upload-files',
-  'upload-file',
-  'upload-thumbnail',
-  'upload-progress',
-  'upload-message',
-  'upload-actions',
-  'upload-button-choose',
-  'upload-button-camera',
-  'upload-button-remove',
-  'upload-button-cancel',
-  'upload-button-retry',
-] as const;
-/** The parts of `<kyc-signature-prompt>` the root re-exports as `signature__<part>`. */
-const SIGNATURE_PARTS = [
-  'base',
-  'title',
-  'progress',
-  'form',
-  'code',
-  'error',
-  'actions',
-  'button-send',
-  'button-confirm',
-  'button-resend',
-  'button-cancel',
-] as const;
-
-/** An `exportparts` value that re-exports `parts` with `prefix__`. */
-const exportParts = (prefix: string, parts: readonly string[]): string => parts.map((part) => `${part}: ${prefix}__${part}`).join(', ');
-const QUESTION_EXPORTPARTS = exportParts('question', QUESTION_PARTS);
-const SIGNATURE_EXPORTPARTS = exportParts('signature', SIGNATURE_PARTS);
-
-/** A message of the error summary: the question it concerns (when known) and the text. */
-interface SummaryItem {
-  key: string | null;
-  title: string | null;
-  message: string;
-}
+/** The screens that are elements of their own, by the flow's screen; each loaded when first shown. */
+const SCREEN_TAGS: Partial<Record<FlowScreen['name'], string>> = {
+  levels: 'kyc-levels-screen',
+  step: 'kyc-step-screen',
+  review: 'kyc-review-screen',
+  waiting: 'kyc-outcome-screen',
+  outcome: 'kyc-outcome-screen',
+};
 
 /**
  * @summary The whole KYC onboarding flow: level choice, the server-defined questionnaire,
@@ -148,10 +91,12 @@ interface SummaryItem {
  */
 export class KycOnboarding extends KycElement {
   static override styles = [formControlStyles, rootThemeStyles, onboardingStyles];
-  static override dependencies = { 'kyc-question': KycQuestion };
-  /** @internal Loaded when first needed (chunks of their own in the CDN build). */
+  /** @internal The screens, loaded when the first of them is shown (a chunk of their own in the CDN build). */
   static override lazyDependencies = {
-    'kyc-signature-prompt': () => import('../signature-prompt/signature-prompt.js').then((module) => module.KycSignaturePrompt),
+    'kyc-levels-screen': () => import('../../screens/screens.js').then((module) => module.KycLevelsScreen),
+    'kyc-step-screen': () => import('../../screens/screens.js').then((module) => module.KycStepScreen),
+    'kyc-review-screen': () => import('../../screens/screens.js').then((module) => module.KycReviewScreen),
+    'kyc-outcome-screen': () => import('../../screens/screens.js').then((module) => module.KycOutcomeScreen),
   };
 
   // ── public properties ─────────────────────────────────────────────────────
@@ -202,20 +147,19 @@ export class KycOnboarding extends KycElement {
   readonly #localize = new LocalizeController(this);
   readonly #flow = new FlowController(this);
   #client: KycClient | null = null;
-  /** Problems shown in the error summary (client-side checks or the platform's refusal). */
-  @state() private summary: SummaryItem[] = [];
-  #chosenLevel: string | null = null;
-  /** The settings last given to the questions (the same object while nothing changed). */
+  /** The settings last given to the document questions (the same object while nothing changed). */
   #settings: FileUploadSettings | null = null;
   #lastScreen: FlowScreen['name'] | null = null;
   #lastStepIndex: number | null = null;
   #screenChanged = false;
-  /** The flow's notice the summary was last derived from. */
-  #lastNotice: KycApiError | null = null;
+  /** The error summary last focused. */
+  #lastSummary: readonly FlowProblem[] = [];
+  /** A question to focus once the step it is on is shown ("Change" on the review). */
+  #focusAfterMove: string | null = null;
   /** The language of the live region's last announcement. */
   #announcedIn = '';
-  /** A refusal just filled the summary: focus it after the render. */
-  #summaryArrived = false;
+  /** What follows the last render: the screen's own render, then the focus. */
+  #settled: Promise<void> = Promise.resolve();
   /**
    * Whether the person is working in the widget: focus came in, and neither moved to something
    * else of the page nor did the person press elsewhere. A control disabled or removed while its
@@ -267,8 +211,6 @@ export class KycOnboarding extends KycElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#flow.documents.configure({ maxFileSize: this.maxFileSize, photoMaxSide: this.photoMaxSide, originalPhotos: this.originalPhotos });
-    // The code prompt's code arrives with the first request for a code (tried again if it failed).
-    if (this.#flow.signature) this.need('kyc-signature-prompt').catch(() => undefined);
     const settings = [
       'endpoint',
       'legalEntityUuid',
@@ -283,25 +225,37 @@ export class KycOnboarding extends KycElement {
     if (settings.some((name) => changed.has(name))) this.#restart();
     const { screen } = this.#flow;
     const index = screen.name === 'step' ? screen.index : null;
-    this.#screenChanged = screen.name !== this.#lastScreen || index !== this.#lastStepIndex;
-    if (this.#screenChanged) {
-      this.#lastScreen = screen.name;
-      this.#lastStepIndex = index;
-      this.summary = [];
-    }
-    // A refusal of the platform on a step (after Continue, a signed save or the submission) is
-    // listed in the error summary, whichever move brought it.
-    const { notice } = this.#flow;
-    if (notice !== this.#lastNotice) {
-      this.#lastNotice = notice;
-      if (notice?.code === 'validation' && screen.name === 'step') {
-        this.summary = this.#summaryOf(notice);
-        this.#summaryArrived = true;
-      }
-    }
+    this.#screenChanged ||= screen.name !== this.#lastScreen || index !== this.#lastStepIndex;
+    this.#lastScreen = screen.name;
+    this.#lastStepIndex = index;
+    // The screen's code is asked for at once (a failed load is tried again at the next update).
+    const tag = SCREEN_TAGS[screen.name];
+    if (tag && this.endpoint) this.need(tag).catch(() => undefined);
   }
 
   protected override updated(): void {
+    const after = this.#settled.then(() => this.#afterRender());
+    this.#settled = after.catch(() => undefined);
+  }
+
+  /** Resolves once the screen shown has rendered too, and the focus is where it belongs. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    // Settling may have asked for another update (a screen's code arrived): wait for that as well.
+    for (let settled = this.#settled; ; settled = this.#settled) {
+      await settled;
+      if (settled === this.#settled && !this.isUpdatePending) return complete;
+      complete = await super.getUpdateComplete();
+    }
+  }
+
+  /** After a render: once the screen element has rendered, the live region and the focus. */
+  async #afterRender(): Promise<void> {
+    const screen = this.renderRoot.querySelector<KycElement>('.screen');
+    if (screen) {
+      await this.need(screen.localName).catch(() => undefined);
+      await screen.updateComplete;
+    }
     const lang = this.#localize.lang();
     if (lang !== this.#announcedIn) {
       // An announcement made in another language must not stay in a region now marked with this one.
@@ -309,11 +263,15 @@ export class KycOnboarding extends KycElement {
       const status = this.renderRoot.querySelector('#status');
       if (status) status.textContent = '';
     }
-    if (this.#summaryArrived) {
-      this.#summaryArrived = false;
-      this.#screenChanged = false;
-      this.#focusSummary();
-      return;
+    const { summary } = this.#flow;
+    if (summary !== this.#lastSummary) {
+      this.#lastSummary = summary;
+      if (summary.length > 0) {
+        // A refusal (the questions' own checks, or the platform's) just filled the summary.
+        this.#screenChanged = false;
+        this.renderRoot.querySelector<HTMLElement>('#error-summary')?.focus();
+        return;
+      }
     }
     const dropped = document.activeElement === null || document.activeElement === document.body;
     if (!this.#screenChanged) {
@@ -334,21 +292,24 @@ export class KycOnboarding extends KycElement {
       }
       return;
     }
+    const heading = this.renderRoot.querySelector<HTMLElement>('#heading');
+    if (!heading) return; // the screen's code is on its way: settled again when it renders
     this.#screenChanged = false;
+    const wanted = this.#focusAfterMove;
+    this.#focusAfterMove = null;
+    if (wanted && this.#focusQuestion(wanted)) return;
     // A new screen: focus its heading when the person is working in the widget; otherwise (the
     // first render, a change found by polling while they are elsewhere) only announce it.
-    const heading = this.renderRoot.querySelector<HTMLElement>('#heading');
-    if (this.matches(':focus-within') || (this.#engaged && dropped)) heading?.focus();
+    if (this.matches(':focus-within') || (this.#engaged && dropped)) heading.focus();
     else {
       const status = this.renderRoot.querySelector('#status');
-      if (status) status.textContent = heading?.textContent?.trim() ?? '';
+      if (status) status.textContent = heading.textContent?.trim() ?? '';
     }
   }
 
   // ── render ────────────────────────────────────────────────────────────────
 
   override render(): TemplateResult {
-    const { screen } = this.#flow;
     return html`
       <section
         part="base"
@@ -357,373 +318,47 @@ export class KycOnboarding extends KycElement {
         lang=${this.#localize.lang()}
         aria-busy=${this.#flow.busy ? 'true' : 'false'}
         aria-labelledby="heading"
+        @kyc-go-to-question=${(event: GoToQuestionEvent) => this.#goToQuestion(event.key)}
       >
-        ${screen.name === 'step' ? this.#renderProgress(screen.index) : nothing}
-        ${this.#renderScreen(screen)}
+        ${this.#renderScreen(this.#flow.screen)}
         <div id="status" class="visually-hidden" role="status" aria-live="polite"></div>
       </section>
     `;
   }
 
-  #renderScreen(screen: FlowScreen): TemplateResult {
+  #renderScreen(screen: FlowScreen): TemplateResult | typeof nothing {
+    const localize = this.#localize;
     if (!this.endpoint) {
       // Misconfigured by the page (reported to it as kyc-error `configuration`): say so, never "Loading…".
-      return html`${this.#heading(this.#localize.term('errorSummaryTitle'))}
-        <p part="body">${this.#localize.term('errorUnknown')}</p>`;
+      return html`${heading(localize.term('errorSummaryTitle'))}
+        <p part="body">${localize.term('errorUnknown')}</p>`;
     }
     switch (screen.name) {
       case 'loading':
-        return this.#heading(this.#localize.term('loading'));
+        return heading(localize.term('loading'));
       case 'failed':
         return html`
-          ${this.#heading(this.#localize.term('errorSummaryTitle'))}
-          <p part="body">${errorText(this.#localize, screen.error)}</p>
+          ${heading(localize.term('errorSummaryTitle'))}
+          <p part="body">${errorText(localize, screen.error)}</p>
           <div class="actions" part="actions">
             <button class="button button--primary" part="button-continue" @click=${() => this.#flow.retry()}>
-              ${this.#localize.term('retry')}
+              ${localize.term('retry')}
             </button>
           </div>
         `;
       case 'not-allowed':
-        return html`${this.#heading(this.#localize.term('notAllowedTitle'))}
-          <p part="body">${this.#localize.term('notAllowedBody')}</p>`;
+        return html`${heading(localize.term('notAllowedTitle'))}
+          <p part="body">${localize.term('notAllowedBody')}</p>`;
       case 'levels':
-        return this.#renderLevels(screen);
+        return html`<kyc-levels-screen class="screen" .preselected=${this.levelUuid}></kyc-levels-screen>`;
       case 'step':
-        return this.#renderStep(screen.index);
+        return html`<kyc-step-screen class="screen" .upload=${this.#uploadSettings()} .sumsubTheme=${this.#sumsubTheme()}></kyc-step-screen>`;
       case 'review':
-        return this.#renderReview();
+        return html`<kyc-review-screen class="screen"></kyc-review-screen>`;
       case 'waiting':
-        return html`
-          ${this.#heading(this.#localize.term('inReviewTitle'))}
-          <div class="stack" part="body">
-            <p>${this.#localize.term('inReviewBody')}</p>
-            ${this.#renderNotice()}
-          </div>
-        `;
       case 'outcome':
-        return this.#renderOutcome(screen.status);
+        return html`<kyc-outcome-screen class="screen"></kyc-outcome-screen>`;
     }
-  }
-
-  #heading(text: string): TemplateResult {
-    // dir=auto: a heading may be the platform's text (a step title) in another script than the widget's.
-    return html`<h2 id="heading" part="title" tabindex="-1" dir="auto">${text}</h2>`;
-  }
-
-  #renderProgress(index: number): TemplateResult {
-    const steps = this.#flow.steps;
-    return html`
-      <nav class="progress" part="progress" aria-label=${this.#localize.term('stepsLabel')}>
-        <p class="muted">${this.#localize.term('stepOf', index + 1, steps.length)}</p>
-        <progress max=${steps.length} value=${index + 1} aria-hidden="true"></progress>
-        <ol>
-          ${steps.map(
-            (step, i) => html`<li class=${i < index ? 'done' : ''} aria-current=${i === index ? 'step' : 'false'} dir="auto">
-              ${step.title}
-            </li>`,
-          )}
-        </ol>
-      </nav>
-    `;
-  }
-
-  #renderLevels(screen: Extract<FlowScreen, { name: 'levels' }>): TemplateResult {
-    if (screen.levels.length === 0) {
-      return html`${this.#heading(this.#localize.term('chooseLevelTitle'))}
-        <p part="body">${this.#localize.term('noLevels')}</p>`;
-    }
-    const chosen =
-      screen.levels.find((level) => level.uuid === this.#chosenLevel) ??
-      screen.levels.find((level) => level.uuid === this.levelUuid) ??
-      screen.levels[0];
-    return html`
-      ${this.#heading(this.#localize.term('chooseLevelTitle'))}
-      <div class="stack" part="body">
-        ${screen.currentLevel?.name ? html`<p>${this.#localize.term('currentLevel', screen.currentLevel.name)}</p>` : nothing}
-        <fieldset class="levels">
-          <legend class="muted">${this.#localize.term('chooseLevelIntro')}</legend>
-          ${screen.levels.map(
-            (level, index) => html`
-              <label class="level">
-                <input
-                  type="radio"
-                  name="level"
-                  .value=${level.uuid}
-                  .checked=${level.uuid === chosen.uuid}
-                  @change=${() => (this.#chosenLevel = level.uuid)}
-                />
-                <strong dir="auto">${level.name ?? this.#localize.term('unnamedLevel', index + 1)}</strong>
-                ${level.description ? html`<span class="muted" dir="auto">${level.description}</span>` : nothing}
-              </label>
-            `,
-          )}
-        </fieldset>
-        ${this.#renderNotice()}
-      </div>
-      <div class="actions" part="actions">
-        <button
-          class="button button--primary"
-          part="button-continue"
-          ?disabled=${this.#flow.busy !== null}
-          @click=${() => this.#flow.selectLevel(this.#chosenLevel ?? chosen.uuid)}
-        >
-          ${this.#localize.term('startVerification')}
-        </button>
-      </div>
-    `;
-  }
-
-  #renderStep(index: number): TemplateResult {
-    const flow = this.#flow;
-    const step = flow.steps[index];
-    const application = flow.application!;
-    const busy = flow.busy !== null;
-    const backSides = backSideKeys(step.questions); // asked beside their front side
-    return html`
-      ${this.#heading(step.title)}
-      <div class="stack" part="body">
-        ${step.description ? html`<p class="muted" dir="auto">${step.description}</p>` : nothing}
-        ${application.status === 'pending' ? this.#renderCorrection() : nothing} ${this.#renderSummary()}
-        ${this.summary.length > 0 ? nothing : this.#renderNotice()}
-        ${
-          flow.unsavedAnswers
-            ? html`<div class="panel panel--warning" role="alert"><p>${this.#localize.term('unsavedAnswers')}</p></div>`
-            : nothing
-        }
-        <div
-          class="questions"
-          @input=${this.#onAnswer}
-          @change=${this.#onAnswer}
-          @kyc-liveness-complete=${() => this.#flow.checkNow()}
-        >
-          ${repeat(
-            step.questions.filter((question) => !backSides.has(question.attribute.key)),
-            (question) => question.attribute.key,
-            (question) => this.#renderQuestionOrSides(question, step.questions),
-          )}
-        </div>
-        ${this.#renderSignature()}
-      </div>
-      <div class="actions" part="actions">
-        ${
-          index > 0
-            ? html`<button class="button button--secondary" part="button-back" ?disabled=${busy} @click=${() => flow.back()}>
-              ${this.#localize.term('back')}
-            </button>`
-            : nothing
-        }
-        ${
-          flow.signature
-            ? nothing
-            : html`<button
-              class="button button--primary"
-              part="button-continue"
-              ?disabled=${busy}
-              @click=${this.#onContinue}
-            >
-              ${flow.busy === 'saving' ? this.#localize.term('saving') : this.#localize.term('continue')}
-            </button>`
-        }
-      </div>
-    `;
-  }
-
-  /** The one-time code prompt, while a save or the submission waits for codes. */
-  #renderSignature(): TemplateResult | typeof nothing {
-    const flow = this.#flow;
-    if (!flow.signature) return nothing;
-    return html`<kyc-signature-prompt
-      exportparts=${SIGNATURE_EXPORTPARTS}
-      .request=${flow.signature}
-      .busy=${flow.busy !== null}
-      .error=${flow.notice?.code === 'signature_invalid' ? errorText(this.#localize, flow.notice) : ''}
-      @kyc-code-send=${(event: CustomEvent<{ provider: 'sms' | 'email'; destination?: string }>) =>
-        this.#flow.sendCode(event.detail.provider, event.detail.destination)}
-      @kyc-code-submit=${(event: CustomEvent<{ code: string }>) => this.#flow.confirmCode(event.detail.code)}
-      @kyc-signature-cancel=${() => this.#flow.cancelSignature()}
-    ></kyc-signature-prompt>`;
-  }
-
-  /** A question; a document's front side with its back side (from `questions`) beside it. */
-  #renderQuestionOrSides(question: KycApplicationQuestion, questions: readonly KycApplicationQuestion[]): TemplateResult {
-    const back = backSideOf(question, questions);
-    if (!back) return this.#renderQuestion(question);
-    const frontKey = question.attribute.key;
-    const { documents } = this.#flow;
-    const single = documents.noBackSide.has(frontKey);
-    // No back side: the front picture goes again as the back side (unless the flow needs it asked).
-    const reuse = documents.backFromFront(question, back);
-    return html`<div class="sides">
-      <div class="sides__pair">
-        ${this.#renderQuestion(question)} ${reuse ? nothing : this.#renderQuestion(back)}
-      </div>
-      <label class="choice">
-        <input
-          type="checkbox"
-          .checked=${single}
-          ?disabled=${!this.#flow.editable || this.#flow.busy !== null}
-          @change=${(event: Event) => documents.setNoBackSide(frontKey, (event.target as HTMLInputElement).checked)}
-        />
-        <span>${this.#localize.term('noBackSide')}</span>
-      </label>
-      ${single ? html`<p class="muted">${this.#localize.term(reuse ? 'noBackSideHelp' : 'noBackSideFrontAgain')}</p>` : nothing}
-      ${
-        single && documents.backSideError
-          ? html`<p class="message message--danger" role="alert">${errorText(this.#localize, documents.backSideError)}</p>`
-          : nothing
-      }
-    </div>`;
-  }
-
-  #renderQuestion(question: KycApplicationQuestion): TemplateResult {
-    const { attribute } = question;
-    return html`<kyc-question
-      data-key=${attribute.key}
-      exportparts=${QUESTION_EXPORTPARTS}
-      .question=${question}
-      .value=${this.#flow.valueOf(attribute) ?? ''}
-      .errors=${this.#flow.errorsOf(attribute)}
-      .upload=${this.#uploadSettings()}
-      .documentFiles=${attribute.type === 'document' ? this.#flow.documents.filesOf(attribute.key) : null}
-      application-uuid=${this.#flow.application?.uuid ?? ''}
-      sumsub-theme=${this.#sumsubTheme()}
-      ?disabled=${!this.#flow.editable}
-    ></kyc-question>`;
-  }
-
-  #renderCorrection(): TemplateResult {
-    const application = this.#flow.application!;
-    const remarks = application.steps.flatMap((step) => step.questions).filter((q) => q.attribute.errors.length > 0).length;
-    return html`
-      <div class="panel panel--warning" role="note">
-        <h3>${this.#localize.term('pendingTitle')}</h3>
-        <p>${this.#localize.term(remarks > 0 || !application.comment ? 'pendingBody' : 'pendingBodyNoRemarks')}</p>
-        ${
-          application.comment
-            ? html`<p><strong>${this.#localize.term('reviewerComment')}</strong></p>
-              <p class="comment" dir="auto">${application.comment}</p>`
-            : nothing
-        }
-        ${remarks > 0 ? html`<p class="muted">${this.#localize.term('remarksCount', remarks)}</p>` : nothing}
-      </div>
-    `;
-  }
-
-  #renderSummary(): TemplateResult | typeof nothing {
-    if (this.summary.length === 0) return nothing;
-    return html`
-      <div class="panel panel--danger" part="error-summary" id="error-summary" tabindex="-1" aria-labelledby="summary-title">
-        <h3 id="summary-title">${this.#localize.term('errorSummaryTitle')}</h3>
-        <ul>
-          ${this.summary.map(
-            (item) => html`<li>
-              ${
-                item.key
-                  ? html`<button class="link" @click=${() => this.#focusQuestion(item.key!)}>
-                    ${item.title ? this.#localize.term('errorSummaryItem', item.title, item.message) : item.message}
-                  </button>`
-                  : item.message
-              }
-            </li>`,
-          )}
-        </ul>
-      </div>
-    `;
-  }
-
-  #renderNotice(): TemplateResult | typeof nothing {
-    const notice = this.#flow.notice;
-    if (!notice || notice.code === 'signature_invalid') return nothing;
-    return html`<div id="notice" class="panel panel--danger" role="alert" tabindex="-1"><p>${errorText(this.#localize, notice)}</p></div>`;
-  }
-
-  #renderReview(): TemplateResult {
-    const flow = this.#flow;
-    return html`
-      ${this.#heading(this.#localize.term('reviewTitle'))}
-      <div class="stack" part="body">
-        <p class="muted">${this.#localize.term('reviewIntro')}</p>
-        ${flow.application?.status === 'pending' ? this.#renderCorrection() : nothing} ${this.#renderNotice()}
-        ${flow.steps.map(
-          (step, index) => html`
-            <h3 dir="auto">${step.title}</h3>
-            <dl class="review">
-              ${step.questions.map(
-                (question) => html`<div>
-                  <dt dir="auto">${question.title}</dt>
-                  <dd class="answer" dir="auto">${this.#answerText(question)}</dd>
-                  <dd>
-                    ${
-                      question.attribute.readOnly || !flow.editable
-                        ? nothing
-                        : html`<button
-                          class="link"
-                          aria-label=${this.#localize.term('changeAnswer', question.title)}
-                          @click=${() => this.#change(index, question.attribute.key)}
-                        >
-                          ${this.#localize.term('change')}
-                        </button>`
-                    }
-                  </dd>
-                </div>`,
-              )}
-            </dl>
-          `,
-        )}
-        ${this.#renderSignature()}
-      </div>
-      <div class="actions" part="actions">
-        <button class="button button--secondary" part="button-back" ?disabled=${flow.busy !== null} @click=${() => flow.back()}>
-          ${this.#localize.term('back')}
-        </button>
-        ${
-          flow.signature
-            ? nothing
-            : html`<button
-              class="button button--primary"
-              part="button-continue"
-              ?disabled=${flow.busy !== null || !flow.editable}
-              @click=${() => flow.submit()}
-            >
-              ${flow.busy === 'submitting' ? this.#localize.term('saving') : this.#localize.term('sendForReview')}
-            </button>`
-        }
-      </div>
-    `;
-  }
-
-  #renderOutcome(status: 'approved' | 'rejected' | 'unknown'): TemplateResult {
-    const flow = this.#flow;
-    if (status === 'approved') {
-      return html`${this.#heading(this.#localize.term('approvedTitle'))}
-        <div class="panel panel--success" part="body"><p>${this.#localize.term('approvedBody')}</p></div>`;
-    }
-    if (status === 'rejected') {
-      return html`
-        ${this.#heading(this.#localize.term('rejectedTitle'))}
-        <div class="stack" part="body">
-          <p>${this.#localize.term('rejectedBody')}</p>
-          ${
-            flow.application?.comment
-              ? html`<p><strong>${this.#localize.term('reviewerComment')}</strong></p>
-                <p class="comment" dir="auto">${flow.application.comment}</p>`
-              : nothing
-          }
-        </div>
-        ${
-          flow.levelInfo?.allowedToCreateKycApplication
-            ? html`<div class="actions" part="actions">
-              <button class="button button--primary" part="button-continue" @click=${() => flow.startNewApplication()}>
-                ${this.#localize.term('startNewApplication')}
-              </button>
-            </div>`
-            : nothing
-        }
-      `;
-    }
-    return html`${this.#heading(this.#localize.term('unknownStatusTitle'))}
-      <p part="body">${this.#localize.term('unknownStatusBody', flow.application?.rawStatus ?? '')}</p>`;
   }
 
   // ── handlers ──────────────────────────────────────────────────────────────
@@ -732,31 +367,24 @@ export class KycOnboarding extends KycElement {
     if (!event.composedPath().includes(this)) this.#engaged = false;
   };
 
-  readonly #onAnswer = (event: Event): void => {
-    const question = event.target;
-    if (!(question instanceof KycQuestion) || !question.question) return;
-    this.#flow.setAnswer(question.question.attribute.key, question.value);
-  };
+  /** Brings a question to the person: focused on this step, else its step is shown and it is focused there. */
+  #goToQuestion(key: string): void {
+    if (this.#focusQuestion(key)) return;
+    const { screen } = this.#flow;
+    const index = this.#flow.stepOf(key);
+    if (index === null || (screen.name === 'step' && screen.index === index)) return;
+    this.#focusAfterMove = key;
+    this.#flow.goToStep(index);
+  }
 
-  readonly #onContinue = async (): Promise<void> => {
-    const questions = [...this.renderRoot.querySelectorAll<KycQuestion>('kyc-question')];
-    const invalid = questions.filter((question) => !question.checkValidity());
-    if (invalid.length > 0) {
-      this.summary = invalid.map((question) => ({
-        key: question.question!.attribute.key,
-        title: question.question!.title,
-        message: question.validationMessage,
-      }));
-      for (const question of invalid) question.reportValidity();
-      await this.updateComplete;
-      this.#focusSummary();
-      return;
-    }
-    await this.#flow.continue();
-    // A document that could not be made is shown by its question, which takes the focus.
-    const failed = this.#flow.documents.failed;
-    if (failed) this.#focusQuestion(failed);
-  };
+  /** Focuses a question shown now; whether it is shown. */
+  #focusQuestion(key: string): boolean {
+    const question = this.renderRoot.querySelector<KycQuestion>(`kyc-question[data-key="${CSS.escape(key)}"]`);
+    question?.focus();
+    return question !== null;
+  }
+
+  // ── helpers ───────────────────────────────────────────────────────────────
 
   /** Sumsub's theme: the widget's, with `auto` resolved from the system's preference. */
   #sumsubTheme(): 'light' | 'dark' {
@@ -775,13 +403,6 @@ export class KycOnboarding extends KycElement {
     if (cached && Object.entries(settings).every(([name, value]) => cached[name as keyof FileUploadSettings] === value)) return cached;
     return (this.#settings = settings);
   }
-
-  #change(index: number, key: string): void {
-    this.#flow.goToStep(index);
-    void this.updateComplete.then(() => this.#focusQuestion(key));
-  }
-
-  // ── helpers ───────────────────────────────────────────────────────────────
 
   #restart(): void {
     if (!this.endpoint) {
@@ -807,38 +428,6 @@ export class KycOnboarding extends KycElement {
       pollIntervalMs: this.pollInterval,
       clock: this.clock,
     });
-  }
-
-  /** The platform's refusal as summary items: per question where it names one, else general. */
-  #summaryOf(error: KycApiError): SummaryItem[] {
-    const items: SummaryItem[] = [];
-    for (const [key, messages] of Object.entries(error.fieldErrors)) {
-      const question = this.#flow.questionOf(key);
-      for (const message of messages) items.push({ key: question ? key : null, title: question?.title ?? null, message });
-    }
-    for (const message of error.nonFieldErrors) items.push({ key: null, title: null, message });
-    return items.length > 0 ? items : [{ key: null, title: null, message: errorText(this.#localize, error) }];
-  }
-
-  #answerText(question: KycApplicationQuestion): string {
-    const value = this.#flow.valueOf(question.attribute) ?? '';
-    return answerText(this.#localize, question, value, this.#flow.labels[question.attribute.key]?.[value] ?? null);
-  }
-
-  #focusSummary(): void {
-    this.renderRoot.querySelector<HTMLElement>('#error-summary')?.focus();
-  }
-
-  /** Focuses a question, going first to its step when it is on another one. */
-  #focusQuestion(key: string): void {
-    const field = this.renderRoot.querySelector<KycQuestion>(`kyc-question[data-key="${CSS.escape(key)}"]`);
-    if (field) {
-      field.focus();
-      return;
-    }
-    const { screen } = this.#flow;
-    const index = this.#flow.stepOf(key);
-    if (index !== null && !(screen.name === 'step' && screen.index === index)) this.#change(index, key);
   }
 }
 

@@ -1,0 +1,246 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { KycApplicationQuestion } from '../api/index.js';
+import { KycQuestion, type FileUploadSettings } from '../components/question/question.js';
+import { backSideKeys, backSideOf } from '../flow/documents.js';
+import type { FlowProblem } from '../flow/flow-controller.js';
+import { errorText } from '../internal/error-text.js';
+import { correction, exportParts, heading, notice, signaturePrompt, signaturePromptLoader } from './parts.js';
+import { GoToQuestionEvent, KycScreen } from './screen.js';
+
+/** The parts of `<kyc-question>` the widget re-exports as `question__<part>`. */
+const QUESTION_PARTS = [
+  'base',
+  'label',
+  'help',
+  'control',
+  'error',
+  'note',
+  'answer',
+  'placeholder',
+  'document',
+  'document-text',
+  'document-link',
+  'status',
+  'retry-button',
+  'combobox-input',
+  'combobox-expand-icon',
+  'combobox-listbox',
+  'combobox-option',
+  'combobox-message',
+  'liveness-frame',
+  'liveness-status',
+  'liveness-retry-button',
+  'liveness-link',
+  'liveness-qr-code',
+  'upload',
+  'upload-files',
+  'upload-file',
+  'upload-thumbnail',
+  'upload-progress',
+  'upload-message',
+  'upload-actions',
+  'upload-button-choose',
+  'upload-button-camera',
+  'upload-button-remove',
+  'upload-button-cancel',
+  'upload-button-retry',
+] as const;
+const QUESTION_EXPORTPARTS = exportParts('question', QUESTION_PARTS);
+
+/**
+ * @summary One step of the questionnaire: the progress, the step's questions (a two-sided
+ * document's sides as a pair), the error summary, the code prompt, Back and Continue.
+ * @internal Rendered by `<kyc-onboarding>` only.
+ */
+export class KycStepScreen extends KycScreen {
+  static override dependencies = { 'kyc-question': KycQuestion };
+  static override lazyDependencies = signaturePromptLoader;
+
+  /** How document questions take files (the widget's settings, and whether the step is locked). */
+  @property({ attribute: false }) upload: FileUploadSettings = {};
+  /** The theme of Sumsub's check. */
+  @property({ attribute: false }) sumsubTheme: 'light' | 'dark' = 'light';
+
+  protected override willUpdate(): void {
+    // The code prompt's code arrives with the first request for a code (tried again if it failed).
+    if (this.flow?.signature) this.need('kyc-signature-prompt').catch(() => undefined);
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    const flow = this.flow;
+    const screen = flow?.screen;
+    if (!flow || screen?.name !== 'step') return nothing;
+    const localize = this.localize;
+    const { index } = screen;
+    const step = flow.steps[index];
+    const busy = flow.busy !== null;
+    const backSides = backSideKeys(step.questions); // asked beside their front side
+    return html`
+      ${this.#renderProgress(index)} ${heading(step.title)}
+      <div class="stack" part="body">
+        ${step.description ? html`<p class="muted" dir="auto">${step.description}</p>` : nothing}
+        ${flow.application?.status === 'pending' ? correction(localize, flow.application) : nothing} ${this.#renderSummary()}
+        ${flow.summary.length > 0 ? nothing : notice(localize, flow)}
+        ${
+          flow.unsavedAnswers
+            ? html`<div class="panel panel--warning" role="alert"><p>${localize.term('unsavedAnswers')}</p></div>`
+            : nothing
+        }
+        <div class="questions" @input=${this.#onAnswer} @change=${this.#onAnswer} @kyc-liveness-complete=${() => flow.checkNow()}>
+          ${repeat(
+            step.questions.filter((question) => !backSides.has(question.attribute.key)),
+            (question) => question.attribute.key,
+            (question) => this.#renderQuestionOrSides(question, step.questions),
+          )}
+        </div>
+        ${signaturePrompt(localize, flow)}
+      </div>
+      <div class="actions" part="actions">
+        ${
+          index > 0
+            ? html`<button class="button button--secondary" part="button-back" ?disabled=${busy} @click=${() => flow.back()}>
+              ${localize.term('back')}
+            </button>`
+            : nothing
+        }
+        ${
+          flow.signature
+            ? nothing
+            : html`<button class="button button--primary" part="button-continue" ?disabled=${busy} @click=${this.#onContinue}>
+              ${flow.busy === 'saving' ? localize.term('saving') : localize.term('continue')}
+            </button>`
+        }
+      </div>
+    `;
+  }
+
+  #renderProgress(index: number): TemplateResult {
+    const steps = this.flow!.steps;
+    const localize = this.localize;
+    return html`
+      <nav class="progress" part="progress" aria-label=${localize.term('stepsLabel')}>
+        <p class="muted">${localize.term('stepOf', index + 1, steps.length)}</p>
+        <progress max=${steps.length} value=${index + 1} aria-hidden="true"></progress>
+        <ol>
+          ${steps.map(
+            (step, i) => html`<li class=${i < index ? 'done' : ''} aria-current=${i === index ? 'step' : 'false'} dir="auto">
+              ${step.title}
+            </li>`,
+          )}
+        </ol>
+      </nav>
+    `;
+  }
+
+  #renderSummary(): TemplateResult | typeof nothing {
+    const { summary } = this.flow!;
+    if (summary.length === 0) return nothing;
+    const localize = this.localize;
+    const text = (item: FlowProblem) => item.message ?? (item.error ? errorText(localize, item.error) : '');
+    return html`
+      <div class="panel panel--danger" part="error-summary" id="error-summary" tabindex="-1" aria-labelledby="summary-title">
+        <h3 id="summary-title">${localize.term('errorSummaryTitle')}</h3>
+        <ul>
+          ${summary.map(
+            (item) => html`<li>
+              ${
+                item.key
+                  ? html`<button class="link" @click=${() => this.dispatchEvent(new GoToQuestionEvent(item.key!))}>
+                    ${item.title ? localize.term('errorSummaryItem', item.title, text(item)) : text(item)}
+                  </button>`
+                  : text(item)
+              }
+            </li>`,
+          )}
+        </ul>
+      </div>
+    `;
+  }
+
+  /** A question; a document's front side with its back side (from `questions`) beside it. */
+  #renderQuestionOrSides(question: KycApplicationQuestion, questions: readonly KycApplicationQuestion[]): TemplateResult {
+    const flow = this.flow!;
+    const back = backSideOf(question, questions);
+    if (!back) return this.#renderQuestion(question);
+    const frontKey = question.attribute.key;
+    const { documents } = flow;
+    const single = documents.noBackSide.has(frontKey);
+    // No back side: the front picture goes again as the back side (unless the flow needs it asked).
+    const reuse = documents.backFromFront(question, back);
+    const localize = this.localize;
+    return html`<div class="sides">
+      <div class="sides__pair">${this.#renderQuestion(question)} ${reuse ? nothing : this.#renderQuestion(back)}</div>
+      <label class="choice">
+        <input
+          type="checkbox"
+          .checked=${single}
+          ?disabled=${!flow.editable || flow.busy !== null}
+          @change=${(event: Event) => documents.setNoBackSide(frontKey, (event.target as HTMLInputElement).checked)}
+        />
+        <span>${localize.term('noBackSide')}</span>
+      </label>
+      ${single ? html`<p class="muted">${localize.term(reuse ? 'noBackSideHelp' : 'noBackSideFrontAgain')}</p>` : nothing}
+      ${
+        single && documents.backSideError
+          ? html`<p class="message message--danger" role="alert">${errorText(localize, documents.backSideError)}</p>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  #renderQuestion(question: KycApplicationQuestion): TemplateResult {
+    const flow = this.flow!;
+    const { attribute } = question;
+    return html`<kyc-question
+      data-key=${attribute.key}
+      exportparts=${QUESTION_EXPORTPARTS}
+      .question=${question}
+      .value=${flow.valueOf(attribute) ?? ''}
+      .errors=${flow.errorsOf(attribute)}
+      .upload=${this.upload}
+      .documentFiles=${attribute.type === 'document' ? flow.documents.filesOf(attribute.key) : null}
+      application-uuid=${flow.application?.uuid ?? ''}
+      sumsub-theme=${this.sumsubTheme}
+      ?disabled=${!flow.editable}
+    ></kyc-question>`;
+  }
+
+  readonly #onAnswer = (event: Event): void => {
+    const question = event.target;
+    if (!(question instanceof KycQuestion) || !question.question) return;
+    this.flow?.setAnswer(question.question.attribute.key, question.value);
+  };
+
+  /**
+   * Continue: the questions' own checks first (their problems listed in the flow's error summary,
+   * nothing sent), then the flow saves the step. A document that could not be made takes the focus.
+   */
+  readonly #onContinue = async (): Promise<void> => {
+    const flow = this.flow;
+    if (!flow) return;
+    const questions = [...this.querySelectorAll<KycQuestion>('kyc-question')];
+    const invalid = questions.filter((question) => !question.checkValidity());
+    if (invalid.length > 0) {
+      for (const question of invalid) question.reportValidity();
+      flow.showProblems(
+        invalid.map((question) => ({
+          key: question.question!.attribute.key,
+          title: question.question!.title,
+          message: question.validationMessage,
+        })),
+      );
+      return;
+    }
+    await flow.continue();
+    const failed = flow.documents.failed;
+    if (failed) this.querySelector<KycQuestion>(`kyc-question[data-key="${CSS.escape(failed)}"]`)?.focus();
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kyc-step-screen': KycStepScreen;
+  }
+}
