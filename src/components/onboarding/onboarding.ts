@@ -7,7 +7,7 @@ import { systemClock, type KycClock } from '../../internal/clock.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { rootThemeStyles } from '../../styles/tokens.styles.js';
 import { LocalizeController, type TranslationOverrides } from '../../utilities/localize.js';
-import type { FileUploadSettings, KycQuestion } from '../question/question.js';
+import type { FileUploadSettings } from '../question/question.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PHOTO_MAX_SIDE } from '../../internal/upload-limits.js';
 import { errorText } from '../../internal/error-text.js';
 import { clientContext } from '../../context/client-context.js';
@@ -15,9 +15,10 @@ import { clockContext } from '../../context/clock-context.js';
 import { ProvidedValue } from '../../context/controllers.js';
 import { flowContext } from '../../context/flow-context.js';
 import { translationsContext } from '../../context/translations-context.js';
-import { FlowController, type FlowProblem, type FlowScreen } from '../../flow/flow-controller.js';
+import { FlowController, type FlowScreen } from '../../flow/flow-controller.js';
 import { heading } from '../../screens/parts.js';
 import { GoToQuestionEvent } from '../../screens/screen.js';
+import { FocusController } from './focus-controller.js';
 import { onboardingStyles } from './onboarding.styles.js';
 
 /** The screens that are elements of their own, by the flow's screen; each loaded when first shown. */
@@ -149,23 +150,7 @@ export class KycOnboarding extends KycElement {
   #client: KycClient | null = null;
   /** The settings last given to the document questions (the same object while nothing changed). */
   #settings: FileUploadSettings | null = null;
-  #lastScreen: FlowScreen['name'] | null = null;
-  #lastStepIndex: number | null = null;
-  #screenChanged = false;
-  /** The error summary last focused. */
-  #lastSummary: readonly FlowProblem[] = [];
-  /** A question to focus once the step it is on is shown ("Change" on the review). */
-  #focusAfterMove: string | null = null;
-  /** The language of the live region's last announcement. */
-  #announcedIn = '';
-  /** What follows the last render: the screen's own render, then the focus. */
-  #settled: Promise<void> = Promise.resolve();
-  /**
-   * Whether the person is working in the widget: focus came in, and neither moved to something
-   * else of the page nor did the person press elsewhere. A control disabled or removed while its
-   * request runs drops the focus to the body, which is not leaving.
-   */
-  #engaged = false;
+  readonly #focus = new FocusController(this, this.#flow, this.#localize, (tag) => this.need(tag));
 
   constructor() {
     super();
@@ -175,21 +160,6 @@ export class KycOnboarding extends KycElement {
     new ProvidedValue(this, clientContext, () => this.#client);
     new ProvidedValue(this, translationsContext, () => this.translations);
     new ProvidedValue(this, clockContext, () => this.clock);
-    this.addEventListener('focusin', () => (this.#engaged = true));
-    this.addEventListener('focusout', (event) => {
-      const next = event.relatedTarget;
-      if (next instanceof Node && next !== this && !this.contains(next)) this.#engaged = false;
-    });
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('pointerdown', this.#onPagePointerDown, true);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('pointerdown', this.#onPagePointerDown, true);
   }
 
   /** The flow's state (read-only for hosts and tests). */
@@ -223,87 +193,19 @@ export class KycOnboarding extends KycElement {
       'clock',
     ] as const;
     if (settings.some((name) => changed.has(name))) this.#restart();
-    const { screen } = this.#flow;
-    const index = screen.name === 'step' ? screen.index : null;
-    this.#screenChanged ||= screen.name !== this.#lastScreen || index !== this.#lastStepIndex;
-    this.#lastScreen = screen.name;
-    this.#lastStepIndex = index;
     // The screen's code is asked for at once (a failed load is tried again at the next update).
-    const tag = SCREEN_TAGS[screen.name];
+    const tag = SCREEN_TAGS[this.#flow.screen.name];
     if (tag && this.endpoint) this.need(tag).catch(() => undefined);
-  }
-
-  protected override updated(): void {
-    const after = this.#settled.then(() => this.#afterRender());
-    this.#settled = after.catch(() => undefined);
   }
 
   /** Resolves once the screen shown has rendered too, and the focus is where it belongs. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
     // Settling may have asked for another update (a screen's code arrived): wait for that as well.
-    for (let settled = this.#settled; ; settled = this.#settled) {
+    for (let settled = this.#focus.settled; ; settled = this.#focus.settled) {
       await settled;
-      if (settled === this.#settled && !this.isUpdatePending) return complete;
+      if (settled === this.#focus.settled && !this.isUpdatePending) return complete;
       complete = await super.getUpdateComplete();
-    }
-  }
-
-  /** After a render: once the screen element has rendered, the live region and the focus. */
-  async #afterRender(): Promise<void> {
-    const screen = this.renderRoot.querySelector<KycElement>('.screen');
-    if (screen) {
-      await this.need(screen.localName).catch(() => undefined);
-      await screen.updateComplete;
-    }
-    const lang = this.#localize.lang();
-    if (lang !== this.#announcedIn) {
-      // An announcement made in another language must not stay in a region now marked with this one.
-      this.#announcedIn = lang;
-      const status = this.renderRoot.querySelector('#status');
-      if (status) status.textContent = '';
-    }
-    const { summary } = this.#flow;
-    if (summary !== this.#lastSummary) {
-      this.#lastSummary = summary;
-      if (summary.length > 0) {
-        // A refusal (the questions' own checks, or the platform's) just filled the summary.
-        this.#screenChanged = false;
-        this.renderRoot.querySelector<HTMLElement>('#error-summary')?.focus();
-        return;
-      }
-    }
-    const dropped = document.activeElement === null || document.activeElement === document.body;
-    if (!this.#screenChanged) {
-      // Same screen, but the button that had focus was disabled or removed (a failed save, a
-      // closed code prompt): give focus back where the person can go on.
-      // Checked again once the current task is over: a control being edited (a date field moving
-      // between its segments) may report no focus for a moment, and must not lose it.
-      if (this.#engaged && dropped && !this.#flow.busy) {
-        setTimeout(() => {
-          const active = document.activeElement;
-          if (!this.isConnected || !this.#engaged || this.#flow.busy || (active !== null && active !== document.body)) return;
-          const target =
-            this.renderRoot.querySelector<HTMLElement>('#notice') ??
-            this.renderRoot.querySelector<HTMLElement>('[part~="button-continue"]:not([disabled])') ??
-            this.renderRoot.querySelector<HTMLElement>('#heading');
-          target?.focus();
-        });
-      }
-      return;
-    }
-    const heading = this.renderRoot.querySelector<HTMLElement>('#heading');
-    if (!heading) return; // the screen's code is on its way: settled again when it renders
-    this.#screenChanged = false;
-    const wanted = this.#focusAfterMove;
-    this.#focusAfterMove = null;
-    if (wanted && this.#focusQuestion(wanted)) return;
-    // A new screen: focus its heading when the person is working in the widget; otherwise (the
-    // first render, a change found by polling while they are elsewhere) only announce it.
-    if (this.matches(':focus-within') || (this.#engaged && dropped)) heading.focus();
-    else {
-      const status = this.renderRoot.querySelector('#status');
-      if (status) status.textContent = heading.textContent?.trim() ?? '';
     }
   }
 
@@ -318,7 +220,7 @@ export class KycOnboarding extends KycElement {
         lang=${this.#localize.lang()}
         aria-busy=${this.#flow.busy ? 'true' : 'false'}
         aria-labelledby="heading"
-        @kyc-go-to-question=${(event: GoToQuestionEvent) => this.#goToQuestion(event.key)}
+        @kyc-go-to-question=${(event: GoToQuestionEvent) => this.#focus.goToQuestion(event.key)}
       >
         ${this.#renderScreen(this.#flow.screen)}
         <div id="status" class="visually-hidden" role="status" aria-live="polite"></div>
@@ -359,29 +261,6 @@ export class KycOnboarding extends KycElement {
       case 'outcome':
         return html`<kyc-outcome-screen class="screen"></kyc-outcome-screen>`;
     }
-  }
-
-  // ── handlers ──────────────────────────────────────────────────────────────
-
-  readonly #onPagePointerDown = (event: PointerEvent): void => {
-    if (!event.composedPath().includes(this)) this.#engaged = false;
-  };
-
-  /** Brings a question to the person: focused on this step, else its step is shown and it is focused there. */
-  #goToQuestion(key: string): void {
-    if (this.#focusQuestion(key)) return;
-    const { screen } = this.#flow;
-    const index = this.#flow.stepOf(key);
-    if (index === null || (screen.name === 'step' && screen.index === index)) return;
-    this.#focusAfterMove = key;
-    this.#flow.goToStep(index);
-  }
-
-  /** Focuses a question shown now; whether it is shown. */
-  #focusQuestion(key: string): boolean {
-    const question = this.renderRoot.querySelector<KycQuestion>(`kyc-question[data-key="${CSS.escape(key)}"]`);
-    question?.focus();
-    return question !== null;
   }
 
   // ── helpers ───────────────────────────────────────────────────────────────
