@@ -1,14 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { KycApiError, type KycDefinition, type KycClient, type KycApplicationQuestion, type KycLegalDocument } from '../../api/index.js';
-import { KycErrorEvent } from '../../events/events.js';
+import type { KycDefinition, KycClient, KycApplicationQuestion, KycLegalDocument } from '../../api/index.js';
 import { KycFormAssociatedElement, type KycValidationResult, type KycValidator } from '../../internal/form-associated.js';
-import { answerText, isLiveness, isLivenessDone, isRealDate } from '../../internal/answer.js';
-import { asciiDigits, EMAIL, normalizeEmail, normalizePhone, PHONE } from '../../internal/contact.js';
-import { ReferenceData } from '../../flow/reference-data.js';
-import { flowContext } from '../../context/flow-context.js';
-import { ContextConsumer } from '@lit/context';
+import { answerText, isLiveness, isLivenessDone } from '../../internal/answer.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { LocalizeController, numberFormat, type TextTermKey, type TranslationOverrides } from '../../utilities/localize.js';
 import type { KycComboboxOption } from '../combobox/combobox.js';
@@ -19,30 +14,13 @@ import { clientContext } from '../../context/client-context.js';
 import { InheritedProperty } from '../../context/controllers.js';
 import { translationsContext } from '../../context/translations-context.js';
 import { questionStyles } from './question.styles.js';
+import { ReferenceDataController } from './reference-data-controller.js';
+import { AUTOCOMPLETE_BY_KEY, AUTOCOMPLETE_BY_TYPE, textSpecOf, type TextSpec } from './text-formats.js';
 
 /** How a question is shown, from its attribute (and the element's `readonly`). */
 type Kind = 'text' | 'boolean' | 'reference' | 'legal' | 'read-only' | 'document' | 'liveness';
 
 /** A term without parameters. */
-
-/** A validity flag with the term of its message. */
-interface Problem {
-  flag: 'typeMismatch' | 'patternMismatch' | 'badInput';
-  message: TextTermKey;
-}
-
-/** How a text-like type is typed, turned into the value sent, and checked. */
-interface TextSpec {
-  inputType: 'text' | 'email' | 'tel' | 'date';
-  inputMode?: 'numeric' | 'decimal' | 'tel' | 'email';
-  multiline?: boolean;
-  /** Phone numbers and e-mail addresses read left to right, also in a right-to-left language. */
-  ltr?: boolean;
-  /** The value sent for what the person typed (`decimalSeparator`: the element's locale's). */
-  normalize?: (text: string, decimalSeparator: string) => string;
-  /** The problem of a non-empty value, or null. */
-  check?: (value: string) => Problem | null;
-}
 
 /** The parts of `<kyc-combobox>` re-exported as `combobox-<part>`. */
 const COMBOBOX_EXPORTPARTS = ['input', 'expand-icon', 'listbox', 'option', 'message'].map((part) => `${part}: combobox-${part}`).join(', ');
@@ -69,91 +47,6 @@ const UPLOAD_EXPORTPARTS = [
 /** Options up to this many are a native `<select>`; more are a searchable `<kyc-combobox>`. */
 const SELECT_MAX_OPTIONS = 15;
 
-/** Autofill by well-known attribute key (HTML's autocomplete tokens). */
-const AUTOCOMPLETE_BY_KEY: Readonly<Record<string, string>> = {
-  first_name: 'given-name',
-  given_name: 'given-name',
-  middle_name: 'additional-name',
-  last_name: 'family-name',
-  family_name: 'family-name',
-  full_name: 'name',
-  date_of_birth: 'bday',
-  birth_date: 'bday',
-  email: 'email',
-  phone: 'tel',
-  phone_number: 'tel',
-  mobile_phone: 'tel',
-  address: 'street-address',
-  street_address: 'street-address',
-  city: 'address-level2',
-  postal_code: 'postal-code',
-  zip_code: 'postal-code',
-  country: 'country',
-  country_of_residence: 'country',
-};
-
-/** Autofill by type, for keys not listed above. */
-const AUTOCOMPLETE_BY_TYPE: Readonly<Record<string, string>> = { email: 'email', phone: 'tel' };
-
-const INTEGER = /^-?\d+$/;
-const DECIMAL = /^-?\d+(\.\d+)?$/;
-
-/** Spaces people type inside numbers (also the no-break and thin ones locales group digits with). */
-const NUMBER_SPACES = /[\s\u00a0\u202f\u2009]/g;
-
-/**
- * A decimal as typed (`12,5`, `1 234,50`, `1,234.50`, `١٢٫٥`) with '.' as its separator. With both
- * ',' and '.', the last one separates the decimals; a lone ',' does too, unless it groups
- * thousands (`1,234`) in a locale whose separator is '.'.
- */
-function normalizeDecimal(text: string, decimalSeparator: string): string {
-  const compact = asciiDigits(text).replace(NUMBER_SPACES, '').replaceAll('\u066b', '.').replaceAll('\u066c', '');
-  const comma = compact.lastIndexOf(',');
-  const dot = compact.lastIndexOf('.');
-  if (comma < 0) return compact;
-  if (dot >= 0) return comma > dot ? compact.replaceAll('.', '').replace(',', '.') : compact.replaceAll(',', '');
-  if (decimalSeparator !== ',' && /^-?\d{1,3}(,\d{3})+$/.test(compact)) return compact.replaceAll(',', '');
-  return compact.indexOf(',') === comma ? compact.replace(',', '.') : compact;
-}
-
-const STRING: TextSpec = { inputType: 'text' };
-
-/** Text-like types; any other type is typed like `string`. */
-const TEXT_SPECS: Readonly<Record<string, TextSpec>> = {
-  string: STRING,
-  text: { inputType: 'text', multiline: true },
-  email: {
-    inputType: 'email',
-    inputMode: 'email',
-    ltr: true,
-    normalize: normalizeEmail,
-    check: (value) => (EMAIL.test(value) ? null : { flag: 'typeMismatch', message: 'invalidEmail' }),
-  },
-  phone: {
-    inputType: 'tel',
-    inputMode: 'tel',
-    ltr: true,
-    normalize: normalizePhone,
-    check: (value) => (PHONE.test(value) ? null : { flag: 'patternMismatch', message: 'invalidPhone' }),
-  },
-  date: {
-    inputType: 'date',
-    check: (value) => (isRealDate(value) ? null : { flag: 'badInput', message: 'invalidDate' }),
-  },
-  integer: {
-    inputType: 'text',
-    inputMode: 'numeric',
-    normalize: (text) => asciiDigits(text).replace(NUMBER_SPACES, ''),
-    check: (value) => (INTEGER.test(value) ? null : { flag: 'badInput', message: 'invalidInteger' }),
-  },
-  decimal: {
-    inputType: 'text',
-    inputMode: 'decimal',
-    normalize: normalizeDecimal,
-    check: (value) => (DECIMAL.test(value) ? null : { flag: 'badInput', message: 'invalidNumber' }),
-  },
-};
-
 /** How a `document` question checks and fixes files: the `<kyc-file-upload>` settings of the same names. */
 export interface FileUploadSettings {
   /** No file may be added or removed (the step is being saved, its documents made). */
@@ -163,12 +56,6 @@ export interface FileUploadSettings {
   originalPhotos?: boolean;
   camera?: 'auto' | 'always' | 'never';
 }
-
-/** Where a question's options or legal document stand. */
-type Remote =
-  | { status: 'idle' | 'loading' | 'failed' }
-  | { status: 'options'; options: KycDefinition[] }
-  | { status: 'document'; document: KycLegalDocument };
 
 const VALID: KycValidationResult = { flags: {}, message: '' };
 
@@ -253,18 +140,14 @@ export class KycQuestion extends KycFormAssociatedElement {
   readonly #localize = new LocalizeController(this);
   readonly #client = new InheritedProperty(this, 'client', clientContext, { fallback: null, provide: true });
   readonly #translations = new InheritedProperty(this, 'translations', translationsContext, { fallback: undefined, provide: true });
-  /** The enclosing widget's flow, whose reference data the question reads (none when used on its own). */
-  readonly #flow = new ContextConsumer(this, { context: flowContext });
+  /** The options or the legal document the question shows. */
+  readonly #data = new ReferenceDataController(this);
   /** What the person typed, when it differs from the value only by normalization (`12,5` for `12.5`). */
   #typed: string | null = null;
   /** The person edited the answer since `errors` were given. */
   #errorsAddressed = false;
   /** `checkValidity()` is running: its `invalid` event shows nothing. */
   #quiet = false;
-  /** The read whose answer is awaited; an answer of an older read is dropped. */
-  #request: Promise<unknown> | null = null;
-  /** What was read last (client, and attribute type and key): a new question object for the same reads nothing. */
-  #source: { client: KycClient | null; what: string | null } | null = null;
   /** Focus the control once the retried read has answered (the retry button is gone then). */
   #focusAfterRetry = false;
   /** The files of a `document` question used on its own. */
@@ -281,7 +164,6 @@ export class KycQuestion extends KycFormAssociatedElement {
 
   /** Client-side problems are shown (after a change, a submit attempt or `reportValidity()`). */
   @state() private showProblems = false;
-  @state() private remote: Remote = { status: 'idle' };
 
   // ── public properties ───────────────────────────────────────────────────────
 
@@ -385,7 +267,7 @@ export class KycQuestion extends KycFormAssociatedElement {
       case 'liveness':
         return this.client && this.applicationUuid ? 'kyc-liveness' : null;
       case 'reference':
-        return this.remote.status === 'options' && this.remote.options.length > SELECT_MAX_OPTIONS ? 'kyc-combobox' : null;
+        return this.#data.state.status === 'options' && this.#data.state.options.length > SELECT_MAX_OPTIONS ? 'kyc-combobox' : null;
       default:
         return null;
     }
@@ -393,7 +275,7 @@ export class KycQuestion extends KycFormAssociatedElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.#focusAfterRetry && this.remote.status !== 'loading') {
+    if (this.#focusAfterRetry && this.#data.state.status !== 'loading') {
       this.#focusAfterRetry = false;
       this.focus();
     }
@@ -473,7 +355,7 @@ export class KycQuestion extends KycFormAssociatedElement {
   }
 
   get #spec(): TextSpec {
-    return TEXT_SPECS[this.question?.attribute.type ?? 'string'] ?? STRING;
+    return textSpecOf(this.question?.attribute.type ?? 'string');
   }
 
   get #isRequired(): boolean {
@@ -506,7 +388,7 @@ export class KycQuestion extends KycFormAssociatedElement {
     if (kind === 'boolean') return VALID;
     const value = this.value;
     if (kind === 'legal') {
-      const document = this.remote.status === 'document' ? this.remote.document : null;
+      const document = this.#data.state.status === 'document' ? this.#data.state.document : null;
       const accepted = document ? value === document.uuid : value !== '';
       return this.#isRequired && !accepted ? this.#problem('valueMissing', 'acceptRequired') : VALID;
     }
@@ -522,48 +404,12 @@ export class KycQuestion extends KycFormAssociatedElement {
     return { flags: { [flag]: true }, message: this.#localize.term(message) };
   }
 
-  /**
-   * Reads the options or the legal document the question needs (shared per client and key). A
-   * question object that asks for what is already read or being read (the same question, saved)
-   * keeps it, unless `again` (the retry button); a failed read is tried again.
-   */
+  /** Reads the options or the legal document the question shows (`again`: also when read already). */
   #load(again = false): void {
-    const { question, client } = this;
+    const { question } = this;
     const kind = this.#kind;
     const readOnlyLabel = kind === 'read-only' && ['reference_data', 'legal_document'].includes(question?.attribute.type ?? '');
-    const wanted = kind === 'reference' || kind === 'legal' || readOnlyLabel;
-    const what = question && wanted ? `${question.attribute.type}:${question.attribute.key}` : null;
-    const same = this.#source?.client === client && this.#source.what === what;
-    if (same && !again && this.remote.status !== 'failed') return;
-    this.#source = { client, what };
-    if (!question || !client || !wanted) {
-      this.#request = null;
-      this.remote = { status: 'idle' };
-      return;
-    }
-    const { key } = question.attribute;
-    const reference = question.attribute.type === 'reference_data';
-    const data = this.#flow.value?.referenceData ?? ReferenceData.of(client);
-    const request: Promise<Remote> = reference
-      ? data.definitionsOf(client, key).then((options) => ({ status: 'options', options }))
-      : data.legalDocumentsOf(client, key).then((documents) => {
-          const document = documents.find((candidate) => candidate.key === key) ?? documents[0];
-          if (!document) throw new KycApiError('not_found', 'The platform has no legal document for this question.');
-          return { status: 'document', document };
-        });
-    this.#request = request;
-    this.remote = { status: 'loading' };
-    request.then(
-      (remote) => {
-        if (this.#request === request) this.remote = remote;
-      },
-      (error: unknown) => {
-        if (this.#request !== request) return;
-        this.remote = { status: 'failed' };
-        // One read shared by several questions fails once: it is reported once.
-        if (error instanceof KycApiError && data.firstReport(error)) this.dispatchEvent(KycErrorEvent.of(error));
-      },
-    );
+    this.#data.read(question, this.client, kind === 'reference' || kind === 'legal' || readOnlyLabel, again);
   }
 
   // ── private handlers ────────────────────────────────────────────────────────
@@ -583,7 +429,7 @@ export class KycQuestion extends KycFormAssociatedElement {
   #take(control: HTMLElement): void {
     const previous = super.value;
     if (control instanceof HTMLInputElement && control.type === 'checkbox') {
-      const document = this.remote.status === 'document' ? this.remote.document : null;
+      const document = this.#data.state.status === 'document' ? this.#data.state.document : null;
       if (this.#kind === 'legal') this.value = control.checked && document ? document.uuid : '';
       else this.value = control.checked ? 'true' : 'false';
     } else if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) {
@@ -745,7 +591,7 @@ export class KycQuestion extends KycFormAssociatedElement {
   }
 
   #renderReference(): TemplateResult {
-    const remote = this.remote;
+    const remote = this.#data.state;
     const messages = this.#messages();
     const attribute = this.question!.attribute;
     const autocomplete = AUTOCOMPLETE_BY_KEY[attribute.key] ?? 'off';
@@ -804,7 +650,7 @@ export class KycQuestion extends KycFormAssociatedElement {
 
   /** The loading or failure message (a live region), with the retry button after a failure. */
   #renderRemoteStatus(loading: TextTermKey, failed: TextTermKey): TemplateResult {
-    const hasFailed = this.remote.status === 'failed';
+    const hasFailed = this.#data.state.status === 'failed';
     return html`<div class="status" part="status">
       <p id="status" class="status__message" role="status">
         ${this.#localize.term(hasFailed ? failed : loading)}
@@ -828,7 +674,7 @@ export class KycQuestion extends KycFormAssociatedElement {
   }
 
   #renderLegal(): TemplateResult {
-    const remote = this.remote;
+    const remote = this.#data.state;
     const document = remote.status === 'document' ? remote.document : null;
     const messages = this.#messages();
     return html`<fieldset class="form-control" part="base" aria-describedby=${this.#describedBy([]) || nothing}>
@@ -896,7 +742,7 @@ export class KycQuestion extends KycFormAssociatedElement {
   /** A read-only answer as words (the same words as on the review page). */
   #answerText(): string {
     const value = super.value;
-    const { remote } = this;
+    const remote = this.#data.state;
     const label =
       remote.status === 'options'
         ? (remote.options.find((option) => option.key === value)?.title ?? null)
