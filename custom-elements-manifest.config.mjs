@@ -34,7 +34,7 @@ const sortModules = {
 
 export default {
   globs: ['src/index.ts', 'src/kyc-onboarding.ts', 'src/components/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/**/*-controller.ts'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/**/*-controller.ts', 'src/components/question/text-formats.ts'],
   outdir: '.',
   litelement: true,
   dependencies: false,
