@@ -34,7 +34,13 @@ const sortModules = {
 
 export default {
   globs: ['src/index.ts', 'src/kyc-onboarding.ts', 'src/components/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/**/*-controller.ts', 'src/components/question/text-formats.ts'],
+  exclude: [
+    'src/**/*.test.ts',
+    'src/**/*.styles.ts',
+    'src/**/*-controller.ts',
+    'src/components/question/text-formats.ts',
+    'src/components/onboarding/screens/**',
+  ],
   outdir: '.',
   litelement: true,
   dependencies: false,

@@ -16,8 +16,8 @@ import { ProvidedValue } from '../../context/controllers.js';
 import { flowContext } from '../../context/flow-context.js';
 import { translationsContext } from '../../context/translations-context.js';
 import { FlowController, type FlowScreen } from '../../flow/flow-controller.js';
-import { heading } from '../../screens/parts.js';
-import { GoToQuestionEvent } from '../../screens/screen.js';
+import { heading } from './screens/parts.js';
+import { GoToQuestionEvent } from './screens/screen.js';
 import { FocusController } from './focus-controller.js';
 import { onboardingStyles } from './onboarding.styles.js';
 
@@ -94,10 +94,10 @@ export class KycOnboarding extends KycElement {
   static override styles = [formControlStyles, rootThemeStyles, onboardingStyles];
   /** @internal The screens, loaded when the first of them is shown (a chunk of their own in the CDN build). */
   static override lazyDependencies = {
-    'kyc-levels-screen': () => import('../../screens/screens.js').then((module) => module.KycLevelsScreen),
-    'kyc-step-screen': () => import('../../screens/screens.js').then((module) => module.KycStepScreen),
-    'kyc-review-screen': () => import('../../screens/screens.js').then((module) => module.KycReviewScreen),
-    'kyc-outcome-screen': () => import('../../screens/screens.js').then((module) => module.KycOutcomeScreen),
+    'kyc-levels-screen': () => import('./screens/screens.js').then((module) => module.KycLevelsScreen),
+    'kyc-step-screen': () => import('./screens/screens.js').then((module) => module.KycStepScreen),
+    'kyc-review-screen': () => import('./screens/screens.js').then((module) => module.KycReviewScreen),
+    'kyc-outcome-screen': () => import('./screens/screens.js').then((module) => module.KycOutcomeScreen),
   };
 
   // ── public properties ─────────────────────────────────────────────────────

@@ -1,11 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { KycApplicationQuestion } from '../api/index.js';
-import { KycQuestion, type FileUploadSettings } from '../components/question/question.js';
-import { backSideKeys, backSideOf } from '../flow/documents.js';
-import type { FlowProblem } from '../flow/flow-controller.js';
-import { errorText } from '../internal/error-text.js';
+import type { KycApplicationQuestion } from '../../../api/index.js';
+import { KycQuestion, type FileUploadSettings } from '../../question/question.js';
+import { backSideKeys, backSideOf } from '../../../flow/documents.js';
+import type { FlowProblem } from '../../../flow/flow-controller.js';
+import { errorText } from '../../../internal/error-text.js';
 import { correction, exportParts, heading, notice, signaturePrompt, signaturePromptLoader } from './parts.js';
 import { GoToQuestionEvent, KycScreen } from './screen.js';
 

@@ -1,11 +1,11 @@
 import { ContextConsumer } from '@lit/context';
 import { property } from 'lit/decorators.js';
-import { flowContext } from '../context/flow-context.js';
-import { InheritedProperty } from '../context/controllers.js';
-import { translationsContext } from '../context/translations-context.js';
-import type { FlowController } from '../flow/flow-controller.js';
-import { KycElement } from '../internal/kyc-element.js';
-import { LocalizeController, type TranslationOverrides } from '../utilities/localize.js';
+import { flowContext } from '../../../context/flow-context.js';
+import { InheritedProperty } from '../../../context/controllers.js';
+import { translationsContext } from '../../../context/translations-context.js';
+import type { FlowController } from '../../../flow/flow-controller.js';
+import { KycElement } from '../../../internal/kyc-element.js';
+import { LocalizeController, type TranslationOverrides } from '../../../utilities/localize.js';
 
 /**
  * Base class of the widget's screens (level choice, step, review, outcome): elements that render

@@ -1,11 +1,11 @@
 // What several screens show the same way: the heading, the flow's notice, the reviewer's
 // correction request, and the one-time code prompt.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { KycApplication } from '../api/index.js';
-import type { FlowController } from '../flow/flow-controller.js';
-import { errorText } from '../internal/error-text.js';
-import type { KycElement } from '../internal/kyc-element.js';
-import type { LocalizeController } from '../utilities/localize.js';
+import type { KycApplication } from '../../../api/index.js';
+import type { FlowController } from '../../../flow/flow-controller.js';
+import { errorText } from '../../../internal/error-text.js';
+import type { KycElement } from '../../../internal/kyc-element.js';
+import type { LocalizeController } from '../../../utilities/localize.js';
 
 /** The parts of `<kyc-signature-prompt>` the widget re-exports as `signature__<part>`. */
 const SIGNATURE_PARTS = [
@@ -31,7 +31,7 @@ const SIGNATURE_EXPORTPARTS = exportParts('signature', SIGNATURE_PARTS);
 /** The code prompt, loaded with the first request for a code (a chunk of its own in the CDN build). */
 export const signaturePromptLoader = {
   'kyc-signature-prompt': (): Promise<typeof KycElement> =>
-    import('../components/signature-prompt/signature-prompt.js').then((module) => module.KycSignaturePrompt),
+    import('../../signature-prompt/signature-prompt.js').then((module) => module.KycSignaturePrompt),
 };
 
 /** The screen's heading, which takes the focus when the screen comes. */

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { KycApplicationQuestion } from '../api/index.js';
-import { answerText } from '../internal/answer.js';
+import type { KycApplicationQuestion } from '../../../api/index.js';
+import { answerText } from '../../../internal/answer.js';
 import { correction, heading, notice, signaturePrompt, signaturePromptLoader } from './parts.js';
 import { GoToQuestionEvent, KycScreen } from './screen.js';
 
