@@ -307,6 +307,9 @@ export class KycOnboarding extends KycElement {
       pollIntervalMs: this.pollInterval,
       clock: this.clock,
     });
+    // Whatever the first screen after the load is, it is one of the screens: their code comes
+    // while the first requests are on the network, not after them.
+    this.need('kyc-step-screen').catch(() => undefined);
   }
 }
 
