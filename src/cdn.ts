@@ -11,7 +11,13 @@ import { defineKycElements } from './define-elements.js';
 export * from './api/index.js';
 export * from './events/events.js';
 export { KycOnboarding } from './components/onboarding/onboarding.js';
-export { registerTranslation, type Translation, type TranslationOverrides } from './utilities/localize.js';
+export {
+  registerTranslation,
+  type KycTranslation,
+  type KycTranslationOverrides,
+  type Translation,
+  type TranslationOverrides,
+} from './utilities/localize.js';
 export { defineKycElements };
 
 defineKycElements();

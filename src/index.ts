@@ -13,5 +13,11 @@ export { KycQuestion } from './components/question/question.js';
 export { KycCombobox, type KycComboboxOption } from './components/combobox/combobox.js';
 export { KycSignaturePrompt } from './components/signature-prompt/signature-prompt.js';
 export { defineKycElements } from './define-elements.js';
-export { registerTranslation, type Translation, type TranslationOverrides } from './utilities/localize.js';
+export {
+  registerTranslation,
+  type KycTranslation,
+  type KycTranslationOverrides,
+  type Translation,
+  type TranslationOverrides,
+} from './utilities/localize.js';
 export type { KycClock } from './internal/clock.js';

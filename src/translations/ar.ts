@@ -2,7 +2,7 @@
 // Intl.PluralRules('ar'). Text from the server or the person (a title, a phone number, an e-mail
 // address) is wrapped in Unicode isolates, so that left-to-right text keeps its order inside a
 // right-to-left sentence. Loaded on demand.
-import type { Translation } from '../utilities/localize.js';
+import type { KycTranslation } from '../utilities/localize.js';
 
 /** Isolates embedded text from the surrounding right-to-left sentence (FSI … PDI). */
 const isolate = (text: string) => `\u2068${text}\u2069`;
@@ -243,6 +243,6 @@ const translation = {
   livenessDone: 'تم',
   livenessFrameTitle: 'التحقق من الحيوية من Sumsub',
   livenessLater: 'تحقق قصير بفيديو سيلفي باستخدام الكاميرا',
-} satisfies Translation;
+} satisfies KycTranslation;
 
 export default translation;

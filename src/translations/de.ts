@@ -1,5 +1,5 @@
 // German (formal "Sie"). Loaded on demand by the LocalizeController.
-import type { Translation } from '../utilities/localize.js';
+import type { KycTranslation } from '../utilities/localize.js';
 
 /** German terms of the onboarding widget. */
 const translation = {
@@ -200,6 +200,6 @@ const translation = {
   livenessDone: 'Erledigt',
   livenessFrameTitle: 'Lebenderkennung von Sumsub',
   livenessLater: 'Eine kurze Selfie-Videoprüfung mit Ihrer Kamera',
-} satisfies Translation;
+} satisfies KycTranslation;
 
 export default translation;

@@ -1,4 +1,4 @@
-// English: the reference catalog. Its terms and their parameters define `Translation`; every
+// English: the reference catalog. Its terms and their parameters define `KycTranslation`; every
 // other catalog must have exactly these terms. In parts, so that the words of the elements that
 // load when first needed load with them: en-core.ts is bundled with <kyc-onboarding>, each other
 // part is imported by its element.

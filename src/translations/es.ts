@@ -1,5 +1,5 @@
 // Spanish (neutral international Spanish, formal "usted"). Loaded on demand.
-import type { Translation } from '../utilities/localize.js';
+import type { KycTranslation } from '../utilities/localize.js';
 
 /** Spanish terms of the onboarding widget. */
 const translation = {
@@ -196,6 +196,6 @@ const translation = {
   livenessDone: 'Completada',
   livenessFrameTitle: 'Prueba de vida de Sumsub',
   livenessLater: 'Una breve comprobación en vídeo, tipo selfi, con su cámara',
-} satisfies Translation;
+} satisfies KycTranslation;
 
 export default translation;

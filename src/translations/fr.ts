@@ -1,5 +1,5 @@
 // French (formal "vous"; no-break spaces before « : ? » and inside guillemets). Loaded on demand.
-import type { Translation } from '../utilities/localize.js';
+import type { KycTranslation } from '../utilities/localize.js';
 
 /** French terms of the onboarding widget. */
 const translation = {
@@ -194,6 +194,6 @@ const translation = {
   livenessDone: 'Effectué',
   livenessFrameTitle: 'Contrôle du vivant par Sumsub',
   livenessLater: 'Une courte vérification vidéo (selfie) avec votre caméra',
-} satisfies Translation;
+} satisfies KycTranslation;
 
 export default translation;

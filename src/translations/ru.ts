@@ -1,7 +1,7 @@
 // Russian (polite "вы"). Counts take the one / few / many forms of Intl.PluralRules('ru')
 // (1, 21 → one; 2–4, 22 → few; 5–20, 25 → many); `other` (fractions) takes the genitive singular.
 // Loaded on demand.
-import type { Translation } from '../utilities/localize.js';
+import type { KycTranslation } from '../utilities/localize.js';
 
 /** Russian terms of the onboarding widget. */
 const translation = {
@@ -201,6 +201,6 @@ const translation = {
   livenessDone: 'Пройдена',
   livenessFrameTitle: 'Проверка «живости» от Sumsub',
   livenessLater: 'Короткая видеопроверка с селфи через камеру',
-} satisfies Translation;
+} satisfies KycTranslation;
 
 export default translation;

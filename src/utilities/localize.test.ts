@@ -10,13 +10,13 @@ import {
   type TermArgs,
   type TermFormat,
   type TermKey,
-  type Translation,
-  type TranslationOverrides,
+  type KycTranslation,
+  type KycTranslationOverrides,
 } from './localize.js';
 
 /** A minimal localized element: renders one term and records every text it rendered. */
 class LocalizeProbe extends LitElement {
-  @property({ attribute: false }) translations?: TranslationOverrides;
+  @property({ attribute: false }) translations?: KycTranslationOverrides;
   readonly localize = new LocalizeController(this);
   readonly rendered: string[] = [];
 
@@ -28,7 +28,7 @@ class LocalizeProbe extends LitElement {
 }
 customElements.define('kyc-localize-probe', LocalizeProbe);
 
-type FunctionTermKey = { [K in TermKey]: Translation[K] extends string ? never : K }[TermKey];
+type FunctionTermKey = { [K in TermKey]: KycTranslation[K] extends string ? never : K }[TermKey];
 type StringTermKey = Exclude<TermKey, FunctionTermKey>;
 
 const probe = (lang?: string) => fixture<LocalizeProbe>(html`<kyc-localize-probe lang=${lang ?? ''}></kyc-localize-probe>`);
@@ -38,7 +38,7 @@ const usesCatalog = (element: LocalizeProbe, code: string) =>
   waitUntil(() => element.localize.term('$code') === code, `the ${code} catalog did not arrive`);
 
 const LAZY = ['de', 'fr', 'es', 'ru', 'ar'] as const;
-const loadCatalog = async (code: (typeof LAZY)[number]): Promise<Translation> => {
+const loadCatalog = async (code: (typeof LAZY)[number]): Promise<KycTranslation> => {
   const modules = {
     de: () => import('../translations/de.js'),
     fr: () => import('../translations/fr.js'),
@@ -151,7 +151,7 @@ describe('LocalizeController', () => {
     });
 
     it('supports a custom language, its own plural rules and direction, with English for missing terms', async () => {
-      const latvian: Partial<Translation> = {
+      const latvian: Partial<KycTranslation> = {
         $code: 'lv',
         $name: 'Latviešu',
         $dir: 'ltr',
@@ -319,7 +319,7 @@ describe('LocalizeController', () => {
       let fail: (error: Error) => void = () => undefined;
       registerTranslationLoader('xx', () => {
         calls += 1;
-        return new Promise<{ default: Translation }>((_, reject) => (fail = reject));
+        return new Promise<{ default: KycTranslation }>((_, reject) => (fail = reject));
       });
       const unhandled: unknown[] = [];
       const onUnhandled = (event: PromiseRejectionEvent) => {
@@ -419,11 +419,11 @@ describe('LocalizeController', () => {
     it('makes a missing, unknown or mistyped term a type error (checked by tsc)', () => {
       const { loading: _removed, ...incomplete } = en;
       // @ts-expect-error a catalog without `loading` is incomplete
-      expect(incomplete satisfies Translation).not.to.have.property('loading');
+      expect(incomplete satisfies KycTranslation).not.to.have.property('loading');
       // @ts-expect-error `extraTerm` is not a term
-      expect({ ...en, extraTerm: 'x' } satisfies Translation).to.have.property('extraTerm');
+      expect({ ...en, extraTerm: 'x' } satisfies KycTranslation).to.have.property('extraTerm');
       // @ts-expect-error stepOf takes numbers
-      expect({ ...en, stepOf: (index: string) => index } satisfies Translation).to.have.property('stepOf');
+      expect({ ...en, stepOf: (index: string) => index } satisfies KycTranslation).to.have.property('stepOf');
     });
   });
 

@@ -31,36 +31,41 @@ type English = typeof en;
 
 /**
  * A complete catalog: every term of the English one, with the same parameters. Catalogs are
- * written `{ … } satisfies Translation`, so a missing or an unknown term is a type error.
+ * written `{ … } satisfies KycTranslation`, so a missing or an unknown term is a type error.
  */
-export type Translation = {
+export type KycTranslation = {
   [K in keyof English]: K extends '$dir' ? TranslationBase['$dir'] : English[K] extends string ? string : English[K];
 };
 
 /** A term's name (the `$code`, `$name`, `$dir` metadata included). */
-export type TermKey = keyof Translation;
+export type TermKey = keyof KycTranslation;
 
 /** A term that is a plain string (no arguments). */
-export type TextTermKey = { [K in TermKey]: Translation[K] extends string ? K : never }[TermKey];
+export type TextTermKey = { [K in TermKey]: KycTranslation[K] extends string ? K : never }[TermKey];
 
 /** The arguments `term(key, …)` takes: the term's parameters without its trailing {@link TermFormat}. */
-export type TermArgs<K extends TermKey> = Translation[K] extends (...args: infer P) => string
+export type TermArgs<K extends TermKey> = KycTranslation[K] extends (...args: infer P) => string
   ? P extends [...infer Args, TermFormat]
     ? Args
     : P
   : [];
 
 /** Per-element overrides: catalogs by language code (custom codes allowed), each with any subset of terms. */
-export type TranslationOverrides = Record<string, Partial<Translation>>;
+export type KycTranslationOverrides = Record<string, Partial<KycTranslation>>;
+
+/** @deprecated Use {@link KycTranslation}. */
+export type Translation = KycTranslation;
+/** @deprecated Use {@link KycTranslationOverrides}. */
+export type TranslationOverrides = KycTranslationOverrides;
 
 /** An element that localizes: a reactive host that may carry per-instance `translations`. */
-export type LocalizeHost = ReactiveControllerHost & HTMLElement & { translations?: TranslationOverrides | undefined };
+export type LocalizeHost = ReactiveControllerHost & HTMLElement & { translations?: KycTranslationOverrides | undefined };
 
 /** Loads a catalog on demand, as a module whose default export is the catalog. */
-export type TranslationLoader = () => Promise<{ default: Translation }>;
+export type TranslationLoader = () => Promise<{ default: KycTranslation }>;
 
 // English starts with the terms the widget needs first; lazily loaded elements bring theirs.
-const catalogs = new Map<string, Translation>([['en', english as Partial<Translation> as Translation]]);
+const catalogs = new Map<string, KycTranslation>([['en', english as Partial<KycTranslation> as KycTranslation]]);
 /** Explicit dynamic imports, so that bundlers split every language into its own chunk. */
 const loaders = new Map<string, TranslationLoader>([
   ['de', () => import('../translations/de.js')],
@@ -102,7 +107,7 @@ function pluralRules(lang: string): Intl.PluralRules {
  * Registers complete catalogs (a host's own languages, or a replacement of a shipped one) and
  * re-renders every connected element.
  */
-export function registerTranslation(...translations: Translation[]): void {
+export function registerTranslation(...translations: KycTranslation[]): void {
   for (const translation of translations) catalogs.set(translation.$code.toLowerCase(), translation);
   updateHosts();
 }
@@ -112,8 +117,8 @@ export function registerTranslation(...translations: Translation[]): void {
  * element): the words come with the element that shows them. A host's own English catalog, when it
  * registered one, keeps its words.
  */
-export function registerEnglishTerms(terms: Partial<Translation>): void {
-  catalogs.set('en', { ...terms, ...catalogs.get('en') } as Translation);
+export function registerEnglishTerms(terms: Partial<KycTranslation>): void {
+  catalogs.set('en', { ...terms, ...catalogs.get('en') } as KycTranslation);
   updateHosts();
 }
 
@@ -125,7 +130,7 @@ export function registerTranslationLoader(lang: string, loader: TranslationLoade
   loaders.set(lang.toLowerCase(), loader);
 }
 
-function catalog(code: string): Translation | undefined {
+function catalog(code: string): KycTranslation | undefined {
   const found = catalogs.get(code);
   const loader = loaders.get(code);
   if (!found && loader && !requested.has(code)) {

@@ -9,7 +9,7 @@ import { clockContext } from '../../src/context/clock-context.js';
 import { flowContext } from '../../src/context/flow-context.js';
 import { translationsContext } from '../../src/context/translations-context.js';
 import type { KycCombobox } from '../../src/components/combobox/combobox.js';
-import type { TranslationOverrides } from '../../src/utilities/localize.js';
+import type { KycTranslationOverrides } from '../../src/utilities/localize.js';
 import { fakeClock } from '../helpers/clock.js';
 import {
   $,
@@ -38,8 +38,8 @@ function providedAt<V>(node: Element, context: Context<unknown, V>): V | undefin
 async function twoWidgets(): Promise<{ a: Widget; b: Widget; clockA: ReturnType<typeof fakeClock>; clockB: ReturnType<typeof fakeClock> }> {
   const clockA = fakeClock();
   const clockB = fakeClock();
-  const translationsA: TranslationOverrides = { en: { continue: 'Onwards (A)', fieldRequired: 'A needs this.' } };
-  const translationsB: TranslationOverrides = { de: { continue: 'Weiter (B)', fieldRequired: 'B braucht das.' } };
+  const translationsA: KycTranslationOverrides = { en: { continue: 'Onwards (A)', fieldRequired: 'A needs this.' } };
+  const translationsB: KycTranslationOverrides = { de: { continue: 'Weiter (B)', fieldRequired: 'B braucht das.' } };
   const box = await fixture<HTMLElement>(html`<div>
     <kyc-onboarding id="a" endpoint=${ENDPOINT} lang="en" .translations=${translationsA} .clock=${clockA}></kyc-onboarding>
     <kyc-onboarding
@@ -134,7 +134,7 @@ describe('@lit/context inside <kyc-onboarding>', () => {
     const combobox = (await loadedControlOf(a, 'citizenship')) as KycCombobox;
     const rootClient = citizenship.client;
 
-    const own: TranslationOverrides = { en: { fieldRequired: 'Say where you are from.' } };
+    const own: KycTranslationOverrides = { en: { fieldRequired: 'Say where you are from.' } };
     citizenship.translations = own;
     await citizenship.updateComplete;
     expect(citizenship.translations).to.equal(own);
@@ -142,7 +142,7 @@ describe('@lit/context inside <kyc-onboarding>', () => {
     expect(question(a, 'first_name').translations, 'other questions keep the root’s').to.equal(a.translations);
 
     // A new value at the root reaches every element without one of its own.
-    const later: TranslationOverrides = { en: { fieldRequired: 'Still needed.' } };
+    const later: KycTranslationOverrides = { en: { fieldRequired: 'Still needed.' } };
     a.translations = later;
     await a.updateComplete;
     expect(question(a, 'first_name').translations).to.equal(later);

@@ -1,6 +1,7 @@
-// Type-level test, checked by `npm run typecheck` (tsconfig.json includes test/**): the API types'
-// names from before the `Kyc` prefix stay exported, as deprecated aliases of the new names, from
-// every entry that exported them, so partners' code keeps compiling. Nothing here runs.
+// Type-level test, checked by `npm run typecheck` (tsconfig.json includes test/**): the public
+// types' names from before the `Kyc` prefix (the API's, the translations') stay exported, as
+// deprecated aliases of the new names, from every entry that exported them, so partners' code
+// keeps compiling. Nothing here runs.
 import type * as api from '../../src/api/index.js';
 import type * as cdn from '../../src/cdn.js';
 import type * as root from '../../src/index.js';
@@ -34,6 +35,8 @@ export type RootEntry = [
   Expect<Equal<root.RetryOptions, api.KycRetryOptions>>,
   Expect<Equal<root.UploadedFile, api.KycUploadedFile>>,
   Expect<Equal<root.UploadProgress, api.KycUploadProgress>>,
+  Expect<Equal<root.Translation, root.KycTranslation>>,
+  Expect<Equal<root.TranslationOverrides, root.KycTranslationOverrides>>,
 ];
 
 /** The CDN bundle's entry re-exports the API entry whole, as before. */
@@ -46,4 +49,6 @@ export type CdnEntry = [
   Expect<Equal<cdn.RetryOptions, api.KycRetryOptions>>,
   Expect<Equal<cdn.UploadedFile, api.KycUploadedFile>>,
   Expect<Equal<cdn.UploadProgress, api.KycUploadProgress>>,
+  Expect<Equal<cdn.Translation, root.KycTranslation>>,
+  Expect<Equal<cdn.TranslationOverrides, root.KycTranslationOverrides>>,
 ];

@@ -4,7 +4,7 @@ import { classMap } from 'lit/directives/class-map.js';
 import { live } from 'lit/directives/live.js';
 import { KycFormAssociatedElement, type KycValidator } from '../../internal/form-associated.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
-import { LocalizeController, type TranslationOverrides } from '../../utilities/localize.js';
+import { LocalizeController, type KycTranslationOverrides } from '../../utilities/localize.js';
 import '../../translations/en-combobox.js'; // this element's English words
 import { InheritedProperty } from '../../context/controllers.js';
 import { translationsContext } from '../../context/translations-context.js';
@@ -159,10 +159,10 @@ export class KycCombobox extends KycFormAssociatedElement {
 
   /** Per-instance translation overrides, by language code: the enclosing `<kyc-onboarding>`'s unless set here. */
   @property({ attribute: false })
-  get translations(): TranslationOverrides | undefined {
+  get translations(): KycTranslationOverrides | undefined {
     return this.#translations.value;
   }
-  set translations(value: TranslationOverrides | undefined) {
+  set translations(value: KycTranslationOverrides | undefined) {
     this.#translations.set(value);
   }
 

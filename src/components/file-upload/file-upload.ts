@@ -10,7 +10,7 @@ import { errorText } from '../../internal/error-text.js';
 import { DEFAULT_ACCEPTED_KINDS, DEFAULT_MAX_FILE_BYTES, DEFAULT_PHOTO_MAX_SIDE } from '../../internal/upload-limits.js';
 import { DEFAULT_MAX_FILES, DocumentFiles, type DocumentFile, type DocumentFilesChange } from '../../flow/document-files.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
-import { LocalizeController, type TextTermKey, type TranslationOverrides } from '../../utilities/localize.js';
+import { LocalizeController, type TextTermKey, type KycTranslationOverrides } from '../../utilities/localize.js';
 import '../../translations/en-file-upload.js'; // this element's English words
 import { clientContext } from '../../context/client-context.js';
 import { InheritedProperty } from '../../context/controllers.js';
@@ -121,10 +121,10 @@ export class KycFileUpload extends KycElement {
   @property() description = '';
   /** Per-language overrides of the texts: the enclosing `<kyc-onboarding>`'s unless set here. */
   @property({ attribute: false })
-  get translations(): TranslationOverrides | undefined {
+  get translations(): KycTranslationOverrides | undefined {
     return this.#translations.value;
   }
-  set translations(value: TranslationOverrides | undefined) {
+  set translations(value: KycTranslationOverrides | undefined) {
     this.#translations.set(value);
   }
 

@@ -7,7 +7,7 @@ import { systemClock, type KycClock } from '../../internal/clock.js';
 import { KycElement } from '../../internal/kyc-element.js';
 import { encodeQr, qrPath, type QrCode } from '../../internal/qr-code.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
-import { LocalizeController, type TranslationOverrides } from '../../utilities/localize.js';
+import { LocalizeController, type KycTranslationOverrides } from '../../utilities/localize.js';
 import '../../translations/en-liveness.js'; // this element's English words
 import { clientContext } from '../../context/client-context.js';
 import { clockContext } from '../../context/clock-context.js';
@@ -113,10 +113,10 @@ export class KycLiveness extends KycElement {
   @property() theme: 'light' | 'dark' = 'light';
   /** Per-language overrides of the texts: the enclosing `<kyc-onboarding>`'s unless set here. */
   @property({ attribute: false })
-  get translations(): TranslationOverrides | undefined {
+  get translations(): KycTranslationOverrides | undefined {
     return this.#translations.value;
   }
-  set translations(value: TranslationOverrides | undefined) {
+  set translations(value: KycTranslationOverrides | undefined) {
     this.#translations.set(value);
   }
   /**

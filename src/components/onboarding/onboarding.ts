@@ -6,7 +6,7 @@ import { KycElement } from '../../internal/kyc-element.js';
 import { systemClock, type KycClock } from '../../internal/clock.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { rootThemeStyles } from '../../styles/tokens.styles.js';
-import { LocalizeController, type TranslationOverrides } from '../../utilities/localize.js';
+import { LocalizeController, type KycTranslationOverrides } from '../../utilities/localize.js';
 import type { FileUploadSettings } from '../question/question.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PHOTO_MAX_SIDE } from '../../internal/upload-limits.js';
 import { errorText } from '../../internal/error-text.js';
@@ -135,7 +135,7 @@ export class KycOnboarding extends KycElement {
    * Per-language overrides of the texts: `{ de: { continue: 'Weiter' } }`, for the widget and every
    * element inside it (one that has `translations` of its own keeps them).
    */
-  @property({ attribute: false }) translations: TranslationOverrides | undefined;
+  @property({ attribute: false }) translations: KycTranslationOverrides | undefined;
   /** Largest document file accepted, in bytes (64 MiB, Sumsub's limit, by default). */
   @property({ type: Number, attribute: 'max-file-size' }) maxFileSize: number = DEFAULT_MAX_FILE_BYTES;
   /** Longest side of a document photo after the fix-up, in pixels. */

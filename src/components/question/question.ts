@@ -5,7 +5,7 @@ import type { KycDefinition, KycClient, KycApplicationQuestion, KycLegalDocument
 import { KycFormAssociatedElement, type KycValidationResult, type KycValidator } from '../../internal/form-associated.js';
 import { answerText, isLiveness, isLivenessDone } from '../../internal/answer.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
-import { LocalizeController, numberFormat, type TextTermKey, type TranslationOverrides } from '../../utilities/localize.js';
+import { LocalizeController, numberFormat, type TextTermKey, type KycTranslationOverrides } from '../../utilities/localize.js';
 import type { KycComboboxOption } from '../combobox/combobox.js';
 import type { KycFileUpload } from '../file-upload/file-upload.js';
 import { DocumentFiles } from '../../flow/document-files.js';
@@ -190,10 +190,10 @@ export class KycQuestion extends KycFormAssociatedElement {
    * controls inside it. The enclosing `<kyc-onboarding>`'s unless set here.
    */
   @property({ attribute: false })
-  get translations(): TranslationOverrides | undefined {
+  get translations(): KycTranslationOverrides | undefined {
     return this.#translations.value;
   }
-  set translations(value: TranslationOverrides | undefined) {
+  set translations(value: KycTranslationOverrides | undefined) {
     this.#translations.set(value);
   }
 

@@ -9,7 +9,7 @@ import { systemClock, type KycClock } from '../../internal/clock.js';
 import { KycElement } from '../../internal/kyc-element.js';
 import { asciiDigits, EMAIL, normalizeEmail, normalizePhone, PHONE } from '../../internal/contact.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
-import { LocalizeController, type TranslationOverrides } from '../../utilities/localize.js';
+import { LocalizeController, type KycTranslationOverrides } from '../../utilities/localize.js';
 import '../../translations/en-signature-prompt.js'; // this element's English words
 import type { SignatureRequest } from '../../flow/signatures.js';
 import { clockContext } from '../../context/clock-context.js';
@@ -180,10 +180,10 @@ export class KycSignaturePrompt extends KycElement {
 
   /** Per-instance term overrides, by language code: the enclosing `<kyc-onboarding>`'s unless set here. */
   @property({ attribute: false })
-  get translations(): TranslationOverrides | undefined {
+  get translations(): KycTranslationOverrides | undefined {
     return this.#translations.value;
   }
-  set translations(value: TranslationOverrides | undefined) {
+  set translations(value: KycTranslationOverrides | undefined) {
     this.#translations.set(value);
   }
 

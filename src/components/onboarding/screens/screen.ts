@@ -5,7 +5,7 @@ import { InheritedProperty } from '../../../context/controllers.js';
 import { translationsContext } from '../../../context/translations-context.js';
 import type { FlowController } from '../../../flow/flow-controller.js';
 import { KycElement } from '../../../internal/kyc-element.js';
-import { LocalizeController, type TranslationOverrides } from '../../../utilities/localize.js';
+import { LocalizeController, type KycTranslationOverrides } from '../../../utilities/localize.js';
 
 /**
  * Base class of the widget's screens (level choice, step, review, outcome): elements that render
@@ -24,10 +24,10 @@ export class KycScreen extends KycElement {
 
   /** The texts' overrides: the widget's. */
   @property({ attribute: false })
-  get translations(): TranslationOverrides | undefined {
+  get translations(): KycTranslationOverrides | undefined {
     return this.#translations.value;
   }
-  set translations(value: TranslationOverrides | undefined) {
+  set translations(value: KycTranslationOverrides | undefined) {
     this.#translations.set(value);
   }
 
