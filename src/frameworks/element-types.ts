@@ -32,7 +32,7 @@ export interface KycOnboardingProperties {
   clock?: KycOnboarding['clock'];
   /** Per-language overrides of the texts: `{ de: { continue: 'Weiter' } }`, for the widget and every element inside it (one that has `translations` of its own keeps them). */
   translations?: KycOnboarding['translations'];
-  /** Largest document file accepted, in bytes (64 MiB, Sumsub's limit, by default). */
+  /** Largest document file accepted, in bytes (64 MB, Sumsub's limit, by default). */
   maxFileSize?: KycOnboarding['maxFileSize'];
   /** Longest side of a document photo after the fix-up, in pixels. */
   photoMaxSide?: KycOnboarding['photoMaxSide'];
@@ -60,7 +60,7 @@ export interface KycOnboardingAttributes {
   theme?: KycOnboarding['theme'];
   /** First interval of the review polling, in milliseconds. */
   'poll-interval'?: KycOnboarding['pollInterval'];
-  /** Largest document file accepted, in bytes (64 MiB, Sumsub's limit, by default). */
+  /** Largest document file accepted, in bytes (64 MB, Sumsub's limit, by default). */
   'max-file-size'?: KycOnboarding['maxFileSize'];
   /** Longest side of a document photo after the fix-up, in pixels. */
   'photo-max-side'?: KycOnboarding['photoMaxSide'];

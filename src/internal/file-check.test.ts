@@ -22,7 +22,7 @@ function recorded(file: File): { file: File; reads: [number, number][] } {
 
 describe('checkFile', () => {
   it('has the documented defaults', () => {
-    expect(DEFAULT_MAX_FILE_BYTES).to.equal(64 * 1024 * 1024);
+    expect(DEFAULT_MAX_FILE_BYTES, "Sumsub's 64 MB, decimal").to.equal(64_000_000);
     expect(DEFAULT_ACCEPTED_KINDS).to.deep.equal(['jpeg', 'png', 'pdf', 'heic', 'webp']);
     expect(DEFAULT_MAX_PIXELS).to.equal(100_000_000);
   });
@@ -95,6 +95,17 @@ describe('checkFile', () => {
     expect(await checkFile(file)).to.include({ ok: true, kind: 'pdf' });
     const read = reads.reduce((sum, [start, end]) => sum + end - start, 0);
     expect(read).to.be.at.most(4096 + 1024);
+  });
+
+  it('refuses by default what Sumsub refuses as more than 64MB (decimal megabytes), and takes 64,000,000 bytes', async () => {
+    const pdf = (size: number) => {
+      const bytes = new Uint8Array(size);
+      bytes.set(new TextEncoder().encode('%PDF-1.4\n'));
+      bytes.set(new TextEncoder().encode('\n%%EOF\n'), size - 7);
+      return new File([bytes], 'scan.pdf', { type: 'application/pdf' });
+    };
+    expect(await checkFile(pdf(64_000_001))).to.deep.equal({ ok: false, problem: 'too-big', kind: null });
+    expect(await checkFile(pdf(64_000_000))).to.include({ ok: true, kind: 'pdf' });
   });
 
   it('checks emptiness and size before anything else, whatever the name says', async () => {

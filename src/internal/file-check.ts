@@ -26,7 +26,7 @@ export { DEFAULT_ACCEPTED_KINDS, DEFAULT_MAX_FILE_BYTES };
 /**
  * Why a file is refused:
  * - `empty`: 0 bytes (Sumsub's 1003);
- * - `too-big`: over `maxBytes` (Sumsub's 1002 beyond 64 MiB);
+ * - `too-big`: over `maxBytes` (Sumsub's 1002 beyond 64 MB, decimal);
  * - `unsupported`: its bytes are no known format, or one not in `accept` (Sumsub's 1004 / 1005);
  * - `mismatch`: its name or declared type claims another format than its bytes are (Sumsub's
  *   1004, "PDF file is uploaded as JPEG");
@@ -38,7 +38,7 @@ export type FileProblem = 'empty' | 'too-big' | 'unsupported' | 'mismatch' | 'co
 
 /** Options of {@link checkFile}. */
 export interface FileCheckOptions {
-  /** Largest accepted size in bytes (default DEFAULT_MAX_FILE_BYTES = 64 MiB, Sumsub's 1002 limit). */
+  /** Largest accepted size in bytes (default DEFAULT_MAX_FILE_BYTES = 64,000,000, Sumsub's 1002 limit). */
   maxBytes?: number;
   /** Accepted real formats (default DEFAULT_ACCEPTED_KINDS = ['jpeg','png','pdf','heic','webp']). */
   accept?: readonly FileKind[];

@@ -15,6 +15,7 @@ import {
 } from '../../../test/helpers/sandbox.js';
 import { createKycClient, type KycClient } from '../../api/index.js';
 import type { FileProblem } from '../../internal/file-check.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../../internal/upload-limits.js';
 import en from '../../translations/en.js';
 import { KycFileUpload } from './file-upload.js';
 
@@ -34,7 +35,7 @@ async function upload(attributes: { key?: string; label?: string; multiple?: boo
     attribute-key=${attributes.key ?? 'passport'}
     label=${attributes.label ?? 'Passport'}
     ?multiple=${attributes.multiple ?? false}
-    max-file-size=${attributes.max ?? 64 * 1024 * 1024}
+    max-file-size=${attributes.max ?? DEFAULT_MAX_FILE_BYTES}
     .client=${client}
   ></kyc-file-upload>`);
   return el;

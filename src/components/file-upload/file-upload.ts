@@ -103,7 +103,7 @@ export class KycFileUpload extends KycElement {
   @property({ type: Boolean }) multiple = false;
   /** Most pages one document may have (the platform takes 10 files a request). */
   @property({ type: Number, attribute: 'max-files' }) maxFiles: number = DEFAULT_MAX_FILES;
-  /** Largest file accepted, in bytes (Sumsub's limit, 64 MiB, by default). */
+  /** Largest file accepted, in bytes (Sumsub's limit, 64 MB, by default). */
   @property({ type: Number, attribute: 'max-file-size' }) maxFileSize: number = DEFAULT_MAX_FILE_BYTES;
   /** Accepted formats, by their real type. */
   @property({ attribute: false }) accept: readonly FileKind[] = DEFAULT_ACCEPTED_KINDS;
@@ -553,9 +553,9 @@ function canRetry(error: KycApiError): boolean {
   return error.recoverable && error.code !== 'upload_rejected' && error.code !== 'validation';
 }
 
-/** A size limit in whole megabytes, as people read it. */
+/** A size limit in whole megabytes (decimal, as Sumsub and file managers write them). */
 function megabytes(bytes: number): number {
-  return Math.max(1, Math.floor(bytes / (1024 * 1024)));
+  return Math.max(1, Math.floor(bytes / 1_000_000));
 }
 
 /** Draws a bitmap on the canvas it is placed on (once per bitmap). */

@@ -136,7 +136,7 @@ export class KycOnboarding extends KycElement {
    * element inside it (one that has `translations` of its own keeps them).
    */
   @property({ attribute: false }) translations: KycTranslationOverrides | undefined;
-  /** Largest document file accepted, in bytes (64 MiB, Sumsub's limit, by default). */
+  /** Largest document file accepted, in bytes (64 MB, Sumsub's limit, by default). */
   @property({ type: Number, attribute: 'max-file-size' }) maxFileSize: number = DEFAULT_MAX_FILE_BYTES;
   /** Longest side of a document photo after the fix-up, in pixels. */
   @property({ type: Number, attribute: 'photo-max-side' }) photoMaxSide: number = DEFAULT_PHOTO_MAX_SIDE;

@@ -20,8 +20,8 @@ import { boundaryOf, MultipartError, MultipartReader } from './multipart.js';
 import { DOCUMENT_KEYS } from './seed.js';
 import type { StoredFile } from './store.js';
 
-/** The largest file Sumsub takes (64 MB). */
-export const SANDBOX_MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** The largest file Sumsub takes (1002: "more than 64MB"; decimal megabytes). */
+export const SANDBOX_MAX_FILE_BYTES = 64_000_000;
 /**
  * The largest image, in pixels, the sandbox takes (the widget's own default limit): a larger one,
  * a decompression bomb, cannot be processed and is refused as corrupted (1004).
