@@ -50,6 +50,7 @@ export interface KycApiErrorDetails {
   nonFieldErrors?: string[];
   uploadError?: KycUploadError;
   providers?: KycSignProvider[];
+  correlationId?: string;
 }
 
 /**
@@ -93,6 +94,11 @@ export class KycApiError extends Error {
   readonly uploadError: KycUploadError | undefined;
   /** Providers whose code is missing or wrong, for `signature_required` / `signature_invalid`. */
   readonly providers: KycSignProvider[] | undefined;
+  /**
+   * Sumsub's `correlationId` of the error, when its answer carried one: the id Sumsub's support
+   * asks for ("contact us with the correlationId provided"). Not personal data.
+   */
+  readonly correlationId: string | undefined;
 
   constructor(code: KycApiErrorCode, message: string, details: KycApiErrorDetails = {}) {
     super(message);
@@ -104,6 +110,7 @@ export class KycApiError extends Error {
     this.nonFieldErrors = details.nonFieldErrors ?? [];
     this.uploadError = details.uploadError;
     this.providers = details.providers;
+    this.correlationId = details.correlationId;
   }
 }
 
@@ -147,6 +154,23 @@ function findUploadError(body: unknown): { error: KycUploadError; description: s
     if (candidate.errorCode == null || !Number.isInteger(errorCode)) continue;
     const errorName = typeof candidate.errorName === 'string' ? candidate.errorName : '';
     return { error: { errorCode, errorName }, description: messagesOf(candidate.description) };
+  }
+  return undefined;
+}
+
+/** What a correlation id may look like (ids, not prose: anything else is not taken). */
+const CORRELATION_ID = /^[\w.:-]{1,128}$/;
+
+/**
+ * Sumsub's `correlationId`, at the top of the body or one level down (the platform may wrap
+ * Sumsub's error under a field, `detail` or a list).
+ */
+function findCorrelationId(body: unknown): string | undefined {
+  const candidates = [body, ...(isRecord(body) ? Object.values(body) : [])].flat();
+  for (const candidate of candidates) {
+    if (!isRecord(candidate)) continue;
+    const id = candidate.correlationId;
+    if (typeof id === 'string' && CORRELATION_ID.test(id)) return id;
   }
   return undefined;
 }
@@ -231,9 +255,11 @@ export function errorFromResponse(answer: ErrorAnswer, context: ErrorContext): K
   const providers = status === 400 || status === 422 ? Object.keys(fieldErrors).flatMap((field) => SIGN_CODE_FIELDS.get(field) ?? []) : [];
   const code = codeOf(status, context, Boolean(sumsub), providers);
   const fields = Object.keys(fieldErrors);
+  const correlationId = findCorrelationId(body);
   const message =
     `KYC API ${context.method} ${context.path} answered HTTP ${status} (${code})` +
-    (fields.length ? `; fields: ${fields.join(', ')}.` : '.');
+    (fields.length ? `; fields: ${fields.join(', ')}` : '') +
+    (correlationId ? `; Sumsub correlationId ${correlationId}.` : '.');
   return new KycApiError(code, message, {
     status,
     retryAfterMs,
@@ -241,5 +267,6 @@ export function errorFromResponse(answer: ErrorAnswer, context: ErrorContext): K
     nonFieldErrors,
     uploadError: sumsub?.error ?? (context.upload && status === 413 ? FILE_TOO_BIG : undefined),
     providers: providers.length ? providers : undefined,
+    ...(correlationId ? { correlationId } : {}),
   });
 }

@@ -23,6 +23,8 @@ export interface KycErrorDetail {
   readonly code: KycErrorCode;
   readonly message: string;
   readonly recoverable: boolean;
+  /** Sumsub's id of the error, when it gave one: what its support asks for. Not personal data. */
+  readonly correlationId?: string;
 }
 
 /** Fired when something fails; the widget shows its own message too. Not cancelable. */
@@ -31,9 +33,10 @@ export class KycErrorEvent extends CustomEvent<KycErrorDetail> {
     super(KYC_ERROR, { bubbles: true, composed: true, detail: frozenDetail(detail) });
   }
 
-  /** The event for a failed call: its code, developer message and recoverability, nothing else of it. */
+  /** The event for a failed call: its code, developer message, recoverability and Sumsub's correlation id, nothing else of it. */
   static of(error: KycErrorDetail): KycErrorEvent {
-    return new KycErrorEvent({ code: error.code, message: error.message, recoverable: error.recoverable });
+    const { code, message, recoverable, correlationId } = error;
+    return new KycErrorEvent({ code, message, recoverable, ...(correlationId ? { correlationId } : {}) });
   }
 }
 

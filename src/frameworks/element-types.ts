@@ -98,7 +98,7 @@ export interface KycOnboardingEventMap {
   'kyc-liveness-error': GlobalEventHandlersEventMap['kyc-liveness-error'];
   /** Bytes of a document upload sent. Detail: `{attributeKey, loaded, total}`. */
   'kyc-upload-progress': GlobalEventHandlersEventMap['kyc-upload-progress'];
-  /** Something failed; the person was told. Detail: `{code, message, recoverable}`. */
+  /** Something failed; the person was told. Detail: `{code, message, recoverable, correlationId?}`. */
   'kyc-error': GlobalEventHandlersEventMap['kyc-error'];
 }
 
@@ -132,6 +132,6 @@ export interface KycOnboardingEventHandlers {
   'onkyc-liveness-error'?: (event: GlobalEventHandlersEventMap['kyc-liveness-error']) => void;
   /** Bytes of a document upload sent. Detail: `{attributeKey, loaded, total}`. */
   'onkyc-upload-progress'?: (event: GlobalEventHandlersEventMap['kyc-upload-progress']) => void;
-  /** Something failed; the person was told. Detail: `{code, message, recoverable}`. */
+  /** Something failed; the person was told. Detail: `{code, message, recoverable, correlationId?}`. */
   'onkyc-error'?: (event: GlobalEventHandlersEventMap['kyc-error']) => void;
 }

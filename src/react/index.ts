@@ -51,7 +51,7 @@ export const KycOnboarding = createComponent({
     onKycLivenessError: 'kyc-liveness-error' as EventName<GlobalEventHandlersEventMap['kyc-liveness-error']>,
     /** Bytes of a document upload sent. Detail: `{attributeKey, loaded, total}`. */
     onKycUploadProgress: 'kyc-upload-progress' as EventName<GlobalEventHandlersEventMap['kyc-upload-progress']>,
-    /** Something failed; the person was told. Detail: `{code, message, recoverable}`. */
+    /** Something failed; the person was told. Detail: `{code, message, recoverable, correlationId?}`. */
     onKycError: 'kyc-error' as EventName<GlobalEventHandlersEventMap['kyc-error']>,
   },
 });

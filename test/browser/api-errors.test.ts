@@ -2,6 +2,7 @@
 // them (faults injected over HTTP), and from a stubbed fetch only for what no server can do.
 import { expect } from '@open-wc/testing';
 import { createKycClient, type KycClient, type KycRetryInfo } from '../../src/api/index.js';
+import { KycErrorEvent } from '../../src/events/events.js';
 import { countRequests, ENDPOINT, injectFault, loggedInClient, logout, type SandboxClient } from '../helpers/sandbox.js';
 import { fillBasic, pdfFile, rejectionOf } from '../helpers/kyc.js';
 
@@ -162,6 +163,35 @@ describe('API client errors', () => {
     expect(error).to.include({ code: 'upload_rejected', status: 400, recoverable: true });
     expect(error.uploadError).to.deep.equal({ errorCode: 1003, errorName: 'empty-file' });
     expect(error.fieldErrors).to.deep.equal({});
+    expect(error.correlationId, 'for Sumsub support').to.equal('req-1');
+    expect(error.message).to.contain('req-1');
+    expect(KycErrorEvent.of(error).detail).to.deep.equal({
+      code: 'upload_rejected',
+      message: error.message,
+      recoverable: true,
+      correlationId: 'req-1',
+    });
+  });
+
+  it("keeps Sumsub's correlationId wrapped DRF-style, and takes no prose for one", async () => {
+    const { sandbox, client } = await setUp();
+    const sumsub = { description: 'Uploaded file is too big (more than 64MB)', code: 400, errorCode: 1002, errorName: 'file-too-big' };
+    await injectFault(sandbox, {
+      method: 'POST',
+      path_contains: '/v1/documents/files/',
+      status: 400,
+      body: { non_field_errors: [{ ...sumsub, correlationId: '5f1e6b1a-req.42' }] },
+    });
+    expect((await rejectionOf(client.uploadFiles([pdfFile('a.pdf', 64)]))).correlationId).to.equal('5f1e6b1a-req.42');
+    await injectFault(sandbox, {
+      method: 'POST',
+      path_contains: '/v1/documents/files/',
+      status: 400,
+      body: { ...sumsub, correlationId: 'Call Jane Doe at +371 2000 0000' },
+    });
+    const prose = await rejectionOf(client.uploadFiles([pdfFile('b.pdf', 64)]));
+    expect(prose.correlationId).to.equal(undefined);
+    expect(KycErrorEvent.of(prose).detail).not.to.have.property('correlationId');
   });
 
   it('upload_rejected: 413 from a size limit on the way', async () => {

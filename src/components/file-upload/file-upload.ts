@@ -61,7 +61,7 @@ const UPLOAD_ERROR_TERMS: Readonly<Record<number, TextTermKey>> = {
  * @event input - The chosen files changed (read `pending`, `hasFiles`).
  * @event change - A document was made from the files (read `value`).
  * @event {KycUploadProgressEvent} kyc-upload-progress - Bytes of an upload sent. Detail: `{attributeKey, loaded, total}`.
- * @event {KycErrorEvent} kyc-error - An upload or the document's creation failed; the element shows why. Detail: `{code, message, recoverable}`.
+ * @event {KycErrorEvent} kyc-error - An upload or the document's creation failed; the element shows why. Detail: `{code, message, recoverable, correlationId?}`.
  *
  * @csspart base - The element's box (the drop target).
  * @csspart files - The list of chosen files.

@@ -84,7 +84,7 @@ type State =
  * @event {KycLivenessReadyEvent} kyc-liveness-ready - The check is on screen. Detail: `{applicationUuid, attributeKey}`.
  * @event {KycLivenessCompleteEvent} kyc-liveness-complete - Sumsub says the person finished (ask the platform). Detail: `{applicationUuid, attributeKey}`.
  * @event {KycLivenessErrorEvent} kyc-liveness-error - Sumsub reported an error. Detail: `{applicationUuid, attributeKey, code}`.
- * @event {KycErrorEvent} kyc-error - The token or the link could not be read, or the check could not be loaded. Detail: `{code, message, recoverable}`.
+ * @event {KycErrorEvent} kyc-error - The token or the link could not be read, or the check could not be loaded. Detail: `{code, message, recoverable, correlationId?}`.
  *
  * @csspart base - The element's box.
  * @csspart frame - The box Sumsub's frame is launched in.

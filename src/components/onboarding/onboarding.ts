@@ -51,7 +51,7 @@ const SCREEN_TAGS: Partial<Record<FlowScreen['name'], string>> = {
  * @event {KycLivenessCompleteEvent} kyc-liveness-complete - Sumsub says the person finished; the platform is asked. Detail: `{applicationUuid, attributeKey}`.
  * @event {KycLivenessErrorEvent} kyc-liveness-error - Sumsub reported an error. Detail: `{applicationUuid, attributeKey, code}`.
  * @event {KycUploadProgressEvent} kyc-upload-progress - Bytes of a document upload sent. Detail: `{attributeKey, loaded, total}`.
- * @event {KycErrorEvent} kyc-error - Something failed; the person was told. Detail: `{code, message, recoverable}`.
+ * @event {KycErrorEvent} kyc-error - Something failed; the person was told. Detail: `{code, message, recoverable, correlationId?}`.
  *
  * @csspart base - The widget's box.
  * @csspart progress - The step indicator.
