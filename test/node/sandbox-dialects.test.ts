@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createSandbox } from '../../src/server/sandbox/index.js';
-import { attributes, call, clientWithApplication, completeBasic, freshClient, patch, upload, png } from './sandbox-harness.js';
+import { attributes, call, clientWithApplication, completeBasic, freshClient, patch, upload, png, url } from './sandbox-harness.js';
 
 const sandbox = createSandbox();
 
@@ -94,6 +94,88 @@ describe('sandbox dialects', () => {
     assert.equal(countries.body.length, 249);
     const documents = await call(sandbox, 'GET', '/v1/legal_documents/', { scope: { legal_entity_uuid: scope.legal_entity_uuid } });
     assert.ok(Array.isArray(documents.body));
+  });
+
+  /** Follows `next` from `first` to the end; the answers of every page. */
+  async function allPages(first: string): Promise<any[]> {
+    const pages: any[] = [];
+    for (let next: string | null = first; next !== null; next = pages.at(-1).next) {
+      const response = await sandbox.fetch(new Request(next));
+      assert.equal(response.status, 200, next);
+      pages.push(await response.json());
+      assert.ok(pages.length < 300, 'the pages end');
+    }
+    return pages;
+  }
+
+  it("pagination: limit_offset, as DRF's LimitOffsetPagination", async () => {
+    const scope = {
+      legal_entity_uuid: (await freshClient(sandbox, { dialect: { pagination: 'limit_offset', page_size: 40 } })).legal_entity_uuid,
+    };
+    const definitions = (query: Record<string, string> = {}) =>
+      call(sandbox, 'GET', '/v1/attributes/citizenship/definitions/', { scope, query });
+    const first = (await definitions()).body;
+    assert.deepEqual(Object.keys(first), ['count', 'next', 'previous', 'results']);
+    assert.equal(first.count, 249);
+    assert.equal(first.results.length, 40, 'the page size is the default limit');
+    assert.equal(first.previous, null);
+    const next = new URL(first.next);
+    assert.equal(next.origin + next.pathname, 'http://sandbox.test/v1/attributes/citizenship/definitions/');
+    assert.deepEqual(Object.fromEntries(next.searchParams), { ...scope, limit: '40', offset: '40' });
+
+    const last = (await definitions({ limit: '100', offset: '200' })).body;
+    assert.equal(last.results.length, 49);
+    assert.equal(last.next, null);
+    assert.deepEqual(Object.fromEntries(new URL(last.previous).searchParams), { ...scope, limit: '100', offset: '100' });
+    const second = (await definitions({ limit: '100', offset: '50' })).body;
+    assert.deepEqual(second.results, (await definitions({ limit: '200' })).body.results.slice(50, 150));
+    assert.deepEqual(Object.fromEntries(new URL(second.previous).searchParams), { ...scope, limit: '100' }, 'back to offset 0');
+    assert.deepEqual((await definitions({ page: '2', page_size: '5' })).body.results, first.results, 'page and page_size mean nothing');
+    assert.equal((await definitions({ limit: 'x', offset: '-3' })).body.results.length, 40, 'malformed: the defaults');
+    const beyond = (await definitions({ offset: '1000' })).body;
+    assert.deepEqual([beyond.count, beyond.next, beyond.results], [249, null, []], 'past the end: an empty page, no 404');
+    assert.deepEqual(Object.fromEntries(new URL(beyond.previous).searchParams), { ...scope, limit: '40', offset: '960' });
+
+    const pages = await allPages(url('/v1/attributes/citizenship/definitions/', scope));
+    const keys = pages.flatMap((page) => page.results.map((item: { key: string }) => item.key));
+    assert.equal(pages.length, 7);
+    assert.equal(new Set(keys).size, 249);
+    const documents = (await call(sandbox, 'GET', '/v1/legal_documents/', { scope, query: { limit: '1' } })).body;
+    assert.equal(new URL(documents.next).searchParams.get('offset'), '1', 'legal documents page the same way');
+  });
+
+  it("pagination: cursor, as DRF's CursorPagination", async () => {
+    const scope = {
+      legal_entity_uuid: (await freshClient(sandbox, { dialect: { pagination: 'cursor', page_size: 100 } })).legal_entity_uuid,
+    };
+    const pages = await allPages(url('/v1/attributes/citizenship/definitions/', scope, { page_size: '10', page: '3' }));
+    assert.equal(pages.length, 3, 'pages of the dialect size, whatever page_size and page say');
+    assert.deepEqual(
+      pages.map((page) => page.results.length),
+      [100, 100, 49],
+    );
+    for (const page of pages) assert.deepEqual(Object.keys(page), ['next', 'previous', 'results'], 'no count');
+    assert.equal(new Set(pages.flatMap((page) => page.results.map((item: { key: string }) => item.key))).size, 249);
+    const cursors = pages.slice(0, 2).map((page) => new URL(page.next).searchParams.get('cursor'));
+    for (const cursor of cursors) assert.match(cursor ?? '', /^[A-Za-z0-9+/=]+$/, 'an opaque cursor');
+    assert.deepEqual(Object.fromEntries(new URL(pages[0].next).searchParams), { ...scope, page_size: '10', page: '3', cursor: cursors[0] });
+    assert.equal(pages[0].previous, null);
+    assert.equal(new URL(pages[1].previous).searchParams.has('cursor'), false, 'back to the first page');
+    assert.equal(new URL(pages[2].previous).searchParams.get('cursor'), cursors[0]);
+    const invalid = await call(sandbox, 'GET', '/v1/attributes/citizenship/definitions/', { scope, query: { cursor: 'not-a-cursor' } });
+    assert.equal(invalid.status, 404);
+    assert.deepEqual(invalid.body, { detail: 'Invalid cursor' });
+  });
+
+  it('pagination: refuses an unknown way of paging; bare lists ignore it', async () => {
+    const bad = await call(sandbox, 'POST', '/sandbox/v1/clients/', { body: { dialect: { pagination: 'pages' } } });
+    assert.equal(bad.status, 400);
+    assert.deepEqual(bad.body, { dialect: { pagination: ['Expected one of: "page", "limit_offset", "cursor".'] } });
+    const bare = await freshClient(sandbox, { dialect: { lists: 'bare', pagination: 'cursor' } });
+    const countries = await call(sandbox, 'GET', '/v1/attributes/citizenship/definitions/', {
+      scope: { legal_entity_uuid: bare.legal_entity_uuid },
+    });
+    assert.equal(countries.body.length, 249);
   });
 
   it('level_items: bare uuids', async () => {

@@ -1,15 +1,35 @@
 /**
  * Dialects: the plausible variants of the platform's answers (see "Tolerance" in platform-api.md).
- * A dialect belongs to a legal entity and shapes every answer the platform gives it.
+ * A dialect belongs to a legal entity (`POST /sandbox/v1/clients/` `{dialect: {…}}`) and shapes
+ * every answer the platform gives it; its options, the canonical value first:
+ *
+ * - `lists`: `paginated` | `bare`;
+ * - `pagination` (of paginated lists): `page` | `limit_offset` | `cursor`;
+ * - `page_size`: the default page size, an integer from 1 to {@link MAX_PAGE_SIZE};
+ * - `level_items`: `objects` | `uuids`;
+ * - `extra_fields`: `false` | `true`;
+ * - `statuses`: `canonical` | `synonyms`;
+ * - `send_to_review`: `application` | `no_content`;
+ * - `upload_answer`: `list` | `single`;
+ * - `attribute_errors`: `map` | `list`;
+ * - `omit_optional`: `false` | `true`.
  */
 
 import { fieldErrors, isObject } from './http.js';
 
 /** How a legal entity's platform answers are shaped. Every option defaults to the canonical form. */
 export interface Dialect {
-  /** Lists paginated DRF-style (`{count, next, previous, results}`) or bare arrays. */
+  /** Lists paginated DRF-style (as `pagination` says) or bare arrays. */
   lists?: 'paginated' | 'bare';
-  /** Default page size of this legal entity's paginated lists. */
+  /**
+   * How paginated lists page, after DRF's paginators:
+   * - `page` (PageNumberPagination): `?page=` and `?page_size=`, `{count, next, previous, results}`;
+   * - `limit_offset` (LimitOffsetPagination): `?limit=` and `?offset=`, `{count, next, previous, results}`;
+   * - `cursor` (CursorPagination): an opaque `?cursor=` in the links, `{next, previous, results}`
+   *   without `count`, pages of `page_size` (no query parameter sets it).
+   */
+  pagination?: 'page' | 'limit_offset' | 'cursor';
+  /** Default page size of this legal entity's paginated lists (the default `limit` of `limit_offset`). */
   page_size?: number;
   /** `available_levels_for_upgrade` items as objects or as bare uuids. */
   level_items?: 'objects' | 'uuids';
@@ -33,6 +53,7 @@ export type ResolvedDialect = Required<Omit<Dialect, 'page_size'>> & Pick<Dialec
 /** The canonical dialect. */
 export const CANONICAL_DIALECT: ResolvedDialect = {
   lists: 'paginated',
+  pagination: 'page',
   level_items: 'objects',
   extra_fields: false,
   statuses: 'canonical',
@@ -44,6 +65,7 @@ export const CANONICAL_DIALECT: ResolvedDialect = {
 
 const CHOICES: Record<string, readonly unknown[]> = {
   lists: ['paginated', 'bare'],
+  pagination: ['page', 'limit_offset', 'cursor'],
   level_items: ['objects', 'uuids'],
   extra_fields: [true, false],
   statuses: ['canonical', 'synonyms'],

@@ -150,29 +150,104 @@ export function presentLegalDocument(document: LegalDocument): JsonObject {
 }
 
 /**
- * A list, bare or paginated as DRF's PageNumberPagination does it: `?page=` (404 when out of
- * range), `?page_size=` (ignored when malformed), absolute `next`/`previous` built from the request
- * URL with only `page` changed (and dropped on the first page).
+ * A list, bare or paginated as the dialect's `pagination` says (DRF's paginators: see
+ * {@link pageNumberPage}, {@link limitOffsetPage}, {@link cursorPage}). Every link is absolute,
+ * built from the request URL with only the paging parameters changed.
  */
 export function paginate(items: readonly unknown[], url: URL, dialect: ResolvedDialect, defaultPageSize: number): unknown {
   if (dialect.lists === 'bare') return items;
-  const requested = Number(url.searchParams.get('page_size'));
-  const pageSize =
-    Number.isInteger(requested) && requested > 0 ? Math.min(requested, MAX_PAGE_SIZE) : (dialect.page_size ?? defaultPageSize);
+  const pageSize = dialect.page_size ?? defaultPageSize;
+  switch (dialect.pagination) {
+    case 'limit_offset':
+      return limitOffsetPage(items, url, pageSize);
+    case 'cursor':
+      return cursorPage(items, url, pageSize);
+    default:
+      return pageNumberPage(items, url, pageSize);
+  }
+}
+
+/** A link to the same list with some query parameters set (a string) or removed (null). */
+function linkTo(url: URL, params: Readonly<Record<string, string | null>>): string {
+  const link = new URL(url);
+  for (const [name, value] of Object.entries(params)) {
+    if (value === null) link.searchParams.delete(name);
+    else link.searchParams.set(name, value);
+  }
+  return link.href;
+}
+
+/** A strictly positive integer query parameter, capped at {@link MAX_PAGE_SIZE}, or null when missing or malformed. */
+function pageSizeParam(url: URL, name: string): number | null {
+  const requested = Number(url.searchParams.get(name));
+  return Number.isInteger(requested) && requested > 0 ? Math.min(requested, MAX_PAGE_SIZE) : null;
+}
+
+/**
+ * PageNumberPagination: `?page=` (404 when out of range), `?page_size=` (ignored when malformed);
+ * `next`/`previous` with only `page` changed (and dropped on the first page).
+ */
+function pageNumberPage(items: readonly unknown[], url: URL, defaultPageSize: number): JsonObject {
+  const pageSize = pageSizeParam(url, 'page_size') ?? defaultPageSize;
   const pageParam = url.searchParams.get('page') ?? '1';
   const pages = Math.max(1, Math.ceil(items.length / pageSize));
   const page = /^\d+$/.test(pageParam) ? Number(pageParam) : NaN;
   if (!(page >= 1 && page <= pages)) throw detailError(404, 'Invalid page.');
-  const link = (target: number): string => {
-    const next = new URL(url);
-    if (target === 1) next.searchParams.delete('page');
-    else next.searchParams.set('page', String(target));
-    return next.href;
-  };
+  const link = (target: number): string => linkTo(url, { page: target === 1 ? null : String(target) });
   return {
     count: items.length,
     next: page < pages ? link(page + 1) : null,
     previous: page > 1 ? link(page - 1) : null,
     results: items.slice((page - 1) * pageSize, page * pageSize),
   };
+}
+
+/**
+ * LimitOffsetPagination: `?limit=` (the default page size when missing or malformed) and
+ * `?offset=` (0 when missing or malformed; past the end, an empty page rather than a 404);
+ * `next`/`previous` with `limit` and `offset` set (`offset` dropped when it comes back to 0).
+ */
+function limitOffsetPage(items: readonly unknown[], url: URL, defaultPageSize: number): JsonObject {
+  const limit = pageSizeParam(url, 'limit') ?? defaultPageSize;
+  const offsetParam = url.searchParams.get('offset') ?? '';
+  const offset = /^\d+$/.test(offsetParam) ? Number(offsetParam) : 0;
+  const previousOffset = offset - limit;
+  return {
+    count: items.length,
+    next: offset + limit < items.length ? linkTo(url, { limit: String(limit), offset: String(offset + limit) }) : null,
+    previous: offset > 0 ? linkTo(url, { limit: String(limit), offset: previousOffset > 0 ? String(previousOffset) : null }) : null,
+    results: items.slice(offset, offset + limit),
+  };
+}
+
+/**
+ * CursorPagination: pages of `pageSize` (no query parameter changes it); `next`/`previous` carry an
+ * opaque `?cursor=` (base64 of `o=<offset>`, as DRF encodes its own; `previous` of the second page
+ * has none), an unreadable one is 404 `Invalid cursor`; no `count`.
+ */
+function cursorPage(items: readonly unknown[], url: URL, pageSize: number): JsonObject {
+  const cursor = url.searchParams.get('cursor');
+  const offset = cursor === null ? 0 : decodeCursor(cursor);
+  const previousOffset = offset - pageSize;
+  return {
+    next: offset + pageSize < items.length ? linkTo(url, { cursor: encodeCursor(offset + pageSize) }) : null,
+    previous: offset > 0 ? linkTo(url, { cursor: previousOffset > 0 ? encodeCursor(previousOffset) : null }) : null,
+    results: items.slice(offset, offset + pageSize),
+  };
+}
+
+function encodeCursor(offset: number): string {
+  return btoa(`o=${offset}`);
+}
+
+function decodeCursor(cursor: string): number {
+  let decoded = '';
+  try {
+    decoded = atob(cursor);
+  } catch {
+    // not base64: invalid below
+  }
+  const match = /^o=(\d+)$/.exec(decoded);
+  if (!match) throw detailError(404, 'Invalid cursor');
+  return Number(match[1]);
 }
