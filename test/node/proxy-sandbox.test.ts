@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, test } from 'node:test';
+import { createKycClient } from '../../src/api/index.js';
 import { createKycProxy, toNodeListener, type KycIdentity } from '../../src/server/proxy/index.js';
 import { createSandbox } from '../../src/server/sandbox/index.js';
 
@@ -116,6 +117,78 @@ describe('proxy over the sandbox: pagination', () => {
     assert.ok(pages > 1, 'the list spans several pages');
     assert.equal(new Set(keys).size, keys.length, 'no page is repeated');
     assert.ok(keys.includes('LV'));
+  });
+});
+
+describe('proxy over the sandbox: the platform pages by limit/offset or by cursor', () => {
+  /** A fresh client of its own legal entity in `dialect` (`POST /sandbox/v1/clients/`). */
+  async function freshClient(dialect: Record<string, unknown>): Promise<KycIdentity> {
+    const response = await sandbox.fetch(
+      new Request('http://sandbox.test/sandbox/v1/clients/', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ dialect }),
+      }),
+    );
+    assert.equal(response.status, 201);
+    const { legal_entity_uuid: legalEntityUuid, client_uuid: clientUuid } = await response.json();
+    return { legalEntityUuid, clientUuid };
+  }
+
+  /** A proxy in front of the sandbox for `identity`, recording the URL of every call that reaches the sandbox. */
+  function recordingProxy(identity: KycIdentity) {
+    const reached: URL[] = [];
+    const proxy = createKycProxy({
+      upstream: (request: Request) => {
+        reached.push(new URL(request.url));
+        return sandbox.fetch(request);
+      },
+      credentials: { authorization: `Bearer ${API_KEY}` },
+      authorize: () => identity,
+    });
+    return { proxy, reached };
+  }
+
+  /** The keys of every reference-data option of `citizenship`, as the API client reads them through `proxy`. */
+  async function citizenshipThrough(proxy: (request: Request) => Promise<Response>): Promise<string[]> {
+    const client = createKycClient({ endpoint: `${SITE}/kyc`, fetch: (input, init) => proxy(new Request(input, init)) });
+    return (await client.getDefinitions('citizenship')).map((definition) => definition.key);
+  }
+
+  test('the API client reads every option of an attribute, as it does when the platform pages by page number', async () => {
+    const direct = await sandbox.fetch(
+      new Request(`http://sandbox.test/v1/attributes/citizenship/definitions/?legal_entity_uuid=${CLIENT_A.legalEntityUuid}`, {
+        headers: { authorization: `Bearer ${API_KEY}` },
+      }),
+    );
+    const { count } = await direct.json();
+    const canonical = await citizenshipThrough(recordingProxy(CLIENT_A).proxy);
+    assert.equal(canonical.length, count);
+    assert.ok(count > 200, 'every country');
+    for (const pagination of ['limit_offset', 'cursor']) {
+      const { proxy, reached } = recordingProxy(await freshClient({ pagination, page_size: 2 }));
+      assert.deepEqual(await citizenshipThrough(proxy), canonical, pagination);
+      assert.equal(reached.length, Math.ceil(count / 2), `${pagination}: one call a page, none repeated`);
+    }
+  });
+
+  test('a page request keeps limit and offset and passes no other parameter on', async () => {
+    const identity = await freshClient({ pagination: 'limit_offset', page_size: 2 });
+    const { proxy, reached } = recordingProxy(identity);
+    const response = await proxy(
+      new Request(`${SITE}/kyc/v1/attributes/citizenship/definitions/?limit=3&offset=6&search=LV&format=api&page_size=9`),
+    );
+    assert.equal(response.status, 200);
+    const page: { next: string; previous: string; results: unknown[] } = await response.json();
+    assert.equal(page.results.length, 3);
+    assert.deepEqual(Object.fromEntries(reached[0].searchParams), {
+      legal_entity_uuid: identity.legalEntityUuid,
+      page_size: '9',
+      limit: '3',
+      offset: '6',
+    });
+    assert.equal(page.next, '/kyc/v1/attributes/citizenship/definitions/?page_size=9&limit=3&offset=9');
+    assert.equal(page.previous, '/kyc/v1/attributes/citizenship/definitions/?page_size=9&limit=3&offset=3');
   });
 });
 

@@ -258,12 +258,14 @@ describe('proxy: query parameters', () => {
         { sms_sign_code: '111111' },
       ],
       ['/kyc/v1/attributes/citizenship/definitions/?page=2&page_size=50&search=x', undefined, { page: '2', page_size: '50' }],
+      ['/kyc/v1/attributes/citizenship/definitions/?limit=50&offset=100&ordering=key', undefined, { limit: '50', offset: '100' }],
+      ['/kyc/v1/legal_documents/?key=terms&cursor=bz0xMDA%3D&search=x', undefined, { key: 'terms', cursor: 'bz0xMDA=' }],
       [
         '/kyc/v1/legal_documents/?client_type=individual&key=terms&page=1&page_size=10&ordering=-id',
         undefined,
         { client_type: 'individual', key: 'terms', page: '1', page_size: '10' },
       ],
-      ['/kyc/v1/clients/kyc-level-info/?page=2&expand=all', undefined, {}],
+      ['/kyc/v1/clients/kyc-level-info/?page=2&limit=5&offset=5&cursor=x&expand=all', undefined, {}],
       ['/kyc/v1/documents/', json('POST', {}, codes), {}],
     ];
     for (const [path, init] of cases) assert.equal((await proxy(request(path, init))).status, 200, path);
@@ -685,6 +687,19 @@ describe('proxy: pagination links', () => {
     assert.equal(body.count, 30);
     assert.deepEqual(body.results, [{ key: 'LV', title: 'Latvia' }]);
     assert.equal(response.headers.get('content-type'), 'application/json');
+  });
+
+  test('keeps the limit/offset and cursor parameters of the links, and drops any other', async () => {
+    const identity = `legal_entity_uuid=${LEGAL_ENTITY}`;
+    const definitions = `${PLATFORM}/v1/attributes/citizenship/definitions/`;
+    const next = `${definitions}?${identity}&limit=2&offset=4&ordering=key`;
+    const previous = `${definitions}?search=x&limit=2&${identity}`;
+    const body = await (await proxyFor(fakePlatform(page(next, previous)))(request('/kyc/v1/attributes/citizenship/definitions/'))).json();
+    assert.equal(body.next, '/kyc/v1/attributes/citizenship/definitions/?limit=2&offset=4');
+    assert.equal(body.previous, '/kyc/v1/attributes/citizenship/definitions/?limit=2');
+    const cursor = `${PLATFORM}/v1/legal_documents/?cursor=cD0yMDIz&${identity}&client_type=individual&format=json`;
+    const cursored = await (await proxyFor(fakePlatform(page(cursor)))(request('/kyc/v1/legal_documents/'))).json();
+    assert.equal(cursored.next, '/kyc/v1/legal_documents/?client_type=individual&cursor=cD0yMDIz');
   });
 
   test('rewrites definition pages, and follows them back through the proxy', async () => {

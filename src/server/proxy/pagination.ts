@@ -23,11 +23,14 @@ export interface PageLinkContext {
 }
 
 /**
- * Points the `next` / `previous` links of a paginated list (`{count, next, previous, results}`)
- * at the proxy (an absolute URL when the proxy knows its public origin, else a path): the same platform path under the mount point, with only the endpoint's own query
- * parameters (never `legal_entity_uuid` / `client_uuid`: the proxy sets them again on the next
- * call). A link that is not a page of the same endpoint becomes null rather than reveal the
- * platform's address. Anything but an object (a bare list) is returned as it is.
+ * Points the `next` / `previous` links of a paginated list (`{count, next, previous, results}`, or
+ * without `count` when paged by cursor) at the proxy (an absolute URL when the proxy knows its
+ * public origin, else a path): the same platform path under the mount point, with only the
+ * endpoint's own query parameters, its filters and whichever paging parameters the platform's link
+ * uses (`page`, `page_size`, `limit`, `offset`, `cursor`), and never `legal_entity_uuid` /
+ * `client_uuid` (the proxy sets them again on the next call). A link that is not a page of the
+ * same endpoint becomes null rather than reveal the platform's address. Anything but an object (a
+ * bare list) is returned as it is.
  */
 export function rewritePageLinks(list: unknown, context: PageLinkContext): unknown {
   if (typeof list !== 'object' || list === null || Array.isArray(list)) return list;

@@ -73,7 +73,13 @@ export const SIGN_CODE_HEADERS: ReadonlyMap<string, string> = new Map([
 ]);
 /** Where an application's uuid sits in the paths that name one. */
 const APPLICATION_PREFIX = ['v1', 'kyc', '{uuid}'];
-const PAGE = ['page', 'page_size'];
+/**
+ * The paging parameters of a paginated list, as the platform's own `next` links may carry them
+ * (DRF's PageNumberPagination, LimitOffsetPagination and CursorPagination): kept on the request and
+ * on the rewritten links, so a client following `next` reaches the following page whichever way the
+ * platform pages.
+ */
+const PAGE = ['page', 'page_size', 'limit', 'offset', 'cursor'];
 
 /** The platform's send-code path when the partner does not configure another one. */
 export const DEFAULT_SEND_CODE_PATH = '/v1/signatures/send-code/';
