@@ -136,8 +136,11 @@ export interface KycClient {
   sendToReview(uuid: string, options?: KycSignedRequestOptions): Promise<KycApplication | null>;
   /** All options of a reference-data attribute, following pagination to the end. */
   getDefinitions(key: string, options?: KycRequestOptions): Promise<KycDefinition[]>;
-  /** The legal documents (for individuals) of a legal-document attribute, all pages. */
-  getLegalDocuments(key: string, options?: KycRequestOptions): Promise<KycLegalDocument[]>;
+  /**
+   * The legal documents (for individuals) of a legal-document attribute, all pages; every legal
+   * document of the legal entity when `key` is not given.
+   */
+  getLegalDocuments(key?: string, options?: KycRequestOptions): Promise<KycLegalDocument[]>;
   /**
    * Uploads files (multipart field `files`, repeated). With `onProgress`, through XMLHttpRequest
    * where there is one. Retried only after a network error before any answer. Such an error may

@@ -1,4 +1,4 @@
-import type { KycApiError, KycAttribute, KycClient, KycDefinition, KycLegalDocument } from '../api/index.js';
+import type { KycApiError, KycApplicationQuestion, KycAttribute, KycClient, KycDefinition, KycLegalDocument } from '../api/index.js';
 
 /**
  * Reference data (the options of `reference_data` questions, legal documents) read once per client
@@ -19,9 +19,31 @@ export class ReferenceData {
     return cached(this.#definitions, client, key, () => client.getDefinitions(key));
   }
 
-  /** The legal documents of a `legal_document` attribute. */
-  legalDocumentsOf(client: KycClient, key: string): Promise<KycLegalDocument[]> {
-    return cached(this.#legalDocuments, client, key, () => client.getLegalDocuments(key));
+  /** The legal documents of a `legal_document` attribute (`null`: every document of the legal entity). */
+  legalDocumentsOf(client: KycClient, key: string | null): Promise<KycLegalDocument[]> {
+    return cached(this.#legalDocuments, client, key ?? '', () => client.getLegalDocuments(key ?? undefined));
+  }
+
+  /**
+   * The document a `legal_document` question asks the person to accept (null: none): the highest
+   * version of those of its key. The platform is asked for the question's key; when it lists none
+   * of that key (an empty list, or documents of other keys only: a filter it does not know), every
+   * document is read and one of the question's key or, failing that, of its title is taken.
+   */
+  async legalDocumentOf(client: KycClient, question: KycApplicationQuestion): Promise<KycLegalDocument | null> {
+    const { key } = question.attribute;
+    const listed = await this.legalDocumentsOf(client, key);
+    // Documents without a key are taken as the platform's answer to the key it was asked for.
+    let candidates = listed.filter((document) => document.key === key || document.key === null);
+    if (candidates.length === 0) {
+      const everything = await this.legalDocumentsOf(client, null);
+      candidates = everything.filter((document) => document.key === key);
+      if (candidates.length === 0) {
+        const title = comparable(question.title);
+        candidates = everything.filter((document) => comparable(document.title) === title);
+      }
+    }
+    return latest(candidates);
   }
 
   /**
@@ -53,6 +75,27 @@ export class ReferenceData {
     if (!data) standalone.set(client, (data = new ReferenceData()));
     return data;
   }
+}
+
+/** The document of the highest version (`1.10` after `1.9`; one without a version counts lowest). */
+function latest(documents: readonly KycLegalDocument[]): KycLegalDocument | null {
+  let best: KycLegalDocument | null = null;
+  for (const document of documents) {
+    if (!best || compareVersions(document.version, best.version) > 0) best = document;
+  }
+  return best;
+}
+
+function compareVersions(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
+}
+
+/** A title as compared: case, spacing and accents aside. */
+function comparable(title: string): string {
+  return title.normalize('NFKD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** Elements used on their own share their client's reads (the client's life is theirs). */

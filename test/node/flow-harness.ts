@@ -89,11 +89,14 @@ export interface Fault {
   path_contains?: string;
   times?: number;
   status?: number;
+  /** The answer's body: a string as it is, anything else as JSON. */
+  body?: unknown;
 }
 
 /** Makes the sandbox answer requests of `client` with `fault`. */
 export async function injectFault(client: SandboxClient, fault: Fault): Promise<void> {
-  await control('POST', '/sandbox/v1/faults/', { client_uuid: client.client_uuid, ...fault });
+  const body = fault.body === undefined || typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body);
+  await control('POST', '/sandbox/v1/faults/', { client_uuid: client.client_uuid, ...fault, body });
 }
 
 /** Sets an application's status as the platform's reviewer would, with remarks on answers by key. */

@@ -54,8 +54,7 @@ export class ReferenceDataController {
     const request: Promise<QuestionData> =
       question.attribute.type === 'reference_data'
         ? data.definitionsOf(client, key).then((options) => ({ status: 'options', options }))
-        : data.legalDocumentsOf(client, key).then((documents) => {
-            const document = documents.find((candidate) => candidate.key === key) ?? documents[0];
+        : data.legalDocumentOf(client, question).then((document) => {
             if (!document) throw new KycApiError('not_found', 'The platform has no legal document for this question.');
             return { status: 'document', document };
           });
