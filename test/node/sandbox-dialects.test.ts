@@ -281,6 +281,74 @@ describe('sandbox dialects', () => {
     assert.ok('last_kyc_application_uuid' in info);
   });
 
+  it('names: other field names in every answer; requests keep the canonical ones', async () => {
+    const scope = await freshClient(sandbox, { dialect: { names: 'renamed' } });
+    const entity = { legal_entity_uuid: scope.legal_entity_uuid };
+    const info = (await call(sandbox, 'GET', '/v1/clients/kyc-level-info/', { scope })).body;
+    assert.equal(info.available_levels_for_upgrade.length, 3);
+    for (const level of info.available_levels_for_upgrade) assert.deepEqual(Object.keys(level), ['id', 'title', 'description']);
+    const basic = info.available_levels_for_upgrade.find((level: { title: string }) => level.title === 'Basic');
+    const created = await call(sandbox, 'POST', '/v1/clients/kyc-level-info/', { scope, body: { kyc_level_uuid: basic.id } });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const application = created.body;
+    assert.deepEqual(Object.keys(application), ['id', 'state', 'kyc_level', 'comment', 'kyc_steps']);
+    assert.equal(application.state, 'draft');
+    assert.deepEqual(Object.keys(application.kyc_level), ['uuid', 'name'], "the application's level keeps its names");
+
+    const byKey = attributes(application);
+    assert.deepEqual(byKey['phone'].sign_providers, [{ provider_type: 'sms' }]);
+    assert.deepEqual(byKey['email'].sign_providers, [{ provider_type: 'email' }]);
+    assert.deepEqual(byKey['first_name'].sign_providers, []);
+    const phone = (await call(sandbox, 'GET', `/v1/kyc/${application.id}/attributes/phone/`, { scope })).body;
+    assert.equal('key' in phone, false, 'the single attribute comes without its key');
+    assert.equal(phone.type, 'phone');
+    assert.deepEqual(phone.sign_providers, [{ provider_type: 'sms' }]);
+
+    const saved = await patch(sandbox, scope, application.id, { first_name: 'Ada' });
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    assert.equal(saved.body.id, application.id);
+    assert.equal(attributes(saved.body)['first_name'].value, 'Ada');
+
+    const countries = (await call(sandbox, 'GET', '/v1/attributes/citizenship/definitions/', { scope: entity })).body;
+    assert.equal(countries.count, 249);
+    for (const option of countries.results) assert.deepEqual(Object.keys(option), ['value', 'label']);
+    assert.ok(
+      countries.results.some((option: { value: string; label: string }) => option.value === 'AF' && option.label === 'Afghanistan'),
+    );
+    const terms = (await call(sandbox, 'GET', '/v1/legal_documents/', { scope: entity, query: { key: 'terms_of_service' } })).body;
+    assert.equal(terms.count, 1, 'filtered by the canonical key parameter');
+    assert.deepEqual(Object.keys(terms.results[0]), ['uuid', 'key', 'name', 'url', 'text', 'version']);
+
+    const uploaded = await upload(sandbox, scope, [['passport.png', png('renamed')]]);
+    assert.equal(uploaded.status, 201);
+    assert.deepEqual(Object.keys(uploaded.body[0]), ['id', 'name', 'size', 'content_type']);
+    const document = await call(sandbox, 'POST', '/v1/documents/', {
+      scope,
+      body: { attribute_key: 'passport', files: [uploaded.body[0].id] },
+    });
+    assert.equal(document.status, 201, JSON.stringify(document.body));
+    assert.deepEqual(Object.keys(document.body), ['id', 'attribute_key', 'files']);
+    assert.deepEqual(document.body.files, uploaded.body);
+
+    await call(sandbox, 'POST', `/sandbox/v1/applications/${application.id}/status/`, { body: { status: 'approved' } });
+    const approved = (await call(sandbox, 'GET', '/v1/clients/kyc-level-info/', { scope })).body;
+    assert.deepEqual(approved.current_level, { id: basic.id, title: 'Basic' });
+    assert.equal((await call(sandbox, 'GET', `/v1/kyc/${application.id}/`, { scope })).body.state, 'approved');
+  });
+
+  it('names: refuses an unknown naming; the canonical one is the default', async () => {
+    const bad = await call(sandbox, 'POST', '/sandbox/v1/clients/', { body: { dialect: { names: 'camelCase' } } });
+    assert.equal(bad.status, 400);
+    assert.deepEqual(bad.body, { dialect: { names: ['Expected one of: "canonical", "renamed".'] } });
+    const { scope, application } = await clientWithApplication(sandbox, 'Basic', { dialect: { names: 'canonical' } });
+    assert.equal(application.status, 'draft');
+    assert.deepEqual(attributes(application)['phone'].sign_providers, ['sms']);
+    const countries = (
+      await call(sandbox, 'GET', '/v1/attributes/citizenship/definitions/', { scope: { legal_entity_uuid: scope.legal_entity_uuid } })
+    ).body;
+    assert.deepEqual(Object.keys(countries.results[0]), ['key', 'title']);
+  });
+
   it('keeps each legal entity in its own dialect', async () => {
     await freshClient(sandbox, { dialect: { lists: 'bare', statuses: 'synonyms' } });
     const canonical = await clientWithApplication(sandbox, 'Basic');

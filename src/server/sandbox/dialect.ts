@@ -12,10 +12,14 @@
  * - `send_to_review`: `application` | `no_content`;
  * - `upload_answer`: `list` | `single`;
  * - `attribute_errors`: `map` | `list`;
- * - `omit_optional`: `false` | `true`.
+ * - `omit_optional`: `false` | `true`;
+ * - `names`: `canonical` | `renamed`.
+ *
+ * `names` renames fields of answers only: request bodies and query parameters keep their canonical
+ * names in every dialect.
  */
 
-import { fieldErrors, isObject } from './http.js';
+import { fieldErrors, isObject, type JsonObject } from './http.js';
 
 /** How a legal entity's platform answers are shaped. Every option defaults to the canonical form. */
 export interface Dialect {
@@ -45,6 +49,12 @@ export interface Dialect {
   attribute_errors?: 'map' | 'list';
   /** Drop optional fields: descriptions, current_level, comment, additional_info, errors. */
   omit_optional?: boolean;
+  /**
+   * The answers' field names: canonical, or other names a real platform might use (see
+   * {@link nameFields}), with `sign_providers` as objects `{provider_type}` and the single
+   * attribute's answer without its `key`.
+   */
+  names?: 'canonical' | 'renamed';
 }
 
 /** A dialect with every option decided (`page_size` stays optional: the sandbox default applies). */
@@ -61,6 +71,7 @@ export const CANONICAL_DIALECT: ResolvedDialect = {
   upload_answer: 'list',
   attribute_errors: 'map',
   omit_optional: false,
+  names: 'canonical',
 };
 
 const CHOICES: Record<string, readonly unknown[]> = {
@@ -73,6 +84,7 @@ const CHOICES: Record<string, readonly unknown[]> = {
   upload_answer: ['list', 'single'],
   attribute_errors: ['map', 'list'],
   omit_optional: [true, false],
+  names: ['canonical', 'renamed'],
 };
 
 /** The largest page a client may ask for (DRF's usual `max_page_size`). */
@@ -106,6 +118,29 @@ const STATUS_SYNONYMS: Readonly<Record<string, string>> = { draft: 'new', in_rev
 /** The status as this dialect spells it; statuses it has no synonym for pass unchanged. */
 export function spellStatus(dialect: ResolvedDialect, status: string): string {
   return dialect.statuses === 'synonyms' ? (STATUS_SYNONYMS[status] ?? status) : status;
+}
+
+/** The kinds of answer object whose fields the `renamed` dialect names otherwise. */
+export type NamedObject = 'level' | 'application' | 'definition' | 'legal_document' | 'file' | 'document';
+
+/** The fields the `renamed` dialect names otherwise, by the kind of object: canonical name → its name there. */
+const RENAMED_FIELDS: Readonly<Record<NamedObject, Readonly<Record<string, string>>>> = {
+  /** The level info's `current_level` and `available_levels_for_upgrade` items. */
+  level: { uuid: 'id', name: 'title' },
+  application: { uuid: 'id', status: 'state' },
+  /** A reference-data option. */
+  definition: { key: 'value', title: 'label' },
+  legal_document: { title: 'name' },
+  /** An uploaded file, alone or in a document. */
+  file: { uuid: 'id' },
+  document: { uuid: 'id' },
+};
+
+/** An answer object (of the given kind) with its fields named, in the same order, as the dialect names them. */
+export function nameFields(dialect: ResolvedDialect, kind: NamedObject, object: JsonObject): JsonObject {
+  if (dialect.names === 'canonical') return object;
+  const names = RENAMED_FIELDS[kind];
+  return Object.fromEntries(Object.entries(object).map(([field, value]) => [names[field] ?? field, value]));
 }
 
 /** The fields the `omit_optional` dialect leaves out, wherever they appear. */

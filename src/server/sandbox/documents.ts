@@ -130,7 +130,8 @@ export async function uploadFiles(context: PlatformContext): Promise<Response> {
   // Nothing awaits from here on, so concurrent uploads cannot both pass the check below.
   if (client.files.size + accepted.length > MAX_FILES_PER_CLIENT) throw sumsubError(1001);
   for (const file of accepted) client.files.set(file.uuid, file);
-  return respond(client.entity, 201, single ? presentFile(accepted[0]) : accepted.map(presentFile));
+  const { dialect } = client.entity;
+  return respond(client.entity, 201, single ? presentFile(accepted[0], dialect) : accepted.map((file) => presentFile(file, dialect)));
 }
 
 /**
@@ -172,5 +173,5 @@ export async function createDocument(context: PlatformContext): Promise<Response
     used.add(sha256);
   }
   client.documents.set(document.uuid, document);
-  return respond(client.entity, 201, presentDocument(document));
+  return respond(client.entity, 201, presentDocument(document, client.entity.dialect));
 }

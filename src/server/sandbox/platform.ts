@@ -24,6 +24,7 @@ import {
   paginate,
   presentApplication,
   presentAttribute,
+  presentDefinition,
   presentLegalDocument,
   presentLevelInfo,
   type VolatileReader,
@@ -242,7 +243,10 @@ export function getAttribute(context: PlatformContext, params: PathParams): Resp
   const question = application.level.questions.get(params['key'] ?? '');
   if (!question) throw notFound();
   const volatile = volatileReader(context, application, () => '', false);
-  return respond(application.client.entity, 200, presentAttribute(application, question, volatile));
+  const attribute = presentAttribute(application, question, volatile);
+  // The path names the attribute: a platform may well leave its key out of the answer.
+  if (application.client.entity.dialect.names === 'renamed') delete attribute['key'];
+  return respond(application.client.entity, 200, attribute);
 }
 
 /**
@@ -284,7 +288,7 @@ export function getDefinitions(context: PlatformContext, params: PathParams): Re
   const entity = entityInScope(context);
   const attribute = entity.attributes.get(params['key'] ?? '');
   if (!attribute?.definitions) throw notFound();
-  const items = attribute.definitions.map(({ key, title }) => ({ key, title }));
+  const items = attribute.definitions.map((definition) => presentDefinition(definition, entity.dialect));
   return respond(entity, 200, paginate(items, context.url, entity.dialect, context.pageSize));
 }
 
@@ -295,6 +299,6 @@ export function getLegalDocuments(context: PlatformContext): Response {
   const key = context.url.searchParams.get('key');
   const items = entity.legalDocuments
     .filter((document) => (clientType === null || document.clientType === clientType) && (key === null || document.key === key))
-    .map(presentLegalDocument);
+    .map((document) => presentLegalDocument(document, entity.dialect));
   return respond(entity, 200, paginate(items, context.url, entity.dialect, context.pageSize));
 }

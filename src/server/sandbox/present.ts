@@ -1,8 +1,8 @@
 /** How platform objects are written out, in the legal entity's dialect. */
 
-import { MAX_PAGE_SIZE, spellStatus, type ResolvedDialect } from './dialect.js';
+import { MAX_PAGE_SIZE, nameFields, spellStatus, type ResolvedDialect } from './dialect.js';
 import { detailError, type JsonObject } from './http.js';
-import { LIVENESS_TOKEN_KEY, VOLATILE_KEYS } from './seed.js';
+import { LIVENESS_TOKEN_KEY, VOLATILE_KEYS, type Definition } from './seed.js';
 import {
   CLOSED_STATUSES,
   type Application,
@@ -40,22 +40,26 @@ export function mayCreateApplication(client: Client): boolean {
 
 /** `KycLevelInfo`. */
 export function presentLevelInfo(client: Client): JsonObject {
+  const { dialect } = client.entity;
   const current = client.currentLevel;
   return {
     allowed_to_create_kyc_application: mayCreateApplication(client),
     available_levels_for_upgrade: levelsForUpgrade(client).map((level) =>
-      client.entity.dialect.level_items === 'uuids' ? level.uuid : { uuid: level.uuid, name: level.name, description: level.description },
+      dialect.level_items === 'uuids'
+        ? level.uuid
+        : nameFields(dialect, 'level', { uuid: level.uuid, name: level.name, description: level.description }),
     ),
     last_kyc_application_uuid: client.applications.at(-1)?.uuid ?? null,
-    current_level: current && { uuid: current.uuid, name: current.name },
+    current_level: current && nameFields(dialect, 'level', { uuid: current.uuid, name: current.name }),
   };
 }
 
 /** `KycApplication`, with its steps and the client's current answers. */
 export function presentApplication(application: Application, volatile: VolatileReader): JsonObject {
-  return {
+  const { dialect } = application.client.entity;
+  return nameFields(dialect, 'application', {
     uuid: application.uuid,
-    status: spellStatus(application.client.entity.dialect, application.status),
+    status: spellStatus(dialect, application.status),
     kyc_level: { uuid: application.level.uuid, name: application.level.name },
     comment: application.comment,
     kyc_steps: application.level.steps.map((step) => ({
@@ -67,7 +71,7 @@ export function presentApplication(application: Application, volatile: VolatileR
         attribute: presentAttribute(application, question, volatile),
       })),
     })),
-  };
+  });
 }
 
 /** `Attribute`: one question's attribute with its value. */
@@ -89,7 +93,9 @@ export function presentAttribute(application: Application, question: Question, v
       attribute.key === LIVENESS_TOKEN_KEY ? { email: answers.get('email') ?? null, phone: answers.get('phone') ?? null } : null,
     required: question.required,
     read_only: attribute.readOnly ?? false,
-    sign_providers: [...(attribute.signProviders ?? [])],
+    sign_providers: (attribute.signProviders ?? []).map((provider) =>
+      application.client.entity.dialect.names === 'renamed' ? { provider_type: provider } : provider,
+    ),
     errors: [...(application.remarks[attribute.key] ?? [])],
   };
 }
@@ -128,25 +134,34 @@ function withDiagnostics(documentUuid: string): JsonObject {
 }
 
 /** `UploadedFile`. */
-export function presentFile(file: StoredFile): JsonObject {
-  return { uuid: file.uuid, name: file.name, size: file.size, content_type: file.contentType };
+export function presentFile(file: StoredFile, dialect: ResolvedDialect): JsonObject {
+  return nameFields(dialect, 'file', { uuid: file.uuid, name: file.name, size: file.size, content_type: file.contentType });
 }
 
 /** `Document`. */
-export function presentDocument(document: StoredDocument): JsonObject {
-  return { uuid: document.uuid, attribute_key: document.attributeKey, files: document.files.map(presentFile) };
+export function presentDocument(document: StoredDocument, dialect: ResolvedDialect): JsonObject {
+  return nameFields(dialect, 'document', {
+    uuid: document.uuid,
+    attribute_key: document.attributeKey,
+    files: document.files.map((file) => presentFile(file, dialect)),
+  });
 }
 
 /** `LegalDocument`. */
-export function presentLegalDocument(document: LegalDocument): JsonObject {
-  return {
+export function presentLegalDocument(document: LegalDocument, dialect: ResolvedDialect): JsonObject {
+  return nameFields(dialect, 'legal_document', {
     uuid: document.uuid,
     key: document.key,
     title: document.title,
     url: document.url,
     text: document.text,
     version: document.version,
-  };
+  });
+}
+
+/** `Definition`: one option of a reference-data attribute. */
+export function presentDefinition(definition: Definition, dialect: ResolvedDialect): JsonObject {
+  return nameFields(dialect, 'definition', { key: definition.key, title: definition.title });
 }
 
 /**
