@@ -27,6 +27,8 @@ export interface Fault {
   delay_ms?: number;
   /** `cut`: a 200 JSON answer whose connection breaks mid-body (see src/server/sandbox/traffic.ts). */
   kind?: 'status' | 'html' | 'truncated' | 'not_json' | 'wrong_shape' | 'hang' | 'cut';
+  /** The platform applies the request, then the fault replaces its answer (a lost answer). */
+  applied?: boolean;
 }
 
 /** The proxy's mount point, as the widget's `endpoint`. */

@@ -91,6 +91,9 @@ export interface Fault {
   status?: number;
   /** The answer's body: a string as it is, anything else as JSON. */
   body?: unknown;
+  kind?: 'status' | 'html' | 'truncated' | 'not_json' | 'wrong_shape' | 'hang' | 'cut';
+  /** The platform applies the request, then the fault replaces its answer (a lost answer). */
+  applied?: boolean;
 }
 
 /** Makes the sandbox answer requests of `client` with `fault`. */

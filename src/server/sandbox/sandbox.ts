@@ -180,6 +180,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     logRequest(client ? [client] : entity.clients.values(), request, url, now);
     const fault = takeFault(entity, client?.uuid ?? null, request.method, url.pathname);
     if (!fault) return answer();
+    if (fault.applied) {
+      // The platform did the work; only its answer is lost on the way.
+      const real = await answer();
+      if (fault.kind !== null) await real.body?.cancel().catch(() => undefined);
+      return serveFault(fault, request.signal, () => Promise.resolve(real));
+    }
     // A fault that answers in place of the platform still reads the whole request first, as a
     // server does: answering an upload before its body is read makes browsers resend it.
     if (fault.kind !== null) await request.arrayBuffer().catch(() => undefined);

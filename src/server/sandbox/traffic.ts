@@ -61,6 +61,11 @@ export interface FaultRequest {
   /** Delay before answering, at most 30 000 ms. Alone (no kind, status or body) it delays the real answer. */
   delay_ms?: number;
   kind?: FaultKind;
+  /**
+   * The platform handles the request first (its change is applied), and the fault replaces its
+   * answer: an answer lost after the change was made (a reset, a gateway's 502, a cut body).
+   */
+  applied?: boolean;
 }
 
 /** A queued fault. */
@@ -75,6 +80,8 @@ export interface Fault {
   headers: Record<string, string>;
   body: string | null;
   delayMs: number;
+  /** The request is handled before the fault answers (see {@link FaultRequest.applied}). */
+  applied: boolean;
 }
 
 const KINDS: readonly FaultKind[] = ['status', 'html', 'truncated', 'not_json', 'wrong_shape', 'hang', 'cut'];
@@ -159,6 +166,7 @@ export function parseFault(body: JsonObject): Fault {
   );
   check('delay_ms', isIntegerIn(body['delay_ms'], 0, MAX_FAULT_DELAY_MS), `Expected an integer from 0 to ${MAX_FAULT_DELAY_MS}.`);
   check('kind', KINDS.includes(body['kind'] as FaultKind), `Expected one of: ${KINDS.join(', ')}.`);
+  check('applied', typeof body['applied'] === 'boolean', 'Expected true or false.');
   if (body['body'] !== undefined && body['kind'] !== undefined && body['kind'] !== 'status') {
     errors['body'] = ['Only a "status" fault takes a body.'];
   }
@@ -175,6 +183,7 @@ export function parseFault(body: JsonObject): Fault {
     headers: (body['headers'] as Record<string, string> | undefined) ?? {},
     body: (body['body'] as string | undefined) ?? null,
     delayMs: (body['delay_ms'] as number | undefined) ?? 0,
+    applied: body['applied'] === true,
   };
 }
 
