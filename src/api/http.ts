@@ -23,7 +23,8 @@ export interface KycRetryInfo {
  *   504, and a 429: Retry-After asks the client to come back, and a read is safe to repeat;
  * - a PATCH and an upload only after a network error before any answer: a PATCH sends the same
  *   values again; a repeated upload may leave an unused file on the platform, never a document
- *   (documents are created by a separate call);
+ *   (documents are created by a separate call). A PATCH signed with one-time codes never: the
+ *   platform may have applied it and spent the codes (the flow reads the application instead);
  * - any other POST never, and no other 4xx.
  */
 export interface KycRetryOptions {
@@ -350,7 +351,7 @@ export function createTransport(options: TransportOptions): Transport {
     const read = request.method === 'GET';
     const retriable =
       error.code === 'network'
-        ? read || request.method === 'PATCH' || request.form !== undefined
+        ? read || (request.method === 'PATCH' && !request.signedWith?.length) || request.form !== undefined
         : read && (cut || error.code === 'timeout' || RETRYABLE_STATUSES.has(error.status ?? 0));
     if (!retriable) return undefined;
     if (error.retryAfterMs !== undefined) return error.retryAfterMs <= maxDelayMs ? error.retryAfterMs : undefined;

@@ -278,8 +278,17 @@ export class FlowController implements ReactiveController {
     const client = this.#requireClient();
     this.#host.dispatchEvent(new KycLevelSelectEvent({ levelUuid }));
     this.#set({ busy: 'creating', notice: null });
+    const before = this.levelInfo?.lastKycApplicationUuid ?? null;
     try {
-      const application = await client.createApplication(levelUuid, { signal: this.#abort.signal });
+      const signal = this.#abort.signal;
+      const application = await client.createApplication(levelUuid, { signal }).catch(async (error: unknown) => {
+        // The answer was lost, perhaps after the platform created it: a second one must not be made.
+        if (!outcomeUnknown(error)) throw error;
+        const info = await client.getLevelInfo({ signal }).catch(() => null);
+        const made = info?.lastKycApplicationUuid;
+        if (!made || made === before) throw error;
+        return client.getApplication(made, { emptyVolatileFields: true, signal });
+      });
       this.#forgetAnswers();
       this.#host.dispatchEvent(new KycApplicationCreateEvent({ applicationUuid: application.uuid, levelUuid }));
       this.levelInfo = this.levelInfo && { ...this.levelInfo, lastKycApplicationUuid: application.uuid };
@@ -450,7 +459,16 @@ export class FlowController implements ReactiveController {
     const application = this.application!;
     this.#set({ busy: 'saving', notice: null });
     try {
-      const saved = await client.updateApplication(application.uuid, changes, { signCodes, signal: this.#abort.signal });
+      const signal = this.#abort.signal;
+      const saved = await client.updateApplication(application.uuid, changes, { signCodes, signal }).catch(async (error: unknown) => {
+        // The answer was lost, perhaps after the platform stored the change: read what it holds
+        // before anything is sent again (a one-time code is spent once it was used).
+        if (!outcomeUnknown(error)) throw error;
+        const held = await client.getApplication(application.uuid, { emptyVolatileFields: true, signal }).catch(() => null);
+        const stored = held && changes.every(({ key, value }) => storedValue(held, key) === value);
+        if (!stored) throw error;
+        return held;
+      });
       const keys = changes.map(({ key }) => key);
       for (const { key, value } of changes) {
         // An answer typed again while the request ran is newer than what was stored: keep it.
@@ -481,9 +499,15 @@ export class FlowController implements ReactiveController {
     this.#set({ busy: 'submitting', notice: null });
     try {
       const signal = this.#abort.signal;
+      const read = () => client.getApplication(application.uuid, { emptyVolatileFields: true, signal });
       const sent =
-        (await client.sendToReview(application.uuid, { signCodes, signal })) ??
-        (await client.getApplication(application.uuid, { emptyVolatileFields: true, signal }));
+        (await client.sendToReview(application.uuid, { signCodes, signal }).catch(async (error: unknown) => {
+          // The answer was lost, perhaps after the platform took the application: ask where it stands.
+          if (!outcomeUnknown(error)) throw error;
+          const held = await read().catch(() => null);
+          if (!held || held.status === application.status) throw error;
+          return held;
+        })) ?? (await read());
       this.fieldErrors = {};
       this.#set({ busy: null, signature: null });
       this.#show(sent, application.status);
@@ -836,6 +860,21 @@ export class FlowController implements ReactiveController {
   #aborted(error: unknown): boolean {
     return error instanceof KycApiError && error.code === 'aborted';
   }
+}
+
+/**
+ * Whether a failed request may still have been carried out: its answer was lost (the connection,
+ * a timeout, a gateway's error, a cut or unreadable body), as opposed to a refusal.
+ */
+function outcomeUnknown(error: unknown): boolean {
+  if (!(error instanceof KycApiError)) return false;
+  return error.code === 'network' || error.code === 'timeout' || error.code === 'malformed_response' || error.code === 'server';
+}
+
+/** An attribute's stored value in an application ('' for none). */
+function storedValue(application: KycApplication, key: string): string | null {
+  for (const step of application.steps) for (const { attribute } of step.questions) if (attribute.key === key) return attribute.value;
+  return null;
 }
 
 /** Whether two screens are the same one (a step: the same step). */

@@ -372,6 +372,90 @@ describe('FlowController against the sandbox', () => {
     assert.equal(flow.fieldErrors['date_of_birth'], undefined);
   });
 
+  for (const lost of [{ status: 502 }, { kind: 'cut' as const }]) {
+    test(`a signed save whose answer was lost after the platform stored it (${JSON.stringify(lost)}) is settled by reading, not re-sent`, async () => {
+      const { host, flow } = await startedFlow();
+      await chooseBasic(flow);
+      await toContactCodes(flow);
+      await injectFault(sandbox, { method: 'PATCH', path_contains: '/v1/kyc/', applied: true, ...lost });
+      await sign(flow);
+      assert.deepEqual(flow.screen, { name: 'step', index: 2 }, 'moved on: the change was stored');
+      assert.equal(flow.notice, null, 'never told the code was wrong');
+      assert.equal(flow.signature, null, 'no new code asked');
+      assertIncludes(answersOf(flow.application!), { email: 'jane@example.com', phone: '+37120000009' });
+      assert.deepEqual(host.eventsOf('kyc-error'), []);
+      assert.deepEqual(host.eventsOf('kyc-save'), [
+        { applicationUuid: flow.application!.uuid, keys: Object.keys(PERSONAL) },
+        { applicationUuid: flow.application!.uuid, keys: ['email', 'phone'] },
+      ]);
+    });
+  }
+
+  test('a signed save the connection lost after it reached the platform is not sent again with the spent codes', async () => {
+    const host = connectedHost();
+    const patches: string[] = [];
+    let resetOnce = true;
+    // The connection breaks after the request reached the platform: the page's fetch rejects.
+    const resetting: typeof fetch = async (input, init) => {
+      const answer = await chain(input, init);
+      if (init?.method !== 'PATCH') return answer;
+      patches.push(new Headers(init.headers).has('kyc-sms-sign-code') ? 'signed' : 'unsigned');
+      if (resetOnce && patches.at(-1) === 'signed') {
+        resetOnce = false;
+        throw new TypeError('Failed to fetch');
+      }
+      return answer;
+    };
+    await host.flow.start(apiClient({ fetch: resetting }), { clock });
+    const flow = host.flow;
+    await chooseBasic(flow);
+    await toContactCodes(flow);
+    await sign(flow);
+    assert.deepEqual(patches, ['unsigned', 'signed'], 'the signed PATCH went once');
+    assert.deepEqual(flow.screen, { name: 'step', index: 2 });
+    assert.equal(flow.notice, null);
+    assertIncludes(answersOf(flow.application!), { email: 'jane@example.com', phone: '+37120000009' });
+  });
+
+  test('a save whose answer was lost before the platform stored anything still fails, with the answers kept', async () => {
+    const { host, flow } = await startedFlow();
+    await chooseBasic(flow);
+    answer(flow, PERSONAL);
+    await injectFault(sandbox, { method: 'PATCH', path_contains: '/v1/kyc/', status: 502 });
+    await flow.continue();
+    assert.deepEqual(flow.screen, { name: 'step', index: 0 });
+    assert.equal(flow.notice?.code, 'server');
+    assert.deepEqual(Object.fromEntries(flow.drafts), PERSONAL);
+    assert.equal(host.eventsOf('kyc-error').length, 1);
+  });
+
+  test('a submission whose answer was lost after the platform took it shows the wait for the review', async () => {
+    const { host, flow } = await startedFlow();
+    await chooseBasic(flow);
+    await fillBasic(flow);
+    assert.equal(flow.screen.name, 'review');
+    await injectFault(sandbox, { method: 'POST', path_contains: '/send-to-review/', applied: true, status: 502 });
+    await flow.submit();
+    assert.equal(flow.screen.name, 'waiting');
+    assert.equal(flow.notice, null);
+    assert.deepEqual(host.eventsOf('kyc-error'), []);
+  });
+
+  test('creating an application whose answer was lost after the platform made it opens that one, and makes no second', async () => {
+    const { host, flow } = await startedFlow();
+    assert.equal(flow.screen.name, 'levels');
+    const levels = flow.screen.name === 'levels' ? flow.screen.levels : [];
+    await injectFault(sandbox, { method: 'POST', path_contains: '/v1/clients/kyc-level-info/', applied: true, kind: 'cut' });
+    await flow.selectLevel(levels.find((level) => level.name === 'Basic')!.uuid);
+    assert.deepEqual(flow.screen, { name: 'step', index: 0 });
+    const info = await apiClient().getLevelInfo();
+    assert.equal(flow.application?.uuid, info.lastKycApplicationUuid, 'the one the platform made');
+    assert.deepEqual(host.eventsOf('kyc-error'), []);
+    assert.equal(host.eventsOf('kyc-application-create').length, 1);
+    await flow.retry();
+    assert.equal(flow.application?.uuid, info.lastKycApplicationUuid, 'still the only one');
+  });
+
   test('signs changed contacts with a code per provider, keeps the answers on a wrong code, and saves with the right one', async () => {
     const { host, flow } = await startedFlow();
     await chooseBasic(flow);
