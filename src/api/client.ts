@@ -267,7 +267,11 @@ export function createKycClient(options: KycClientOptions): KycClient {
           query: { ...scope, ttl_min: ttlMin, ttl_max: ttlMax, ttl_renew: ttlRenew },
           signal,
         },
-        decodeAttribute,
+        // The answer may leave out its key (the guide's own example does): it is the one asked for.
+        (body, context) => {
+          const attribute = decodeAttribute(body, context);
+          return attribute.key ? attribute : { ...attribute, key };
+        },
       ),
 
     sendToReview: (uuid, { signal, signCodes } = {}) => {

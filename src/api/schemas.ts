@@ -34,6 +34,32 @@ const lenient = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(z.nul
 
 const map = <S extends z.ZodMiniType, O>(schema: S, fn: (input: z.output<S>) => O) => z.pipe(schema, z.transform(fn));
 
+/** Longest id or key taken: anything longer is not an id (a malformed answer, not a crash later). */
+const MAX_ID_LENGTH = 256;
+/** An id or a key: a string (a number is taken as its digits) of a sane length, not empty. */
+const id = z.pipe(z.union([z.string(), map(z.number(), String)]), z.string().check(z.minLength(1), z.maxLength(MAX_ID_LENGTH)));
+
+/**
+ * An object whose fields may come under other names (platform-api.md, "Tolerance"): for each
+ * field, the first of its names present in the answer is read under the first name. Other input
+ * (not an object) is left for the schema to refuse.
+ */
+const aliased = <S extends z.ZodMiniType>(names: Readonly<Record<string, readonly string[]>>, schema: S) =>
+  z.pipe(
+    z.transform((input: unknown) => {
+      if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+      const source = input as Record<string, unknown>;
+      const output: Record<string, unknown> = { ...source };
+      for (const [field, aliases] of Object.entries(names)) {
+        if (output[field] !== undefined) continue;
+        const alias = aliases.find((name) => Object.hasOwn(source, name) && source[name] !== undefined);
+        if (alias !== undefined) output[field] = source[alias];
+      }
+      return output;
+    }),
+    schema,
+  );
+
 /** A bare list or one page `{results, next}` of a paginated one. */
 const page = <T>(item: z.ZodMiniType<T>) =>
   z.union([
@@ -63,12 +89,15 @@ function normalizeStatus(raw: string): KycStatus {
 }
 
 const level: z.ZodMiniType<KycLevel> = z.union([
-  map(z.string(), (uuid) => ({ uuid, name: null, description: null })),
-  map(z.object({ uuid: z.string(), name: text, description: text }), (l) => ({
-    uuid: l.uuid,
-    name: l.name ?? null,
-    description: l.description ?? null,
-  })),
+  map(z.string().check(z.minLength(1), z.maxLength(MAX_ID_LENGTH)), (uuid) => ({ uuid, name: null, description: null })),
+  aliased(
+    { uuid: ['id', 'kyc_level_uuid'], name: ['title'] },
+    map(z.object({ uuid: id, name: text, description: text }), (l) => ({
+      uuid: l.uuid,
+      name: l.name ?? null,
+      description: l.description ?? null,
+    })),
+  ),
 ]);
 
 const levelInfo: z.ZodMiniType<KycLevelInfo> = map(
@@ -111,32 +140,48 @@ const value = z.optional(
   ),
 );
 
-const attribute: z.ZodMiniType<KycAttribute> = map(
-  z.object({
-    key: z.string(),
-    type: text,
-    value,
-    additional_info: lenient(additionalInfo),
-    required: flag,
-    read_only: flag,
-    sign_providers: z.optional(z.nullable(z.array(z.string()))),
-    errors: z.optional(z.nullable(z.array(z.unknown()))),
-  }),
-  (a) => {
-    const value = a.value ?? null;
-    return {
-      key: a.key,
-      type: a.type || 'string',
-      value: typeof value === 'string' ? value : (value?.uuid ?? null),
-      verification: typeof value === 'string' ? null : (value?.verification?.sumsub ?? null),
-      additionalInfo: a.additional_info ?? null,
-      required: a.required ?? false,
-      readOnly: a.read_only ?? false,
-      signProviders: a.sign_providers ?? [],
-      errors: (a.errors ?? []).filter((error): error is string => typeof error === 'string'),
-    };
-  },
-);
+/** A provider as the platform may name one: a string, or an object naming it. */
+const provider = z.union([
+  z.string(),
+  aliased(
+    { provider_type: ['type', 'name'] },
+    map(z.object({ provider_type: z.string() }), (p) => p.provider_type),
+  ),
+]);
+
+/** `sign_providers`: one provider, or a list of them. */
+const signProviders = z.optional(z.nullable(z.union([map(provider, (one) => [one]), z.array(provider)])));
+
+/** An attribute; `key` may be absent (`keyless`: the single-attribute answer, whose key is in its path). */
+const attributeOf = (keyless: boolean): z.ZodMiniType<KycAttribute> =>
+  map(
+    z.object({
+      key: keyless ? z.optional(id) : id,
+      type: text,
+      value,
+      additional_info: lenient(additionalInfo),
+      required: flag,
+      read_only: flag,
+      sign_providers: signProviders,
+      errors: z.optional(z.nullable(z.array(z.unknown()))),
+    }),
+    (a) => {
+      const value = a.value ?? null;
+      return {
+        key: a.key ?? '',
+        type: a.type || 'string',
+        value: typeof value === 'string' ? value : (value?.uuid ?? null),
+        verification: typeof value === 'string' ? null : (value?.verification?.sumsub ?? null),
+        additionalInfo: a.additional_info ?? null,
+        required: a.required ?? false,
+        readOnly: a.read_only ?? false,
+        signProviders: a.sign_providers ?? [],
+        errors: (a.errors ?? []).filter((error): error is string => typeof error === 'string'),
+      };
+    },
+  );
+
+const attribute = attributeOf(false);
 
 const step: z.ZodMiniType<KycStep> = map(
   z.object({
@@ -151,60 +196,88 @@ const step: z.ZodMiniType<KycStep> = map(
   }),
 );
 
-const application: z.ZodMiniType<KycApplication> = map(
-  z.object({
-    uuid: z.string(),
-    status: z.string(),
-    kyc_level: z.optional(z.nullable(level)),
-    comment: text,
-    kyc_steps: z.array(step),
-  }),
-  (a) => ({
-    uuid: a.uuid,
-    status: normalizeStatus(a.status),
-    rawStatus: a.status,
-    kycLevel: a.kyc_level ?? null,
-    comment: a.comment ?? null,
-    steps: a.kyc_steps,
-  }),
+const application: z.ZodMiniType<KycApplication> = aliased(
+  { uuid: ['id', 'kyc_application_uuid'], status: ['state'] },
+  map(
+    z.object({
+      uuid: id,
+      status: z.string().check(z.maxLength(MAX_ID_LENGTH)),
+      kyc_level: z.optional(z.nullable(level)),
+      comment: text,
+      kyc_steps: z.array(step),
+    }),
+    (a) => ({
+      uuid: a.uuid,
+      status: normalizeStatus(a.status),
+      rawStatus: a.status,
+      kycLevel: a.kyc_level ?? null,
+      comment: a.comment ?? null,
+      steps: a.kyc_steps,
+    }),
+  ),
 );
 
-const definition: z.ZodMiniType<KycDefinition> = z.object({ key: z.string(), title: z.string() });
+/**
+ * An option. Its key and title may come under other names; `value` is the key when a title-like
+ * field is there (`{value, label}`), else the title (`{code, value}`).
+ */
+const definition: z.ZodMiniType<KycDefinition> = z.pipe(
+  z.transform((input: unknown) => {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+    const source = input as Record<string, unknown>;
+    const first = (names: readonly string[]) =>
+      names.map((name) => (Object.hasOwn(source, name) ? source[name] : undefined)).find((v) => v != null);
+    const title = first(['title', 'name', 'label']);
+    const key = first(['key', 'code', 'uuid', 'id']);
+    return { key: key ?? (title != null ? source['value'] : undefined), title: title ?? (key != null ? source['value'] : undefined) };
+  }),
+  z.object({ key: id, title: z.string() }),
+);
 
-const legalDocument: z.ZodMiniType<KycLegalDocument> = map(
-  z.object({
-    uuid: z.string(),
-    key: text,
-    title: z.string(),
-    url: text,
-    text,
-    version: z.optional(z.nullable(z.union([z.string(), z.number()]))),
-  }),
-  (d) => ({
-    uuid: d.uuid,
-    key: d.key ?? null,
-    title: d.title,
-    url: d.url ?? null,
-    text: d.text ?? null,
-    version: d.version == null ? null : String(d.version),
-  }),
+const legalDocument: z.ZodMiniType<KycLegalDocument> = aliased(
+  { uuid: ['id'], title: ['name'] },
+  map(
+    z.object({
+      uuid: id,
+      key: text,
+      title: z.string(),
+      url: text,
+      text,
+      version: z.optional(z.nullable(z.union([z.string(), z.number()]))),
+    }),
+    (d) => ({
+      uuid: d.uuid,
+      key: d.key ?? null,
+      title: d.title,
+      url: d.url ?? null,
+      text: d.text ?? null,
+      version: d.version == null ? null : String(d.version),
+    }),
+  ),
 );
 
 const uploadedFile: z.ZodMiniType<KycUploadedFile> = z.union([
-  map(z.string(), (uuid) => ({ uuid, name: null, size: null, contentType: null })),
-  map(z.object({ uuid: z.string(), name: text, size: integer, content_type: text }), (f) => ({
-    uuid: f.uuid,
-    name: f.name ?? null,
-    size: f.size ?? null,
-    contentType: f.content_type ?? null,
-  })),
+  map(z.string().check(z.minLength(1), z.maxLength(MAX_ID_LENGTH)), (uuid) => ({ uuid, name: null, size: null, contentType: null })),
+  aliased(
+    { uuid: ['id'] },
+    map(z.object({ uuid: id, name: text, size: integer, content_type: text }), (f) => ({
+      uuid: f.uuid,
+      name: f.name ?? null,
+      size: f.size ?? null,
+      contentType: f.content_type ?? null,
+    })),
+  ),
 ]);
 
 const uploadedFiles = z.union([page(uploadedFile), map(uploadedFile, (file) => ({ items: [file], next: null }))]);
 
-const kycDocument: z.ZodMiniType<KycDocument> = map(
-  z.object({ uuid: z.string(), attribute_key: text, files: z.optional(z.nullable(z.array(uploadedFile))) }),
-  (d) => ({ uuid: d.uuid, attributeKey: d.attribute_key ?? null, files: d.files ?? [] }),
+const kycDocument: z.ZodMiniType<KycDocument> = aliased(
+  { uuid: ['id'] },
+  map(z.object({ uuid: id, attribute_key: text, files: z.optional(z.nullable(z.array(uploadedFile))) }), (d) => ({
+    uuid: d.uuid,
+    attributeKey: d.attribute_key ?? null,
+    files: d.files ?? [],
+  })),
 );
 
 const token = z.object({ token: z.string().check(z.minLength(1)), expires_in: integer });
@@ -224,8 +297,8 @@ const decoder =
 export const decodeLevelInfo = decoder(levelInfo);
 /** Decodes a `KycApplication`. */
 export const decodeApplication = decoder(application);
-/** Decodes one `Attribute`. */
-export const decodeAttribute = decoder(attribute);
+/** Decodes the single-attribute answer (its `key` may be absent: `''` then, the caller knows it). */
+export const decodeAttribute = decoder(attributeOf(true));
 /** Decodes one page (or a bare list) of `KycDefinition`s. */
 export const decodeDefinitionPage = decoder(page(definition));
 /** Decodes one page (or a bare list) of `KycLegalDocument`s. */
