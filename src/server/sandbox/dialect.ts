@@ -8,7 +8,8 @@
  * - `page_size`: the default page size, an integer from 1 to {@link MAX_PAGE_SIZE};
  * - `level_items`: `objects` | `uuids`;
  * - `extra_fields`: `false` | `true`;
- * - `statuses`: `canonical` | `synonyms`;
+ * - `statuses`: `canonical` | `synonyms` | `foreign` (words the widget does not know);
+ * - `upload_field`: `files` | `file` | `document` (the multipart field uploads take);
  * - `send_to_review`: `application` | `no_content`;
  * - `upload_answer`: `list` | `single`;
  * - `attribute_errors`: `map` | `list`;
@@ -39,8 +40,14 @@ export interface Dialect {
   level_items?: 'objects' | 'uuids';
   /** Unknown fields on every object, and one question of an unknown attribute type. */
   extra_fields?: boolean;
-  /** Canonical statuses, or synonyms (`new`, `on_review`, `verified`). */
-  statuses?: 'canonical' | 'synonyms';
+  /**
+   * Canonical statuses, synonyms the widget knows (`new`, `on_review`, `verified`), or foreign
+   * words it does not (`opened`, `checking`, `returned`, `passed`, `declined`): a platform profile's
+   * `statuses` must say what they mean.
+   */
+  statuses?: 'canonical' | 'synonyms' | 'foreign';
+  /** The multipart field of uploaded files (a platform profile's `uploadField`). */
+  upload_field?: 'files' | 'file' | 'document';
   /** Send-to-review answers the application, or 204 without a body. */
   send_to_review?: 'application' | 'no_content';
   /** Uploads answer a list of files, or one file (and take one per request). */
@@ -67,6 +74,7 @@ export const CANONICAL_DIALECT: ResolvedDialect = {
   level_items: 'objects',
   extra_fields: false,
   statuses: 'canonical',
+  upload_field: 'files',
   send_to_review: 'application',
   upload_answer: 'list',
   attribute_errors: 'map',
@@ -79,7 +87,8 @@ const CHOICES: Record<string, readonly unknown[]> = {
   pagination: ['page', 'limit_offset', 'cursor'],
   level_items: ['objects', 'uuids'],
   extra_fields: [true, false],
-  statuses: ['canonical', 'synonyms'],
+  statuses: ['canonical', 'synonyms', 'foreign'],
+  upload_field: ['files', 'file', 'document'],
   send_to_review: ['application', 'no_content'],
   upload_answer: ['list', 'single'],
   attribute_errors: ['map', 'list'],
@@ -114,10 +123,20 @@ export function parseDialect(input: unknown): ResolvedDialect {
 }
 
 const STATUS_SYNONYMS: Readonly<Record<string, string>> = { draft: 'new', in_review: 'on_review', approved: 'verified' };
+/** Status words the widget has no synonym for. */
+export const FOREIGN_STATUSES: Readonly<Record<string, string>> = {
+  draft: 'opened',
+  in_review: 'checking',
+  pending: 'returned',
+  approved: 'passed',
+  rejected: 'declined',
+};
 
 /** The status as this dialect spells it; statuses it has no synonym for pass unchanged. */
 export function spellStatus(dialect: ResolvedDialect, status: string): string {
-  return dialect.statuses === 'synonyms' ? (STATUS_SYNONYMS[status] ?? status) : status;
+  if (dialect.statuses === 'synonyms') return STATUS_SYNONYMS[status] ?? status;
+  if (dialect.statuses === 'foreign') return FOREIGN_STATUSES[status] ?? status;
+  return status;
 }
 
 /** The kinds of answer object whose fields the `renamed` dialect names otherwise. */

@@ -90,7 +90,7 @@ export async function uploadFiles(context: PlatformContext): Promise<Response> {
   let notFiles = 0;
   try {
     for (let part = await reader.nextPart(); part !== null; part = await reader.nextPart()) {
-      if (part.name !== 'files') continue; // another field: skipped unread
+      if (part.name !== client.entity.dialect.upload_field) continue; // another field: skipped unread
       entries += 1;
       if (part.filename === null) notFiles += 1;
       // Past the most a request may hold, a file is refused below: not checked, only read.
