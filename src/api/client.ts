@@ -1,6 +1,7 @@
 // One function per endpoint of platform-api.md, over the transport in ./http.ts.
 import type { KycClock } from '../internal/clock.js';
 import { KycApiError } from './errors.js';
+import { profiledApplication, profiledAttribute, resolvePlatform, type KycPlatformProfile, type KycResolvedPlatform } from './platform.js';
 import { createTransport, type ApiRequest, type Query, type KycRetryOptions } from './http.js';
 import {
   decodeApplication,
@@ -75,6 +76,8 @@ export interface KycClientOptions {
   paths?: Partial<KycPaths>;
   /** What time limits, backoff waits and token lifetimes run on. Default: the system's clock. */
   clock?: KycClock;
+  /** What the widget should know of the platform that the guide leaves open (see {@link KycPlatformProfile}). */
+  platform?: KycPlatformProfile;
 }
 
 /** Options every call takes. */
@@ -122,6 +125,8 @@ export interface KycSendSignCodeRequest extends KycRequestOptions {
  * The typed client of the host endpoint. Every method rejects only with a `KycApiError`.
  */
 export interface KycClient {
+  /** The platform profile the client reads answers by (the given one, defaults filled in). */
+  readonly platform: KycResolvedPlatform;
   /** Whether an application can be created, the levels on offer, the last application. */
   getLevelInfo(options?: KycRequestOptions): Promise<KycLevelInfo>;
   /** Creates an application for a level; answers its questionnaire. */
@@ -169,6 +174,8 @@ export function createKycClient(options: KycClientOptions): KycClient {
   const send = createTransport(options);
   const paths = { ...DEFAULT_PATHS, ...options.paths };
   const scope = { legal_entity_uuid: options.legalEntityUuid, client_uuid: options.clientUuid };
+  const platform = resolvePlatform(options.platform);
+  const readApplication = (body: unknown, what: string) => profiledApplication(platform, decodeApplication(body, what));
   const what = (request: ApiRequest) => `KYC API ${request.method} ${request.path}`;
 
   const call = async <T>(request: ApiRequest, decode: (body: unknown, what: string) => T): Promise<T> =>
@@ -211,6 +218,8 @@ export function createKycClient(options: KycClientOptions): KycClient {
   }
 
   return {
+    platform,
+
     getLevelInfo: ({ signal } = {}) => call({ method: 'GET', path: '/v1/clients/kyc-level-info/', query: scope, signal }, decodeLevelInfo),
 
     createApplication: (levelUuid, { signal } = {}) =>
@@ -222,7 +231,7 @@ export function createKycClient(options: KycClientOptions): KycClient {
           json: { kyc_level_uuid: levelUuid },
           signal,
         },
-        decodeApplication,
+        readApplication,
       ),
 
     getApplication: (uuid, { signal, emptyVolatileFields, liveness } = {}) =>
@@ -239,7 +248,7 @@ export function createKycClient(options: KycClientOptions): KycClient {
           },
           signal,
         },
-        decodeApplication,
+        readApplication,
       ),
 
     updateApplication: (uuid, changes, { signal, signCodes } = {}) => {
@@ -255,7 +264,7 @@ export function createKycClient(options: KycClientOptions): KycClient {
           signedWith,
           signal,
         },
-        decodeApplication,
+        readApplication,
       );
     },
 
@@ -270,7 +279,7 @@ export function createKycClient(options: KycClientOptions): KycClient {
         // The answer may leave out its key (the guide's own example does): it is the one asked for.
         (body, context) => {
           const attribute = decodeAttribute(body, context);
-          return attribute.key ? attribute : { ...attribute, key };
+          return profiledAttribute(platform, attribute.key ? attribute : { ...attribute, key });
         },
       ),
 
@@ -286,7 +295,7 @@ export function createKycClient(options: KycClientOptions): KycClient {
           signedWith,
           signal,
         },
-        (body, context) => (body === undefined ? null : decodeApplication(body, context)),
+        (body, context) => (body === undefined ? null : readApplication(body, context)),
       );
     },
 
@@ -303,7 +312,7 @@ export function createKycClient(options: KycClientOptions): KycClient {
 
     uploadFiles: (files, { signal, onProgress } = {}) => {
       const form = new FormData();
-      for (const file of files) form.append('files', file);
+      for (const file of files) form.append(platform.uploadField, file);
       return call({ method: 'POST', path: '/v1/documents/files/', query: scope, form, onProgress, signal }, decodeUploadedFiles);
     },
 

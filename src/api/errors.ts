@@ -158,6 +158,22 @@ function findUploadError(body: unknown): { error: KycUploadError; description: s
   return undefined;
 }
 
+/**
+ * The providers a refusal asks a code of: the fields `sms_sign_code` / `email_sign_code`, or those
+ * names in a message not tied to a field (`detail`, `non_field_errors`), as a platform may word it.
+ */
+function signProvidersIn(fieldErrors: Record<string, string[]>, nonFieldErrors: string[]): KycSignProvider[] {
+  const named = new Set<KycSignProvider>();
+  for (const field of Object.keys(fieldErrors)) {
+    const provider = SIGN_CODE_FIELDS.get(field);
+    if (provider) named.add(provider);
+  }
+  for (const message of nonFieldErrors) {
+    for (const [field, provider] of SIGN_CODE_FIELDS) if (message.includes(field)) named.add(provider);
+  }
+  return [...named];
+}
+
 /** What a correlation id may look like (ids, not prose: anything else is not taken). */
 const CORRELATION_ID = /^[\w.:-]{1,128}$/;
 
@@ -213,7 +229,7 @@ const refusesFile = (status: number, context: ErrorContext) => context.upload ==
 
 function codeOf(status: number, context: ErrorContext, sumsubError: boolean, providers: KycSignProvider[]): KycApiErrorCode {
   if (status === 401) return 'unauthorized';
-  if (status === 403) return 'forbidden';
+  if (status === 403 && !providers.length) return 'forbidden';
   if (status === 404 || status === 410) return 'not_found';
   if (status === 408) return 'timeout';
   if (status === 429) return 'rate_limited';
@@ -252,7 +268,7 @@ export function errorFromResponse(answer: ErrorAnswer, context: ErrorContext): K
   const { fieldErrors, nonFieldErrors } = sumsub
     ? { fieldErrors: {}, nonFieldErrors: sumsub.description }
     : parseDrf(body, context.changeKeys ?? []);
-  const providers = status === 400 || status === 422 ? Object.keys(fieldErrors).flatMap((field) => SIGN_CODE_FIELDS.get(field) ?? []) : [];
+  const providers = status === 400 || status === 403 || status === 422 ? signProvidersIn(fieldErrors, nonFieldErrors) : [];
   const code = codeOf(status, context, Boolean(sumsub), providers);
   const fields = Object.keys(fieldErrors);
   const correlationId = findCorrelationId(body);

@@ -39,7 +39,7 @@ export interface KycRetryOptions {
 }
 
 /** Options of {@link createTransport}: the client's, less what only the endpoints use. */
-export type TransportOptions = Omit<KycClientOptions, 'legalEntityUuid' | 'clientUuid' | 'paths'>;
+export type TransportOptions = Omit<KycClientOptions, 'legalEntityUuid' | 'clientUuid' | 'paths' | 'platform'>;
 
 /** Query parameters; `undefined` values are left out. */
 export type Query = Record<string, string | number | boolean | undefined> | URLSearchParams;

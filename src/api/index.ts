@@ -23,6 +23,7 @@ export {
   type KycUploadOptions,
 } from './client.js';
 export { KycApiError, type KycApiErrorCode, type KycApiErrorDetails, type KycUploadError } from './errors.js';
+export { GUIDE_DOCUMENT_KEYS, resolvePlatform, type KycPlatformProfile, type KycResolvedPlatform } from './platform.js';
 export type { KycRetryInfo, KycRetryOptions } from './http.js';
 export type {
   KycAdditionalInfo,

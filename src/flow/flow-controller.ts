@@ -441,6 +441,12 @@ export class FlowController implements ReactiveController {
     }
     const accepted = this.#host.dispatchEvent(new KycSubmitEvent({ applicationUuid: application.uuid }));
     if (!accepted) return;
+    // The platform signs a submission (the host's profile says so): the code is asked first.
+    const provider = this.#client?.platform.submitSignature;
+    if (provider) {
+      this.#askSignature('submit', [[provider]], []);
+      return;
+    }
     await this.#submit({});
   }
 
@@ -618,6 +624,9 @@ export class FlowController implements ReactiveController {
         break;
       default:
         this.#moveTo({ name: 'outcome', status: application.status }, false);
+        // A status the widget does not know is no dead end: the platform is asked again, as in
+        // review, until it says something the widget knows (or the person reloads).
+        if (application.status === 'unknown') this.#poller.schedule();
     }
   }
 
@@ -717,7 +726,11 @@ export class FlowController implements ReactiveController {
    */
   #watching(): boolean {
     const { screen } = this;
-    return screen.name === 'waiting' || (screen.name === 'step' && this.editable && this.#livenessPending(screen.index));
+    return (
+      screen.name === 'waiting' ||
+      (screen.name === 'outcome' && screen.status === 'unknown') ||
+      (screen.name === 'step' && this.editable && this.#livenessPending(screen.index))
+    );
   }
 
   /** The step asks for a liveness check and the platform does not say it is done. */

@@ -31,7 +31,8 @@ export class ReferenceData {
    * document is read and one of the question's key or, failing that, of its title is taken.
    */
   async legalDocumentOf(client: KycClient, question: KycApplicationQuestion): Promise<KycLegalDocument | null> {
-    const { key } = question.attribute;
+    // The platform profile may say which document an attribute asks for.
+    const key = client.platform.legalDocumentKeys[question.attribute.key] ?? question.attribute.key;
     const listed = await this.legalDocumentsOf(client, key);
     // Documents without a key are taken as the platform's answer to the key it was asked for.
     let candidates = listed.filter((document) => document.key === key || document.key === null);
@@ -56,7 +57,7 @@ export class ReferenceData {
       return Object.fromEntries(options.map((option) => [option.key, option.title]));
     }
     if (attribute.type === 'legal_document') {
-      const documents = await this.legalDocumentsOf(client, attribute.key);
+      const documents = await this.legalDocumentsOf(client, client.platform.legalDocumentKeys[attribute.key] ?? attribute.key);
       return Object.fromEntries(documents.map((doc) => [doc.uuid, doc.title]));
     }
     return {};

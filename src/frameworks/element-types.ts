@@ -24,6 +24,8 @@ export interface KycOnboardingProperties {
   tokenProvider?: KycOnboarding['tokenProvider'];
   /** Path of the send-code endpoint when the platform's differs from `/v1/signatures/send-code/`. */
   signCodePath?: KycOnboarding['signCodePath'];
+  /** What the widget should know of the platform that its guide leaves open: status words, type names, document keys, liveness result words, the upload field, a signed submission, legal document keys (see `KycPlatformProfile`; `npx kyc-onboarding doctor` prints one that fits). */
+  platform?: KycOnboarding['platform'];
   /** `light` (default), `dark`, or `auto` (follows the system). */
   theme?: KycOnboarding['theme'];
   /** First interval of the review polling, in milliseconds. */

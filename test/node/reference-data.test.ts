@@ -3,9 +3,9 @@
 // none for the question's key, or documents under other keys.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import type { KycApplicationQuestion, KycLegalDocument } from '../../src/api/index.js';
+import { createKycClient, type KycApplicationQuestion, type KycLegalDocument } from '../../src/api/index.js';
 import { ReferenceData } from '../../src/flow/reference-data.js';
-import { apiClient, injectFault, loggedInClient, logout, type SandboxClient } from './flow-harness.js';
+import { apiClient, chain, ENDPOINT, injectFault, loggedInClient, logout, type SandboxClient } from './flow-harness.js';
 
 /** The sandbox's terms of service question (its document: key `terms_of_service`, version 3). */
 const TERMS: KycApplicationQuestion = {
@@ -82,6 +82,16 @@ describe('ReferenceData: the legal document of a question', () => {
     });
     const document = await new ReferenceData().legalDocumentOf(apiClient(), TERMS);
     assert.equal(document?.key, 'terms_of_service', 'read from the full list, by key');
+  });
+
+  test("is the profile's document for the attribute when the profile names one", async () => {
+    const client = createKycClient({
+      endpoint: ENDPOINT,
+      fetch: chain,
+      platform: { legalDocumentKeys: { terms_of_service: 'privacy_policy' } },
+    });
+    const document = await new ReferenceData().legalDocumentOf(client, TERMS);
+    assert.equal(document?.key, 'privacy_policy');
   });
 
   test('is none when nothing matches (the question then says it could not be read)', async () => {

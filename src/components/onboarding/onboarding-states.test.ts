@@ -88,6 +88,19 @@ describe('<kyc-onboarding> states', () => {
     await logout();
   });
 
+  it("reads a platform's own status words through its profile; without one, says so and keeps a way on", async () => {
+    await logout();
+    await loggedInClient({ statuses: 'foreign' });
+    const el = await widget();
+    await startLevel(el, 'Basic');
+    await waitUntil(() => heading(el) === en.unknownStatusTitle, 'the status "opened" means nothing to the widget');
+    expect(composedTexts(el.shadowRoot).join(' ')).to.contain('opened');
+    expect(primary(el).textContent.trim()).to.equal(en.retry);
+    await expectAccessible(el);
+    el.platform = { statuses: { opened: 'draft', checking: 'in_review', returned: 'pending', passed: 'approved', declined: 'rejected' } };
+    await waitUntil(() => heading(el) === 'Personal data', 'the profile says "opened" is a draft');
+  });
+
   it('shows "Step 2 of 3", every step title in order, the current step marked and the earlier one done', async () => {
     const uuid = await applicationOf('Basic');
     await api().updateApplication(uuid, [

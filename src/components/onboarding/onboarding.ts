@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { createKycClient, type KycClient } from '../../api/index.js';
+import { createKycClient, type KycClient, type KycPlatformProfile } from '../../api/index.js';
 import { KycErrorEvent } from '../../events/events.js';
 import { KycElement } from '../../internal/kyc-element.js';
 import { systemClock, type KycClock } from '../../internal/clock.js';
@@ -121,6 +121,12 @@ export class KycOnboarding extends KycElement {
   @property({ attribute: false }) tokenProvider: (() => Promise<string>) | null = null;
   /** Path of the send-code endpoint when the platform's differs from `/v1/signatures/send-code/`. */
   @property({ attribute: 'sign-code-path' }) signCodePath: string | null = null;
+  /**
+   * What the widget should know of the platform that its guide leaves open: status words, type
+   * names, document keys, liveness result words, the upload field, a signed submission, legal
+   * document keys (see `KycPlatformProfile`; `npx kyc-onboarding doctor` prints one that fits).
+   */
+  @property({ attribute: false }) platform: KycPlatformProfile | null = null;
   /** `light` (default), `dark`, or `auto` (follows the system). */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
   /** First interval of the review polling, in milliseconds. */
@@ -189,6 +195,7 @@ export class KycOnboarding extends KycElement {
       'tokenEndpoint',
       'tokenProvider',
       'signCodePath',
+      'platform',
       'pollInterval',
       'clock',
     ] as const;
@@ -301,6 +308,7 @@ export class KycOnboarding extends KycElement {
       ...(this.tokenProvider ? { tokenProvider: this.tokenProvider } : {}),
       ...(this.tokenEndpoint ? { tokenEndpoint: this.tokenEndpoint } : {}),
       ...(this.signCodePath ? { paths: { sendCode: this.signCodePath } } : {}),
+      ...(this.platform ? { platform: this.platform } : {}),
     });
     void this.#flow.start(this.#client, {
       applicationUuid: this.applicationUuid,

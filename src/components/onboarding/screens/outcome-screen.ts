@@ -51,8 +51,15 @@ export class KycOutcomeScreen extends KycScreen {
         }
       `;
     }
+    // A status the widget does not know: the flow keeps asking; the person may ask at once.
     return html`${heading(localize.term('unknownStatusTitle'))}
-      <p part="body">${localize.term('unknownStatusBody', flow.application?.rawStatus ?? '')}</p>`;
+      <div class="stack" part="body">
+        <p>${localize.term('unknownStatusBody', flow.application?.rawStatus ?? '')}</p>
+        ${notice(localize, flow)}
+      </div>
+      <div class="actions" part="actions">
+        <button class="button button--primary" part="button-continue" @click=${() => flow.retry()}>${localize.term('retry')}</button>
+      </div>`;
   }
 }
 
