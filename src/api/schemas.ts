@@ -282,6 +282,20 @@ const kycDocument: z.ZodMiniType<KycDocument> = aliased(
 
 const token = z.object({ token: z.string().check(z.minLength(1)), expires_in: integer });
 
+/** Where an issue is; for a value that matched no form of a union, the deepest place a form failed. */
+function deepestPath(issue: z.core.$ZodIssue): PropertyKey[] {
+  let best: PropertyKey[] = issue.path;
+  if (issue.code === 'invalid_union') {
+    for (const branch of issue.errors) {
+      for (const inner of branch) {
+        const path = [...issue.path, ...deepestPath(inner)];
+        if (path.length > best.length) best = path;
+      }
+    }
+  }
+  return best;
+}
+
 /** Parses `data` with `schema`, or fails with a `malformed_response` error naming `what` and where. */
 const decoder =
   <T>(schema: z.ZodMiniType<T>) =>
@@ -289,7 +303,8 @@ const decoder =
     const result = schema.safeParse(data);
     if (result.success) return result.data;
     // Only the location (field names and indices) is reported, never the values.
-    const where = result.error.issues[0]?.path.join('.') || 'top level';
+    const issue = result.error.issues[0];
+    const where = (issue ? deepestPath(issue) : []).join('.') || 'top level';
     throw new KycApiError('malformed_response', `${what}: unexpected response shape at ${where}.`);
   };
 

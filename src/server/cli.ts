@@ -10,6 +10,7 @@ const DEFAULT_MAX_VISITORS = 200;
 
 const USAGE = `Usage: kyc-onboarding sandbox [--port 8000] [--host 127.0.0.1] [--public-origin <url>] [--public]
                               [--max-visitors ${DEFAULT_MAX_VISITORS}]
+       kyc-onboarding doctor --help   (reads your real platform as the widget would)
 
 Serves the sales demo of <kyc-onboarding> and the whole chain a partner runs in production,
 browser -> host proxy (/kyc) -> platform, with an in-memory sandbox as the platform.
