@@ -340,7 +340,7 @@ describe('<kyc-onboarding>', () => {
     expect(field.shadowRoot!.querySelector('input')!.getAttribute('aria-invalid')).to.equal('true');
   });
 
-  it('asks an unknown attribute type as text, and shows an unknown status plainly', async () => {
+  it('asks an unknown attribute type as text, and shows an unknown status plainly, with a way on', async () => {
     await loggedInClient({ extra_fields: true });
     const el = await widget();
     await startLevel(el, 'Basic');
@@ -357,7 +357,10 @@ describe('<kyc-onboarding>', () => {
     await waitUntil(() => el.flow.screen.name === 'outcome', 'the unknown status arrives', { timeout: 5000 });
     await el.updateComplete;
     expect(composedTexts($(el, '[part~="base"]')!).join(' ')).to.contain('frozen_by_compliance');
-    expect(el.shadowRoot.querySelectorAll('input, button, textarea, select, kyc-question')).to.have.length(0);
+    expect(el.shadowRoot.querySelectorAll('input, textarea, select, kyc-question')).to.have.length(0);
+    // No dead end (issue 14): the platform is asked again, and the person may ask at once.
+    const buttons = [...el.shadowRoot.querySelectorAll('button')].map((button) => button.textContent.trim());
+    expect(buttons).to.deep.equal(['Try again']);
     await expectAccessible(el);
   });
 
