@@ -283,20 +283,22 @@ export function createKycClient(options: KycClientOptions): KycClient {
         },
       ),
 
-    sendToReview: (uuid, { signal, signCodes } = {}) => {
+    sendToReview: async (uuid, { signal, signCodes } = {}) => {
       const { headers, signedWith } = signed(signCodes);
-      return call(
-        {
-          method: 'POST',
-          path: `/v1/kyc/${segment(uuid)}/send-to-review/`,
-          query: scope,
-          headers,
-          json: {},
-          signedWith,
-          signal,
-        },
-        (body, context) => (body === undefined ? null : readApplication(body, context)),
-      );
+      const request: ApiRequest = {
+        method: 'POST',
+        path: `/v1/kyc/${segment(uuid)}/send-to-review/`,
+        query: scope,
+        headers,
+        json: {},
+        signedWith,
+        signal,
+      };
+      const { status, body } = await send(request);
+      if (body !== undefined) return readApplication(body, what(request));
+      // No content says "done"; an empty 200, where the application was to come, says nothing.
+      if (status === 204) return null;
+      throw new KycApiError('malformed_response', `${what(request)}: answered ${status} with an empty body.`, { status });
     },
 
     getDefinitions: (key, { signal } = {}) =>

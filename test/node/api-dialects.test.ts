@@ -68,6 +68,40 @@ describe('the client reads a platform that names its fields otherwise', () => {
   });
 });
 
+describe('answers with nothing usable in them are malformed, with a way on', () => {
+  test('an empty 200 to sending to review is malformed (a 204 is "done")', async () => {
+    const sandbox = await newClient({ dialect: { send_to_review: 'no_content' } });
+    login(sandbox);
+    const client = apiClient({ retries: 0 });
+    const info = await client.getLevelInfo();
+    const application = await client.createApplication(info.availableLevelsForUpgrade[0].uuid);
+    await injectFault(sandbox, { method: 'POST', path_contains: '/send-to-review/', status: 200, body: '' });
+    const error = await client.sendToReview(application.uuid).then(
+      () => null,
+      (failure: unknown) => failure,
+    );
+    assert.ok(error instanceof KycApiError);
+    assert.equal(error.code, 'malformed_response');
+    assert.equal(error.recoverable, true);
+  });
+
+  test('an upload answered without usable file ids is malformed, and no document is asked for', async () => {
+    const sandbox = await newClient();
+    login(sandbox);
+    for (const body of [[{ name: 'a.pdf' }], [{ uuid: '' }], [{ id: null }], [{}]]) {
+      await injectFault(sandbox, { method: 'POST', path_contains: '/v1/documents/files/', status: 201, body });
+      const error = await apiClient({ retries: 0 })
+        .uploadFiles([pdfFile('a.pdf', 2048)])
+        .then(
+          () => null,
+          (failure: unknown) => failure,
+        );
+      assert.ok(error instanceof KycApiError, JSON.stringify(body));
+      assert.equal(error.code, 'malformed_response');
+    }
+  });
+});
+
 describe('absurd values are malformed answers, never crashes', () => {
   const cases: [string, unknown][] = [
     [
