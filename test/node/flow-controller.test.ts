@@ -417,6 +417,30 @@ describe('FlowController against the sandbox', () => {
     assertIncludes(answersOf(flow.application!), { email: 'jane@example.com', phone: '+37120000009' });
   });
 
+  for (const [what, body] of [
+    ['an empty array where an object belongs', []],
+    ['a string of 60,000 characters', 'x'.repeat(60_000)],
+    ['an object of another shape', { unexpected: { nested: [1, 2, 3] } }],
+  ] as const) {
+    test(`after ${what}, Try again asks again and the next move works`, async () => {
+      await injectFault(sandbox, { method: 'GET', path_contains: '/v1/clients/kyc-level-info/', status: 200, body: JSON.stringify(body) });
+      const { host, flow } = await startedFlow();
+      const shown = (): string => flow.screen.name;
+      assert.equal(shown(), 'failed');
+      assert.equal(host.eventsOf('kyc-error').length, 1);
+      await flow.retry();
+      assert.equal(shown(), 'levels', 'the retry read the level info again');
+      await injectFault(sandbox, { method: 'POST', path_contains: '/v1/clients/kyc-level-info/', status: 201, body: JSON.stringify(body) });
+      const levels = flow.screen.name === 'levels' ? flow.screen.levels : [];
+      await flow.selectLevel(levels[0].uuid);
+      assert.equal(flow.notice?.code, 'malformed_response');
+      assert.equal(flow.busy, null);
+      await flow.selectLevel(levels[0].uuid);
+      assert.deepEqual(flow.screen, { name: 'step', index: 0 }, 'the next Start works');
+      assert.equal(host.eventsOf('kyc-application-create').length, 1);
+    });
+  }
+
   test('a save whose answer was lost before the platform stored anything still fails, with the answers kept', async () => {
     const { host, flow } = await startedFlow();
     await chooseBasic(flow);
