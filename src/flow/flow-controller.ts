@@ -31,7 +31,7 @@ import { ReferenceData } from './reference-data.js';
 import { isProvider, signatureGroups, type SignatureRequest } from './signatures.js';
 import { recallRevised, recallStep, rememberRevised, rememberStep } from './tab-memory.js';
 import { isLiveness, isLivenessDone } from '../internal/answer.js';
-import type { KycClock } from '../internal/clock.js';
+import { systemClock, type KycClock } from '../internal/clock.js';
 
 /** Where the person is in the flow. */
 export type FlowScreen =
@@ -79,6 +79,9 @@ export type FlowControllerHost = ReactiveControllerHost & EventTarget & { readon
 
 const EDITABLE_STATUSES: ReadonlySet<KycStatus> = new Set(['draft', 'pending']);
 
+/** How long the first load waits before the person is told it takes long (the client keeps trying). */
+export const SLOW_AFTER_MS = 10_000;
+
 /**
  * The onboarding flow's state and its moves: level choice → application → steps → review →
  * send to review → outcome, with signatures, resumption and review polling. Owned by
@@ -111,6 +114,11 @@ export class FlowController implements ReactiveController {
    * filled; emptied by a move to another screen.
    */
   summary: readonly FlowProblem[] = [];
+  /**
+   * The first load has waited {@link SLOW_AFTER_MS} and goes on trying: the person is told, and
+   * may stop waiting ({@link stopWaiting}).
+   */
+  slow = false;
   /** The level the person picked on the level choice (before pressing Start), or null. */
   chosenLevel: string | null = null;
   /** The documents of the application: files chosen, "no back side", their making on Continue. */
@@ -226,13 +234,17 @@ export class FlowController implements ReactiveController {
     this.#poller.stop();
     this.#abort.abort();
     this.#abort = new AbortController();
-    this.#set({ screen: { name: 'loading' }, busy: 'loading', notice: null });
+    this.#set({ screen: { name: 'loading' }, busy: 'loading', notice: null, slow: false });
+    const clock = options.clock ?? systemClock;
+    const slowTimer = clock.setTimeout(() => this.#set({ slow: true }), SLOW_AFTER_MS);
+    const signal = this.#abort.signal;
     try {
-      const signal = this.#abort.signal;
       const info = await client.getLevelInfo({ signal });
+      if (signal.aborted) return;
       this.levelInfo = info;
       const uuid = options.applicationUuid ?? info.lastKycApplicationUuid;
       const application = uuid ? await client.getApplication(uuid, { emptyVolatileFields: true, signal }) : null;
+      if (signal.aborted) return;
       if (application?.uuid !== this.application?.uuid) {
         // Another application than the one on screen: nothing of that one may leak into it.
         this.#forgetAnswers();
@@ -254,11 +266,28 @@ export class FlowController implements ReactiveController {
         }),
       );
     } catch (error) {
-      if (this.#aborted(error)) return;
+      // Stopped (the person stopped waiting, or the flow started again): whatever came back is not shown.
+      if (this.#aborted(error) || signal.aborted) return;
       const failure = asApiError(error);
       this.#set({ screen: { name: 'failed', error: failure }, busy: null });
       this.#report(failure);
+    } finally {
+      clock.clearTimeout(slowTimer);
+      if (this.slow) this.#set({ slow: false });
     }
+  }
+
+  /**
+   * Stops waiting for a first load that takes long: what is in flight is dropped, and the failure
+   * is shown with its Try again (reported once, as a timeout).
+   */
+  stopWaiting(): void {
+    if (this.screen.name !== 'loading') return;
+    this.#abort.abort();
+    this.#abort = new AbortController();
+    const failure = new KycApiError('timeout', 'The person stopped waiting for the platform to answer.');
+    this.#set({ screen: { name: 'failed', error: failure }, busy: null, slow: false });
+    this.#report(failure);
   }
 
   /** Starts again from the level info (after a failure, or to leave an outcome). */
@@ -833,7 +862,7 @@ export class FlowController implements ReactiveController {
     return this.#client;
   }
 
-  #set(changes: Partial<Pick<FlowController, 'screen' | 'busy' | 'notice' | 'signature' | 'unsavedAnswers' | 'summary'>>): void {
+  #set(changes: Partial<Pick<FlowController, 'screen' | 'busy' | 'notice' | 'signature' | 'unsavedAnswers' | 'summary' | 'slow'>>): void {
     const { screen } = changes;
     if (screen && !sameScreen(screen, this.screen) && this.summary.length > 0) this.summary = [];
     Object.assign(this, changes);

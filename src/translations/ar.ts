@@ -15,6 +15,8 @@ const translation = {
 
   // General
   loading: 'جارٍ التحميل…',
+  loadingSlow: 'يستغرق هذا وقتًا أطول من المعتاد. نواصل المحاولة.',
+  stopWaiting: 'التوقف عن الانتظار',
   retry: 'إعادة المحاولة',
   back: 'رجوع',
   continue: 'متابعة',

@@ -9,6 +9,8 @@ const translation = {
 
   // General
   loading: 'Wird geladen…',
+  loadingSlow: 'Das dauert länger als üblich. Wir versuchen es weiter.',
+  stopWaiting: 'Nicht mehr warten',
   retry: 'Erneut versuchen',
   back: 'Zurück',
   continue: 'Weiter',

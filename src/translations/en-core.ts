@@ -9,6 +9,8 @@ const terms = {
 
   // General
   loading: 'Loading…',
+  loadingSlow: 'This is taking longer than usual. We keep trying.',
+  stopWaiting: 'Stop waiting',
   retry: 'Try again',
   back: 'Back',
   continue: 'Continue',

@@ -9,6 +9,8 @@ const translation = {
 
   // General
   loading: 'Cargando…',
+  loadingSlow: 'Esto está tardando más de lo habitual. Seguimos intentándolo.',
+  stopWaiting: 'Dejar de esperar',
   retry: 'Intentar de nuevo',
   back: 'Atrás',
   continue: 'Continuar',

@@ -9,6 +9,8 @@ const translation = {
 
   // General
   loading: 'Chargement…',
+  loadingSlow: 'Cela prend plus de temps que d’habitude. Nous continuons d’essayer.',
+  stopWaiting: 'Ne plus attendre',
   retry: 'Réessayer',
   back: 'Retour',
   continue: 'Continuer',

@@ -11,6 +11,8 @@ const translation = {
 
   // General
   loading: 'Загрузка…',
+  loadingSlow: 'Это занимает больше времени, чем обычно. Мы продолжаем попытки.',
+  stopWaiting: 'Не ждать',
   retry: 'Попробовать ещё раз',
   back: 'Назад',
   continue: 'Продолжить',

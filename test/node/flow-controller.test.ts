@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import type { KycAttribute, KycClient } from '../../src/api/index.js';
-import { FlowController } from '../../src/flow/flow-controller.js';
+import { FlowController, SLOW_AFTER_MS } from '../../src/flow/flow-controller.js';
 import { signatureGroups } from '../../src/flow/signatures.js';
 import type { KycClock } from '../../src/internal/clock.js';
 import type { ApplicationInspection } from '../../src/server/sandbox/control.js';
@@ -441,6 +441,31 @@ describe('FlowController against the sandbox', () => {
     });
   }
 
+  test('a first load that takes long is said after 10 s on the clock, and the person may stop waiting', async () => {
+    await injectFault(sandbox, { method: 'GET', path_contains: '/v1/clients/kyc-level-info/', kind: 'hang' });
+    const host = connectedHost();
+    const flow = host.flow;
+    const started = flow.start(apiClient({ retries: 0 }), { clock });
+    await until(() => clock.pending().length > 0, 'the slow timer is set');
+    assert.equal(flow.slow, false);
+    assert.deepEqual(clock.pending(), [SLOW_AFTER_MS], 'said after 10 s');
+    assert.ok(await clock.next());
+    assert.equal(flow.slow, true, 'the person is told');
+    assert.equal(flow.screen.name, 'loading', 'still trying');
+    flow.stopWaiting();
+    await started;
+    const screen = flow.screen as { name: string; error?: { code: string } };
+    assert.equal(screen.name, 'failed');
+    assert.equal(screen.error?.code, 'timeout');
+    assert.equal(flow.slow, false);
+    assert.deepEqual(
+      (host.eventsOf('kyc-error') as { code: string }[]).map((error) => error.code),
+      ['timeout'],
+    );
+    await flow.retry();
+    assert.equal((flow.screen as { name: string }).name, 'levels', 'Try again reads again');
+  });
+
   test('a save whose answer was lost before the platform stored anything still fails, with the answers kept', async () => {
     const { host, flow } = await startedFlow();
     await chooseBasic(flow);
@@ -603,8 +628,9 @@ describe('FlowController against the sandbox', () => {
     await pollUntil(flow, () => flow.notice?.code === 'server', 'the outage is noticed');
     await pollUntil(flow, () => flow.notice === null, 'the polling recovers');
     assert.equal(host.eventsOf('kyc-error').length, 1);
-    // Slower after each failed poll, and after the answer that says nothing changed.
-    assert.deepEqual(clock.delays, [30, 45, 67.5, 101.25, 151.875]);
+    // The first load's "taking long" timer, then the polls: slower after each failed one, and after
+    // the answer that says nothing changed.
+    assert.deepEqual(clock.delays, [SLOW_AFTER_MS, 30, 45, 67.5, 101.25, 151.875]);
     await setStatus(flow.application!.uuid, 'approved');
     await pollUntil(flow, () => flow.screen.name === 'outcome', 'the approval');
   });

@@ -3,7 +3,8 @@
 // resuming and naming an application, a new application after a rejection, and a language
 // switched at run time. Against the real chain (proxy → sandbox) like onboarding.test.ts.
 import { expectAccessible } from '../../../test/helpers/axe.js';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { SLOW_AFTER_MS } from '../../flow/flow-controller.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { answersOf, fillBasic } from '../../../test/helpers/kyc.js';
 import {
@@ -86,6 +87,33 @@ describe('<kyc-onboarding> states', () => {
   afterEach(async () => {
     stops.splice(0).forEach((stop) => stop());
     await logout();
+  });
+
+  it('says a first load that takes long after 10 s, announced, and lets the person stop waiting', async () => {
+    await injectFault(client, { method: 'GET', path_contains: '/v1/clients/kyc-level-info/', kind: 'hang' });
+    const errors = record<{ code: string }>('kyc-error');
+    const clock = fakeClock();
+    const el = await fixture<Widget>(html`<kyc-onboarding endpoint=${ENDPOINT} lang="en" .clock=${clock}></kyc-onboarding>`);
+    await waitUntil(() => clock.pending().length === 1, 'the "taking long" timer is set');
+    expect(clock.pending()).to.deep.equal([SLOW_AFTER_MS]);
+    const region = $(el, '[part~="body"][role="status"]')!;
+    expect(region.textContent.trim(), 'nothing said yet').to.equal('');
+    await clock.next();
+    await el.updateComplete;
+    expect(heading(el)).to.equal(en.loading);
+    expect(region.textContent.trim(), 'said in the region that was there').to.equal(en.loadingSlow);
+    const stop = $<HTMLButtonElement>(el, '[part~="button-cancel"]')!;
+    expect(stop.textContent.trim()).to.equal(en.stopWaiting);
+    await expectAccessible(el);
+    stop.click();
+    await el.updateComplete;
+    expect(heading(el)).to.equal(en.errorSummaryTitle);
+    expect(primary(el).textContent.trim()).to.equal(en.retry);
+    expect(errors.map((error) => error.code)).to.deep.equal(['timeout']);
+    primary(el).click();
+    await waitUntil(() => el.flow.screen.name === 'levels', 'Try again loads');
+    await el.updateComplete;
+    expect(heading(el)).to.equal(en.chooseLevelTitle);
   });
 
   it("reads a platform's own status words through its profile; without one, says so and keeps a way on", async () => {
@@ -266,8 +294,9 @@ describe('<kyc-onboarding> states', () => {
       await waitUntil(async () => clock.pending().length === 1 && (await reads()) === 1 + poll, `poll ${poll} answered, the next one set`);
     }
     el.remove();
-    // ×1.5 per poll that found nothing new, from the first interval.
-    expect(clock.delays).to.deep.equal([100, 150, 225, 337.5, 506.25, 759.375, 1139.0625]);
+    // The first load's "taking long" timer (ended by the load), then ×1.5 per poll that found
+    // nothing new, from the first interval.
+    expect(clock.delays).to.deep.equal([SLOW_AFTER_MS, 100, 150, 225, 337.5, 506.25, 759.375, 1139.0625]);
     expect(clock.pending(), 'a widget removed asks nothing more').to.deep.equal([]);
   });
 

@@ -60,6 +60,7 @@ const SCREEN_TAGS: Partial<Record<FlowScreen['name'], string>> = {
  * @csspart actions - The row of buttons.
  * @csspart button-back - The Back button.
  * @csspart button-continue - The Continue / primary button.
+ * @csspart button-cancel - "Stop waiting", while a first load takes long.
  * @csspart error-summary - The list of problems shown after a refused step.
  * @csspart question__base - Re-exported from each `<kyc-question>`: the question's wrapper.
  * @csspart question__label - Re-exported: the question's title.
@@ -244,7 +245,19 @@ export class KycOnboarding extends KycElement {
     }
     switch (screen.name) {
       case 'loading':
-        return heading(localize.term('loading'));
+        // A first load that takes long is said (the client keeps trying), with a way to stop waiting;
+        // the region is there from the start, so that what it says then is announced.
+        return html`${heading(localize.term('loading'))}
+          <p part="body" role="status">${this.#flow.slow ? localize.term('loadingSlow') : nothing}</p>
+          ${
+            this.#flow.slow
+              ? html`<div class="actions" part="actions">
+                  <button class="button button--secondary" part="button-cancel" @click=${() => this.#flow.stopWaiting()}>
+                    ${localize.term('stopWaiting')}
+                  </button>
+                </div>`
+              : nothing
+          }`;
       case 'failed':
         return html`
           ${heading(localize.term('errorSummaryTitle'))}
