@@ -8,7 +8,15 @@ import type { QRCode } from 'jsqr';
 import { expectAccessible } from '../../../test/helpers/axe.js';
 import { fakeClock } from '../../../test/helpers/clock.js';
 import { applicationOf } from '../../../test/helpers/onboarding.js';
-import { ENDPOINT, injectFault, loggedInClient, logout, platformRequests, type SandboxClient } from '../../../test/helpers/sandbox.js';
+import {
+  ENDPOINT,
+  injectFault,
+  loggedInClient,
+  logout,
+  platformRequests,
+  SIGN_CODE,
+  type SandboxClient,
+} from '../../../test/helpers/sandbox.js';
 import { createKycClient, type KycClient } from '../../api/index.js';
 import { KycLiveness, LIVENESS_TOKEN_KEY, LIVENESS_URL_KEY } from './liveness.js';
 
@@ -116,6 +124,43 @@ describe('<kyc-liveness>', () => {
       const current = (await client.getAttribute(uuid, LIVENESS_TOKEN_KEY)).value;
       expect(standIn.messages.find((m) => m['method'] === 'standin.tokenUpdated')!['accessToken']).to.equal(current);
       expect(el.shadowRoot.querySelector('[part~="retry-button"]') === null, 'no error shown for a renewal').to.equal(true);
+    } finally {
+      standIn.stop();
+    }
+  });
+
+  it('a renewal that brings the same token back is said, with one kyc-error and a retry, not looped', async () => {
+    const same: KycClient = {
+      ...client,
+      // The platform ignores ttl_renew: the token it renews with is the one it gave.
+      getAttribute: (applicationUuid, key, options = {}) => client.getAttribute(applicationUuid, key, { ...options, ttlRenew: false }),
+    };
+    const el = await fixture<Liveness>(html`<kyc-liveness .client=${same} application-uuid=${uuid}></kyc-liveness>`);
+    await ready(el);
+    const errors: { code: string }[] = [];
+    el.addEventListener('kyc-error', (event) => errors.push(event.detail));
+    emit(el, { method: 'idCheck.onError', code: 'invalid-token' });
+    await waitUntil(() => el.shadowRoot.querySelector('[part~="retry-button"]'), 'the failure', { timeout: 10_000 });
+    expect(errors.map((error) => error.code)).to.deep.equal(['malformed_response']);
+  });
+
+  it("gives Sumsub the platform's contact details of the person to prefill", async () => {
+    await client.sendSignCode({ objectUuid: uuid, providerType: 'sms', destination: '+37120000009' });
+    await client.sendSignCode({ objectUuid: uuid, providerType: 'email', destination: 'jane@example.com' });
+    await client.updateApplication(
+      uuid,
+      [
+        { key: 'email', value: 'jane@example.com' },
+        { key: 'phone', value: '+37120000009' },
+      ],
+      { signCodes: { sms: SIGN_CODE, email: SIGN_CODE } },
+    );
+    const standIn = listenToStandIn();
+    try {
+      const el = await liveness();
+      await ready(el);
+      await waitUntil(() => standIn.messages.some((m) => m['method'] === 'standin.config'), 'the SDK’s init');
+      expect(standIn.messages.find((m) => m['method'] === 'standin.config')!['prefilled']).to.deep.equal({ email: true, phone: true });
     } finally {
       standIn.stop();
     }
@@ -232,6 +277,12 @@ describe('<kyc-liveness>', () => {
         value: `_act-sbx-jwt-eyJhbGciOiJub25lIn0.${claims}.x-v2`,
       }),
     };
+    const limited = await fixture<Liveness>(
+      html`<kyc-liveness .client=${silent} .clock=${clock} ready-timeout="5000" application-uuid=${uuid}></kyc-liveness>`,
+    );
+    await waitUntil(() => clock.pending().length === 1, 'the wait for the check is set', { timeout: 10_000 });
+    expect(clock.pending(), 'the limit is configurable').to.deep.equal([5000]);
+    limited.remove();
     const el = await fixture<Liveness>(html`<kyc-liveness .client=${silent} .clock=${clock} application-uuid=${uuid}></kyc-liveness>`);
     const errors: Array<{ code: string }> = [];
     el.addEventListener('kyc-error', (event) => errors.push((event as CustomEvent<{ code: string }>).detail));
@@ -246,14 +297,28 @@ describe('<kyc-liveness>', () => {
     expect(frames(el), 'the silent check is gone').to.have.length(0);
   });
 
-  it('an SDK error shows a message with a retry and fires kyc-liveness-error with its code only; retry launches one check again', async () => {
+  it('an SDK error Sumsub goes on from (no camera: its own "continue on your phone") is reported, and its frame stays', async () => {
     const el = await liveness();
     await ready(el);
     const errors: unknown[] = [];
     el.addEventListener('kyc-liveness-error', (event) => errors.push(event.detail));
     emit(el, { method: 'idCheck.onError', code: 'camera-not-found', error: 'Jane Doe has no camera' });
-    await waitUntil(() => el.shadowRoot.querySelector('[part~="retry-button"]'), 'the error');
+    await waitUntil(() => errors.length === 1, 'the error is reported');
+    await el.updateComplete;
     expect(errors).to.deep.equal([{ applicationUuid: uuid, attributeKey: LIVENESS_TOKEN_KEY, code: 'camera-not-found' }]);
+    expect(JSON.stringify(errors)).to.not.contain('Jane');
+    expect(frames(el), "Sumsub's frame and its way on stay").to.have.length(1);
+    expect(el.shadowRoot.querySelector('[part~="retry-button"]')).to.equal(null);
+  });
+
+  it('a fatal SDK error shows a message with a retry and fires kyc-liveness-error with its code only; retry launches one check again', async () => {
+    const el = await liveness();
+    await ready(el);
+    const errors: unknown[] = [];
+    el.addEventListener('kyc-liveness-error', (event) => errors.push(event.detail));
+    emit(el, { method: 'idCheck.onError', code: 'initialization-error', error: 'Jane Doe could not be loaded' });
+    await waitUntil(() => el.shadowRoot.querySelector('[part~="retry-button"]'), 'the error');
+    expect(errors).to.deep.equal([{ applicationUuid: uuid, attributeKey: LIVENESS_TOKEN_KEY, code: 'initialization-error' }]);
     expect(JSON.stringify(errors)).to.not.contain('Jane');
     expect(frames(el), 'the failed check is gone').to.have.length(0);
     await expectAccessible(el);

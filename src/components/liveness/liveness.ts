@@ -23,13 +23,20 @@ const TTL_MAX = 3600;
 /** How long the check may take to appear before the person is told and offered a retry. */
 const READY_TIMEOUT_MS = 30_000;
 
+/**
+ * `idCheck.onError` codes after which Sumsub's frame can show nothing more, so the element ends it
+ * and offers a retry [assumed: Sumsub documents no list]. Any other error is reported and the frame
+ * stays: Sumsub shows its own way on (a camera missing: "continue on your phone").
+ */
+const FATAL_SDK_ERRORS: ReadonlySet<string> = new Set(['initialization-error', 'init-error', 'invalid-level', 'level-not-found']);
+
 /** The part of `@sumsub/websdk` the element uses (its default export). */
 interface SumsubSdk {
   init(
     token: string,
     refresh: () => Promise<string>,
   ): {
-    withConf(config: { lang?: string; theme?: string }): ReturnType<SumsubSdk['init']>;
+    withConf(config: { lang?: string; theme?: string; email?: string; phone?: string }): ReturnType<SumsubSdk['init']>;
     withOptions(options: {
       addViewportTag?: boolean;
       adaptIframeHeight?: boolean;
@@ -135,6 +142,8 @@ export class KycLiveness extends KycElement {
    * a new word from it ends the wait that follows Sumsub's "finished".
    */
   @property({ attribute: 'platform-status' }) platformStatus: string | null = null;
+  /** How long Sumsub's check may take to appear (`idCheck.onReady`) before a retry is offered, in ms. */
+  @property({ type: Number, attribute: 'ready-timeout' }) readyTimeout: number = READY_TIMEOUT_MS;
 
   @state() private state: State = 'loading';
   @state() private failure: string | null = null;
@@ -152,6 +161,8 @@ export class KycLiveness extends KycElement {
   /** The current launch: a later one (retry, reconnection) makes the earlier one's answers stale. */
   #run = 0;
   #readyTimer: unknown;
+  /** The token the check runs with (a renewal must bring another). */
+  #token: string | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -280,9 +291,12 @@ export class KycLiveness extends KycElement {
       // Disconnected (or restarted) while the SDK loaded: nothing is launched into a removed element.
       if (run !== this.#run || !this.isConnected || !frame) return;
       this.#shown = { lang: this.#language(), theme: this.theme };
+      this.#token = value;
+      // The platform's contact details of the person, for Sumsub to prefill (never put in an event).
+      const { email, phone } = attribute.additionalInfo ?? { email: null, phone: null };
       const instance = sdk
         .init(value, () => this.#renewToken(run))
-        .withConf(this.#shown)
+        .withConf({ ...this.#shown, ...(email ? { email } : {}), ...(phone ? { phone } : {}) })
         .withOptions({ addViewportTag: false, adaptIframeHeight: true, enableScrollIntoView: false })
         .onMessage((type, payload) => this.#onSdkMessage(run, type, payload))
         .build();
@@ -292,7 +306,7 @@ export class KycLiveness extends KycElement {
       this.#readyTimer = this.clock.setTimeout(() => {
         if (run === this.#run && this.state === 'loading')
           this.#fail(run, new KycApiError('timeout', 'Sumsub’s check did not appear in time.'));
-      }, READY_TIMEOUT_MS);
+      }, this.readyTimeout);
     } catch (error) {
       this.#fail(run, error);
     }
@@ -305,6 +319,9 @@ export class KycLiveness extends KycElement {
     try {
       const attribute = await client.getAttribute(applicationUuid, attributeKey, { ttlMin: TTL_MIN, ttlMax: TTL_MAX, ttlRenew: true });
       if (!attribute.value) throw new KycApiError('malformed_response', 'The platform sent no new token.');
+      // The same token again would be refused again, in a loop: that is a failure to say.
+      if (attribute.value === this.#token) throw new KycApiError('malformed_response', 'The platform renewed the token with the same one.');
+      this.#token = attribute.value;
       return attribute.value;
     } catch (error) {
       // Sumsub hears of it too (and shows its own words); the person gets ours and a retry.
@@ -318,7 +335,9 @@ export class KycLiveness extends KycElement {
     if (run !== this.#run) return;
     const detail = { applicationUuid: this.applicationUuid, attributeKey: this.attributeKey };
     switch (type) {
+      case 'idCheck.onReady':
       case 'idCheck.onInitialized':
+        // Shown once its resources are loaded (onReady), or at the latest its first screen.
         this.clock.clearTimeout(this.#readyTimer);
         if (this.state === 'loading') {
           this.state = 'ready';
@@ -336,6 +355,8 @@ export class KycLiveness extends KycElement {
       case 'idCheck.onError': {
         const code = sdkErrorCode(payload);
         this.dispatchEvent(new KycLivenessErrorEvent({ ...detail, code }));
+        if (!FATAL_SDK_ERRORS.has(code)) break; // Sumsub's frame goes on with its own way on
+        this.clock.clearTimeout(this.#readyTimer);
         this.failure = this.#localize.term('livenessFailed');
         this.state = 'failed';
         this.#sdk?.destroy();

@@ -197,8 +197,14 @@ if (!framed) {
         takeToken(data.accessToken);
         say('Access token received. Choose the result.');
         initialized = true;
-        // For tests: the language and theme the page asked for (no personal data).
-        post({ method: 'standin.config', lang: String(data.lang ?? ''), theme: String(data.theme ?? '') });
+        // For tests: the language and theme the page asked for, and whether contact details came
+        // to prefill (not the details themselves).
+        post({
+          method: 'standin.config',
+          lang: String(data.lang ?? ''),
+          theme: String(data.theme ?? ''),
+          prefilled: { email: typeof data.email === 'string' && data.email !== '', phone: typeof data.phone === 'string' && data.phone !== '' },
+        });
         post({ method: 'idCheck.onInitialized' });
         lastHeight = -1;
         postHeight();
