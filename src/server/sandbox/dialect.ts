@@ -10,6 +10,7 @@
  * - `extra_fields`: `false` | `true`;
  * - `statuses`: `canonical` | `synonyms` | `foreign` (words the widget does not know);
  * - `upload_field`: `files` | `file` | `document` (the multipart field uploads take);
+ * - `liveness`: `canonical` | `source` (the result as the guide shows it);
  * - `send_to_review`: `application` | `no_content`;
  * - `upload_answer`: `list` | `single`;
  * - `attribute_errors`: `map` | `list`;
@@ -48,6 +49,12 @@ export interface Dialect {
   statuses?: 'canonical' | 'synonyms' | 'foreign';
   /** The multipart field of uploaded files (a platform profile's `uploadField`). */
   upload_field?: 'files' | 'file' | 'document';
+  /**
+   * The liveness result as our design guessed it (diagnostics with the token as `uuid`, in every
+   * read), or as the guide shows it (`source`: diagnostics without `uuid`, and none in a read that
+   * empties volatile fields: only the attribute's own endpoint says the check is done).
+   */
+  liveness?: 'canonical' | 'source';
   /** Send-to-review answers the application, or 204 without a body. */
   send_to_review?: 'application' | 'no_content';
   /** Uploads answer a list of files, or one file (and take one per request). */
@@ -75,6 +82,7 @@ export const CANONICAL_DIALECT: ResolvedDialect = {
   extra_fields: false,
   statuses: 'canonical',
   upload_field: 'files',
+  liveness: 'canonical',
   send_to_review: 'application',
   upload_answer: 'list',
   attribute_errors: 'map',
@@ -89,6 +97,7 @@ const CHOICES: Record<string, readonly unknown[]> = {
   extra_fields: [true, false],
   statuses: ['canonical', 'synonyms', 'foreign'],
   upload_field: ['files', 'file', 'document'],
+  liveness: ['canonical', 'source'],
   send_to_review: ['application', 'no_content'],
   upload_answer: ['list', 'single'],
   attribute_errors: ['map', 'list'],

@@ -83,7 +83,13 @@ export function presentAttribute(application: Application, question: Question, v
   if (VOLATILE_KEYS.has(attribute.key)) {
     value = volatile(attribute.key);
     // Both liveness attributes carry the result (a level may ask for the link alone).
-    if (application.liveness !== null) value = livenessDiagnostics(value as string | null, application.liveness);
+    if (application.liveness !== null) {
+      const source = application.client.entity.dialect.liveness === 'source';
+      // As the guide shows it: diagnostics without a uuid, and nothing at all when volatile fields
+      // are emptied (the application's read then says nothing of the result; endpoint 5 does).
+      if (!source) value = livenessDiagnostics(value as string | null, application.liveness);
+      else value = value === null ? null : { verification: livenessDiagnostics(null, application.liveness)['verification'] };
+    }
   } else if (attribute.key === DIAGNOSED_DOCUMENT_KEY && stored !== null) value = withDiagnostics(stored);
   return {
     key: attribute.key,
