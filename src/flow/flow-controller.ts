@@ -763,8 +763,8 @@ export class FlowController implements ReactiveController {
   }
 
   /** The step asks for a liveness check and the platform does not say it is done. */
-  #livenessPending(index: number): boolean {
-    const questions = this.steps[index]?.questions ?? [];
+  #livenessPending(index: number, application = this.application): boolean {
+    const questions = application?.steps[index]?.questions ?? [];
     const liveness = questions.filter(({ attribute }) => isLiveness(attribute));
     return liveness.length > 0 && !liveness.some(({ attribute }) => isLivenessDone(attribute));
   }
@@ -785,6 +785,28 @@ export class FlowController implements ReactiveController {
     }
   }
 
+  /** The application with what the liveness attributes of a step say of the check, read one by one. */
+  async #withLivenessResult(application: KycApplication, index: number): Promise<KycApplication> {
+    const client = this.#requireClient();
+    const keys = (application.steps[index]?.questions ?? []).filter(({ attribute }) => isLiveness(attribute)).map((q) => q.attribute.key);
+    const results = new Map<string, KycAttribute>();
+    for (const key of keys) {
+      const attribute = await client.getAttribute(application.uuid, key, { ttlRenew: false, signal: this.#abort.signal }).catch(() => null);
+      if (attribute && isLivenessDone(attribute)) results.set(key, attribute);
+    }
+    if (results.size === 0) return application;
+    return {
+      ...application,
+      steps: application.steps.map((step) => ({
+        ...step,
+        questions: step.questions.map((question) => {
+          const result = results.get(question.attribute.key);
+          return result ? { ...question, attribute: { ...question.attribute, verification: result.verification } } : question;
+        }),
+      })),
+    };
+  }
+
   async #poll(): Promise<void> {
     const application = this.application;
     if (!application || !this.#watching() || this.#polling) return;
@@ -800,8 +822,16 @@ export class FlowController implements ReactiveController {
         this.notice = null;
       }
       if (fresh.status === application.status) {
-        this.application = fresh;
         const { screen } = this;
+        // A read that empties volatile fields may say nothing of the check: its attribute's own
+        // endpoint (the token not renewed) is asked too.
+        const read =
+          screen.name === 'step' && this.#livenessPending(screen.index, fresh)
+            ? await this.#withLivenessResult(fresh, screen.index)
+            : fresh;
+        // Moved elsewhere (or to another application) while the attribute was read: this read is stale.
+        if (this.screen !== screen || this.application?.uuid !== application.uuid) return;
+        this.application = read;
         if (screen.name === 'step' && !this.#livenessPending(screen.index)) {
           // The platform says the check is done: on to the next step.
           this.#poller.reset();

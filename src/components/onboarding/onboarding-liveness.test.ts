@@ -114,6 +114,22 @@ describe('<kyc-onboarding> liveness step', () => {
     await waitUntil(() => heading(el) === 'Agreements', 'on to the next step', { timeout: 5000 });
   });
 
+  it('on a platform whose application read says nothing of the result (as the guide shows it), asks the attribute itself', async () => {
+    await logout();
+    sandbox = await loggedInClient({ liveness: 'source' });
+    uuid = await advancedBeforeLiveness();
+    const el = await widget({ pollInterval: 100 });
+    await toLivenessStep(el);
+    await pass();
+    await waitUntil(() => heading(el) === 'Agreements', 'on to the next step', { timeout: 5000 });
+    const renewals = (await platformRequests(sandbox)).filter(
+      (request) =>
+        request.path.includes(`/attributes/${TOKEN_KEY}/`) &&
+        (request as { query?: Record<string, string> }).query?.['ttl_renew'] === 'true',
+    );
+    expect(renewals, 'the token is never renewed to ask').to.have.length(0);
+  });
+
   it('the liveness step in German has no English left', async () => {
     const el = await widget({ pollInterval: 60_000, lang: 'de' });
     el.flow.goToStep(el.flow.steps.findIndex((step) => step.title === 'Liveness check'));
