@@ -233,6 +233,21 @@ describe('<kyc-onboarding>', () => {
     await expectAccessible(el);
     expect(primary(el).textContent.trim()).to.equal('Start a new application');
   });
+  for (const dialect of [
+    { names: 'renamed', pagination: 'limit_offset', page_size: 40 },
+    { pagination: 'cursor', page_size: 40, statuses: 'synonyms', send_to_review: 'no_content' },
+  ] as const) {
+    it(`walks Basic to approval on a platform in the dialect ${JSON.stringify(dialect)}`, async () => {
+      await logout();
+      await loggedInClient(dialect);
+      const el = await widget();
+      await sendBasicForReview(el);
+      expect(el.flow.screen.name).to.equal('waiting');
+      await approveAndWait(el);
+      await expectAccessible(el);
+    });
+  }
+
   it('walks the Standard level through the widget to approval', async () => {
     let el = await widget();
     await startLevel(el, 'Standard');
