@@ -68,6 +68,25 @@ describe('the client reads a platform that names its fields otherwise', () => {
   });
 });
 
+describe("Sumsub's errors as the platform passes them on", () => {
+  for (const sumsub_errors of ['sumsub', 'wrapped'] as const) {
+    test(`an empty file is refused with Sumsub's code and correlationId (${sumsub_errors})`, async () => {
+      login(await newClient({ dialect: { sumsub_errors } }));
+      const error = await apiClient({ retries: 0 })
+        .uploadFiles([new File([], 'empty.pdf', { type: 'application/pdf' })])
+        .then(
+          () => null,
+          (failure: unknown) => failure,
+        );
+      assert.ok(error instanceof KycApiError);
+      assert.equal(error.code, 'upload_rejected');
+      assert.deepEqual(error.uploadError, { errorCode: 1003, errorName: 'empty-file' });
+      assert.match(error.correlationId ?? '', /^[\w-]{8,}$/);
+      assert.deepEqual(error.fieldErrors, {}, 'not taken as a refusal of a field the person answered');
+    });
+  }
+});
+
 describe('answers with nothing usable in them are malformed, with a way on', () => {
   test('an empty 200 to sending to review is malformed (a 204 is "done")', async () => {
     const sandbox = await newClient({ dialect: { send_to_review: 'no_content' } });

@@ -11,6 +11,7 @@
  * - `statuses`: `canonical` | `synonyms` | `foreign` (words the widget does not know);
  * - `upload_field`: `files` | `file` | `document` (the multipart field uploads take);
  * - `liveness`: `canonical` | `source` (the result as the guide shows it);
+ * - `sumsub_errors`: `sumsub` | `wrapped` (Sumsub's upload errors inside a DRF field error);
  * - `send_to_review`: `application` | `no_content`;
  * - `upload_answer`: `list` | `single`;
  * - `attribute_errors`: `map` | `list`;
@@ -55,6 +56,8 @@ export interface Dialect {
    * empties volatile fields: only the attribute's own endpoint says the check is done).
    */
   liveness?: 'canonical' | 'source';
+  /** Sumsub's upload errors passed on as they came, or wrapped DRF-style (`{"files": [<Sumsub's error>]}`). */
+  sumsub_errors?: 'sumsub' | 'wrapped';
   /** Send-to-review answers the application, or 204 without a body. */
   send_to_review?: 'application' | 'no_content';
   /** Uploads answer a list of files, or one file (and take one per request). */
@@ -83,6 +86,7 @@ export const CANONICAL_DIALECT: ResolvedDialect = {
   statuses: 'canonical',
   upload_field: 'files',
   liveness: 'canonical',
+  sumsub_errors: 'sumsub',
   send_to_review: 'application',
   upload_answer: 'list',
   attribute_errors: 'map',
@@ -98,6 +102,7 @@ const CHOICES: Record<string, readonly unknown[]> = {
   statuses: ['canonical', 'synonyms', 'foreign'],
   upload_field: ['files', 'file', 'document'],
   liveness: ['canonical', 'source'],
+  sumsub_errors: ['sumsub', 'wrapped'],
   send_to_review: ['application', 'no_content'],
   upload_answer: ['list', 'single'],
   attribute_errors: ['map', 'list'],

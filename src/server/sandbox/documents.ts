@@ -19,6 +19,7 @@ import { checkFileStream, type FileCheckStats, type FileVerdict } from './file-s
 import { boundaryOf, MultipartError, MultipartReader } from './multipart.js';
 import { DOCUMENT_KEYS } from './seed.js';
 import type { StoredFile } from './store.js';
+import type { ResolvedDialect } from './dialect.js';
 
 /** The largest file Sumsub takes (1002: "more than 64MB"; decimal megabytes). */
 export const SANDBOX_MAX_FILE_BYTES = 64_000_000;
@@ -55,9 +56,11 @@ const SUMSUB_ERRORS = {
   1005: ['unsupported-file-format', 'Unsupported file format (e.g. a TIFF image)'],
 } as const;
 
-function sumsubError(errorCode: keyof typeof SUMSUB_ERRORS): ApiError {
+function sumsubError(errorCode: keyof typeof SUMSUB_ERRORS, dialect: ResolvedDialect): ApiError {
   const [errorName, description] = SUMSUB_ERRORS[errorCode];
-  return new ApiError(400, { description, code: 400, correlationId: crypto.randomUUID(), errorCode, errorName });
+  const error = { description, code: 400, correlationId: crypto.randomUUID(), errorCode, errorName };
+  // Passed on by the platform as it came, or wrapped as a DRF field error of `files`.
+  return new ApiError(400, dialect.sumsub_errors === 'wrapped' ? { files: [error] } : error);
 }
 
 /**
@@ -118,7 +121,7 @@ export async function uploadFiles(context: PlatformContext): Promise<Response> {
   // All or nothing: the first refused file refuses the request.
   const accepted: StoredFile[] = [];
   for (const { name, verdict } of checked) {
-    if (!verdict.ok) throw sumsubError(verdict.errorCode);
+    if (!verdict.ok) throw sumsubError(verdict.errorCode, client.entity.dialect);
     accepted.push({
       uuid: crypto.randomUUID(),
       name: (name || 'file').slice(0, MAX_NAME_LENGTH),
@@ -128,7 +131,7 @@ export async function uploadFiles(context: PlatformContext): Promise<Response> {
     });
   }
   // Nothing awaits from here on, so concurrent uploads cannot both pass the check below.
-  if (client.files.size + accepted.length > MAX_FILES_PER_CLIENT) throw sumsubError(1001);
+  if (client.files.size + accepted.length > MAX_FILES_PER_CLIENT) throw sumsubError(1001, client.entity.dialect);
   for (const file of accepted) client.files.set(file.uuid, file);
   const { dialect } = client.entity;
   return respond(client.entity, 201, single ? presentFile(accepted[0], dialect) : accepted.map((file) => presentFile(file, dialect)));
@@ -169,7 +172,7 @@ export async function createDocument(context: PlatformContext): Promise<Response
     if (existing.attributeKey === document.attributeKey) for (const file of existing.files) used.add(file.sha256);
   }
   for (const { sha256 } of document.files) {
-    if (used.has(sha256)) throw sumsubError(1000);
+    if (used.has(sha256)) throw sumsubError(1000, client.entity.dialect);
     used.add(sha256);
   }
   client.documents.set(document.uuid, document);
