@@ -400,3 +400,37 @@ describe('liveness stand-in: npm start', () => {
     assert.equal((await fetch(url)).status, 200);
   });
 });
+
+describe('liveness dialects', () => {
+  it("the timeline: Sumsub's words over a minute on the sandbox's clock, and only then the result", async () => {
+    let now = Date.UTC(2026, 11, 7, 12, 0, 0);
+    const sandbox = createSandbox({ now: () => new Date(now) });
+    const { scope, uuid } = await clientWithApplication(sandbox, 'Advanced', { dialect: { liveness_timeline: true } });
+    const word = async () => {
+      const attribute = decodeAttribute((await readAttribute(sandbox, scope, uuid, TOKEN_KEY)).body, 'the token');
+      return attribute.verification?.status;
+    };
+    assert.equal(await word(), 'init', 'no result yet');
+    const token = decodeAttribute((await readAttribute(sandbox, scope, uuid, TOKEN_KEY)).body, 'the token').value;
+    assert.ok(token, 'the token is still its value');
+    assert.equal((await byToken(sandbox, token, 'passed')).status, 200);
+    const seen: (string | null | undefined)[] = [];
+    for (const seconds of [0, 19, 20, 59, 60]) {
+      now = Date.UTC(2026, 11, 7, 12, 0, 0) + seconds * 1000;
+      seen.push(await word());
+    }
+    assert.deepEqual(seen, ['pending', 'pending', 'queued', 'queued', 'completed']);
+  });
+
+  it("the guide's shape: no uuid, and nothing in a read that empties volatile fields", async () => {
+    const sandbox = createSandbox();
+    const { scope, uuid } = await clientWithApplication(sandbox, 'Advanced', { dialect: { liveness: 'source' } });
+    const token: string = (await readAttribute(sandbox, scope, uuid, TOKEN_KEY)).body.value;
+    await byToken(sandbox, token, 'passed');
+    const own = (await readAttribute(sandbox, scope, uuid, TOKEN_KEY)).body.value;
+    assert.deepEqual(Object.keys(own), ['verification'], 'diagnostics without uuid');
+    assert.equal(own.verification.sumsub.status, 'completed');
+    const emptied = await readApplication(sandbox, scope, uuid, { empty_volatile_fields: 'true' });
+    assert.equal(emptied.byKey[TOKEN_KEY].value, null, 'the application read says nothing of it');
+  });
+});

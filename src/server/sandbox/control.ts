@@ -258,6 +258,7 @@ export async function setLiveness(context: ControlContext, params: PathParams): 
   const { result } = await readJsonObject(context.request);
   if (result !== 'passed' && result !== 'failed') throw fieldErrors({ result: ['Expected "passed" or "failed".'] });
   application.liveness = result;
+  application.livenessAt = context.now.getTime();
   return jsonResponse(200, inspection(application));
 }
 
@@ -292,6 +293,7 @@ async function setLivenessByVolatile(context: ControlContext, field: 'token' | '
   if (!application || !current) throw detailError(404, `No application has this ${what} (unknown, or replaced by a newer one).`);
   if (current.expiresAt <= context.now.getTime()) throw detailError(404, `This ${what} has expired.`);
   application.liveness = result as 'passed' | 'failed';
+  application.livenessAt = context.now.getTime();
   return jsonResponse(200, inspection(application));
 }
 

@@ -12,6 +12,7 @@
  * - `upload_field`: `files` | `file` | `document` (the multipart field uploads take);
  * - `liveness`: `canonical` | `source` (the result as the guide shows it);
  * - `sumsub_errors`: `sumsub` | `wrapped` (Sumsub's upload errors inside a DRF field error);
+ * - `liveness_timeline`: Sumsub's words over a minute (init, pending, queued, completed);
  * - `send_to_review`: `application` | `no_content`;
  * - `upload_answer`: `list` | `single`;
  * - `attribute_errors`: `map` | `list`;
@@ -56,6 +57,12 @@ export interface Dialect {
    * empties volatile fields: only the attribute's own endpoint says the check is done).
    */
   liveness?: 'canonical' | 'source';
+  /**
+   * Sumsub's result words as they come over a minute after the person finishes, on the sandbox's
+   * clock: `pending` (0–20 s), `queued` (20–60 s), then `completed` (or `failed`); `init` while the
+   * check has no result. Off: the result at once.
+   */
+  liveness_timeline?: boolean;
   /** Sumsub's upload errors passed on as they came, or wrapped DRF-style (`{"files": [<Sumsub's error>]}`). */
   sumsub_errors?: 'sumsub' | 'wrapped';
   /** Send-to-review answers the application, or 204 without a body. */
@@ -87,6 +94,7 @@ export const CANONICAL_DIALECT: ResolvedDialect = {
   upload_field: 'files',
   liveness: 'canonical',
   sumsub_errors: 'sumsub',
+  liveness_timeline: false,
   send_to_review: 'application',
   upload_answer: 'list',
   attribute_errors: 'map',
@@ -103,6 +111,7 @@ const CHOICES: Record<string, readonly unknown[]> = {
   upload_field: ['files', 'file', 'document'],
   liveness: ['canonical', 'source'],
   sumsub_errors: ['sumsub', 'wrapped'],
+  liveness_timeline: [true, false],
   send_to_review: ['application', 'no_content'],
   upload_answer: ['list', 'single'],
   attribute_errors: ['map', 'list'],

@@ -131,7 +131,7 @@ function randomHex(bytes: number): string {
 function respondApplication(context: PlatformContext, application: Application, status = 200): Response {
   const emptied = booleanParam(context.url.searchParams, 'empty_volatile_fields') ?? false;
   const volatile = volatileReader(context, application, (key) => `${key}.`, emptied);
-  return respond(application.client.entity, status, presentApplication(application, volatile));
+  return respond(application.client.entity, status, presentApplication(application, volatile, context.now));
 }
 
 /** 1. `GET /v1/clients/kyc-level-info/` */
@@ -243,7 +243,7 @@ export function getAttribute(context: PlatformContext, params: PathParams): Resp
   const question = application.level.questions.get(params['key'] ?? '');
   if (!question) throw notFound();
   const volatile = volatileReader(context, application, () => '', false);
-  const attribute = presentAttribute(application, question, volatile);
+  const attribute = presentAttribute(application, question, volatile, context.now);
   // The path names the attribute: a platform may well leave its key out of the answer.
   if (application.client.entity.dialect.names === 'renamed') delete attribute['key'];
   return respond(application.client.entity, 200, attribute);

@@ -55,7 +55,7 @@ export function presentLevelInfo(client: Client): JsonObject {
 }
 
 /** `KycApplication`, with its steps and the client's current answers. */
-export function presentApplication(application: Application, volatile: VolatileReader): JsonObject {
+export function presentApplication(application: Application, volatile: VolatileReader, now: Date): JsonObject {
   const { dialect } = application.client.entity;
   return nameFields(dialect, 'application', {
     uuid: application.uuid,
@@ -68,14 +68,14 @@ export function presentApplication(application: Application, volatile: VolatileR
       questions: step.questions.map((question) => ({
         title: question.attribute.title,
         description: question.attribute.description,
-        attribute: presentAttribute(application, question, volatile),
+        attribute: presentAttribute(application, question, volatile, now),
       })),
     })),
   });
 }
 
 /** `Attribute`: one question's attribute with its value. */
-export function presentAttribute(application: Application, question: Question, volatile: VolatileReader): JsonObject {
+export function presentAttribute(application: Application, question: Question, volatile: VolatileReader, now: Date): JsonObject {
   const { attribute } = question;
   const { answers } = application.client;
   const stored = answers.get(attribute.key) ?? null;
@@ -83,7 +83,11 @@ export function presentAttribute(application: Application, question: Question, v
   if (VOLATILE_KEYS.has(attribute.key)) {
     value = volatile(attribute.key);
     // Both liveness attributes carry the result (a level may ask for the link alone).
-    if (application.liveness !== null) {
+    const word = timelineWord(application, now);
+    if (word !== null) {
+      // Sumsub's word of the moment; the result itself once its minute has passed.
+      value = { uuid: value, verification: { sumsub: { verificator: 'sumsub', status: word, client_note: null } } };
+    } else if (application.liveness !== null) {
       const source = application.client.entity.dialect.liveness === 'source';
       // As the guide shows it: diagnostics without a uuid, and nothing at all when volatile fields
       // are emptied (the application's read then says nothing of the result; endpoint 5 does).
@@ -128,6 +132,20 @@ function livenessDiagnostics(token: string | null, result: 'passed' | 'failed'):
       },
     },
   };
+}
+
+/** How long after the person finished each of Sumsub's words lasts, in the timeline dialect. */
+const TIMELINE: readonly (readonly [number, string])[] = [
+  [20_000, 'pending'],
+  [60_000, 'queued'],
+];
+
+/** Sumsub's word on the check now, in the `liveness_timeline` dialect (null: say the result, or not that dialect). */
+function timelineWord(application: Application, now: Date): string | null {
+  if (!application.client.entity.dialect.liveness_timeline) return null;
+  if (application.liveness === null || application.livenessAt === null) return 'init';
+  const elapsed = now.getTime() - application.livenessAt;
+  return TIMELINE.find(([until]) => elapsed < until)?.[1] ?? null;
 }
 
 function withDiagnostics(documentUuid: string): JsonObject {

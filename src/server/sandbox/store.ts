@@ -139,6 +139,8 @@ export interface Application {
   /** Reviewer remarks by attribute key, shown in the attribute's `errors`. */
   remarks: Record<string, string[]>;
   liveness: 'passed' | 'failed' | null;
+  /** When the liveness result was set (ms since the epoch, the sandbox's clock), or null. */
+  livenessAt: number | null;
   volatile: Map<string, VolatileValue>;
   signCodes: Map<SignProvider, SignCodeState>;
   reviewResults: ReviewResult[];
@@ -302,6 +304,7 @@ export class SandboxStore {
       comment: null,
       remarks: {},
       liveness: null,
+      livenessAt: null,
       volatile: new Map(),
       signCodes: new Map(),
       reviewResults: [],
