@@ -24,6 +24,7 @@ import {
   login,
   logout,
   MemoryStorage,
+  moveSandboxClock,
   newClient,
   PageStandIn,
   setStatus,
@@ -825,5 +826,42 @@ describe('FlowController against the sandbox', () => {
     assert.deepEqual(host.eventsOf('kyc-error'), [{ code: 'server', message: error.message, recoverable: true }]);
     await flow.retry();
     assert.equal(flow.screen.name, 'levels');
+  });
+});
+
+describe('FlowController on a liveness step, against Sumsub-like timing', () => {
+  beforeEach(() => {
+    clock = fakeClock();
+  });
+  afterEach(() => {
+    for (const host of hosts) host.disconnect();
+    hosts = [];
+    moveSandboxClock(null);
+    logout();
+  });
+
+  test("waits through Sumsub's pending and queued words, and moves on at its completed", async () => {
+    login(await newClient({ dialect: { liveness_timeline: true } }));
+    const { flow, client } = await startedFlow();
+    const levels = flow.screen.name === 'levels' ? flow.screen.levels : [];
+    await flow.selectLevel(levels.find((level) => level.name === 'Advanced')!.uuid);
+    const step = flow.steps.findIndex((candidate) => candidate.title === 'Liveness check');
+    flow.goToStep(step);
+    const uuid = flow.application!.uuid;
+    const token = (await client.getAttribute(uuid, 'sumsub_liveness_check_token')).value!;
+    await control('POST', '/sandbox/v1/liveness-by-token/', { token, result: 'passed' });
+    const onStep = () => flow.screen.name === 'step' && flow.screen.index === step;
+    const poll = async () => {
+      assert.ok(await clock.next(), 'a poll is due');
+      await until(() => clock.pending().length > 0 || !onStep(), 'the poll is answered');
+    };
+    await poll();
+    assert.ok(onStep(), '"pending" is not done');
+    moveSandboxClock(30_000);
+    await poll();
+    assert.ok(onStep(), '"queued" is not done');
+    moveSandboxClock(40_000);
+    await poll();
+    assert.equal(flow.steps[(flow.screen as { index: number }).index]?.title, 'Agreements', '"completed": on to the next step');
   });
 });

@@ -13,7 +13,15 @@ const API_KEY = 'sandbox-key-for-flow-tests';
 export const ENDPOINT = 'http://kyc.test/kyc';
 const CONTROL = 'http://sandbox.test';
 
-export const sandbox = createSandbox({ apiKey: API_KEY });
+/** How far the sandbox's clock is ahead of the machine's (a test moves it; reset it after). */
+let sandboxAhead = 0;
+
+export const sandbox = createSandbox({ apiKey: API_KEY, now: () => new Date(Date.now() + sandboxAhead) });
+
+/** Moves the sandbox's clock (Sumsub's timeline in the liveness_timeline dialect); `null` sets it back. */
+export function moveSandboxClock(ms: number | null): void {
+  sandboxAhead = ms === null ? 0 : sandboxAhead + ms;
+}
 
 /** Who the host's session says the requests are for (the browser tests' demo session cookie). */
 let identity: KycIdentity | null = null;
