@@ -26,11 +26,12 @@ import {
   KycSubmitEvent,
 } from '../events/events.js';
 import { Documents } from './documents.js';
+import { livenessPending, withLivenessResult } from './liveness.js';
+import { createdDespite, savedDespite, sentDespite } from './lost-answers.js';
 import { Poller } from './poller.js';
 import { ReferenceData } from './reference-data.js';
 import { isProvider, signatureGroups, type SignatureRequest } from './signatures.js';
 import { recallRevised, recallStep, rememberRevised, rememberStep } from './tab-memory.js';
-import { isLiveness, isLivenessDone } from '../internal/answer.js';
 import { systemClock, type KycClock } from '../internal/clock.js';
 
 /** Where the person is in the flow. */
@@ -310,14 +311,10 @@ export class FlowController implements ReactiveController {
     const before = this.levelInfo?.lastKycApplicationUuid ?? null;
     try {
       const signal = this.#abort.signal;
-      const application = await client.createApplication(levelUuid, { signal }).catch(async (error: unknown) => {
-        // The answer was lost, perhaps after the platform created it: a second one must not be made.
-        if (!outcomeUnknown(error)) throw error;
-        const info = await client.getLevelInfo({ signal }).catch(() => null);
-        const made = info?.lastKycApplicationUuid;
-        if (!made || made === before) throw error;
-        return client.getApplication(made, { emptyVolatileFields: true, signal });
-      });
+      // An answer lost after the platform created it must not lead to a second application.
+      const application = await client
+        .createApplication(levelUuid, { signal })
+        .catch((error: unknown) => createdDespite(error, client, before, signal));
       this.#forgetAnswers();
       this.#host.dispatchEvent(new KycApplicationCreateEvent({ applicationUuid: application.uuid, levelUuid }));
       this.levelInfo = this.levelInfo && { ...this.levelInfo, lastKycApplicationUuid: application.uuid };
@@ -495,15 +492,11 @@ export class FlowController implements ReactiveController {
     this.#set({ busy: 'saving', notice: null });
     try {
       const signal = this.#abort.signal;
-      const saved = await client.updateApplication(application.uuid, changes, { signCodes, signal }).catch(async (error: unknown) => {
-        // The answer was lost, perhaps after the platform stored the change: read what it holds
-        // before anything is sent again (a one-time code is spent once it was used).
-        if (!outcomeUnknown(error)) throw error;
-        const held = await client.getApplication(application.uuid, { emptyVolatileFields: true, signal }).catch(() => null);
-        const stored = held && changes.every(({ key, value }) => storedValue(held, key) === value);
-        if (!stored) throw error;
-        return held;
-      });
+      // An answer lost after the platform stored the change: what it holds is read before anything
+      // is sent again (a one-time code is spent once used).
+      const saved = await client
+        .updateApplication(application.uuid, changes, { signCodes, signal })
+        .catch((error: unknown) => savedDespite(error, client, application.uuid, changes, signal));
       const keys = changes.map(({ key }) => key);
       for (const { key, value } of changes) {
         // An answer typed again while the request ran is newer than what was stored: keep it.
@@ -536,13 +529,10 @@ export class FlowController implements ReactiveController {
       const signal = this.#abort.signal;
       const read = () => client.getApplication(application.uuid, { emptyVolatileFields: true, signal });
       const sent =
-        (await client.sendToReview(application.uuid, { signCodes, signal }).catch(async (error: unknown) => {
-          // The answer was lost, perhaps after the platform took the application: ask where it stands.
-          if (!outcomeUnknown(error)) throw error;
-          const held = await read().catch(() => null);
-          if (!held || held.status === application.status) throw error;
-          return held;
-        })) ?? (await read());
+        (await client
+          .sendToReview(application.uuid, { signCodes, signal })
+          // An answer lost after the platform took the application: where it stands is read.
+          .catch((error: unknown) => sentDespite(error, client, application.uuid, application.status, signal))) ?? (await read());
       this.fieldErrors = {};
       this.#set({ busy: null, signature: null });
       this.#show(sent, application.status);
@@ -758,15 +748,8 @@ export class FlowController implements ReactiveController {
     return (
       screen.name === 'waiting' ||
       (screen.name === 'outcome' && screen.status === 'unknown') ||
-      (screen.name === 'step' && this.editable && this.#livenessPending(screen.index))
+      (screen.name === 'step' && this.editable && livenessPending(this.application, screen.index))
     );
-  }
-
-  /** The step asks for a liveness check and the platform does not say it is done. */
-  #livenessPending(index: number, application = this.application): boolean {
-    const questions = application?.steps[index]?.questions ?? [];
-    const liveness = questions.filter(({ attribute }) => isLiveness(attribute));
-    return liveness.length > 0 && !liveness.some(({ attribute }) => isLivenessDone(attribute));
   }
 
   /**
@@ -783,28 +766,6 @@ export class FlowController implements ReactiveController {
       this.#poller.stop(); // this read replaces the one scheduled
       void this.#poll();
     }
-  }
-
-  /** The application with what the liveness attributes of a step say of the check, read one by one. */
-  async #withLivenessResult(application: KycApplication, index: number): Promise<KycApplication> {
-    const client = this.#requireClient();
-    const keys = (application.steps[index]?.questions ?? []).filter(({ attribute }) => isLiveness(attribute)).map((q) => q.attribute.key);
-    const results = new Map<string, KycAttribute>();
-    for (const key of keys) {
-      const attribute = await client.getAttribute(application.uuid, key, { ttlRenew: false, signal: this.#abort.signal }).catch(() => null);
-      if (attribute && isLivenessDone(attribute)) results.set(key, attribute);
-    }
-    if (results.size === 0) return application;
-    return {
-      ...application,
-      steps: application.steps.map((step) => ({
-        ...step,
-        questions: step.questions.map((question) => {
-          const result = results.get(question.attribute.key);
-          return result ? { ...question, attribute: { ...question.attribute, verification: result.verification } } : question;
-        }),
-      })),
-    };
   }
 
   async #poll(): Promise<void> {
@@ -826,13 +787,13 @@ export class FlowController implements ReactiveController {
         // A read that empties volatile fields may say nothing of the check: its attribute's own
         // endpoint (the token not renewed) is asked too.
         const read =
-          screen.name === 'step' && this.#livenessPending(screen.index, fresh)
-            ? await this.#withLivenessResult(fresh, screen.index)
+          screen.name === 'step' && livenessPending(fresh, screen.index)
+            ? await withLivenessResult(this.#requireClient(), fresh, screen.index, this.#abort.signal)
             : fresh;
         // Moved elsewhere (or to another application) while the attribute was read: this read is stale.
         if (this.screen !== screen || this.application?.uuid !== application.uuid) return;
         this.application = read;
-        if (screen.name === 'step' && !this.#livenessPending(screen.index)) {
+        if (screen.name === 'step' && !livenessPending(this.application, screen.index)) {
           // The platform says the check is done: on to the next step.
           this.#poller.reset();
           this.#advanceFrom(screen.index);
@@ -932,21 +893,6 @@ export class FlowController implements ReactiveController {
   #aborted(error: unknown): boolean {
     return error instanceof KycApiError && error.code === 'aborted';
   }
-}
-
-/**
- * Whether a failed request may still have been carried out: its answer was lost (the connection,
- * a timeout, a gateway's error, a cut or unreadable body), as opposed to a refusal.
- */
-function outcomeUnknown(error: unknown): boolean {
-  if (!(error instanceof KycApiError)) return false;
-  return error.code === 'network' || error.code === 'timeout' || error.code === 'malformed_response' || error.code === 'server';
-}
-
-/** An attribute's stored value in an application ('' for none). */
-function storedValue(application: KycApplication, key: string): string | null {
-  for (const step of application.steps) for (const { attribute } of step.questions) if (attribute.key === key) return attribute.value;
-  return null;
 }
 
 /** Whether two screens are the same one (a step: the same step). */
