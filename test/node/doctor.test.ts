@@ -121,6 +121,11 @@ describe('kyc-onboarding doctor', () => {
     { omit_optional: true },
     { level_items: 'uuids' },
     { upload_answer: 'single' },
+    { liveness: 'source' },
+    { liveness_timeline: true },
+    { sumsub_errors: 'wrapped' },
+    { upload_field: 'file' },
+    { attribute_errors: 'list' },
   ]) {
     test(`reads a platform in the dialect ${JSON.stringify(dialect)}`, async () => {
       const { code, report, out } = await doctor(await clientWith(dialect), '--json');

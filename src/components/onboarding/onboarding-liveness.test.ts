@@ -55,6 +55,19 @@ describe('<kyc-onboarding> liveness step', () => {
     await expectAccessible(el);
   });
 
+  it("when Sumsub's frame cannot go on, the level's link and its QR code remain a way to take the check", async () => {
+    const el = await widget({ pollInterval: 60_000 });
+    await toLivenessStep(el);
+    emit(el, { method: 'idCheck.onError', code: 'initialization-error' });
+    await waitUntil(() => livenessOf(el)?.shadowRoot.querySelector('[part~="retry-button"]'), 'the frame failed');
+    expect(livenessOf(el)!.shadowRoot.querySelector('iframe'), 'the frame is gone').to.equal(null);
+    const phone = livenessOf(el, 'sumsub_liveness_check_url')!;
+    await waitUntil(() => phone.shadowRoot.querySelector('[part~="qr-code"]'), 'the QR code');
+    const link = phone.shadowRoot.querySelector<HTMLAnchorElement>('[part~="link"]')!;
+    expect(new URL(link.href).origin, "Sumsub's page (here the sandbox's stand-in)").to.equal(STAND_IN);
+    await expectAccessible(el);
+  });
+
   it('moves on only when the platform says the check is done, not when Sumsub says the person finished', async () => {
     const clock = fakeClock();
     const el = await widget({ pollInterval: 60_000, clock });
