@@ -63,6 +63,11 @@ export class ReferenceData {
     return {};
   }
 
+  /** Forgets a read (the person stopped waiting for it): the next one asks the platform again. */
+  forget(client: KycClient, kind: 'definitions' | 'legal-documents', key: string): void {
+    (kind === 'definitions' ? this.#definitions : this.#legalDocuments).get(client)?.delete(key);
+  }
+
   /** Whether this failure of a read is reported now: true the first time only. */
   firstReport(error: KycApiError): boolean {
     if (this.#reported.has(error)) return false;

@@ -75,6 +75,7 @@ const SCREEN_TAGS: Partial<Record<FlowScreen['name'], string>> = {
  * @csspart question__document-link - Re-exported: the link to the full legal document.
  * @csspart question__status - Re-exported: the loading or failure message of options and documents.
  * @csspart question__retry-button - Re-exported: the button that reads failed options or a document again.
+ * @csspart question__stop-button - Re-exported: "Stop waiting", while options or a document take long.
  * @csspart question__combobox-input - Re-exported: a long list's text field (likewise `question__combobox-expand-icon`, `-listbox`, `-option`, `-message`).
  * @csspart question__liveness-frame - Re-exported: the box of Sumsub's check (likewise `question__liveness-status`, `-retry-button`, `-link`, `-qr-code`).
  * @csspart question__upload - Re-exported: a document's file box (likewise `question__upload-files`, `-file`, `-thumbnail`, `-progress`, `-message`, `-actions`, `-button-choose`, `-button-camera`, `-button-remove`, `-button-cancel`, `-button-retry`).

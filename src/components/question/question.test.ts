@@ -8,6 +8,9 @@ import { undefinedCustomProperties } from '../../../test/helpers/styles.js';
 import { KycCombobox } from '../combobox/combobox.js';
 import type { KycFileUpload } from '../file-upload/file-upload.js';
 import { KycQuestion } from './question.js';
+import { fakeClock } from '../../../test/helpers/clock.js';
+import { SLOW_AFTER_MS } from '../../flow/flow-controller.js';
+import en from '../../translations/en.js';
 
 KycQuestion.define('kyc-question');
 
@@ -383,6 +386,32 @@ describe('<kyc-question>', () => {
       open();
       await loaded(el, 'select:not([disabled])');
       expect($(el, '#status')).to.equal(null);
+    });
+
+    it('says when options take long (10 s on its clock), and lets the person stop waiting and read again', async () => {
+      await sandbox();
+      const { client, open } = heldClient();
+      const clock = fakeClock();
+      const el = await fixture<KycQuestion>(
+        html`<kyc-question .question=${questionOf('employment_status', 'reference_data')} .client=${client} .clock=${clock}></kyc-question>`,
+      );
+      expect(clock.pending()).to.deep.equal([SLOW_AFTER_MS]);
+      expect($(el, '#status')!.textContent.trim()).to.equal(en.loadingOptions);
+      expect($(el, '#stop')).to.equal(null);
+      await clock.next();
+      await el.updateComplete;
+      expect($(el, '#status')!.textContent.trim(), 'said in the live region').to.equal(en.loadingSlow);
+      await expectAccessible(el);
+      const errors: { code: string }[] = [];
+      el.addEventListener('kyc-error', (event) => errors.push((event as CustomEvent).detail));
+      $<HTMLButtonElement>(el, '#stop')!.click();
+      await el.updateComplete;
+      expect($(el, '#status')!.textContent.trim()).to.equal(en.questionOptionsFailed);
+      expect(errors.map((error) => error.code)).to.deep.equal(['timeout']);
+      open(); // the read stopped waiting for answers now: dropped
+      $<HTMLButtonElement>(el, '#retry')!.click();
+      await loaded(el, 'select:not([disabled])');
+      expect(clock.pending(), 'no "taking long" left waiting').to.deep.equal([]);
     });
 
     it('says when the options could not be read, and reads them again on retry', async () => {

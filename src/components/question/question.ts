@@ -12,6 +12,8 @@ import { DocumentFiles } from '../../flow/document-files.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PHOTO_MAX_SIDE } from '../../internal/upload-limits.js';
 import { clientContext } from '../../context/client-context.js';
 import { InheritedProperty } from '../../context/controllers.js';
+import { clockContext } from '../../context/clock-context.js';
+import { systemClock, type KycClock } from '../../internal/clock.js';
 import { translationsContext } from '../../context/translations-context.js';
 import { questionStyles } from './question.styles.js';
 import { ReferenceDataController } from './reference-data-controller.js';
@@ -109,6 +111,7 @@ const VALID: KycValidationResult = { flags: {}, message: '' };
  * @csspart document-link - The link to the full legal document.
  * @csspart status - The loading or failure message of options and legal documents.
  * @csspart retry-button - The button that reads failed options or a failed document again.
+ * @csspart stop-button - "Stop waiting", while options or a document take long to be read.
  * @csspart combobox-input - Re-exported from `<kyc-combobox>`: its text field (likewise
  *   `combobox-expand-icon`, `combobox-listbox`, `combobox-option`, `combobox-message`).
  * @csspart liveness-frame - Re-exported from `<kyc-liveness>`: the box of Sumsub's check (likewise
@@ -141,7 +144,8 @@ export class KycQuestion extends KycFormAssociatedElement {
   readonly #client = new InheritedProperty(this, 'client', clientContext, { fallback: null, provide: true });
   readonly #translations = new InheritedProperty(this, 'translations', translationsContext, { fallback: undefined, provide: true });
   /** The options or the legal document the question shows. */
-  readonly #data = new ReferenceDataController(this);
+  readonly #clock = new InheritedProperty(this, 'clock', clockContext, { fallback: systemClock });
+  readonly #data = new ReferenceDataController(this, () => this.clock);
   /** What the person typed, when it differs from the value only by normalization (`12,5` for `12.5`). */
   #typed: string | null = null;
   /** The person edited the answer since `errors` were given. */
@@ -195,6 +199,18 @@ export class KycQuestion extends KycFormAssociatedElement {
   }
   set translations(value: KycTranslationOverrides | undefined) {
     this.#translations.set(value);
+  }
+
+  /**
+   * What the wait for options or a legal document runs on (after 10 s the question says it takes
+   * long): the enclosing `<kyc-onboarding>`'s clock unless set here, else the system's.
+   */
+  @property({ attribute: false })
+  get clock(): KycClock {
+    return this.#clock.value;
+  }
+  set clock(value: KycClock) {
+    this.#clock.set(value);
   }
 
   /** The application a liveness question belongs to (its token or link is read for it). */
@@ -651,10 +667,25 @@ export class KycQuestion extends KycFormAssociatedElement {
   /** The loading or failure message (a live region), with the retry button after a failure. */
   #renderRemoteStatus(loading: TextTermKey, failed: TextTermKey): TemplateResult {
     const hasFailed = this.#data.state.status === 'failed';
+    const slow = !hasFailed && this.#data.slow;
     return html`<div class="status" part="status">
       <p id="status" class="status__message" role="status">
-        ${this.#localize.term(hasFailed ? failed : loading)}
+        ${this.#localize.term(hasFailed ? failed : slow ? 'loadingSlow' : loading)}
       </p>
+      ${
+        slow
+          ? html`<button
+            id="stop"
+            type="button"
+            class="button button--secondary"
+            part="stop-button"
+            aria-describedby="status"
+            @click=${() => this.#data.stopWaiting()}
+          >
+            ${this.#localize.term('stopWaiting')}
+          </button>`
+          : nothing
+      }
       ${
         hasFailed
           ? html`<button

@@ -4,6 +4,8 @@ import { KycApiError, type KycApplicationQuestion, type KycClient, type KycDefin
 import { flowContext } from '../../context/flow-context.js';
 import { KycErrorEvent } from '../../events/events.js';
 import { ReferenceData } from '../../flow/reference-data.js';
+import { SLOW_AFTER_MS } from '../../flow/flow-controller.js';
+import type { KycClock } from '../../internal/clock.js';
 
 /** Where a question's options or legal document stand. */
 export type QuestionData =
@@ -21,6 +23,8 @@ export type QuestionData =
 export class ReferenceDataController {
   /** Where the read stands. */
   state: QuestionData = { status: 'idle' };
+  /** The read has waited {@link SLOW_AFTER_MS} and goes on: the person is told, and may stop waiting. */
+  slow = false;
 
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #flow: ContextConsumer<typeof flowContext, ReactiveControllerHost & HTMLElement>;
@@ -28,9 +32,15 @@ export class ReferenceDataController {
   #request: Promise<unknown> | null = null;
   /** What was read last (client, and attribute type and key): a new question object for the same reads nothing. */
   #source: { client: KycClient | null; what: string | null } | null = null;
+  /** How to forget the read in flight (stopping waiting for it). */
+  #forget: (() => void) | null = null;
+  readonly #clock: () => KycClock;
+  #slowTimer: unknown = null;
 
-  constructor(host: ReactiveControllerHost & HTMLElement) {
+  /** @param clock What the "taking long" wait runs on (the question's clock). */
+  constructor(host: ReactiveControllerHost & HTMLElement, clock: () => KycClock) {
     this.#host = host;
+    this.#clock = clock;
     this.#flow = new ContextConsumer(host, { context: flowContext });
   }
 
@@ -51,6 +61,9 @@ export class ReferenceDataController {
     }
     const { key } = question.attribute;
     const data = this.#flow.value?.referenceData ?? ReferenceData.of(client);
+    const kind = question.attribute.type === 'reference_data' ? 'definitions' : 'legal-documents';
+    const legalKey = client.platform.legalDocumentKeys[key] ?? key;
+    this.#forget = () => data.forget(client, kind, kind === 'definitions' ? key : legalKey);
     const request: Promise<QuestionData> =
       question.attribute.type === 'reference_data'
         ? data.definitionsOf(client, key).then((options) => ({ status: 'options', options }))
@@ -60,6 +73,14 @@ export class ReferenceDataController {
           });
     this.#request = request;
     this.#set({ status: 'loading' });
+    const clock = this.#clock();
+    this.#clearSlow();
+    const timer = clock.setTimeout(() => {
+      if (this.#request !== request) return;
+      this.slow = true;
+      this.#host.requestUpdate();
+    }, SLOW_AFTER_MS);
+    this.#slowTimer = { clock, timer };
     request.then(
       (state) => {
         if (this.#request === request) this.#set(state);
@@ -72,8 +93,30 @@ export class ReferenceDataController {
     );
   }
 
+  /**
+   * Stops waiting for a read that takes long: its answer, when it comes, is dropped; the question
+   * says it could not be read and offers to read again (reported once, as a timeout).
+   */
+  stopWaiting(): void {
+    if (this.state.status !== 'loading') return;
+    this.#request = null;
+    this.#forget?.(); // a retry asks again, rather than wait on this read
+    this.#set({ status: 'failed' });
+    this.#host.dispatchEvent(
+      KycErrorEvent.of(new KycApiError('timeout', 'The person stopped waiting for options or a legal document to be read.')),
+    );
+  }
+
   #set(state: QuestionData): void {
     this.state = state;
+    if (state.status !== 'loading') this.#clearSlow();
     this.#host.requestUpdate();
+  }
+
+  #clearSlow(): void {
+    const running = this.#slowTimer as { clock: KycClock; timer: unknown } | null;
+    running?.clock.clearTimeout(running.timer);
+    this.#slowTimer = null;
+    this.slow = false;
   }
 }

@@ -24,6 +24,7 @@ const QUESTION_PARTS = [
   'document-link',
   'status',
   'retry-button',
+  'stop-button',
   'combobox-input',
   'combobox-expand-icon',
   'combobox-listbox',
