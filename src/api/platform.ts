@@ -2,7 +2,10 @@
 // words of its statuses, its attribute type names, which keys are documents, the words of Sumsub's
 // liveness result, the multipart field of uploads, whether sending to review is signed, the legal
 // document of each legal-document attribute). `kyc-onboarding doctor` prints one that fits.
+import { GUIDE_DOCUMENT_KEYS } from '../shared/guide.js';
 import type { KycApplication, KycAttribute, KycAttributeType, KycSignProvider, KycStatus } from './types.js';
+
+export { GUIDE_DOCUMENT_KEYS };
 
 /** A platform profile, as a host gives it; every member optional (defaults: the guide and the sandbox). */
 export interface KycPlatformProfile {
@@ -32,19 +35,6 @@ export interface KycResolvedPlatform {
   readonly submitSignature: KycSignProvider | null;
   readonly legalDocumentKeys: Readonly<Record<string, string>>;
 }
-
-/** The attribute keys the guide names as documents to upload. */
-export const GUIDE_DOCUMENT_KEYS: readonly string[] = [
-  'passport',
-  'id_card_front_side',
-  'id_card_back_side',
-  'driver_license_front_side',
-  'driver_license_back_side',
-  'residence_permit_license_front_side',
-  'residence_permit_license_back_side',
-  'proof_of_address',
-  'proof_of_funds',
-];
 
 /** Sumsub's words of a finished liveness check [assumed: the sandbox's]. */
 const LIVENESS_DONE = ['completed', 'passed', 'approved', 'green'];

@@ -4,6 +4,7 @@
  * Data only; `store.ts` turns it into state.
  */
 
+import { GUIDE_DOCUMENT_KEYS } from '../../shared/guide.js';
 import { COUNTRIES } from './countries.js';
 
 /** A signature provider of an attribute or of send-to-review. */
@@ -80,18 +81,8 @@ export interface DemoScenario {
   };
 }
 
-/** The document attribute keys the platform knows [seed]. */
-export const DOCUMENT_KEYS: readonly string[] = [
-  'passport',
-  'id_card_front_side',
-  'id_card_back_side',
-  'driver_license_front_side',
-  'driver_license_back_side',
-  'residence_permit_license_front_side',
-  'residence_permit_license_back_side',
-  'proof_of_address',
-  'proof_of_funds',
-];
+/** The document attribute keys the platform knows: the guide's. */
+export const DOCUMENT_KEYS: readonly string[] = GUIDE_DOCUMENT_KEYS;
 
 /** The attribute whose value is a Sumsub WebSDK access token [seed]. */
 export const LIVENESS_TOKEN_KEY = 'sumsub_liveness_check_token';
