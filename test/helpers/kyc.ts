@@ -21,14 +21,8 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<KycApiErro
   throw new Error('expected the call to fail');
 }
 
-/** Answers every question of a Basic application, signing the contacts with the sandbox code. */
-export async function fillBasic(client: KycClient, uuid: string): Promise<void> {
-  await client.updateApplication(uuid, [
-    { key: 'first_name', value: 'Jane' },
-    { key: 'last_name', value: 'Doe' },
-    { key: 'date_of_birth', value: '1990-01-01' },
-    { key: 'citizenship', value: 'LV' },
-  ]);
+/** Answers the e-mail address and phone number of an application, signed with the sandbox's codes. */
+export async function signContacts(client: KycClient, uuid: string): Promise<void> {
   await client.sendSignCode({ objectUuid: uuid, providerType: 'sms', destination: '+37120000009' });
   await client.sendSignCode({ objectUuid: uuid, providerType: 'email', destination: 'jane@example.com' });
   await client.updateApplication(
@@ -39,6 +33,17 @@ export async function fillBasic(client: KycClient, uuid: string): Promise<void> 
     ],
     { signCodes: { sms: SIGN_CODE, email: SIGN_CODE } },
   );
+}
+
+/** Answers every question of a Basic application, signing the contacts with the sandbox code. */
+export async function fillBasic(client: KycClient, uuid: string): Promise<void> {
+  await client.updateApplication(uuid, [
+    { key: 'first_name', value: 'Jane' },
+    { key: 'last_name', value: 'Doe' },
+    { key: 'date_of_birth', value: '1990-01-01' },
+    { key: 'citizenship', value: 'LV' },
+  ]);
+  await signContacts(client, uuid);
   const [terms] = await client.getLegalDocuments('terms_of_service');
   const [privacy] = await client.getLegalDocuments('privacy_policy');
   await client.updateApplication(uuid, [

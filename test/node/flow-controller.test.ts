@@ -10,6 +10,7 @@ import { signatureGroups } from '../../src/flow/signatures.js';
 import type { KycClock } from '../../src/internal/clock.js';
 import type { ApplicationInspection } from '../../src/server/sandbox/control.js';
 import { SANDBOX_SIGN_CODE as SIGN_CODE } from '../../src/server/sandbox/index.js';
+import { attributeOf } from '../helpers/attributes.js';
 import { fakeClock, type FakeClock } from '../helpers/clock.js';
 import { pdfFile } from '../helpers/files.js';
 import {
@@ -98,19 +99,7 @@ function assertIncludes(actual: object | null | undefined, expected: Record<stri
   assert.deepEqual(picked, expected, message);
 }
 
-function attribute(key: string, signProviders: string[]): KycAttribute {
-  return {
-    key,
-    type: 'string',
-    value: null,
-    verification: null,
-    additionalInfo: null,
-    required: false,
-    readOnly: false,
-    signProviders,
-    errors: [],
-  };
-}
+const attribute = (key: string, signProviders: string[]): KycAttribute => attributeOf(key, { signProviders });
 
 const PERSONAL = { first_name: 'Jane', last_name: 'Doe', date_of_birth: '1990-01-01', citizenship: 'LV' };
 

@@ -6,6 +6,7 @@ import { createKycClient, type KycAttribute, type KycPlatformProfile } from '../
 import { errorFromResponse } from '../../src/api/errors.js';
 import { profiledAttribute, resolvePlatform } from '../../src/api/platform.js';
 import { SANDBOX_SIGN_CODE as SIGN_CODE } from '../../src/server/sandbox/index.js';
+import { attributeOf } from '../helpers/attributes.js';
 import { fakeClock, type FakeClock } from '../helpers/clock.js';
 import { pdfFile } from '../helpers/files.js';
 import { chain, ENDPOINT, FlowHost, login, logout, newClient, setStatus, until } from './flow-harness.js';
@@ -132,18 +133,7 @@ describe('signatures', () => {
 });
 
 describe('attributes', () => {
-  const attribute = (fields: Partial<KycAttribute>): KycAttribute => ({
-    key: 'x',
-    type: 'string',
-    value: null,
-    verification: null,
-    additionalInfo: null,
-    required: false,
-    readOnly: false,
-    signProviders: [],
-    errors: [],
-    ...fields,
-  });
+  const attribute = (fields: Partial<KycAttribute>): KycAttribute => attributeOf('x', fields);
 
   test("the guide's document keys are documents whatever their type; the profile's types and keys are read", () => {
     const defaults = resolvePlatform();

@@ -7,16 +7,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { QRCode } from 'jsqr';
 import { expectAccessible } from '../../../test/helpers/axe.js';
 import { fakeClock } from '../../../test/helpers/clock.js';
+import { signContacts } from '../../../test/helpers/kyc.js';
 import { applicationOf } from '../../../test/helpers/onboarding.js';
-import {
-  ENDPOINT,
-  injectFault,
-  loggedInClient,
-  logout,
-  platformRequests,
-  SIGN_CODE,
-  type SandboxClient,
-} from '../../../test/helpers/sandbox.js';
+import { ENDPOINT, injectFault, loggedInClient, logout, platformRequests, type SandboxClient } from '../../../test/helpers/sandbox.js';
 import { createKycClient, type KycClient } from '../../api/index.js';
 import { KycLiveness, LIVENESS_TOKEN_KEY, LIVENESS_URL_KEY } from './liveness.js';
 
@@ -145,16 +138,7 @@ describe('<kyc-liveness>', () => {
   });
 
   it("gives Sumsub the platform's contact details of the person to prefill", async () => {
-    await client.sendSignCode({ objectUuid: uuid, providerType: 'sms', destination: '+37120000009' });
-    await client.sendSignCode({ objectUuid: uuid, providerType: 'email', destination: 'jane@example.com' });
-    await client.updateApplication(
-      uuid,
-      [
-        { key: 'email', value: 'jane@example.com' },
-        { key: 'phone', value: '+37120000009' },
-      ],
-      { signCodes: { sms: SIGN_CODE, email: SIGN_CODE } },
-    );
+    await signContacts(client, uuid);
     const standIn = listenToStandIn();
     try {
       const el = await liveness();

@@ -8,6 +8,7 @@ import { undefinedCustomProperties } from '../../../test/helpers/styles.js';
 import { KycCombobox } from '../combobox/combobox.js';
 import type { KycFileUpload } from '../file-upload/file-upload.js';
 import { KycQuestion } from './question.js';
+import { attributeOf } from '../../../test/helpers/attributes.js';
 import { fakeClock } from '../../../test/helpers/clock.js';
 import { SLOW_AFTER_MS } from '../../flow/flow-controller.js';
 import en from '../../translations/en.js';
@@ -24,18 +25,7 @@ function questionOf(
   return {
     title: text.title ?? `Title of ${key}`,
     description: text.description ?? null,
-    attribute: {
-      key,
-      type,
-      value: null,
-      verification: null,
-      additionalInfo: null,
-      required: false,
-      readOnly: false,
-      signProviders: [],
-      errors: [],
-      ...attribute,
-    },
+    attribute: attributeOf(key, { type, ...attribute }),
   };
 }
 
