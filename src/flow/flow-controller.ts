@@ -587,7 +587,9 @@ export class FlowController implements ReactiveController {
       const destination = this.#destinationFor(provider);
       if (destination) destinations[provider] = destination;
     }
-    this.#set({ signature: { purpose, keys, groups, index: 0, sentWith: null, codes: {}, destinations } });
+    // The prompt is what the person answers now: an earlier refusal's summary or notice would
+    // speak of answers the person has since changed.
+    this.#set({ signature: { purpose, keys, groups, index: 0, sentWith: null, codes: {}, destinations }, summary: [], notice: null });
   }
 
   /** The phone (sms) or e-mail (email) answer the code can go to: typed now, else stored. */

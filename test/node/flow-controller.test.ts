@@ -245,6 +245,28 @@ describe('FlowController against the sandbox', () => {
     assert.equal(reads(), before, 'the review reads nothing again');
   });
 
+  test('an earlier refusal is cleared when the code prompt opens for the corrected answers', async () => {
+    const { flow } = await startedFlow();
+    await chooseBasic(flow);
+    answer(flow, PERSONAL);
+    await flow.continue();
+    answer(flow, { email: 'jane@example.com', phone: '+37120000009' });
+    await injectFault(sandbox, {
+      method: 'PATCH',
+      path_contains: '/v1/kyc/',
+      status: 400,
+      body: { attribute_changes: { phone: ['Enter a valid phone number.'] } },
+    });
+    await flow.continue(); // the code prompt first…
+    await sign(flow); // …then the platform refuses the phone
+    assert.ok(flow.summary.length > 0, 'the refusal is listed');
+    flow.setAnswer('phone', '+37120000008');
+    await flow.continue();
+    assert.ok(flow.signature, 'the prompt asks for the codes again');
+    assert.deepEqual(flow.summary, [], 'the old summary is gone');
+    assert.equal(flow.notice, null, 'and the old notice');
+  });
+
   test("lists a refusal of the step's answers in the error summary, by question, until the person moves", async () => {
     const { flow } = await startedFlow();
     await chooseBasic(flow);
