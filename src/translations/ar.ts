@@ -242,6 +242,8 @@ const translation = {
   livenessOnPhone: 'أو أجرِ التحقق على هاتفك: امسح هذا الرمز أو افتح الرابط.',
   livenessQrLabel: 'رمز QR لرابط التحقق من الحيوية',
   livenessOpenLink: 'فتح التحقق في علامة تبويب جديدة',
+  livenessOnThisDevice: 'أو أجرِ التحقق على صفحة Sumsub.',
+  livenessOpenHere: 'افتح التحقق هنا',
   livenessDone: 'تم',
   livenessFrameTitle: 'التحقق من الحيوية من Sumsub',
   livenessLater: 'تحقق قصير بفيديو سيلفي باستخدام الكاميرا',

@@ -199,6 +199,8 @@ const translation = {
   livenessOnPhone: 'Oder führen Sie die Prüfung auf Ihrem Smartphone durch: Scannen Sie diesen Code oder öffnen Sie den Link.',
   livenessQrLabel: 'QR-Code des Links zur Lebenderkennung',
   livenessOpenLink: 'Prüfung in einem neuen Tab öffnen',
+  livenessOnThisDevice: 'Oder führen Sie die Prüfung auf der Seite von Sumsub durch.',
+  livenessOpenHere: 'Prüfung hier öffnen',
   livenessDone: 'Erledigt',
   livenessFrameTitle: 'Lebenderkennung von Sumsub',
   livenessLater: 'Eine kurze Selfie-Videoprüfung mit Ihrer Kamera',

@@ -9,6 +9,8 @@ const terms = {
   livenessOnPhone: 'Or take the check on your phone: scan this code, or open the link.',
   livenessQrLabel: 'QR code of the link to the liveness check',
   livenessOpenLink: 'Open the check in a new tab',
+  livenessOnThisDevice: 'Or take the check on Sumsub’s page.',
+  livenessOpenHere: 'Open the check here',
   livenessFrameTitle: 'Liveness check by Sumsub',
 };
 

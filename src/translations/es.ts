@@ -195,6 +195,8 @@ const translation = {
   livenessOnPhone: 'O haga la prueba en su teléfono: escanee este código o abra el enlace.',
   livenessQrLabel: 'Código QR del enlace a la prueba de vida',
   livenessOpenLink: 'Abrir la prueba en una pestaña nueva',
+  livenessOnThisDevice: 'O haga la prueba en la página de Sumsub.',
+  livenessOpenHere: 'Abrir la prueba aquí',
   livenessDone: 'Completada',
   livenessFrameTitle: 'Prueba de vida de Sumsub',
   livenessLater: 'Una breve comprobación en vídeo, tipo selfi, con su cámara',

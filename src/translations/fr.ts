@@ -193,6 +193,8 @@ const translation = {
   livenessOnPhone: 'Ou faites le contrôle sur votre téléphone\u00a0: scannez ce code ou ouvrez le lien.',
   livenessQrLabel: 'Code QR du lien vers le contrôle du vivant',
   livenessOpenLink: 'Ouvrir le contrôle dans un nouvel onglet',
+  livenessOnThisDevice: 'Ou faites le contrôle sur la page de Sumsub.',
+  livenessOpenHere: 'Ouvrir le contrôle ici',
   livenessDone: 'Effectué',
   livenessFrameTitle: 'Contrôle du vivant par Sumsub',
   livenessLater: 'Une courte vérification vidéo (selfie) avec votre caméra',

@@ -200,6 +200,8 @@ const translation = {
   livenessOnPhone: 'Или пройдите проверку на телефоне: отсканируйте этот код или откройте ссылку.',
   livenessQrLabel: 'QR-код ссылки на проверку «живости»',
   livenessOpenLink: 'Открыть проверку в новой вкладке',
+  livenessOnThisDevice: 'Или пройдите проверку на странице Sumsub.',
+  livenessOpenHere: 'Открыть проверку здесь',
   livenessDone: 'Пройдена',
   livenessFrameTitle: 'Проверка «живости» от Sumsub',
   livenessLater: 'Короткая видеопроверка с селфи через камеру',

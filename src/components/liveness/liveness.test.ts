@@ -4,6 +4,8 @@
 // own frame would talk.
 import 'jsqr';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import en from '../../translations/en.js';
 import type { QRCode } from 'jsqr';
 import { expectAccessible } from '../../../test/helpers/axe.js';
 import { fakeClock } from '../../../test/helpers/clock.js';
@@ -372,6 +374,22 @@ describe('<kyc-liveness>', () => {
     await waitUntil(() => el.shadowRoot.querySelector('[part~="retry-button"]'), 'refused');
     expect(el.shadowRoot.querySelectorAll('a')).to.have.length(0);
     expect(errors).to.have.length(1);
+  });
+
+  it('on a phone (a narrow screen): the link to take the check here, and no QR code to scan', async () => {
+    await setViewport({ width: 390, height: 800 });
+    try {
+      const el = await liveness(LIVENESS_URL_KEY);
+      await waitUntil(() => el.shadowRoot.querySelector('[part~="link"]'), 'the link');
+      expect(el.shadowRoot.querySelector('[part~="qr-code"]')).to.equal(null);
+      expect(el.shadowRoot.querySelector('[part~="link"]')!.textContent.trim()).to.equal(en.livenessOpenHere);
+      await setViewport({ width: 1280, height: 800 });
+      await waitUntil(() => el.shadowRoot.querySelector('[part~="qr-code"]'), 'at a desk, the QR code');
+      expect(el.shadowRoot.querySelector('[part~="link"]')!.textContent.trim()).to.equal(en.livenessOpenLink);
+      await expectAccessible(el);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('on another device: a link opening Sumsub’s page in a new tab, and a QR code of it that decodes to the same link', async () => {

@@ -24,6 +24,12 @@ const TTL_MAX = 3600;
 const READY_TIMEOUT_MS = 30_000;
 
 /**
+ * What tells a phone from a device at a desk, where a QR code for a phone helps: a coarse (touch)
+ * pointer, or a narrow screen. A desk has neither (a mouse, or no pointer at all, and a wide screen).
+ */
+const PHONE_SIGNS = ['(pointer: coarse)', '(max-width: 47.99rem)'];
+
+/**
  * `idCheck.onError` codes after which Sumsub's frame can show nothing more, so the element ends it
  * and offers a retry [assumed: Sumsub documents no list]. Any other error is reported and the frame
  * stays: Sumsub shows its own way on (a camera missing: "continue on your phone").
@@ -161,16 +167,23 @@ export class KycLiveness extends KycElement {
   /** The current launch: a later one (retry, reconnection) makes the earlier one's answers stale. */
   #run = 0;
   #readyTimer: unknown;
+  /** What would say the device is a phone (see {@link PHONE_SIGNS}), followed while connected. */
+  #phoneSigns: MediaQueryList[] = [];
+  readonly #onDeskChange = (): void => this.requestUpdate();
   /** The token the check runs with (a renewal must bring another). */
   #token: string | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#phoneSigns = typeof matchMedia === 'function' ? PHONE_SIGNS.map((query) => matchMedia(query)) : [];
+    for (const sign of this.#phoneSigns) sign.addEventListener('change', this.#onDeskChange);
     if (this.hasUpdated) void this.#start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    for (const sign of this.#phoneSigns) sign.removeEventListener('change', this.#onDeskChange);
+    this.#phoneSigns = [];
     this.#stop();
   }
 
@@ -246,10 +259,12 @@ export class KycLiveness extends KycElement {
   #renderLink(): TemplateResult | typeof nothing {
     const link = this.link;
     if (!link || this.state === 'failed') return nothing;
-    const code = qrOf(link);
+    // A code to scan helps at a desk; on the phone itself, the link is the way.
+    const desk = !this.#phoneSigns.some((sign) => sign.matches);
+    const code = desk ? qrOf(link) : null;
     const size = code ? code.size + 8 : 0;
     return html`<div class="link-path">
-      <p>${this.#localize.term('livenessOnPhone')}</p>
+      <p>${this.#localize.term(desk ? 'livenessOnPhone' : 'livenessOnThisDevice')}</p>
       ${
         code
           ? html`<svg class="qr" part="qr-code" viewBox="0 0 ${size} ${size}" role="img" aria-label=${this.#localize.term('livenessQrLabel')}>
@@ -259,7 +274,7 @@ export class KycLiveness extends KycElement {
           : nothing
       }
       <a class="button button--secondary" part="link" href=${link} target="_blank" rel="noopener noreferrer">
-        ${this.#localize.term('livenessOpenLink')}
+        ${this.#localize.term(desk ? 'livenessOpenLink' : 'livenessOpenHere')}
       </a>
     </div>`;
   }
