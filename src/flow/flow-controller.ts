@@ -26,6 +26,7 @@ import {
   KycSubmitEvent,
 } from '../events/events.js';
 import { Documents } from './documents.js';
+import { isLiveness, isLivenessDone } from '../internal/answer.js';
 import { livenessPending, withLivenessResult } from './liveness.js';
 import { createdDespite, savedDespite, sentDespite } from './lost-answers.js';
 import { Poller } from './poller.js';
@@ -659,11 +660,14 @@ export class FlowController implements ReactiveController {
   #resumeScreen(application: KycApplication): FlowScreen {
     const remarked = this.#firstStepWhere((attribute) => attribute.errors.length > 0, application);
     if (application.status === 'pending' && remarked !== null) return { name: 'step', index: remarked };
+    // The first step with something required not done comes first, whatever this tab remembers
+    // (another device may have gone further, or this tab past an unfinished step).
+    const missing = this.#firstStepWhere(unfinished, application);
     const hint = recallStep(application.uuid);
+    if (missing !== null && (hint === null || hint === 'review' || missing < hint)) return { name: 'step', index: missing };
     if (hint === 'review') return { name: 'review' };
     if (hint !== null && hint < application.steps.length) return { name: 'step', index: hint };
-    const missing = this.#firstStepWhere((attribute) => attribute.required && !attribute.readOnly && !attribute.value, application);
-    return missing !== null || application.steps.length === 0 ? { name: 'step', index: missing ?? 0 } : { name: 'review' };
+    return application.steps.length === 0 ? { name: 'step', index: 0 } : { name: 'review' };
   }
 
   #firstStepWhere(test: (attribute: KycAttribute) => boolean, application = this.application): number | null {
@@ -895,6 +899,12 @@ export class FlowController implements ReactiveController {
   #aborted(error: unknown): boolean {
     return error instanceof KycApiError && error.code === 'aborted';
   }
+}
+
+/** Whether something required of an attribute is not done: an answer, or a liveness check the platform does not say is done. */
+function unfinished(attribute: KycAttribute): boolean {
+  if (isLiveness(attribute)) return attribute.required && !isLivenessDone(attribute);
+  return attribute.required && !attribute.readOnly && !attribute.value;
 }
 
 /** Whether two screens are the same one (a step: the same step). */

@@ -247,6 +247,7 @@ const translation = {
   livenessDone: 'تم',
   livenessFrameTitle: 'التحقق من الحيوية من Sumsub',
   livenessLater: 'تحقق قصير بفيديو سيلفي باستخدام الكاميرا',
+  livenessRequired: 'أجرِ التحقق من الحيوية للمتابعة.',
 } satisfies KycTranslation;
 
 export default translation;

@@ -204,6 +204,7 @@ const translation = {
   livenessDone: 'Erledigt',
   livenessFrameTitle: 'Lebenderkennung von Sumsub',
   livenessLater: 'Eine kurze Selfie-Videoprüfung mit Ihrer Kamera',
+  livenessRequired: 'Führen Sie die Lebenderkennung durch, um fortzufahren.',
 } satisfies KycTranslation;
 
 export default translation;

@@ -123,6 +123,7 @@ const terms = {
   // Steps that later issues fill in
   livenessDone: 'Done',
   livenessLater: 'A short selfie video check with your camera',
+  livenessRequired: 'Take the liveness check to go on.',
 } satisfies TranslationBase;
 
 export default terms;

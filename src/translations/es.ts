@@ -200,6 +200,7 @@ const translation = {
   livenessDone: 'Completada',
   livenessFrameTitle: 'Prueba de vida de Sumsub',
   livenessLater: 'Una breve comprobación en vídeo, tipo selfi, con su cámara',
+  livenessRequired: 'Haga la prueba de vida para continuar.',
 } satisfies KycTranslation;
 
 export default translation;

@@ -198,6 +198,7 @@ const translation = {
   livenessDone: 'Effectué',
   livenessFrameTitle: 'Contrôle du vivant par Sumsub',
   livenessLater: 'Une courte vérification vidéo (selfie) avec votre caméra',
+  livenessRequired: 'Faites le contrôle du vivant pour continuer.',
 } satisfies KycTranslation;
 
 export default translation;

@@ -205,6 +205,7 @@ const translation = {
   livenessDone: 'Пройдена',
   livenessFrameTitle: 'Проверка «живости» от Sumsub',
   livenessLater: 'Короткая видеопроверка с селфи через камеру',
+  livenessRequired: 'Пройдите проверку «живости», чтобы продолжить.',
 } satisfies KycTranslation;
 
 export default translation;

@@ -245,6 +245,20 @@ describe('FlowController against the sandbox', () => {
     assert.equal(reads(), before, 'the review reads nothing again');
   });
 
+  test('resumes at the first step with something required not done, even when this tab went further', async () => {
+    tabStorage();
+    const { flow } = await startedFlow();
+    await chooseBasic(flow);
+    flow.goToStep(2); // the person looked ahead; nothing of step 1 is stored
+    const { flow: again } = await startedFlow();
+    assert.deepEqual(again.screen, { name: 'step', index: 0 }, 'the unanswered personal data first');
+    answer(again, PERSONAL);
+    await again.continue();
+    again.review(); // this tab remembers the review
+    const { flow: third } = await startedFlow();
+    assert.deepEqual(third.screen, { name: 'step', index: 1 }, 'the unsigned contacts come before the review');
+  });
+
   test('an earlier refusal is cleared when the code prompt opens for the corrected answers', async () => {
     const { flow } = await startedFlow();
     await chooseBasic(flow);
@@ -788,7 +802,7 @@ describe('FlowController against the sandbox', () => {
     assert.deepEqual(host.flow.screen, { name: 'step', index: 1 });
   });
 
-  test('after a reload past a document step (documents not uploaded yet), resumes where the person was', async () => {
+  test('after a reload past a document step (documents not uploaded yet), resumes at the first step not done (issue 15)', async () => {
     tabStorage();
     const { flow } = await startedFlow();
     const levels = flow.screen.name === 'levels' ? flow.screen.levels : [];
@@ -796,7 +810,8 @@ describe('FlowController against the sandbox', () => {
     const agreements = flow.steps.findIndex((step) => step.title === 'Agreements');
     flow.goToStep(agreements);
     const { flow: reloaded } = await startedFlow();
-    assert.deepEqual(reloaded.screen, { name: 'step', index: agreements });
+    // It was "where the person was" (the Agreements); nothing before it is done, so the first step.
+    assert.deepEqual(reloaded.screen, { name: 'step', index: 0 });
   });
 
   test('forgets the answers typed for another application when asked to show a different one', async () => {

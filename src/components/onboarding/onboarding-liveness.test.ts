@@ -4,7 +4,8 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { SLOW_AFTER_MS } from '../../flow/flow-controller.js';
 import { expectAccessible } from '../../../test/helpers/axe.js';
 import { fakeClock } from '../../../test/helpers/clock.js';
-import { advancedBeforeLiveness, englishLeft, heading, widget, type Widget } from '../../../test/helpers/onboarding.js';
+import { $, advancedBeforeLiveness, englishLeft, heading, primary, widget, type Widget } from '../../../test/helpers/onboarding.js';
+import en from '../../translations/en.js';
 import { control, injectFault, loggedInClient, logout, platformRequests, type SandboxClient } from '../../../test/helpers/sandbox.js';
 import type { KycLiveness } from '../liveness/liveness.js';
 
@@ -45,10 +46,11 @@ describe('<kyc-onboarding> liveness step', () => {
   });
   afterEach(logout);
 
-  it('reads the token only when the step is reached, and shows the check and the QR code for a phone', async () => {
+  it('resumes at the check (the first step not done), reads its token once, and shows the QR code for a phone', async () => {
     const el = await widget({ pollInterval: 60_000 });
-    expect(heading(el)).to.not.equal('Liveness check');
-    expect(await tokenReads(), 'no token before the step').to.equal(0);
+    // Issue 15: the first step with something required not done, here the check (it was "not the
+    // check" while a tab's memory decided; the token is still read only once the step is shown).
+    expect(heading(el)).to.equal('Liveness check');
     await toLivenessStep(el);
     expect(await tokenReads()).to.equal(1);
     await waitUntil(() => livenessOf(el, 'sumsub_liveness_check_url')?.shadowRoot?.querySelector('[part~="qr-code"]'), 'the QR code');
@@ -68,17 +70,30 @@ describe('<kyc-onboarding> liveness step', () => {
     await expectAccessible(el);
   });
 
+  it('Continue does not skip a required check that is not done: the summary says so, on the step', async () => {
+    const el = await widget({ pollInterval: 60_000 });
+    await toLivenessStep(el);
+    primary(el).click();
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Liveness check');
+    const summary = $(el, '#error-summary')!;
+    expect(summary.textContent).to.contain(en.livenessRequired);
+    expect(el.shadowRoot.activeElement ?? document.activeElement).to.equal(summary);
+    await expectAccessible(el);
+  });
+
   it('moves on only when the platform says the check is done, not when Sumsub says the person finished', async () => {
     const clock = fakeClock();
     const el = await widget({ pollInterval: 60_000, clock });
     await toLivenessStep(el);
+    const base = clock.delays.filter((ms) => ms !== 30_000 && ms !== SLOW_AFTER_MS).length;
     const before = await applicationReads();
     emit(el, { method: 'idCheck.onApplicantSubmitted' });
     await waitUntil(async () => (await applicationReads()) > before, 'the platform is asked');
     // The answer is read once the flow sets its next poll again (30 s is the check's own wait, and
     // SLOW_AFTER_MS the first load's "taking long" timer).
     const polls = () => clock.delays.filter((ms) => ms !== 30_000 && ms !== SLOW_AFTER_MS);
-    await waitUntil(() => polls().length === 2 && clock.pending().length === 1, 'the answer is read');
+    await waitUntil(() => polls().length === base + 1 && clock.pending().length === 1, 'the answer is read');
     expect(heading(el), 'the platform has no result yet').to.equal('Liveness check');
     await pass();
     emit(el, { method: 'idCheck.onApplicantStatusChanged', reviewStatus: 'completed' });

@@ -391,7 +391,11 @@ export class KycQuestion extends KycFormAssociatedElement {
   /** The validator: `errors` first, then what the type asks. Placeholders and read-only answers pass. */
   private checkAnswer(): KycValidationResult {
     const kind = this.#kind;
-    if (!this.question || kind === 'read-only' || kind === 'liveness') return VALID;
+    if (!this.question || kind === 'read-only') return VALID;
+    // A required liveness check is done when the platform says so, not skipped by Continue.
+    if (kind === 'liveness') {
+      return this.#isRequired && !isLivenessDone(this.question.attribute) ? this.#problem('valueMissing', 'livenessRequired') : VALID;
+    }
     const serverErrors = this.#serverErrors;
     if (serverErrors.length > 0) return { flags: { customError: true }, message: serverErrors.join(' ') };
     if (kind === 'document') {
