@@ -33,7 +33,7 @@ import { Poller } from './poller.js';
 import { ReferenceData } from './reference-data.js';
 import { isProvider, signatureGroups, type SignatureRequest } from './signatures.js';
 import { recallRevised, recallStep, rememberRevised, rememberStep } from './tab-memory.js';
-import { systemClock, type KycClock } from '../internal/clock.js';
+import { SLOW_AFTER_MS, systemClock, type KycClock } from '../internal/clock.js';
 
 /** Where the person is in the flow. */
 export type FlowScreen =
@@ -81,8 +81,7 @@ export type FlowControllerHost = ReactiveControllerHost & EventTarget & { readon
 
 const EDITABLE_STATUSES: ReadonlySet<KycStatus> = new Set(['draft', 'pending']);
 
-/** How long the first load waits before the person is told it takes long (the client keeps trying). */
-export const SLOW_AFTER_MS = 10_000;
+export { SLOW_AFTER_MS };
 
 /**
  * The onboarding flow's state and its moves: level choice → application → steps → review →

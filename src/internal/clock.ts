@@ -12,6 +12,13 @@ export interface KycClock {
   clearTimeout(handle: unknown): void;
 }
 
+/**
+ * How long a read may wait before the person is told it takes longer than usual (the client goes
+ * on trying, and a "Stop waiting" is offered): the widget's first load, a question's options or
+ * legal document.
+ */
+export const SLOW_AFTER_MS = 10_000;
+
 /** The system's clock: `Date.now` and the global timers. */
 export const systemClock: KycClock = {
   now: () => Date.now(),

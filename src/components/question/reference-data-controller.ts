@@ -4,8 +4,7 @@ import { KycApiError, type KycApplicationQuestion, type KycClient, type KycDefin
 import { flowContext } from '../../context/flow-context.js';
 import { KycErrorEvent } from '../../events/events.js';
 import { ReferenceData } from '../../flow/reference-data.js';
-import { SLOW_AFTER_MS } from '../../flow/flow-controller.js';
-import type { KycClock } from '../../internal/clock.js';
+import { SLOW_AFTER_MS, type KycClock } from '../../internal/clock.js';
 
 /** Where a question's options or legal document stand. */
 export type QuestionData =
