@@ -200,8 +200,7 @@ export class KycFileUpload extends KycElement {
   /** The state shown: the one given, else the element's own. */
   get #files(): DocumentFiles {
     if (this.documentFiles) return this.documentFiles;
-    this.#own ??= new DocumentFiles(this.attributeKey, { client: () => this.client, events: this });
-    this.#own.configure(this.#settings());
+    this.#own ??= new DocumentFiles(this.attributeKey, { client: () => this.client, events: this }, this.#settings());
     return this.#own;
   }
 
@@ -251,7 +250,8 @@ export class KycFileUpload extends KycElement {
       this.#own.clear();
       this.#own = null;
     }
-    if (this.documentFiles) this.documentFiles.configure(this.#settings());
+    // The settings of the state shown follow the element's (its own state is made with them).
+    (this.documentFiles ?? this.#own)?.configure(this.#settings());
     if (changed.has('documentFiles') || changed.has('attributeKey')) this.#listen();
   }
 
