@@ -11,25 +11,17 @@ export interface SandboxClient {
 }
 
 import type { Dialect } from '../../src/server/sandbox/dialect.js';
+import type { FaultRequest } from '../../src/server/sandbox/traffic.js';
 
 /** How the sandbox shapes the answers of one client. */
 export type { Dialect };
 
-/** A fault the sandbox injects into the answers to one client, over real HTTP. */
-export interface Fault {
-  method?: string;
-  path_contains?: string;
-  times?: number;
-  status?: number;
-  headers?: Record<string, string>;
-  /** Body of a `status` fault: a string is sent as is, anything else as JSON. */
-  body?: unknown;
-  delay_ms?: number;
-  /** `cut`: a 200 JSON answer whose connection breaks mid-body (see src/server/sandbox/traffic.ts). */
-  kind?: 'status' | 'html' | 'truncated' | 'not_json' | 'wrong_shape' | 'hang' | 'cut';
-  /** The platform applies the request, then the fault replaces its answer (a lost answer). */
-  applied?: boolean;
-}
+/**
+ * A fault the sandbox injects into the answers to one client, over real HTTP: the control's own
+ * request (src/server/sandbox/traffic.ts) for the logged-in client, whose body may also be an object
+ * (sent as JSON).
+ */
+export type Fault = Omit<FaultRequest, 'client_uuid' | 'body'> & { body?: unknown };
 
 /** The proxy's mount point, as the widget's `endpoint`. */
 export const ENDPOINT = '/kyc';

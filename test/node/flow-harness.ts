@@ -6,7 +6,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createKycClient, type KycApplication, type KycClient } from '../../src/api/index.js';
 import { FlowController } from '../../src/flow/flow-controller.js';
 import { createKycProxy, type KycIdentity } from '../../src/server/proxy/index.js';
-import { createSandbox } from '../../src/server/sandbox/index.js';
+import { createSandbox, type FaultRequest } from '../../src/server/sandbox/index.js';
 
 const API_KEY = 'sandbox-key-for-flow-tests';
 /** Where the client reaches the proxy (mounted on `/kyc`, as in the browser tests). */
@@ -92,17 +92,7 @@ export async function loggedInClient(): Promise<SandboxClient> {
 }
 
 /** A fault the sandbox injects into the answers to one client (see src/server/sandbox/traffic.ts). */
-export interface Fault {
-  method?: string;
-  path_contains?: string;
-  times?: number;
-  status?: number;
-  /** The answer's body: a string as it is, anything else as JSON. */
-  body?: unknown;
-  kind?: 'status' | 'html' | 'truncated' | 'not_json' | 'wrong_shape' | 'hang' | 'cut';
-  /** The platform applies the request, then the fault replaces its answer (a lost answer). */
-  applied?: boolean;
-}
+export type Fault = Omit<FaultRequest, 'client_uuid' | 'body'> & { body?: unknown };
 
 /** Makes the sandbox answer requests of `client` with `fault`. */
 export async function injectFault(client: SandboxClient, fault: Fault): Promise<void> {
