@@ -429,13 +429,27 @@ export class FlowController implements ReactiveController {
   }
 
   /**
-   * Takes the code of the current group; once every group has its code, repeats the save or the
-   * submission that waited for them, signed with all of them.
+   * Takes the code of the current group. A save stores at once the answers this code signs (and
+   * those needing none), so that a wrong code is said as soon as it is typed, not after the
+   * person typed every other one; the next group is asked for what is left. A submission (or a
+   * refusal naming codes no answer takes) waits for every group, then is repeated signed with all.
    */
   async confirmCode(code: string): Promise<void> {
     const request = this.signature;
     const screen = this.screen;
     if (!request?.sentWith) return;
+    if (request.purpose === 'save' && screen.name === 'step') {
+      const provider = request.sentWith;
+      const signed = this.#changesOf(screen.index).filter(({ key }) => {
+        const providers = this.questionOf(key)?.attribute.signProviders.filter(isProvider) ?? [];
+        return providers.length === 0 || providers.includes(provider);
+      });
+      if (signed.some(({ key }) => this.questionOf(key)?.attribute.signProviders.includes(provider))) {
+        this.signature = { ...request, codes: { [provider]: code } };
+        await this.#save(screen.index, signed, { [provider]: code });
+        return;
+      }
+    }
     const codes: KycSignCodes = { ...request.codes, [request.sentWith]: code };
     // The next group without a code (after a wrong code on an earlier one, the later ones keep theirs).
     const next = request.groups.findIndex((group) => !group.some((provider) => codes[provider] !== undefined));
@@ -506,8 +520,14 @@ export class FlowController implements ReactiveController {
       if (this.#revised.size > 0) rememberRevised(saved.uuid, this.#revised);
       this.fieldErrors = {};
       this.application = saved;
-      this.#set({ busy: null, signature: null });
       this.#host.dispatchEvent(new KycSaveEvent({ applicationUuid: saved.uuid, keys }));
+      // Stored with one code of several: the next code is asked for the answers left to sign.
+      const next = this.#nextGroup(index);
+      if (next !== null) {
+        this.#set({ busy: null, signature: next });
+        return;
+      }
+      this.#set({ busy: null, signature: null });
       this.#advanceFrom(index);
     } catch (error) {
       if (
@@ -519,6 +539,20 @@ export class FlowController implements ReactiveController {
       )
         this.#fail(error);
     }
+  }
+
+  /**
+   * After a save signed with one group's code: the same request at its next group when the step
+   * still has answers that need a code, else null.
+   */
+  #nextGroup(index: number): SignatureRequest | null {
+    const request = this.signature;
+    if (request?.purpose !== 'save') return null;
+    const left = this.#changesOf(index).map(({ key }) => this.questionOf(key)?.attribute.signProviders.filter(isProvider) ?? []);
+    const next = request.groups.findIndex(
+      (group, at) => at > request.index && left.some((providers) => providers.some((provider) => group.includes(provider))),
+    );
+    return next < 0 ? null : { ...request, index: next, sentWith: null, codes: {} };
   }
 
   async #submit(signCodes: KycSignCodes): Promise<void> {

@@ -412,7 +412,8 @@ describe('FlowController against the sandbox', () => {
       assert.deepEqual(host.eventsOf('kyc-error'), []);
       assert.deepEqual(host.eventsOf('kyc-save'), [
         { applicationUuid: flow.application!.uuid, keys: Object.keys(PERSONAL) },
-        { applicationUuid: flow.application!.uuid, keys: ['email', 'phone'] },
+        { applicationUuid: flow.application!.uuid, keys: ['email'] },
+        { applicationUuid: flow.application!.uuid, keys: ['phone'] },
       ]);
     });
   }
@@ -425,8 +426,9 @@ describe('FlowController against the sandbox', () => {
     const resetting: typeof fetch = async (input, init) => {
       const answer = await chain(input, init);
       if (init?.method !== 'PATCH') return answer;
-      patches.push(new Headers(init.headers).has('kyc-sms-sign-code') ? 'signed' : 'unsigned');
-      if (resetOnce && patches.at(-1) === 'signed') {
+      const headers = new Headers(init.headers);
+      patches.push(headers.has('kyc-email-sign-code') ? 'email' : headers.has('kyc-sms-sign-code') ? 'sms' : 'unsigned');
+      if (resetOnce && patches.at(-1) === 'sms') {
         resetOnce = false;
         throw new TypeError('Failed to fetch');
       }
@@ -437,7 +439,7 @@ describe('FlowController against the sandbox', () => {
     await chooseBasic(flow);
     await toContactCodes(flow);
     await sign(flow);
-    assert.deepEqual(patches, ['unsigned', 'signed'], 'the signed PATCH went once');
+    assert.deepEqual(patches, ['unsigned', 'email', 'sms'], 'each signed PATCH went once');
     assert.deepEqual(flow.screen, { name: 'step', index: 2 });
     assert.equal(flow.notice, null);
     assertIncludes(answersOf(flow.application!), { email: 'jane@example.com', phone: '+37120000009' });
@@ -564,27 +566,37 @@ describe('FlowController against the sandbox', () => {
     assertIncludes(answersOf(flow.application!), { email: 'jane@example.com', phone: '+37120000009' });
   });
 
-  test('after a wrong code for the first of two providers, asks again for that code only', async () => {
+  test("says a wrong first code of two at once, before the second is asked, and stores each code's answers", async () => {
     const { host, flow } = await startedFlow();
     await chooseBasic(flow);
     await toContactCodes(flow);
     assert.deepEqual(flow.signature?.groups, [['email'], ['sms']]);
     await flow.sendCode('email');
-    await flow.confirmCode('000000'); // wrong, found out only when the save is tried
-    await flow.sendCode('sms');
-    await flow.confirmCode(SIGN_CODE);
+    await flow.confirmCode('000000'); // wrong: said now, not after the SMS code
     assert.equal(flow.notice?.code, 'signature_invalid');
     assertIncludes(flow.signature, { index: 0, sentWith: 'email' });
-    assert.deepEqual(flow.signature.codes, { sms: SIGN_CODE });
+    assert.equal(flow.drafts.get('email'), 'jane@example.com');
 
     await flow.sendCode('email'); // a fresh code (the sandbox takes it after a send)
     await flow.confirmCode(SIGN_CODE);
-    assert.equal(flow.signature, null, 'the SMS code is not asked again');
+    assert.equal(flow.notice, null);
+    assertIncludes(flow.signature, { index: 1, sentWith: null });
+    assertIncludes(answersOf(flow.application!), { email: 'jane@example.com' });
+    assert.equal(answersOf(flow.application!)['phone'] ?? null, null, 'the phone waits for its own code');
+    assert.deepEqual(flow.screen, { name: 'step', index: 1 });
+
+    await flow.sendCode('sms');
+    await flow.confirmCode(SIGN_CODE);
+    assert.equal(flow.signature, null, 'every code given');
     assert.deepEqual(flow.screen, { name: 'step', index: 2 });
     assertIncludes(answersOf(flow.application!), { email: 'jane@example.com', phone: '+37120000009' });
     assert.deepEqual(
       host.eventsOf('kyc-signature-request').map((e) => (e as { provider: string }).provider),
-      ['email', 'sms', 'email'],
+      ['email', 'email', 'sms'],
+    );
+    assert.deepEqual(
+      host.eventsOf('kyc-save').map((e) => (e as { keys: string[] }).keys),
+      [['first_name', 'last_name', 'date_of_birth', 'citizenship'], ['email'], ['phone']],
     );
   });
 

@@ -501,7 +501,7 @@ describe('<kyc-signature-prompt> with the FlowController against the sandbox', (
     expect(codeInput(el)!.getAttribute('aria-invalid')).to.equal('true');
     expect(focused(el)).to.equal('code');
     expect(flow.screen).to.deep.equal({ name: 'step', index: 1 });
-    expect(flow.drafts.get('email')).to.equal(EMAIL);
+    expect(answersOf(flow.application!).email, 'stored with the first code').to.equal(EMAIL);
     expect(flow.drafts.get('phone')).to.equal(PHONE);
     await expectAccessible(el);
 
