@@ -148,6 +148,7 @@ export class KycSignaturePrompt extends KycElement {
 
   // ── queries ──
   @query('.title') private heading!: HTMLElement | null;
+  @query('.base') private panel!: HTMLElement | null;
   @query('#destination') private destinationInput!: HTMLInputElement | null;
   @query('#code') private codeInput!: HTMLInputElement | null;
   @query('[part~="button-send"]') private sendButton!: HTMLButtonElement | null;
@@ -235,8 +236,12 @@ export class KycSignaturePrompt extends KycElement {
     super.updated(changed);
     const target = this.#focusNext;
     this.#focusNext = null;
-    if (target === 'heading') this.heading?.focus();
-    else if (target === 'destination') this.destinationInput?.focus();
+    if (target === 'heading') {
+      // The whole panel is brought into view, not only its heading: on a phone the prompt opens
+      // below a long step, and its code field must not stay under the fold.
+      this.heading?.focus({ preventScroll: true });
+      this.panel?.scrollIntoView({ block: 'nearest' });
+    } else if (target === 'destination') this.destinationInput?.focus();
     else if (target === 'send') this.sendButton?.focus();
     else if (target === 'code' || target === 'code-selected') {
       this.codeInput?.focus();
