@@ -132,7 +132,32 @@ const reflows: Check = async (el, screen) => {
   expect(past, `${screen}: elements past the viewport's edges`).to.deep.equal([]);
   expect(textNotFitting(el), `${screen}: text that does not fit its box`).to.deep.equal([]);
   expect(document.documentElement.scrollWidth, `${screen}: the page scrolls sideways`).to.be.at.most(WIDTH);
+  expect(bulletsOffFirstLine(el), `${screen}: list bullets not on their item's first line`).to.deep.equal([]);
 };
+
+/**
+ * Items of a list whose bullet is not on the item's first line (an item that wraps). A bullet sits
+ * on the baseline of its item's first line box, which an empty probe put first in the item shares.
+ */
+function bulletsOffFirstLine(el: Widget): string[] {
+  const items = [...el.shadowRoot.querySelectorAll<HTMLElement>('.panel li')].filter(
+    (item) => getComputedStyle(item).display === 'list-item',
+  );
+  return items.flatMap((item) => {
+    const texts = document.createRange();
+    texts.selectNodeContents(item);
+    const lines = [...texts.getClientRects()].filter((rect) => rect.width > 0).map((rect) => rect.top);
+    const probe = document.createElement('span');
+    probe.textContent = '\u200b';
+    item.prepend(probe);
+    const box = probe.getBoundingClientRect();
+    probe.remove();
+    const first = Math.min(...lines);
+    return Math.abs(box.top - first) > box.height / 2
+      ? [`"${item.textContent.trim().slice(0, 40)}…" (bullet ${Math.round(box.top - first)} px below)`]
+      : [];
+  });
+}
 
 const SPACING = new CSSStyleSheet();
 SPACING.replaceSync(`

@@ -139,6 +139,12 @@ export const onboardingStyles = css`
     padding-inline-start: var(--_kyc-space-l);
   }
 
+  /* A link that wraps is an inline block whose baseline is its last line: aligned at the top, the
+     item's bullet stays on its first line (either side, in either direction). */
+  .panel li > .link {
+    vertical-align: top;
+  }
+
   .link {
     background: none;
     border: none;
