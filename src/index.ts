@@ -21,3 +21,4 @@ export {
   type TranslationOverrides,
 } from './utilities/localize.js';
 export type { KycClock } from './internal/clock.js';
+export type { KycContent, KycContentLanguage, KycContentText } from './components/onboarding/content.js';

@@ -213,6 +213,20 @@ export class FlowController implements ReactiveController {
   }
 
   /**
+   * Whether something required of an answer is not done: the answer (typed or stored), or a
+   * liveness check the platform does not say is done.
+   */
+  isMissing(attribute: KycAttribute): boolean {
+    if (isLiveness(attribute)) return attribute.required && !isLivenessDone(attribute);
+    return attribute.required && !attribute.readOnly && !this.valueOf(attribute);
+  }
+
+  /** The questions whose required answer or check is not done, in the order they are asked: the platform would refuse the application. */
+  get missing(): KycApplicationQuestion[] {
+    return this.steps.flatMap((step) => step.questions.filter((question) => this.isMissing(question.attribute)));
+  }
+
+  /**
    * Messages on an answer: the platform's last refusal, else the reviewer's remarks (until the
    * answer is changed and stored).
    */
@@ -479,6 +493,8 @@ export class FlowController implements ReactiveController {
       if (this.screen.name === 'step' && this.screen.index === unsaved) this.#set({ unsavedAnswers: true });
       return;
     }
+    // Something required is not done: the platform would refuse it (the review lists what).
+    if (this.missing.length > 0) return;
     const accepted = this.#host.dispatchEvent(new KycSubmitEvent({ applicationUuid: application.uuid }));
     if (!accepted) return;
     // The platform signs a submission (the host's profile says so): the code is asked first.

@@ -248,6 +248,39 @@ const translation = {
   livenessFrameTitle: 'التحقق من الحيوية من Sumsub',
   livenessLater: 'تحقق قصير بفيديو سيلفي باستخدام الكاميرا',
   livenessRequired: 'أجرِ التحقق من الحيوية للمتابعة.',
+
+  // The review: what is required and not done
+  notDone: 'لم يكتمل',
+  complete: 'إكمال',
+  completeAnswer: (question) => `إكمال ${question}`,
+  reviewMissingTitle: (count, f) =>
+    f.plural(count, {
+      one: 'بند مطلوب واحد لم يكتمل بعد. أكمله لإرسال طلبك:',
+      two: 'بندان مطلوبان لم يكتملا بعد. أكملهما لإرسال طلبك:',
+      few: `${f.number(count)} بنود مطلوبة لم تكتمل بعد. أكملها لإرسال طلبك:`,
+      many: `${f.number(count)} بندًا مطلوبًا لم يكتمل بعد. أكملها لإرسال طلبك:`,
+      other: `${f.number(count)} بند مطلوب لم يكتمل بعد. أكملها لإرسال طلبك:`,
+    }),
+
+  // The guide's attribute keys
+  guidePassport: 'جواز السفر',
+  guidePassportHelp: 'صورة أو مسح ضوئي للصفحة التي تحمل صورتك، مع ظهور الزوايا الأربع.',
+  guideIdCardFront: 'بطاقة الهوية: الوجه الأمامي',
+  guideIdCardBack: 'بطاقة الهوية: الوجه الخلفي',
+  guideDriverLicenseFront: 'رخصة القيادة: الوجه الأمامي',
+  guideDriverLicenseBack: 'رخصة القيادة: الوجه الخلفي',
+  guideResidencePermitFront: 'تصريح الإقامة: الوجه الأمامي',
+  guideResidencePermitBack: 'تصريح الإقامة: الوجه الخلفي',
+  guideFrontHelp: 'الوجه الذي يحمل صورتك.',
+  guideBackHelp: 'الوجه الآخر من المستند نفسه.',
+  guideProofOfAddress: 'إثبات العنوان',
+  guideProofOfAddressHelp: 'فاتورة خدمات أو كشف حساب بنكي أو خطاب رسمي من الأشهر الثلاثة الأخيرة، يظهر فيه اسمك وعنوانك.',
+  guideProofOfFunds: 'إثبات مصدر الأموال',
+  guideProofOfFundsHelp: 'مستند يوضح مصدر أموالك، مثل كشف راتب أو كشف حساب بنكي أو عقد بيع.',
+  guideLiveness: 'التحقق من الحيوية',
+  guideLivenessHelp: 'فيديو سيلفي قصير بالكاميرا، لتأكيد أنك الشخص الموجود في مستنداتك.',
+  guideLivenessLink: 'رابط التحقق من الحيوية',
+  guideLivenessLinkHelp: 'افتحه على جهاز مزوّد بكاميرا لإجراء التحقق.',
 } satisfies KycTranslation;
 
 export default translation;

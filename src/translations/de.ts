@@ -205,6 +205,38 @@ const translation = {
   livenessFrameTitle: 'Lebenderkennung von Sumsub',
   livenessLater: 'Eine kurze Selfie-Videoprüfung mit Ihrer Kamera',
   livenessRequired: 'Führen Sie die Lebenderkennung durch, um fortzufahren.',
+
+  // The review: what is required and not done
+  notDone: 'Nicht erledigt',
+  complete: 'Erledigen',
+  completeAnswer: (question) => `${question} erledigen`,
+  reviewMissingTitle: (count, f) =>
+    f.plural(count, {
+      one: 'Eine erforderliche Angabe fehlt noch. Ergänzen Sie sie, um Ihren Antrag zu senden:',
+      other: `${f.number(count)} erforderliche Angaben fehlen noch. Ergänzen Sie sie, um Ihren Antrag zu senden:`,
+    }),
+
+  // The guide's attribute keys
+  guidePassport: 'Reisepass',
+  guidePassportHelp: 'Ein Foto oder Scan der Seite mit Ihrem Bild, alle vier Ecken sichtbar.',
+  guideIdCardFront: 'Personalausweis: Vorderseite',
+  guideIdCardBack: 'Personalausweis: Rückseite',
+  guideDriverLicenseFront: 'Führerschein: Vorderseite',
+  guideDriverLicenseBack: 'Führerschein: Rückseite',
+  guideResidencePermitFront: 'Aufenthaltstitel: Vorderseite',
+  guideResidencePermitBack: 'Aufenthaltstitel: Rückseite',
+  guideFrontHelp: 'Die Seite mit Ihrem Foto.',
+  guideBackHelp: 'Die andere Seite desselben Dokuments.',
+  guideProofOfAddress: 'Adressnachweis',
+  guideProofOfAddressHelp:
+    'Eine Versorgerrechnung, ein Kontoauszug oder ein amtliches Schreiben der letzten drei Monate mit Ihrem Namen und Ihrer Adresse.',
+  guideProofOfFunds: 'Nachweis der Mittelherkunft',
+  guideProofOfFundsHelp:
+    'Ein Dokument, das zeigt, woher Ihr Geld stammt, etwa eine Gehaltsabrechnung, ein Kontoauszug oder ein Kaufvertrag.',
+  guideLiveness: 'Lebenderkennung',
+  guideLivenessHelp: 'Ein kurzes Selfie-Video mit Ihrer Kamera, das bestätigt, dass Sie die Person in Ihren Dokumenten sind.',
+  guideLivenessLink: 'Link zur Lebenderkennung',
+  guideLivenessLinkHelp: 'Öffnen Sie ihn auf einem Gerät mit Kamera, um die Prüfung durchzuführen.',
 } satisfies KycTranslation;
 
 export default translation;

@@ -5,10 +5,11 @@
 import combobox from './en-combobox.js';
 import core from './en-core.js';
 import fileUpload from './en-file-upload.js';
+import screens from './en-screens.js';
 import liveness from './en-liveness.js';
 import signaturePrompt from './en-signature-prompt.js';
 
 /** English terms of the onboarding widget (the fallback for every other language). */
-const translation = { ...core, ...signaturePrompt, ...combobox, ...fileUpload, ...liveness };
+const translation = { ...core, ...signaturePrompt, ...combobox, ...fileUpload, ...liveness, ...screens };
 
 export default translation;

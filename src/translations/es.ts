@@ -201,6 +201,38 @@ const translation = {
   livenessFrameTitle: 'Prueba de vida de Sumsub',
   livenessLater: 'Una breve comprobación en vídeo, tipo selfi, con su cámara',
   livenessRequired: 'Haga la prueba de vida para continuar.',
+
+  // The review: what is required and not done
+  notDone: 'Sin hacer',
+  complete: 'Completar',
+  completeAnswer: (question) => `Completar ${question}`,
+  reviewMissingTitle: (count, f) =>
+    f.plural(count, {
+      one: 'Falta un dato obligatorio. Complételo para enviar su solicitud:',
+      other: `Faltan ${f.number(count)} datos obligatorios. Complételos para enviar su solicitud:`,
+    }),
+
+  // The guide's attribute keys
+  guidePassport: 'Pasaporte',
+  guidePassportHelp: 'Una foto o un escaneo de la página con su fotografía, con las cuatro esquinas visibles.',
+  guideIdCardFront: 'Documento de identidad: anverso',
+  guideIdCardBack: 'Documento de identidad: reverso',
+  guideDriverLicenseFront: 'Permiso de conducir: anverso',
+  guideDriverLicenseBack: 'Permiso de conducir: reverso',
+  guideResidencePermitFront: 'Permiso de residencia: anverso',
+  guideResidencePermitBack: 'Permiso de residencia: reverso',
+  guideFrontHelp: 'La cara con su fotografía.',
+  guideBackHelp: 'La otra cara del mismo documento.',
+  guideProofOfAddress: 'Justificante de domicilio',
+  guideProofOfAddressHelp:
+    'Una factura de suministros, un extracto bancario o una carta oficial de los últimos tres meses, con su nombre y dirección.',
+  guideProofOfFunds: 'Justificante del origen de los fondos',
+  guideProofOfFundsHelp:
+    'Un documento que muestre de dónde procede su dinero, como una nómina, un extracto bancario o un contrato de compraventa.',
+  guideLiveness: 'Prueba de vida',
+  guideLivenessHelp: 'Un breve vídeo selfi con su cámara, para confirmar que usted es la persona de sus documentos.',
+  guideLivenessLink: 'Enlace a la prueba de vida',
+  guideLivenessLinkHelp: 'Ábralo en un dispositivo con cámara para hacer la prueba.',
 } satisfies KycTranslation;
 
 export default translation;

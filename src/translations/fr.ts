@@ -199,6 +199,38 @@ const translation = {
   livenessFrameTitle: 'Contrôle du vivant par Sumsub',
   livenessLater: 'Une courte vérification vidéo (selfie) avec votre caméra',
   livenessRequired: 'Faites le contrôle du vivant pour continuer.',
+
+  // The review: what is required and not done
+  notDone: 'Non fait',
+  complete: 'Compléter',
+  completeAnswer: (question) => `Compléter ${question}`,
+  reviewMissingTitle: (count, f) =>
+    f.plural(count, {
+      one: 'Un élément obligatoire n’est pas encore fait. Complétez-le pour envoyer votre demande :',
+      other: `${f.number(count)} éléments obligatoires ne sont pas encore faits. Complétez-les pour envoyer votre demande :`,
+    }),
+
+  // The guide's attribute keys
+  guidePassport: 'Passeport',
+  guidePassportHelp: 'Une photo ou un scan de la page avec votre photo, les quatre coins visibles.',
+  guideIdCardFront: 'Carte d’identité : recto',
+  guideIdCardBack: 'Carte d’identité : verso',
+  guideDriverLicenseFront: 'Permis de conduire : recto',
+  guideDriverLicenseBack: 'Permis de conduire : verso',
+  guideResidencePermitFront: 'Titre de séjour : recto',
+  guideResidencePermitBack: 'Titre de séjour : verso',
+  guideFrontHelp: 'Le côté avec votre photo.',
+  guideBackHelp: 'L’autre côté du même document.',
+  guideProofOfAddress: 'Justificatif de domicile',
+  guideProofOfAddressHelp:
+    'Une facture, un relevé bancaire ou un courrier officiel de moins de trois mois, à votre nom et à votre adresse.',
+  guideProofOfFunds: 'Justificatif de l’origine des fonds',
+  guideProofOfFundsHelp:
+    'Un document qui montre d’où vient votre argent, par exemple une fiche de paie, un relevé bancaire ou un acte de vente.',
+  guideLiveness: 'Contrôle du vivant',
+  guideLivenessHelp: 'Une courte vidéo selfie avec votre caméra, pour confirmer que vous êtes la personne de vos documents.',
+  guideLivenessLink: 'Lien vers le contrôle du vivant',
+  guideLivenessLinkHelp: 'Ouvrez-le sur un appareil doté d’une caméra pour passer le contrôle.',
 } satisfies KycTranslation;
 
 export default translation;

@@ -206,6 +206,40 @@ const translation = {
   livenessFrameTitle: 'Проверка «живости» от Sumsub',
   livenessLater: 'Короткая видеопроверка с селфи через камеру',
   livenessRequired: 'Пройдите проверку «живости», чтобы продолжить.',
+
+  // The review: what is required and not done
+  notDone: 'Не выполнено',
+  complete: 'Заполнить',
+  completeAnswer: (question) => `Заполнить: ${question}`,
+  reviewMissingTitle: (count, f) =>
+    f.plural(count, {
+      one: `${f.number(count)} обязательный пункт ещё не выполнен. Выполните его, чтобы отправить заявку:`,
+      few: `${f.number(count)} обязательных пункта ещё не выполнены. Выполните их, чтобы отправить заявку:`,
+      many: `${f.number(count)} обязательных пунктов ещё не выполнены. Выполните их, чтобы отправить заявку:`,
+      other: `${f.number(count)} обязательного пункта ещё не выполнены. Выполните их, чтобы отправить заявку:`,
+    }),
+
+  // The guide's attribute keys
+  guidePassport: 'Паспорт',
+  guidePassportHelp: 'Фото или скан страницы с вашей фотографией; все четыре угла должны быть видны.',
+  guideIdCardFront: 'Удостоверение личности: лицевая сторона',
+  guideIdCardBack: 'Удостоверение личности: оборотная сторона',
+  guideDriverLicenseFront: 'Водительское удостоверение: лицевая сторона',
+  guideDriverLicenseBack: 'Водительское удостоверение: оборотная сторона',
+  guideResidencePermitFront: 'Вид на жительство: лицевая сторона',
+  guideResidencePermitBack: 'Вид на жительство: оборотная сторона',
+  guideFrontHelp: 'Сторона с вашей фотографией.',
+  guideBackHelp: 'Другая сторона того же документа.',
+  guideProofOfAddress: 'Подтверждение адреса',
+  guideProofOfAddressHelp:
+    'Счёт за коммунальные услуги, банковская выписка или официальное письмо не старше трёх месяцев с вашим именем и адресом.',
+  guideProofOfFunds: 'Подтверждение происхождения средств',
+  guideProofOfFundsHelp:
+    'Документ, показывающий, откуда ваши деньги: например, расчётный листок, банковская выписка или договор купли-продажи.',
+  guideLiveness: 'Проверка «живости»',
+  guideLivenessHelp: 'Короткое селфи-видео с камеры, подтверждающее, что вы — человек из ваших документов.',
+  guideLivenessLink: 'Ссылка на проверку «живости»',
+  guideLivenessLinkHelp: 'Откройте её на устройстве с камерой, чтобы пройти проверку.',
 } satisfies KycTranslation;
 
 export default translation;

@@ -358,6 +358,8 @@ describe('LocalizeController', () => {
       errorSummaryItem: ['Citizenship', 'Choose a country.'],
       currentLevel: ['Basic'],
       changeAnswer: ['Citizenship'],
+      completeAnswer: ['Citizenship'],
+      reviewMissingTitle: [2],
       remarksCount: [2],
       unknownStatusBody: ['on_hold'],
       optionsAvailable: [2],

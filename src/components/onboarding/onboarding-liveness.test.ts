@@ -158,6 +158,29 @@ describe('<kyc-onboarding> liveness step', () => {
     expect(renewals, 'the token is never renewed to ask').to.have.length(0);
   });
 
+  it('the review marks a skipped check "not done" with a link to it, and Send waits for it', async () => {
+    const el = await widget({ pollInterval: 60_000 });
+    el.flow.review();
+    await el.updateComplete;
+    await waitUntil(() => $(el, '#review-missing'), 'what is not done is listed');
+    const row = [...el.shadowRoot.querySelectorAll('dl.review > div')].find(
+      (div) => div.querySelector('dt')!.textContent.trim() === en.guideLiveness,
+    )!;
+    expect(row.querySelector('.answer')!.textContent.trim()).to.equal(en.notDone);
+    const missing = [...$(el, '#review-missing')!.querySelectorAll('li')].map((li) => li.textContent.trim());
+    expect(missing).to.include(en.guideLiveness);
+    const send = primary(el);
+    expect(send.disabled, 'Send waits for what is missing').to.equal(true);
+    expect(send.getAttribute('aria-describedby')).to.equal('review-missing');
+    await expectAccessible(el);
+
+    const link = [...$(el, '#review-missing')!.querySelectorAll('button')].find(
+      (button) => button.textContent.trim() === en.guideLiveness,
+    )!;
+    link.click();
+    await waitUntil(() => heading(el) === 'Liveness check', 'the link leads to the check');
+  });
+
   it('the liveness step in German has no English left', async () => {
     const el = await widget({ pollInterval: 60_000, lang: 'de' });
     el.flow.goToStep(el.flow.steps.findIndex((step) => step.title === 'Liveness check'));

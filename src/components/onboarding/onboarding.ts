@@ -8,6 +8,7 @@ import { formControlStyles } from '../../styles/form-control.styles.js';
 import { rootThemeStyles } from '../../styles/tokens.styles.js';
 import { LocalizeController, type KycTranslationOverrides } from '../../utilities/localize.js';
 import type { FileUploadSettings } from '../question/question.js';
+import type { KycContent } from './content.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PHOTO_MAX_SIDE } from '../../internal/upload-limits.js';
 import { errorText } from '../../internal/error-text.js';
 import { clientContext } from '../../context/client-context.js';
@@ -144,6 +145,14 @@ export class KycOnboarding extends KycElement {
    * element inside it (one that has `translations` of its own keeps them).
    */
   @property({ attribute: false }) translations: KycTranslationOverrides | undefined;
+  /**
+   * The host's words for the platform's steps and questions, by language: `{ de: { questions: {
+   * first_name: { title: 'Vorname', description: '…' } }, steps: { 'Personal data': { title:
+   * 'Angaben zur Person' } } } }` (questions by attribute key, steps by the platform's title). They
+   * win over the platform's and the widget's own (which name the guide's documents and the
+   * liveness check in the person's language when the platform's words are missing or technical).
+   */
+  @property({ attribute: false }) content: KycContent | undefined;
   /** Largest document file accepted, in bytes (64 MB, Sumsub's limit, by default). */
   @property({ type: Number, attribute: 'max-file-size' }) maxFileSize: number = DEFAULT_MAX_FILE_BYTES;
   /** Longest side of a document photo after the fix-up, in pixels. */
@@ -275,9 +284,14 @@ export class KycOnboarding extends KycElement {
       case 'levels':
         return html`<kyc-levels-screen class="screen" .preselected=${this.levelUuid}></kyc-levels-screen>`;
       case 'step':
-        return html`<kyc-step-screen class="screen" .upload=${this.#uploadSettings()} .sumsubTheme=${this.#sumsubTheme()}></kyc-step-screen>`;
+        return html`<kyc-step-screen
+          class="screen"
+          .upload=${this.#uploadSettings()}
+          .sumsubTheme=${this.#sumsubTheme()}
+          .content=${this.content}
+        ></kyc-step-screen>`;
       case 'review':
-        return html`<kyc-review-screen class="screen"></kyc-review-screen>`;
+        return html`<kyc-review-screen class="screen" .content=${this.content}></kyc-review-screen>`;
       case 'waiting':
       case 'outcome':
         return html`<kyc-outcome-screen class="screen"></kyc-outcome-screen>`;

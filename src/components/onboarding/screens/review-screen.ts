@@ -2,14 +2,15 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { KycApplicationQuestion } from '../../../api/index.js';
 import { answerText } from '../../../internal/answer.js';
 import { correction, heading, notice, signaturePrompt, signaturePromptLoader } from './parts.js';
-import { GoToQuestionEvent, KycScreen } from './screen.js';
+import { GoToQuestionEvent } from './screen.js';
+import { KycWordedScreen } from './worded-screen.js';
 
 /**
  * @summary The review: every answer in words, a "Change" link to each, and Send for review (with
  * the code prompt when the submission must be signed).
  * @internal Rendered by `<kyc-onboarding>` only.
  */
-export class KycReviewScreen extends KycScreen {
+export class KycReviewScreen extends KycWordedScreen {
   static override lazyDependencies = signaturePromptLoader;
 
   protected override willUpdate(): void {
@@ -21,34 +22,44 @@ export class KycReviewScreen extends KycScreen {
     const flow = this.flow;
     if (!flow || flow.screen.name !== 'review') return nothing;
     const localize = this.localize;
+    const missing = flow.missing;
     return html`
       ${heading(localize.term('reviewTitle'))}
       <div class="stack" part="body">
         <p class="muted">${localize.term('reviewIntro')}</p>
         ${flow.application?.status === 'pending' ? correction(localize, flow.application) : nothing} ${notice(localize, flow)}
+        ${this.#renderMissing()}
         ${flow.steps.map(
           (step) => html`
-            <h3 dir="auto">${step.title}</h3>
+            <h3 dir="auto">${this.wording.step(step).title}</h3>
             <dl class="review">
-              ${step.questions.map(
-                (question) => html`<div>
+              ${step.questions.map((raw) => {
+                const question = this.wording.question(raw);
+                const missing = flow.isMissing(question.attribute);
+                const note = question.attribute.verification?.clientNote;
+                return html`<div>
                   <dt dir="auto">${question.title}</dt>
-                  <dd class="answer" dir="auto">${this.#answerText(question)}</dd>
+                  <dd class="answer" dir="auto">
+                    ${missing ? html`<strong class="not-done">${localize.term('notDone')}</strong>` : this.#answerText(question)}
+                  </dd>
+                  ${note ? html`<dd class="note" dir="auto"><strong>${localize.term('questionVerificationNote')}</strong> ${note}</dd>` : nothing}
                   <dd>
                     ${
-                      question.attribute.readOnly || !flow.editable
+                      question.attribute.readOnly && !missing
                         ? nothing
-                        : html`<button
-                          class="link"
-                          aria-label=${localize.term('changeAnswer', question.title)}
-                          @click=${() => this.dispatchEvent(new GoToQuestionEvent(question.attribute.key))}
-                        >
-                          ${localize.term('change')}
-                        </button>`
+                        : !flow.editable
+                          ? nothing
+                          : html`<button
+                            class="link"
+                            aria-label=${localize.term(missing ? 'completeAnswer' : 'changeAnswer', question.title)}
+                            @click=${() => this.dispatchEvent(new GoToQuestionEvent(question.attribute.key))}
+                          >
+                            ${localize.term(missing ? 'complete' : 'change')}
+                          </button>`
                     }
                   </dd>
-                </div>`,
-              )}
+                </div>`;
+              })}
             </dl>
           `,
         )}
@@ -64,7 +75,8 @@ export class KycReviewScreen extends KycScreen {
             : html`<button
               class="button button--primary"
               part="button-continue"
-              ?disabled=${flow.busy !== null || !flow.editable}
+              aria-describedby=${missing.length > 0 ? 'review-missing' : nothing}
+              ?disabled=${flow.busy !== null || !flow.editable || missing.length > 0}
               @click=${() => flow.submit()}
             >
               ${flow.busy === 'submitting' ? localize.term('saving') : localize.term('sendForReview')}
@@ -72,6 +84,26 @@ export class KycReviewScreen extends KycScreen {
         }
       </div>
     `;
+  }
+
+  /** What is required and not done yet, each a link to it: Send waits for them. */
+  #renderMissing(): TemplateResult | typeof nothing {
+    const flow = this.flow!;
+    const missing = flow.missing;
+    if (missing.length === 0 || !flow.editable) return nothing;
+    const localize = this.localize;
+    return html`<div class="panel panel--warning" id="review-missing" part="missing" aria-labelledby="missing-title">
+      <h3 id="missing-title">${localize.term('reviewMissingTitle', missing.length)}</h3>
+      <ul>
+        ${missing.map(
+          (question) => html`<li>
+            <button class="link" dir="auto" @click=${() => this.dispatchEvent(new GoToQuestionEvent(question.attribute.key))}>
+              ${this.wording.question(question).title}
+            </button>
+          </li>`,
+        )}
+      </ul>
+    </div>`;
   }
 
   #answerText(question: KycApplicationQuestion): string {

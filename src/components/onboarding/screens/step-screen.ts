@@ -7,7 +7,8 @@ import { backSideKeys, backSideOf } from '../../../flow/documents.js';
 import type { FlowProblem } from '../../../flow/flow-controller.js';
 import { errorText } from '../../../internal/error-text.js';
 import { correction, exportParts, heading, notice, signaturePrompt, signaturePromptLoader } from './parts.js';
-import { GoToQuestionEvent, KycScreen } from './screen.js';
+import { GoToQuestionEvent } from './screen.js';
+import { KycWordedScreen } from './worded-screen.js';
 
 /** The parts of `<kyc-question>` the widget re-exports as `question__<part>`. */
 const QUESTION_PARTS = [
@@ -55,7 +56,7 @@ const QUESTION_EXPORTPARTS = exportParts('question', QUESTION_PARTS);
  * document's sides as a pair), the error summary, the code prompt, Back and Continue.
  * @internal Rendered by `<kyc-onboarding>` only.
  */
-export class KycStepScreen extends KycScreen {
+export class KycStepScreen extends KycWordedScreen {
   static override dependencies = { 'kyc-question': KycQuestion };
   static override lazyDependencies = signaturePromptLoader;
 
@@ -76,12 +77,13 @@ export class KycStepScreen extends KycScreen {
     const localize = this.localize;
     const { index } = screen;
     const step = flow.steps[index];
+    const words = this.wording.step(step);
     const busy = flow.busy !== null;
     const backSides = backSideKeys(step.questions); // asked beside their front side
     return html`
-      ${this.#renderProgress(index)} ${heading(step.title)}
+      ${this.#renderProgress(index)} ${heading(words.title)}
       <div class="stack" part="body">
-        ${step.description ? html`<p class="muted" dir="auto">${step.description}</p>` : nothing}
+        ${words.description ? html`<p class="muted" dir="auto">${words.description}</p>` : nothing}
         ${flow.application?.status === 'pending' ? correction(localize, flow.application) : nothing} ${this.#renderSummary()}
         ${flow.summary.length > 0 ? nothing : notice(localize, flow)}
         ${
@@ -127,7 +129,7 @@ export class KycStepScreen extends KycScreen {
         <ol>
           ${steps.map(
             (step, i) => html`<li class=${i < index ? 'done' : ''} aria-current=${i === index ? 'step' : 'false'} dir="auto">
-              ${step.title}
+              ${this.wording.step(step).title}
             </li>`,
           )}
         </ol>
@@ -136,10 +138,16 @@ export class KycStepScreen extends KycScreen {
   }
 
   #renderSummary(): TemplateResult | typeof nothing {
-    const { summary } = this.flow!;
+    const flow = this.flow!;
+    const { summary } = flow;
     if (summary.length === 0) return nothing;
     const localize = this.localize;
     const text = (item: FlowProblem) => item.message ?? (item.error ? errorText(localize, item.error) : '');
+    // A question is named as the person reads it on the step.
+    const title = (item: FlowProblem) => {
+      const question = item.key ? flow.questionOf(item.key) : undefined;
+      return question ? this.wording.question(question).title : item.title;
+    };
     return html`
       <div class="panel panel--danger" part="error-summary" id="error-summary" tabindex="-1" aria-labelledby="summary-title">
         <h3 id="summary-title">${localize.term('errorSummaryTitle')}</h3>
@@ -149,7 +157,7 @@ export class KycStepScreen extends KycScreen {
               ${
                 item.key
                   ? html`<button class="link" @click=${() => this.dispatchEvent(new GoToQuestionEvent(item.key!))}>
-                    ${item.title ? localize.term('errorSummaryItem', item.title, text(item)) : text(item)}
+                    ${title(item) ? localize.term('errorSummaryItem', title(item)!, text(item)) : text(item)}
                   </button>`
                   : text(item)
               }
@@ -197,7 +205,7 @@ export class KycStepScreen extends KycScreen {
     return html`<kyc-question
       data-key=${attribute.key}
       exportparts=${QUESTION_EXPORTPARTS}
-      .question=${question}
+      .question=${this.wording.question(question)}
       .value=${flow.valueOf(attribute) ?? ''}
       .errors=${flow.errorsOf(attribute)}
       .upload=${this.upload}

@@ -1,0 +1,41 @@
+// English terms that only the screens of <kyc-onboarding> show (they load when the flow starts,
+// and import this module: see en.ts). Among them, the titles and descriptions of the attribute
+// keys the platform's guide defines (its nine documents and the liveness check), shown when the
+// platform's own are missing, technical, or in another language than the person's.
+import { registerEnglishTerms, type TermFormat } from '../utilities/localize.js';
+
+const terms = {
+  // The review: what is required and not done
+  notDone: 'Not done',
+  complete: 'Complete',
+  completeAnswer: (question: string) => `Complete ${question}`,
+  reviewMissingTitle: (count: number, f: TermFormat) =>
+    f.plural(count, {
+      one: 'One required item is not done yet. Complete it to send your application:',
+      other: `${f.number(count)} required items are not done yet. Complete them to send your application:`,
+    }),
+
+  // The guide's attribute keys
+  guidePassport: 'Passport',
+  guidePassportHelp: 'A photo or scan of the page with your photo, with all four corners in view.',
+  guideIdCardFront: 'ID card: front',
+  guideIdCardBack: 'ID card: back',
+  guideDriverLicenseFront: 'Driving licence: front',
+  guideDriverLicenseBack: 'Driving licence: back',
+  guideResidencePermitFront: 'Residence permit: front',
+  guideResidencePermitBack: 'Residence permit: back',
+  guideFrontHelp: 'The side with your photo.',
+  guideBackHelp: 'The other side of the same document.',
+  guideProofOfAddress: 'Proof of address',
+  guideProofOfAddressHelp: 'A utility bill, bank statement or official letter from the last three months, with your name and address.',
+  guideProofOfFunds: 'Proof of funds',
+  guideProofOfFundsHelp: 'A document that shows where your money comes from, such as a payslip, a bank statement or a sale contract.',
+  guideLiveness: 'Liveness check',
+  guideLivenessHelp: 'A short selfie video with your camera, to confirm that you are the person in your documents.',
+  guideLivenessLink: 'Link to the liveness check',
+  guideLivenessLinkHelp: 'Open it on a device with a camera to take the check.',
+};
+
+registerEnglishTerms(terms);
+
+export default terms;
