@@ -26,7 +26,7 @@ import {
   KycSubmitEvent,
 } from '../events/events.js';
 import { Documents } from './documents.js';
-import { isLiveness, isLivenessDone } from '../internal/answer.js';
+import { hasVerificationProblem, isLiveness, isLivenessDone } from '../internal/answer.js';
 import { livenessPending, withLivenessResult } from './liveness.js';
 import { createdDespite, savedDespite, sentDespite } from './lost-answers.js';
 import { Poller } from './poller.js';
@@ -120,6 +120,11 @@ export class FlowController implements ReactiveController {
    * may stop waiting ({@link stopWaiting}).
    */
   slow = false;
+  /**
+   * The step's documents were stored, and Sumsub's diagnostics, read once after, have a note on
+   * one of them: the person stays on the step to read it (Continue goes on). Cleared by a move.
+   */
+  documentNote = false;
   /** The level the person picked on the level choice (before pressing Start), or null. */
   chosenLevel: string | null = null;
   /** The documents of the application: files chosen, "no back side", their making on Continue. */
@@ -537,6 +542,7 @@ export class FlowController implements ReactiveController {
       this.fieldErrors = {};
       this.application = saved;
       this.#host.dispatchEvent(new KycSaveEvent({ applicationUuid: saved.uuid, keys }));
+      if (await this.#documentNoted(keys)) return;
       // Stored with one code of several: the next code is asked for the answers left to sign.
       const next = this.#nextGroup(index);
       if (next !== null) {
@@ -555,6 +561,24 @@ export class FlowController implements ReactiveController {
       )
         this.#fail(error);
     }
+  }
+
+  /**
+   * After documents were stored: Sumsub's diagnostics of them, read once. When one has a note (a
+   * document it could not read), the person stays on the step, where the note is shown, and is
+   * told (true). A failed read goes on as if there were none: the review shows notes too.
+   */
+  async #documentNoted(keys: readonly string[]): Promise<boolean> {
+    const stored = keys.filter((key) => this.questionOf(key)?.attribute.type === 'document');
+    const application = this.application;
+    if (stored.length === 0 || !application) return false;
+    const read = await this.#requireClient()
+      .getApplication(application.uuid, { emptyVolatileFields: true, signal: this.#abort.signal })
+      .catch(() => null);
+    if (read && this.application === application) this.application = read;
+    if (!stored.some((key) => hasVerificationProblem(this.questionOf(key)!.attribute))) return false;
+    this.#set({ busy: null, signature: null, documentNote: true });
+    return true;
   }
 
   /**
@@ -739,7 +763,7 @@ export class FlowController implements ReactiveController {
     if (this.application && (screen.name === 'step' || screen.name === 'review')) {
       rememberStep(this.application.uuid, screen.name === 'review' ? 'review' : screen.index);
     }
-    this.#set({ screen, signature: null, unsavedAnswers: false });
+    this.#set({ screen, signature: null, unsavedAnswers: false, documentNote: false });
     if (screen.name === 'review') void this.#loadLabels();
     if (screen.name === 'step') {
       // A liveness step is watched until the platform says the check is done.
@@ -908,7 +932,11 @@ export class FlowController implements ReactiveController {
     return this.#client;
   }
 
-  #set(changes: Partial<Pick<FlowController, 'screen' | 'busy' | 'notice' | 'signature' | 'unsavedAnswers' | 'summary' | 'slow'>>): void {
+  #set(
+    changes: Partial<
+      Pick<FlowController, 'screen' | 'busy' | 'notice' | 'signature' | 'unsavedAnswers' | 'summary' | 'slow' | 'documentNote'>
+    >,
+  ): void {
     const { screen } = changes;
     if (screen && !sameScreen(screen, this.screen) && this.summary.length > 0) this.summary = [];
     Object.assign(this, changes);

@@ -23,6 +23,20 @@ export function isLivenessDone(attribute: KycAttribute): boolean {
   return isLiveness(attribute) && status !== undefined && LIVENESS_DONE.has(status);
 }
 
+/** Sumsub's statuses of an item it could not accept [assumed: Sumsub's review words and the sandbox's]. */
+const PROBLEM_STATUSES: ReadonlySet<string> = new Set(['ignored', 'failed', 'rejected', 'red', 'declined', 'error']);
+
+/**
+ * Whether Sumsub's diagnostics of an answer say something is wrong with it (a document it could
+ * not read): a note meant for the person, or a status of refusal. The answer is stored, but must
+ * not be shown as done.
+ */
+export function hasVerificationProblem(attribute: KycAttribute): boolean {
+  const verification = attribute.verification;
+  if (!verification) return false;
+  return Boolean(verification.clientNote?.trim()) || PROBLEM_STATUSES.has(verification.status?.toLowerCase() ?? '');
+}
+
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Whether `value` is a calendar date written YYYY-MM-DD. */

@@ -262,6 +262,11 @@ const translation = {
       other: `${f.number(count)} بند مطلوب لم يكتمل بعد. أكملها لإرسال طلبك:`,
     }),
 
+  // A stored document the identity check could not use
+  documentNoteSaved:
+    'تم حفظ مستندك، لكن لدى التحقق من الهوية ملاحظة عليه (معروضة بجانبه). يمكنك اختيار ملف آخر، أو الضغط على «متابعة» للمتابعة.',
+  fileStoredWithNote: 'تم الرفع، مع ملاحظة من التحقق من الهوية',
+
   // The guide's attribute keys
   guidePassport: 'جواز السفر',
   guidePassportHelp: 'صورة أو مسح ضوئي للصفحة التي تحمل صورتك، مع ظهور الزوايا الأربع.',

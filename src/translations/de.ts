@@ -216,6 +216,11 @@ const translation = {
       other: `${f.number(count)} erforderliche Angaben fehlen noch. Ergänzen Sie sie, um Ihren Antrag zu senden:`,
     }),
 
+  // A stored document the identity check could not use
+  documentNoteSaved:
+    'Ihr Dokument ist gespeichert, aber die Identitätsprüfung hat einen Hinweis dazu (daneben angezeigt). Sie können eine andere Datei wählen oder mit „Weiter“ fortfahren.',
+  fileStoredWithNote: 'Hochgeladen, mit einem Hinweis der Identitätsprüfung',
+
   // The guide's attribute keys
   guidePassport: 'Reisepass',
   guidePassportHelp: 'Ein Foto oder Scan der Seite mit Ihrem Bild, alle vier Ecken sichtbar.',

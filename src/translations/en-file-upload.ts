@@ -4,6 +4,7 @@ import { registerEnglishTerms, type TermFormat } from '../utilities/localize.js'
 
 const terms = {
   fileChoose: 'Choose a file',
+  fileStoredWithNote: 'Uploaded, with a note from the identity check',
   fileChooseFor: (label: string) => `Choose a file: ${label}`,
   fileAddPage: 'Add a page',
   fileAddPageFor: (label: string) => `Add a page: ${label}`,

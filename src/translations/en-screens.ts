@@ -15,6 +15,10 @@ const terms = {
       other: `${f.number(count)} required items are not done yet. Complete them to send your application:`,
     }),
 
+  // A stored document the identity check could not use
+  documentNoteSaved:
+    'Your document is saved, but the identity check has a note on it (shown beside it). You can choose another file, or press Continue to go on.',
+
   // The guide's attribute keys
   guidePassport: 'Passport',
   guidePassportHelp: 'A photo or scan of the page with your photo, with all four corners in view.',

@@ -212,6 +212,11 @@ const translation = {
       other: `Faltan ${f.number(count)} datos obligatorios. Complételos para enviar su solicitud:`,
     }),
 
+  // A stored document the identity check could not use
+  documentNoteSaved:
+    'Su documento está guardado, pero la verificación de identidad tiene una nota sobre él (mostrada al lado). Puede elegir otro archivo o pulsar Continuar para seguir.',
+  fileStoredWithNote: 'Subido, con una nota de la verificación de identidad',
+
   // The guide's attribute keys
   guidePassport: 'Pasaporte',
   guidePassportHelp: 'Una foto o un escaneo de la página con su fotografía, con las cuatro esquinas visibles.',

@@ -210,6 +210,11 @@ const translation = {
       other: `${f.number(count)} éléments obligatoires ne sont pas encore faits. Complétez-les pour envoyer votre demande :`,
     }),
 
+  // A stored document the identity check could not use
+  documentNoteSaved:
+    'Votre document est enregistré, mais le contrôle d’identité a une remarque à son sujet (affichée à côté). Vous pouvez choisir un autre fichier, ou appuyer sur Continuer pour poursuivre.',
+  fileStoredWithNote: 'Envoyé, avec une remarque du contrôle d’identité',
+
   // The guide's attribute keys
   guidePassport: 'Passeport',
   guidePassportHelp: 'Une photo ou un scan de la page avec votre photo, les quatre coins visibles.',

@@ -219,6 +219,11 @@ const translation = {
       other: `${f.number(count)} обязательного пункта ещё не выполнены. Выполните их, чтобы отправить заявку:`,
     }),
 
+  // A stored document the identity check could not use
+  documentNoteSaved:
+    'Документ сохранён, но у проверки личности есть замечание к нему (показано рядом). Можно выбрать другой файл или нажать «Продолжить».',
+  fileStoredWithNote: 'Загружено, есть замечание проверки личности',
+
   // The guide's attribute keys
   guidePassport: 'Паспорт',
   guidePassportHelp: 'Фото или скан страницы с вашей фотографией; все четыре угла должны быть видны.',

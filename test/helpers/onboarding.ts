@@ -472,6 +472,11 @@ export function standardBeforeDocuments(): Promise<string> {
   return answeredThroughFinances('Standard');
 }
 
+/** An Advanced application answered up to its passport step, through the API; its uuid. */
+export function advancedBeforeDocuments(): Promise<string> {
+  return answeredThroughFinances('Advanced');
+}
+
 /** An Advanced application answered up to its liveness step (documents included), through the API; its uuid. */
 export async function advancedBeforeLiveness(): Promise<string> {
   const uuid = await answeredThroughFinances('Advanced');

@@ -96,6 +96,10 @@ export const fileUploadStyles = css`
     color: var(--_kyc-color-success);
   }
 
+  .status--warning {
+    color: var(--_kyc-color-warning);
+  }
+
   .message--danger {
     color: var(--_kyc-color-danger);
   }

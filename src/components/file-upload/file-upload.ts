@@ -115,6 +115,12 @@ export class KycFileUpload extends KycElement {
   @property() camera: 'auto' | 'always' | 'never' = 'auto';
   @property({ type: Boolean, reflect: true }) disabled = false;
   /**
+   * The stored document has a note from the identity check (it could not be read): it is shown as
+   * stored with a note, never as done (no tick, not in the success colour). The note itself is the
+   * question's.
+   */
+  @property({ type: Boolean }) flagged = false;
+  /**
    * What describes the field (the question's help and messages), given to the choose button as
    * its description (ids cannot reach across shadow roots).
    */
@@ -267,7 +273,9 @@ export class KycFileUpload extends KycElement {
       <div class="base" part="base">
         ${
           stored && items.length === 0
-            ? html`<p class="status status--done" part="message"><span aria-hidden="true">✓</span> ${this.#localize.term('questionDocumentUploaded')}</p>`
+            ? this.flagged
+              ? html`<p class="status status--warning" part="message"><span aria-hidden="true">!</span> ${this.#localize.term('fileStoredWithNote')}</p>`
+              : html`<p class="status status--done" part="message"><span aria-hidden="true">✓</span> ${this.#localize.term('questionDocumentUploaded')}</p>`
             : nothing
         }
         ${
@@ -391,7 +399,9 @@ export class KycFileUpload extends KycElement {
         }
         ${
           item.status === 'uploaded'
-            ? html`<span class="status status--done" part="message">${this.#localize.term('questionDocumentUploaded')}</span>`
+            ? this.flagged && this.#files.committed
+              ? html`<span class="status status--warning" part="message">${this.#localize.term('fileStoredWithNote')}</span>`
+              : html`<span class="status status--done" part="message">${this.#localize.term('questionDocumentUploaded')}</span>`
             : nothing
         }
         ${

@@ -5,7 +5,10 @@ import { syntheticPhoto } from '../../../test/helpers/corpus.js';
 import { answersOf, pdfFile } from '../../../test/helpers/kyc.js';
 import {
   $,
+  advancedBeforeDocuments,
+  composedTexts,
   englishLeft,
+  provideDocument,
   standardBeforeDocuments,
   heading,
   pickFiles,
@@ -19,6 +22,8 @@ import {
   type Widget,
 } from '../../../test/helpers/onboarding.js';
 import { countRequests, injectFault, inspect, loggedInClient, logout, type SandboxClient } from '../../../test/helpers/sandbox.js';
+
+import en from '../../translations/en.js';
 
 const FILES = '/v1/documents/files/';
 
@@ -246,5 +251,42 @@ describe('<kyc-onboarding> documents', () => {
     expect(heading(el)).to.equal('Agreements');
     expect(await countRequests(sandbox, 'POST', FILES)).to.equal(uploads);
     expect((await inspect(uuid)).documents.count).to.equal(2);
+  });
+});
+
+describe("<kyc-onboarding> Sumsub's note on a stored document", () => {
+  beforeEach(() => loggedInClient());
+  afterEach(logout);
+
+  it('is read once the document is stored, shown on its step at once without a tick, and on the review beside it', async () => {
+    const uuid = await advancedBeforeDocuments();
+    await provideDocument(uuid, 'passport');
+    const el = await widget({ pollInterval: 60_000 });
+    expect(heading(el), 'resumed at the first step not done').to.equal('Proofs');
+    await waitUntil(() => uploadOf(el, 'proof_of_address')?.matches(':defined'), 'the file chooser is loaded');
+    await chooseFiles(el, 'proof_of_address', pdfFile('utility-bill.pdf', 4096));
+    await proceed(el);
+
+    expect(heading(el), 'the person stays to read the note').to.equal('Proofs');
+    const panel = $(el, '#document-note')!;
+    expect(panel.getAttribute('role')).to.equal('alert');
+    const note = question(el, 'proof_of_address').shadowRoot!.querySelector('[part~="note"]')!;
+    expect(note.textContent).to.contain('There is no available data to recognize from image');
+    const upload = uploadOf(el, 'proof_of_address');
+    await upload.updateComplete;
+    expect(upload.shadowRoot.querySelector('.status--done'), 'no green "Uploaded" beside the note').to.equal(null);
+    expect(upload.shadowRoot.textContent).to.not.contain('✓');
+    expect(composedTexts(upload.shadowRoot)).to.include(en.fileStoredWithNote);
+    await expectAccessible(el);
+
+    await proceed(el);
+    expect(heading(el), 'Continue goes on').to.equal('Liveness check');
+    el.flow.review();
+    await el.updateComplete;
+    await waitUntil(() => $(el, 'kyc-review-screen dl'), 'the review');
+    const row = [...el.shadowRoot.querySelectorAll('dl.review > div')].find(
+      (div) => div.querySelector('dt')!.textContent.trim() === 'Proof of address',
+    )!;
+    expect(row.querySelector('.note')!.textContent).to.contain('There is no available data to recognize from image');
   });
 });

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { KycDefinition, KycClient, KycApplicationQuestion, KycLegalDocument } from '../../api/index.js';
 import { KycFormAssociatedElement, type KycValidationResult, type KycValidator } from '../../internal/form-associated.js';
-import { answerText, isLiveness, isLivenessDone } from '../../internal/answer.js';
+import { answerText, hasVerificationProblem, isLiveness, isLivenessDone } from '../../internal/answer.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { LocalizeController, numberFormat, type TextTermKey, type KycTranslationOverrides } from '../../utilities/localize.js';
 import type { KycComboboxOption } from '../combobox/combobox.js';
@@ -832,6 +832,7 @@ export class KycQuestion extends KycFormAssociatedElement {
         .documentFiles=${this.#files}
         ?multiple=${!attribute.key.endsWith('_side')}
         ?disabled=${this.isDisabled || (this.upload.locked ?? false)}
+        ?flagged=${hasVerificationProblem(attribute)}
         .maxFileSize=${maxFileSize ?? DEFAULT_MAX_FILE_BYTES}
         .photoMaxSide=${photoMaxSide ?? DEFAULT_PHOTO_MAX_SIDE}
         ?original-photos=${originalPhotos ?? false}

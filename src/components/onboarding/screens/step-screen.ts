@@ -91,6 +91,11 @@ export class KycStepScreen extends KycWordedScreen {
             ? html`<div class="panel panel--warning" role="alert"><p>${localize.term('unsavedAnswers')}</p></div>`
             : nothing
         }
+        ${
+          flow.documentNote
+            ? html`<div class="panel panel--warning" id="document-note" role="alert"><p>${localize.term('documentNoteSaved')}</p></div>`
+            : nothing
+        }
         <div class="questions" @input=${this.#onAnswer} @change=${this.#onAnswer} @kyc-liveness-complete=${() => flow.checkNow()}>
           ${repeat(
             step.questions.filter((question) => !backSides.has(question.attribute.key)),
