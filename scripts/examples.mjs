@@ -214,13 +214,13 @@ async function startServer(mounts) {
   const dist = (path) => import(pathToFileURL(join(root, 'dist/server', path)).href);
   const [{ startSandboxServer }, { demoCsp }] = await Promise.all([dist('cli.js'), dist('demo/static.js')]);
   const csp = demoCsp();
-  if (!/trusted-types lit-html(;|$)/.test(csp)) throw new Error(`unexpected demo CSP: ${csp}`);
+  if (!/trusted-types lit-html kyc-legal-text(;|$)/.test(csp)) throw new Error(`unexpected demo CSP: ${csp}`);
   return startSandboxServer({
     port: 0,
     mounts: mounts.map(({ prefix, root: folder, policies }) => ({
       prefix,
       root: folder,
-      csp: csp.replace('trusted-types lit-html', ['trusted-types lit-html', ...policies].join(' ')),
+      csp: csp.replace('trusted-types lit-html kyc-legal-text', ['trusted-types lit-html kyc-legal-text', ...policies].join(' ')),
     })),
   });
 }

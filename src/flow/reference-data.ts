@@ -100,7 +100,7 @@ function compareVersions(a: string | null, b: string | null): number {
 }
 
 /** A title as compared: case, spacing and accents aside. */
-function comparable(title: string): string {
+export function comparable(title: string): string {
   return title.normalize('NFKD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 

@@ -145,6 +145,7 @@ const translation = {
   documentVersion: (version) => `الإصدار ${isolate(version)}`,
   readFullDocument: 'قراءة الوثيقة كاملة',
   acceptDocument: (title) => `قرأتُ وثيقة «${isolate(title)}» وأوافق عليها`,
+  acceptThisDocument: 'لقد قرأت هذا المستند وأوافق عليه',
   opensInNewTab: '(تُفتح في علامة تبويب جديدة)',
 
   // Signatures

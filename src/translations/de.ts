@@ -124,6 +124,7 @@ const translation = {
   documentVersion: (version) => `Version ${version}`,
   readFullDocument: 'Vollständiges Dokument lesen',
   acceptDocument: (title) => `Ich habe „${title}“ gelesen und stimme zu`,
+  acceptThisDocument: 'Ich habe dieses Dokument gelesen und akzeptiere es',
   opensInNewTab: '(öffnet in einem neuen Tab)',
 
   // Signatures

@@ -109,6 +109,7 @@ const terms = {
   documentVersion: (version: string) => `Version ${version}`,
   readFullDocument: 'Read the full document',
   acceptDocument: (title: string) => `I have read and accept the ${title}`,
+  acceptThisDocument: 'I have read and accept this document',
   opensInNewTab: '(opens in a new tab)',
 
   // Signatures

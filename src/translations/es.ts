@@ -118,6 +118,7 @@ const translation = {
   documentVersion: (version) => `Versión ${version}`,
   readFullDocument: 'Leer el documento completo',
   acceptDocument: (title) => `He leído y acepto «${title}»`,
+  acceptThisDocument: 'He leído y acepto este documento',
   opensInNewTab: '(se abre en una pestaña nueva)',
 
   // Signatures

@@ -116,6 +116,7 @@ const translation = {
   documentVersion: (version) => `Version ${version}`,
   readFullDocument: 'Lire le document complet',
   acceptDocument: (title) => `J’ai lu et j’accepte le document «\u00a0${title}\u00a0»`,
+  acceptThisDocument: 'J’ai lu et j’accepte ce document',
   opensInNewTab: '(s’ouvre dans un nouvel onglet)',
 
   // Signatures

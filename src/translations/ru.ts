@@ -121,6 +121,7 @@ const translation = {
   documentVersion: (version) => `Версия ${version}`,
   readFullDocument: 'Прочитать документ полностью',
   acceptDocument: (title) => `Я прочитал(а) и принимаю документ «${title}»`,
+  acceptThisDocument: 'Я прочитал(а) этот документ и принимаю его',
   opensInNewTab: '(откроется в новой вкладке)',
 
   // Signatures

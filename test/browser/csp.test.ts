@@ -1,7 +1,10 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { KycOnboarding } from '../../src/components/onboarding/onboarding.js';
 import { syntheticPhoto } from '../helpers/corpus.js';
-import { advancedBeforeLiveness, standardBeforeDocuments } from '../helpers/onboarding.js';
+import { advancedBeforeLiveness, applicationOf, standardBeforeDocuments } from '../helpers/onboarding.js';
+import { fillBasic } from '../helpers/kyc.js';
+import { ENDPOINT } from '../helpers/sandbox.js';
+import { createKycClient } from '../../src/api/index.js';
 import { loggedInClient, logout } from '../helpers/sandbox.js';
 import type { KycFileUpload } from '../../src/components/file-upload/file-upload.js';
 
@@ -58,6 +61,24 @@ describe('<kyc-onboarding> under a strict Content-Security-Policy', () => {
         'sized',
       );
       await waitUntil(() => inQuestion('sumsub_liveness_check_url', 'svg path'), 'the QR code');
+      expect(page.cspViolations).to.deep.equal([]);
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it("formats a legal text's markup through the widget's own Trusted Types policy, with no violation", async () => {
+    await loggedInClient();
+    await fillBasic(createKycClient({ endpoint: ENDPOINT }), await applicationOf('Basic'));
+    const { frame, page, widget } = await strictPage();
+    try {
+      await waitUntil(() => widget().flow?.screen.name === 'review', 'the application is resumed', { timeout: 10000 });
+      const flow = widget().flow;
+      flow.goToStep(flow.steps.findIndex((step) => step.title === 'Agreements'));
+      const text = () =>
+        widget().shadowRoot!.querySelector('kyc-question[data-key="terms_of_service"]')?.shadowRoot?.querySelector('[part~="document-text"]');
+      await waitUntil(() => text()?.querySelector('b'), 'the terms formatted', { timeout: 10000 });
+      expect(text()!.querySelector('b')!.textContent).to.equal('Company');
       expect(page.cspViolations).to.deep.equal([]);
     } finally {
       frame.remove();

@@ -6,5 +6,5 @@ import type {} from 'kyc-onboarding/vue';
 import App from './App.vue';
 
 // Vue creates a Trusted Types policy named `vue`: under a Trusted Types CSP, allow it beside the
-// widget's (`trusted-types lit-html vue`).
+// widget's (`trusted-types lit-html kyc-legal-text vue`).
 createApp(App).mount('#app');

@@ -116,6 +116,20 @@ export const questionStyles = css`
     white-space: pre-line;
   }
 
+  .document__text :is(ul, ol) {
+    margin-block: var(--_kyc-space-s);
+    padding-inline-start: var(--_kyc-space-l);
+  }
+
+  .document__text :is(h3, h4, h5, h6) {
+    font-size: var(--_kyc-font-size);
+    margin-block: var(--_kyc-space-m) var(--_kyc-space-s);
+  }
+
+  .document__text a {
+    color: var(--_kyc-color-primary);
+  }
+
   .document__link {
     display: inline-flex;
     flex-wrap: wrap;

@@ -444,7 +444,7 @@ describe('<kyc-question>', () => {
       return documents.find((document) => document.key === 'terms_of_service')!;
     }
 
-    it('shows the document’s text as text, in a focusable region, with a link to the full document', async () => {
+    it('shows the document’s text formatted, in a focusable region, with a link to the full document', async () => {
       const { client } = await sandbox();
       const el = await show(
         questionOf('terms_of_service', 'legal_document', { required: true }, { description: 'Please read it.' }),
@@ -453,10 +453,12 @@ describe('<kyc-question>', () => {
       await loaded(el, '.document');
       const expected = await terms(createKycClient({ endpoint: ENDPOINT }));
 
+      // Its markup is formatted (the sanitizer arrives when first needed): no raw tag is shown.
+      await waitUntil(() => $(el, '[role="region"] b'), 'the text formatted');
       const region = $(el, '[role="region"]')!;
-      expect(region.textContent).to.contain('<b>Company</b>');
+      expect(region.textContent).to.not.contain('<b>');
+      expect(region.querySelector('b')!.textContent).to.equal('Company');
       expect(region.textContent).to.contain('true & complete');
-      expect(region.querySelector('b')).to.equal(null);
       expect(region.querySelectorAll('p').length).to.equal(expected.text!.split('\n\n').length);
       expect(region.getAttribute('tabindex')).to.equal('0');
       expect($(el, `#${region.getAttribute('aria-labelledby')}`)!.textContent).to.equal(expected.title);
@@ -493,6 +495,21 @@ describe('<kyc-question>', () => {
       box.click();
       await el.updateComplete;
       expect(el.value).to.equal('');
+    });
+
+    it('names the document once when the question has its title, and keeps a text that only looks like a tag', async () => {
+      const { client } = await sandbox();
+      const el = await show(questionOf('privacy_policy', 'legal_document', { required: true }, { title: 'Privacy policy' }), client);
+      await loaded(el, '.document');
+      const seen = shadowText(el);
+      expect(seen.split('Privacy policy').length - 1, 'the title shown once').to.equal(1);
+      expect($(el, '.document__title')).to.equal(null);
+      expect(control(el).labels![0].textContent).to.contain('I have read and accept this document');
+      const region = $(el, '[role="region"]')!;
+      expect(region.textContent, 'an address in angle brackets stays as written').to.contain('<privacy@sandbox.example>');
+      expect(region.querySelector('*:not(p)')).to.equal(null);
+      expect($(el, `#${region.getAttribute('aria-labelledby')}`)!.textContent).to.equal('Privacy policy');
+      await expectAccessible(el);
     });
 
     it('shows an accepted document checked, and asks again for an older version', async () => {

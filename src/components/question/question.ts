@@ -4,6 +4,8 @@ import { live } from 'lit/directives/live.js';
 import type { KycDefinition, KycClient, KycApplicationQuestion, KycLegalDocument } from '../../api/index.js';
 import { KycFormAssociatedElement, type KycValidationResult, type KycValidator } from '../../internal/form-associated.js';
 import { answerText, hasVerificationProblem, isLiveness, isLivenessDone } from '../../internal/answer.js';
+import { hasMarkup, withoutTags } from '../../internal/legal-text.js';
+import { comparable } from '../../flow/reference-data.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
 import { LocalizeController, numberFormat, type TextTermKey, type KycTranslationOverrides } from '../../utilities/localize.js';
 import type { KycComboboxOption } from '../combobox/combobox.js';
@@ -721,21 +723,42 @@ export class KycQuestion extends KycFormAssociatedElement {
   }
 
   #renderDocument(document: KycLegalDocument, messages: string[]): TemplateResult {
-    const paragraphs = (document.text ?? '').split(/\n\s*\n/).filter((paragraph) => paragraph.trim() !== '');
+    const text = document.text ?? '';
+    const markup = hasMarkup(text) ? this.#markupOf(document) : null;
+    const paragraphs = (markup === 'failed' ? withoutTags(text) : text).split(/\n\s*\n/).filter((paragraph) => paragraph.trim() !== '');
     const marker = this.#isRequired ? html`<span class="form-control__required" aria-hidden="true">*</span>` : nothing;
+    // The question's title is the legend: the document's is said again only when it is another one.
+    const ownTitle = comparable(document.title) !== comparable(this.question!.title);
     return html`<div class="document" part="document">
-      <p class="document__header">
-        <span id="document-title" class="document__title">${document.title}</span>
-        ${
-          document.version
-            ? html`<span class="document__version">${this.#localize.term('documentVersion', document.version)}</span>`
-            : nothing
-        }
-      </p>
+      ${
+        ownTitle || document.version
+          ? html`<p class="document__header">
+            ${ownTitle ? html`<span id="document-title" class="document__title" dir="auto">${document.title}</span>` : nothing}
+            ${
+              document.version
+                ? html`<span class="document__version">${this.#localize.term('documentVersion', document.version)}</span>`
+                : nothing
+            }
+          </p>`
+          : nothing
+      }
       ${
         paragraphs.length
-          ? html`<div class="document__text" part="document-text" role="region" tabindex="0" aria-labelledby="document-title">
-            ${paragraphs.map((paragraph) => html`<p dir="auto">${paragraph}</p>`)}
+          ? html`<div
+            class="document__text"
+            part="document-text"
+            role="region"
+            tabindex="0"
+            aria-labelledby=${ownTitle ? 'document-title' : 'label'}
+            aria-busy=${markup === 'loading' ? 'true' : 'false'}
+          >
+            ${
+              markup === null || markup === 'failed'
+                ? paragraphs.map((paragraph) => html`<p dir="auto">${paragraph}</p>`)
+                : markup === 'loading'
+                  ? nothing
+                  : markup
+            }
           </div>`
           : nothing
       }
@@ -760,9 +783,29 @@ export class KycQuestion extends KycFormAssociatedElement {
           @input=${this.#onInput}
           @change=${this.#onChange}
         />
-        <span>${this.#localize.term('acceptDocument', document.title)}${marker}</span>
+        <span>${ownTitle ? this.#localize.term('acceptDocument', document.title) : this.#localize.term('acceptThisDocument')}${marker}</span>
       </label>
     </div>`;
+  }
+
+  /** A legal text with markup, formatted: loading (the sanitizer comes when first needed), made, or failed to load. */
+  #markup: { text: string; url: string | null; node: HTMLElement | 'loading' | 'failed' } | null = null;
+
+  #markupOf(document: KycLegalDocument): HTMLElement | 'loading' | 'failed' {
+    const text = document.text ?? '';
+    const current = this.#markup;
+    if (current && current.text === text && current.url === document.url) return current.node;
+    const markup: { text: string; url: string | null; node: HTMLElement | 'loading' | 'failed' } = {
+      text,
+      url: document.url,
+      node: 'loading',
+    };
+    this.#markup = markup;
+    import('../../internal/legal-markup.js')
+      .then(({ legalMarkup }) => (markup.node = legalMarkup(text, document.url)))
+      .catch(() => (markup.node = 'failed')) // its words, without the tags
+      .finally(() => this.requestUpdate());
+    return markup.node;
   }
 
   #renderReadOnly(): TemplateResult {

@@ -30,7 +30,7 @@ export function demoCsp(frameSources: readonly string[] = []): string {
     "base-uri 'none'",
     "frame-ancestors 'none'",
     "require-trusted-types-for 'script'",
-    'trusted-types lit-html',
+    'trusted-types lit-html kyc-legal-text',
   ].join('; ');
 }
 
