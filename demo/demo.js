@@ -172,6 +172,10 @@ function mountWidget(options = {}) {
   widget.setAttribute('poll-interval', '2000');
   widget.setAttribute('theme', settings.theme);
   widget.setAttribute('lang', settings.lang);
+  // The welcome links the partner's privacy notice (the sandbox's partner is fictitious), and asks
+  // the person's consent (the widget's own text) before anything of theirs is sent.
+  widget.setAttribute('privacy-url', 'https://legal.sandbox.example/privacy-policy/v2.1');
+  widget.setAttribute('consent', '');
   if (options.applicationUuid) widget.setAttribute('application-uuid', options.applicationUuid);
   widgetHost.replaceChildren(widget);
   renderStatus(null, 'loading…');

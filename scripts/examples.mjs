@@ -304,6 +304,9 @@ async function drivePage(browser, server, mount, page, { strictMode = false, bas
 
     const walked = await run.check(`${label}: walks to the second step, each event handled once`, async () => {
       await tab.getByRole('button', { name: 'Start verification' }).click();
+      // The welcome: what the level needs, then Start.
+      await tab.getByRole('heading', { name: 'Before you start' }).waitFor({ timeout: STEP_TIMEOUT });
+      await tab.getByRole('button', { name: 'Start', exact: true }).click();
       await tab.getByRole('heading', { name: 'Personal data' }).waitFor({ timeout: STEP_TIMEOUT });
       // Sandbox test data, typed as a person would (locators reach into the widget's open shadow roots).
       await tab.getByLabel('First name').fill('Jane');

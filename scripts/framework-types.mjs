@@ -125,7 +125,8 @@ function reactJsx() {
     lines.push(
       `/** The props of \`<${tagName}>\` in React 19 JSX: its properties, its attributes, \`on<event>\` handlers and the usual HTML props. */`,
       `export interface ${className}JsxProps`,
-      `  extends DetailedHTMLProps<HTMLAttributes<${className}>, ${className}>,`,
+      // The element's own properties win over the HTML props of the same name (React's \`content\` is <meta>'s).
+      `  extends Omit<DetailedHTMLProps<HTMLAttributes<${className}>, ${className}>, keyof ${className}Properties>,`,
       `    ${className}Properties,`,
       `    ${className}Attributes,`,
       `    ${className}EventHandlers {}`,

@@ -22,6 +22,8 @@ import {
   KycLivenessErrorEvent,
   KycLivenessReadyEvent,
   KycLevelSelectEvent,
+  KycConsentEvent,
+  KYC_CONSENT,
   KycReadyEvent,
   KycRejectEvent,
   KycSaveEvent,
@@ -40,6 +42,7 @@ const LEVEL = '9d2e7c4a-1b3f-4e5d-8a6b-7c8d9e0f1a2b';
 const EVENTS: { name: string; event: () => CustomEvent<object>; cancelable: boolean }[] = [
   { name: KYC_READY, event: () => new KycReadyEvent({ applicationUuid: APP, levelUuid: LEVEL, status: 'draft' }), cancelable: false },
   { name: KYC_LEVEL_SELECT, event: () => new KycLevelSelectEvent({ levelUuid: LEVEL }), cancelable: false },
+  { name: KYC_CONSENT, event: () => new KycConsentEvent({ applicationUuid: APP, levelUuid: LEVEL }), cancelable: false },
   {
     name: KYC_APPLICATION_CREATE,
     event: () => new KycApplicationCreateEvent({ applicationUuid: APP, levelUuid: LEVEL }),
@@ -88,6 +91,7 @@ describe('public events', () => {
     expect(EVENTS.map((entry) => entry.name)).to.deep.equal([
       'kyc-ready',
       'kyc-level-select',
+      'kyc-consent',
       'kyc-application-create',
       'kyc-step-change',
       'kyc-save',

@@ -15,6 +15,7 @@ import {
 import {
   KycApplicationCreateEvent,
   KycCompleteEvent,
+  KycConsentEvent,
   KycErrorEvent,
   KycLevelSelectEvent,
   KycReadyEvent,
@@ -43,6 +44,8 @@ export type FlowScreen =
   /** The platform lets this client create no application, and none is open. */
   | { name: 'not-allowed' }
   | { name: 'levels'; levels: KycLevel[]; currentLevel: KycLevel | null }
+  /** Before the first step: what the person will need, how long it takes, and the host's consent. */
+  | { name: 'welcome' }
   | { name: 'step'; index: number }
   | { name: 'review' }
   /** Sent: waiting for the reviewer (the application is polled). */
@@ -71,6 +74,13 @@ export interface FlowOptions {
   pollIntervalMs?: number;
   /** What the polling is scheduled by. Default: the system's clock. */
   clock?: KycClock;
+  /** Say what the person will need before the first step of an application nothing was answered in. */
+  welcome?: boolean;
+  /**
+   * Ask the host's consent before anything of the person's (an answer, a file, a code, a liveness
+   * check) is sent: on every application that may still be changed, once per start of the flow.
+   */
+  consent?: boolean;
 }
 
 /**
@@ -125,6 +135,8 @@ export class FlowController implements ReactiveController {
    * one of them: the person stays on the step to read it (Continue goes on). Cleared by a move.
    */
   documentNote = false;
+  /** The person agreed to the host's consent text since the flow started (see {@link FlowOptions.consent}). */
+  consented = false;
   /** The level the person picked on the level choice (before pressing Start), or null. */
   chosenLevel: string | null = null;
   /** The documents of the application: files chosen, "no back side", their making on Continue. */
@@ -151,6 +163,8 @@ export class FlowController implements ReactiveController {
   /** The last poll failed (its notice is the polling's, cleared by the next answer). */
   #pollFailed = false;
   #started = false;
+  /** The application whose welcome the person went past (it is not shown again for it). */
+  #welcomed: string | null = null;
   /** Answers changed since the reviewer's remarks on them: the remarks no longer apply. */
   readonly #revised = new Set<string>();
   /**
@@ -358,7 +372,7 @@ export class FlowController implements ReactiveController {
 
   /** Goes to a step without saving (Back, the progress indicator, "Change" on the review). */
   goToStep(index: number): void {
-    if (index < 0 || index >= this.steps.length) return;
+    if (index < 0 || index >= this.steps.length || this.awaitingConsent) return;
     this.#moveTo({ name: 'step', index });
   }
 
@@ -412,7 +426,29 @@ export class FlowController implements ReactiveController {
 
   /** Opens the review of every answer. */
   review(): void {
+    if (this.awaitingConsent) return;
     this.#moveTo({ name: 'review' });
+  }
+
+  /** Whether the host's consent must be given before the person's answers may be reached. */
+  get awaitingConsent(): boolean {
+    return (this.#options.consent ?? false) && !this.consented && this.editable;
+  }
+
+  /**
+   * From the welcome: the person starts (and, when the host asks for it, agrees: `kyc-consent` is
+   * fired). On to where the application stands: its first step not done.
+   */
+  begin(): void {
+    const application = this.application;
+    if (this.screen.name !== 'welcome' || !application) return;
+    this.#welcomed = application.uuid;
+    if (this.#options.consent && !this.consented) {
+      this.consented = true;
+      this.#host.dispatchEvent(new KycConsentEvent({ applicationUuid: application.uuid, levelUuid: application.kycLevel?.uuid ?? null }));
+    }
+    // As if the application had just been opened there (no step change: the person was on none).
+    this.#moveTo(this.#resumeScreen(application), false);
   }
 
   /**
@@ -711,7 +747,7 @@ export class FlowController implements ReactiveController {
     switch (application.status) {
       case 'draft':
       case 'pending':
-        this.#moveTo(this.#resumeScreen(application), false);
+        this.#moveTo(this.#welcomes(application) ? { name: 'welcome' } : this.#resumeScreen(application), false);
         break;
       case 'in_review':
         this.#moveTo({ name: 'waiting' }, false);
@@ -741,6 +777,18 @@ export class FlowController implements ReactiveController {
     if (hint === 'review') return { name: 'review' };
     if (hint !== null && hint < application.steps.length) return { name: 'step', index: hint };
     return application.steps.length === 0 ? { name: 'step', index: 0 } : { name: 'review' };
+  }
+
+  /**
+   * Whether an application opens on the welcome: the host's consent is still to be given, or (with
+   * the welcome on) nothing was answered in it yet and the person has not gone past it.
+   */
+  #welcomes(application: KycApplication): boolean {
+    if (this.#options.consent && !this.consented) return true;
+    if (!this.#options.welcome || this.#welcomed === application.uuid || application.status !== 'draft') return false;
+    return application.steps.every((step) =>
+      step.questions.every(({ attribute }) => attribute.readOnly || isLiveness(attribute) || !attribute.value),
+    );
   }
 
   #firstStepWhere(test: (attribute: KycAttribute) => boolean, application = this.application): number | null {

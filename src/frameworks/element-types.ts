@@ -34,6 +34,14 @@ export interface KycOnboardingProperties {
   clock?: KycOnboarding['clock'];
   /** Per-language overrides of the texts: `{ de: { continue: 'Weiter' } }`, for the widget and every element inside it (one that has `translations` of its own keeps them). */
   translations?: KycOnboarding['translations'];
+  /** The host's words for the platform's steps and questions, by language: `{ de: { questions: { first_name: { title: 'Vorname', description: '…' } }, steps: { 'Personal data': { title: 'Angaben zur Person' } } } }` (questions by attribute key, steps by the platform's title). They win over the platform's and the widget's own (which name the guide's documents and the liveness check in the person's language when the platform's words are missing or technical). */
+  content?: KycOnboarding['content'];
+  /** `on` (default): before the first step of an application nothing was answered in, a welcome says what the person will need (from the level's questions: documents, a phone for codes, a camera), about how long it takes, and links the partner's privacy notice. `off`: straight to the first step (the welcome still comes when `consent` asks for it). */
+  welcome?: KycOnboarding['welcome'];
+  /** The partner's privacy notice, linked from the welcome (opens in a new tab). */
+  privacyUrl?: KycOnboarding['privacyUrl'];
+  /** Ask the person's consent on the welcome before anything of theirs (an answer, a file, a code, the liveness check) is sent to the platform; `kyc-consent` is fired when they agree. The value names the term of the consent text in `translations` (e.g. `consent="partnerConsent"` with `{ en: { partnerConsent: '…' } }`); empty, the widget's own text. Or give the text (links allowed) as a child with `slot="consent"`. Asked once per start of the flow while the application may be changed: drop the attribute once your backend recorded the consent. */
+  consent?: KycOnboarding['consent'];
   /** Largest document file accepted, in bytes (64 MB, Sumsub's limit, by default). */
   maxFileSize?: KycOnboarding['maxFileSize'];
   /** Longest side of a document photo after the fix-up, in pixels. */
@@ -62,6 +70,12 @@ export interface KycOnboardingAttributes {
   theme?: KycOnboarding['theme'];
   /** First interval of the review polling, in milliseconds. */
   'poll-interval'?: KycOnboarding['pollInterval'];
+  /** `on` (default): before the first step of an application nothing was answered in, a welcome says what the person will need (from the level's questions: documents, a phone for codes, a camera), about how long it takes, and links the partner's privacy notice. `off`: straight to the first step (the welcome still comes when `consent` asks for it). */
+  welcome?: KycOnboarding['welcome'];
+  /** The partner's privacy notice, linked from the welcome (opens in a new tab). */
+  'privacy-url'?: KycOnboarding['privacyUrl'];
+  /** Ask the person's consent on the welcome before anything of theirs (an answer, a file, a code, the liveness check) is sent to the platform; `kyc-consent` is fired when they agree. The value names the term of the consent text in `translations` (e.g. `consent="partnerConsent"` with `{ en: { partnerConsent: '…' } }`); empty, the widget's own text. Or give the text (links allowed) as a child with `slot="consent"`. Asked once per start of the flow while the application may be changed: drop the attribute once your backend recorded the consent. */
+  consent?: KycOnboarding['consent'];
   /** Largest document file accepted, in bytes (64 MB, Sumsub's limit, by default). */
   'max-file-size'?: KycOnboarding['maxFileSize'];
   /** Longest side of a document photo after the fix-up, in pixels. */
@@ -76,6 +90,8 @@ export interface KycOnboardingEventMap {
   'kyc-ready': GlobalEventHandlersEventMap['kyc-ready'];
   /** The person chose a level. Detail: `{levelUuid}`. */
   'kyc-level-select': GlobalEventHandlersEventMap['kyc-level-select'];
+  /** The person agreed to the consent text (`consent`), before anything of theirs was sent. Detail: `{applicationUuid, levelUuid}`. */
+  'kyc-consent': GlobalEventHandlersEventMap['kyc-consent'];
   /** An application was created. Detail: `{applicationUuid, levelUuid}`. */
   'kyc-application-create': GlobalEventHandlersEventMap['kyc-application-create'];
   /** The person moves to another step (cancelable). Detail: `{from, to, total}`. */
@@ -110,6 +126,8 @@ export interface KycOnboardingEventHandlers {
   'onkyc-ready'?: (event: GlobalEventHandlersEventMap['kyc-ready']) => void;
   /** The person chose a level. Detail: `{levelUuid}`. */
   'onkyc-level-select'?: (event: GlobalEventHandlersEventMap['kyc-level-select']) => void;
+  /** The person agreed to the consent text (`consent`), before anything of theirs was sent. Detail: `{applicationUuid, levelUuid}`. */
+  'onkyc-consent'?: (event: GlobalEventHandlersEventMap['kyc-consent']) => void;
   /** An application was created. Detail: `{applicationUuid, levelUuid}`. */
   'onkyc-application-create'?: (event: GlobalEventHandlersEventMap['kyc-application-create']) => void;
   /** The person moves to another step (cancelable). Detail: `{from, to, total}`. */

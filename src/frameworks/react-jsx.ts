@@ -12,7 +12,7 @@ export type { KycOnboardingAttributes, KycOnboardingEventHandlers, KycOnboarding
 
 /** The props of `<kyc-onboarding>` in React 19 JSX: its properties, its attributes, `on<event>` handlers and the usual HTML props. */
 export interface KycOnboardingJsxProps
-  extends DetailedHTMLProps<HTMLAttributes<KycOnboarding>, KycOnboarding>,
+  extends Omit<DetailedHTMLProps<HTMLAttributes<KycOnboarding>, KycOnboarding>, keyof KycOnboardingProperties>,
     KycOnboardingProperties,
     KycOnboardingAttributes,
     KycOnboardingEventHandlers {}

@@ -250,6 +250,29 @@ const translation = {
   livenessLater: 'تحقق قصير بفيديو سيلفي باستخدام الكاميرا',
   livenessRequired: 'أجرِ التحقق من الحيوية للمتابعة.',
 
+  // The welcome
+  welcomeTitle: 'قبل أن تبدأ',
+  welcomeIntro: 'نحتاج إلى تأكيد هويتك. هذا ما ستحتاج إليه:',
+  needAnswers: 'بعض الإجابات عنك',
+  needIdentityDocument: 'مستند هويتك، لتصويره أو رفعه',
+  needProofOfAddress: 'إثبات عنوان من الأشهر الثلاثة الأخيرة، مثل فاتورة خدمات أو كشف حساب بنكي',
+  needProofOfFunds: 'مستند يوضح مصدر أموالك، مثل كشف راتب',
+  needPhone: 'هاتفك المحمول، لتلقي رموز التأكيد عبر الرسائل القصيرة',
+  needEmail: 'الوصول إلى بريدك الإلكتروني، لتلقي رموز التأكيد',
+  needCamera: 'جهاز مزوّد بكاميرا، لفيديو سيلفي قصير',
+  welcomeTime: (minutes, f) =>
+    f.plural(minutes, {
+      one: 'يستغرق الأمر دقيقة واحدة تقريبًا.',
+      two: 'يستغرق الأمر دقيقتين تقريبًا.',
+      few: `يستغرق الأمر ${f.number(minutes)} دقائق تقريبًا.`,
+      other: `يستغرق الأمر ${f.number(minutes)} دقيقة تقريبًا.`,
+    }),
+  welcomeResume: 'يمكنك التوقف في أي وقت: ما حفظته يبقى محفوظًا، ويمكنك المتابعة لاحقًا.',
+  welcomePrivacy: 'كيف نستخدم بياناتك',
+  welcomeStart: 'ابدأ',
+  consentDefault: 'أوافق على معالجة بياناتي الشخصية ومستنداتي وفيديو لوجهي للتحقق من هويتي، كما تصف سياسة الخصوصية.',
+  consentRequired: 'ضع علامة في المربع للموافقة قبل أن تبدأ.',
+
   // The review: what is required and not done
   notDone: 'لم يكتمل',
   complete: 'إكمال',

@@ -207,6 +207,25 @@ const translation = {
   livenessLater: 'Eine kurze Selfie-Videoprüfung mit Ihrer Kamera',
   livenessRequired: 'Führen Sie die Lebenderkennung durch, um fortzufahren.',
 
+  // The welcome
+  welcomeTitle: 'Bevor Sie beginnen',
+  welcomeIntro: 'Wir müssen Ihre Identität bestätigen. Das brauchen Sie dafür:',
+  needAnswers: 'Einige Angaben zu Ihrer Person',
+  needIdentityDocument: 'Ihr Ausweisdokument, zum Fotografieren oder Hochladen',
+  needProofOfAddress: 'Einen Adressnachweis der letzten drei Monate, etwa eine Versorgerrechnung oder einen Kontoauszug',
+  needProofOfFunds: 'Ein Dokument, das zeigt, woher Ihr Geld stammt, etwa eine Gehaltsabrechnung',
+  needPhone: 'Ihr Mobiltelefon, um Bestätigungscodes per SMS zu erhalten',
+  needEmail: 'Zugang zu Ihrem E-Mail-Postfach, um Bestätigungscodes zu erhalten',
+  needCamera: 'Ein Gerät mit Kamera, für ein kurzes Selfie-Video',
+  welcomeTime: (minutes, f) =>
+    f.plural(minutes, { one: 'Es dauert etwa eine Minute.', other: `Es dauert etwa ${f.number(minutes)} Minuten.` }),
+  welcomeResume: 'Sie können jederzeit unterbrechen: Was Sie gespeichert haben, bleibt erhalten, und Sie können später weitermachen.',
+  welcomePrivacy: 'Wie wir Ihre Daten verwenden',
+  welcomeStart: 'Beginnen',
+  consentDefault:
+    'Ich bin damit einverstanden, dass meine personenbezogenen Daten, meine Dokumente und ein Video meines Gesichts zur Überprüfung meiner Identität verarbeitet werden, wie in der Datenschutzerklärung beschrieben.',
+  consentRequired: 'Setzen Sie das Häkchen, um zuzustimmen, bevor Sie beginnen.',
+
   // The review: what is required and not done
   notDone: 'Nicht erledigt',
   complete: 'Erledigen',

@@ -5,6 +5,25 @@
 import { registerEnglishTerms, type TermFormat } from '../utilities/localize.js';
 
 const terms = {
+  // The welcome
+  welcomeTitle: 'Before you start',
+  welcomeIntro: 'We need to confirm who you are. This is what you will need:',
+  needAnswers: 'A few answers about yourself',
+  needIdentityDocument: 'Your identity document, to photograph or upload',
+  needProofOfAddress: 'A proof of address from the last three months, such as a utility bill or bank statement',
+  needProofOfFunds: 'A document that shows where your money comes from, such as a payslip',
+  needPhone: 'Your mobile phone, to receive confirmation codes by SMS',
+  needEmail: 'Access to your e-mail, to receive confirmation codes',
+  needCamera: 'A device with a camera, for a short selfie video',
+  welcomeTime: (minutes: number, f: TermFormat) =>
+    f.plural(minutes, { one: 'It takes about a minute.', other: `It takes about ${f.number(minutes)} minutes.` }),
+  welcomeResume: 'You can stop at any time: what you saved is kept, and you can go on later.',
+  welcomePrivacy: 'How we use your data',
+  welcomeStart: 'Start',
+  consentDefault:
+    'I agree that my personal data, my documents and a video of my face are processed to verify my identity, as the privacy notice describes.',
+  consentRequired: 'Tick the box to agree before you start.',
+
   // The review: what is required and not done
   notDone: 'Not done',
   complete: 'Complete',

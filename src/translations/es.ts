@@ -203,6 +203,25 @@ const translation = {
   livenessLater: 'Una breve comprobación en vídeo, tipo selfi, con su cámara',
   livenessRequired: 'Haga la prueba de vida para continuar.',
 
+  // The welcome
+  welcomeTitle: 'Antes de empezar',
+  welcomeIntro: 'Necesitamos confirmar su identidad. Esto es lo que necesitará:',
+  needAnswers: 'Algunas respuestas sobre usted',
+  needIdentityDocument: 'Su documento de identidad, para fotografiarlo o subirlo',
+  needProofOfAddress: 'Un justificante de domicilio de los últimos tres meses, como una factura o un extracto bancario',
+  needProofOfFunds: 'Un documento que muestre de dónde procede su dinero, como una nómina',
+  needPhone: 'Su teléfono móvil, para recibir códigos de confirmación por SMS',
+  needEmail: 'Acceso a su correo electrónico, para recibir códigos de confirmación',
+  needCamera: 'Un dispositivo con cámara, para un breve vídeo selfi',
+  welcomeTime: (minutes, f) =>
+    f.plural(minutes, { one: 'Se tarda alrededor de un minuto.', other: `Se tarda alrededor de ${f.number(minutes)} minutos.` }),
+  welcomeResume: 'Puede detenerse cuando quiera: lo que haya guardado se conserva y podrá continuar más tarde.',
+  welcomePrivacy: 'Cómo usamos sus datos',
+  welcomeStart: 'Empezar',
+  consentDefault:
+    'Acepto que mis datos personales, mis documentos y un vídeo de mi cara se traten para verificar mi identidad, como describe la política de privacidad.',
+  consentRequired: 'Marque la casilla para dar su consentimiento antes de empezar.',
+
   // The review: what is required and not done
   notDone: 'Sin hacer',
   complete: 'Completar',

@@ -201,6 +201,25 @@ const translation = {
   livenessLater: 'Une courte vérification vidéo (selfie) avec votre caméra',
   livenessRequired: 'Faites le contrôle du vivant pour continuer.',
 
+  // The welcome
+  welcomeTitle: 'Avant de commencer',
+  welcomeIntro: 'Nous devons confirmer votre identité. Voici ce dont vous aurez besoin :',
+  needAnswers: 'Quelques réponses sur vous',
+  needIdentityDocument: 'Votre pièce d’identité, à photographier ou à envoyer',
+  needProofOfAddress: 'Un justificatif de domicile de moins de trois mois, par exemple une facture ou un relevé bancaire',
+  needProofOfFunds: 'Un document qui montre d’où vient votre argent, par exemple une fiche de paie',
+  needPhone: 'Votre téléphone mobile, pour recevoir des codes de confirmation par SMS',
+  needEmail: 'L’accès à votre messagerie, pour recevoir des codes de confirmation',
+  needCamera: 'Un appareil doté d’une caméra, pour une courte vidéo selfie',
+  welcomeTime: (minutes, f) =>
+    f.plural(minutes, { one: 'Cela prend environ une minute.', other: `Cela prend environ ${f.number(minutes)} minutes.` }),
+  welcomeResume: 'Vous pouvez vous arrêter à tout moment : ce que vous avez enregistré est conservé, et vous pourrez reprendre plus tard.',
+  welcomePrivacy: 'Comment nous utilisons vos données',
+  welcomeStart: 'Commencer',
+  consentDefault:
+    'J’accepte que mes données personnelles, mes documents et une vidéo de mon visage soient traités pour vérifier mon identité, comme le décrit la politique de confidentialité.',
+  consentRequired: 'Cochez la case pour donner votre accord avant de commencer.',
+
   // The review: what is required and not done
   notDone: 'Non fait',
   complete: 'Compléter',

@@ -360,6 +360,7 @@ describe('LocalizeController', () => {
       changeAnswer: ['Citizenship'],
       completeAnswer: ['Citizenship'],
       reviewMissingTitle: [2],
+      welcomeTime: [5],
       remarksCount: [2],
       unknownStatusBody: ['on_hold'],
       optionsAvailable: [2],

@@ -130,8 +130,21 @@ async function advancedToApproval(s: Scenario): Promise<void> {
     await demo.proceed('Proofs');
     const bill = await documentPhoto(demo.page, 'Utility bill', 2);
     await demo.upload('Proof of address', bill);
-    await demo.proceed('Liveness check');
+    await demo.widget.getByRole('button', { name: 'Continue', exact: true }).click();
     return `JPEGs of ${Math.round(passport.buffer.length / 1024)} and ${Math.round(bill.buffer.length / 1024)} KiB`;
+  });
+  await s.check("the document note: Sumsub's note on the stored proof of address, shown on its step at once, no tick", async () => {
+    await demo.widget.getByText('There is no available data to recognize from image').first().waitFor();
+    await demo.onScreen('Proofs');
+    await demo.widget.getByRole('alert').filter({ hasText: 'the identity check has a note on it' }).waitFor();
+    await demo.widget.getByText('Uploaded, with a note from the identity check').first().waitFor();
+    await demo.proceed('Liveness check');
+  });
+  await s.check('a skipped liveness check: Continue says it is needed, and the widget stays', async () => {
+    await demo.livenessFrame();
+    await demo.widget.getByRole('button', { name: 'Continue', exact: true }).click();
+    await demo.widget.getByText('Take the liveness check to go on.').first().waitFor();
+    await demo.onScreen('Liveness check');
   });
   await s.check('liveness: Sumsub\'s WebSDK with the sandbox stand-in, "Pass (simulated)" in its frame, the widget moves on', async () => {
     await demo.passLiveness();
@@ -151,7 +164,7 @@ async function advancedToApproval(s: Scenario): Promise<void> {
         .getByRole('definition')
         .first();
     const shown = [];
-    for (const question of ['Passport', 'Proof of address', 'SumSub liveness check token'])
+    for (const question of ['Passport', 'Proof of address', 'Liveness check'])
       shown.push(`${question}: ${((await answerTo(question).textContent()) ?? '').trim()}`);
     if (!shown[0].endsWith('Uploaded') || !shown[1].endsWith('Uploaded') || !shown[2].endsWith('Done'))
       throw new Error(`the review shows ${shown.join('; ')}`);
@@ -277,6 +290,7 @@ async function seededReturn(s: Scenario): Promise<void> {
   const { demo } = s;
   await s.check('signed in as "Returned for correction": the remarked step, the comment, the remarks on the questions', async () => {
     await demo.signIn('Returned for correction');
+    await demo.passWelcome();
     await demo.onScreen('Personal data');
     await demo.widget.getByText('Some answers need a correction').waitFor();
     await demo.widget.getByText('Your date of birth and last name do not match your identity document.', { exact: false }).waitFor();
@@ -331,6 +345,7 @@ async function pageControls(s: Scenario): Promise<void> {
 
   await s.check('signed in as "Draft in progress": the widget on a step', async () => {
     await demo.signIn('Draft in progress');
+    await demo.passWelcome();
     await demo.widget.getByRole('button', { name: 'Continue', exact: true }).waitFor();
     return `on "${await demo.screen()}"`;
   });
@@ -475,6 +490,41 @@ function luminance(colour: string): number {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
+/** On a phone's width: the code prompt comes into view with the focus, and a wrong code is said at once. */
+async function codesOnPhone(s: Scenario): Promise<void> {
+  const { demo } = s;
+  await s.check('signed in as "New client" on a 390 px wide page: Basic level, personal data', async () => {
+    await demo.signIn('New client');
+    await demo.startLevel('Basic');
+    await demo.fillPersonal(JANE);
+    await demo.proceed('Contact details');
+    await demo.fillContacts(JANE);
+    await demo.widget.getByRole('button', { name: 'Continue', exact: true }).click();
+  });
+  await s.check('the code prompt is in view and has the focus', async () => {
+    const prompt = demo.widget.locator('kyc-signature-prompt');
+    const title = prompt.getByRole('heading').first();
+    await title.waitFor();
+    await poll(async () => (await title.evaluate((element) => element.matches(':focus'))) === true, 'the prompt focused');
+    const box = (await prompt.locator('[part~="base"]').boundingBox())!;
+    const height = demo.page.viewportSize()!.height;
+    if (box.y < 0 || box.y + box.height > height)
+      throw new Error(`the prompt is at ${Math.round(box.y)}–${Math.round(box.y + box.height)} px of ${height}`);
+    return `at ${Math.round(box.y)}–${Math.round(box.y + box.height)} px of ${height}`;
+  });
+  await s.check('a wrong first code is said at once, before the second code is asked', async () => {
+    const prompt = demo.widget.locator('kyc-signature-prompt');
+    await prompt.getByRole('button', { name: 'Send code', exact: true }).click();
+    const code = prompt.getByRole('textbox', { name: 'One-time code' });
+    await code.pressSequentially('000000');
+    await code.press('Enter');
+    await prompt.getByText('This code is not correct or has expired.', { exact: false }).waitFor();
+    await prompt.getByText('Code 1 of 2').waitFor();
+    await code.fill('');
+    await demo.signUntil('Agreements');
+  });
+}
+
 // ── the run ────────────────────────────────────────────────────────────────
 
 const started = performance.now();
@@ -485,6 +535,7 @@ try {
   await scenario(browser, 'Returned for correction (reviewer console)', returnedThroughConsole);
   await scenario(browser, 'Returned for correction (seeded client, remarks)', seededReturn);
   await scenario(browser, 'Demo page controls', pageControls);
+  await scenario(browser, 'One-time codes on a phone', codesOnPhone, { viewport: { width: 390, height: 844 } });
 } finally {
   await browser.close();
   clearTimeout(watchdog);

@@ -26,6 +26,11 @@ export interface WidgetOptions {
   pollInterval?: number;
   /** What the widget schedules by (a fake clock the test drives; the system's unless set). */
   clock?: KycClock;
+  /** The welcome before a new application's first step: `off` unless set (tests of other screens go straight on). */
+  welcome?: 'on' | 'off';
+  /** The consent gate (`consent` attribute), when set. */
+  consent?: string;
+  privacyUrl?: string;
 }
 
 /** A widget on the proxy's endpoint, once its first load ended. */
@@ -37,6 +42,9 @@ export async function widget(options: WidgetOptions = {}): Promise<Widget> {
       lang=${options.lang ?? 'en'}
       theme=${options.theme ?? 'light'}
       application-uuid=${ifDefined(options.applicationUuid)}
+      welcome=${options.welcome ?? 'off'}
+      consent=${ifDefined(options.consent)}
+      privacy-url=${ifDefined(options.privacyUrl)}
       .clock=${options.clock ?? systemClock}
     ></kyc-onboarding>`,
   );

@@ -79,7 +79,8 @@ export class Wording {
     const foreign = !lang.toLowerCase().startsWith('en');
     const title = own?.title ?? (guide && (foreign || isTechnical(question.title, key)) ? this.#localize.term(guide[0]) : question.title);
     const description =
-      own?.description ?? (guide && (foreign || isTechnical(question.description, key)) ? this.#localize.term(guide[1]) : question.description);
+      own?.description ??
+      (guide && (foreign || isTechnical(question.description, key)) ? this.#localize.term(guide[1]) : question.description);
     return this.#worded(question, title, description);
   }
 

@@ -164,6 +164,8 @@ describe('<kyc-onboarding> documents', () => {
     const el = await onDocumentStep();
     el.lang = 'de';
     await el.updateComplete;
+    // German arrives (a chunk of its own) before the person acts: an announcement made before it would be English.
+    await waitUntil(() => noBackSideBox(el).closest('label')!.textContent.includes('Rückseite'), 'German arrives');
     pickFiles(el, 'id_card_back_side', new File([], 'empty.jpg', { type: 'image/jpeg' }));
     await chooseFiles(el, 'id_card_front_side', pdfFile('front.pdf', 2048));
     await waitUntil(() => uploadOf(el, 'id_card_back_side').hasProblems, 'the back side refused');

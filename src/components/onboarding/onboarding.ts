@@ -25,6 +25,7 @@ import { onboardingStyles } from './onboarding.styles.js';
 /** The screens that are elements of their own, by the flow's screen; each loaded when first shown. */
 const SCREEN_TAGS: Partial<Record<FlowScreen['name'], string>> = {
   levels: 'kyc-levels-screen',
+  welcome: 'kyc-welcome-screen',
   step: 'kyc-step-screen',
   review: 'kyc-review-screen',
   waiting: 'kyc-outcome-screen',
@@ -40,6 +41,7 @@ const SCREEN_TAGS: Partial<Record<FlowScreen['name'], string>> = {
  *
  * @event {KycReadyEvent} kyc-ready - The first load is done. Detail: `{applicationUuid, levelUuid, status}`.
  * @event {KycLevelSelectEvent} kyc-level-select - The person chose a level. Detail: `{levelUuid}`.
+ * @event {KycConsentEvent} kyc-consent - The person agreed to the consent text (`consent`), before anything of theirs was sent. Detail: `{applicationUuid, levelUuid}`.
  * @event {KycApplicationCreateEvent} kyc-application-create - An application was created. Detail: `{applicationUuid, levelUuid}`.
  * @event {KycStepChangeEvent} kyc-step-change - The person moves to another step (cancelable). Detail: `{from, to, total}`.
  * @event {KycSaveEvent} kyc-save - Answers were stored. Detail: `{applicationUuid, keys}`.
@@ -63,6 +65,14 @@ const SCREEN_TAGS: Partial<Record<FlowScreen['name'], string>> = {
  * @csspart button-continue - The Continue / primary button.
  * @csspart button-cancel - "Stop waiting", while a first load takes long.
  * @csspart error-summary - The list of problems shown after a refused step.
+ * @csspart missing - On the review: the list of required items not done yet.
+ * @csspart needs - On the welcome: what the person will need.
+ * @csspart privacy-link - On the welcome: the link to the partner's privacy notice (`privacy-url`).
+ * @csspart consent - On the welcome: the consent (`consent`), its checkbox and message.
+ * @csspart consent-checkbox - The consent's checkbox.
+ * @csspart consent-error - The message when Start was pressed without the consent.
+ *
+ * @slot consent - The consent text (links allowed), instead of the term `consent` names.
  * @csspart question__base - Re-exported from each `<kyc-question>`: the question's wrapper.
  * @csspart question__label - Re-exported: the question's title.
  * @csspart question__help - Re-exported: the question's description.
@@ -99,6 +109,7 @@ export class KycOnboarding extends KycElement {
   static override lazyDependencies = {
     'kyc-levels-screen': () => import('./screens/screens.js').then((module) => module.KycLevelsScreen),
     'kyc-step-screen': () => import('./screens/screens.js').then((module) => module.KycStepScreen),
+    'kyc-welcome-screen': () => import('./screens/screens.js').then((module) => module.KycWelcomeScreen),
     'kyc-review-screen': () => import('./screens/screens.js').then((module) => module.KycReviewScreen),
     'kyc-outcome-screen': () => import('./screens/screens.js').then((module) => module.KycOutcomeScreen),
   };
@@ -153,6 +164,24 @@ export class KycOnboarding extends KycElement {
    * liveness check in the person's language when the platform's words are missing or technical).
    */
   @property({ attribute: false }) content: KycContent | undefined;
+  /**
+   * `on` (default): before the first step of an application nothing was answered in, a welcome
+   * says what the person will need (from the level's questions: documents, a phone for codes, a
+   * camera), about how long it takes, and links the partner's privacy notice. `off`: straight to
+   * the first step (the welcome still comes when `consent` asks for it).
+   */
+  @property() welcome: 'on' | 'off' = 'on';
+  /** The partner's privacy notice, linked from the welcome (opens in a new tab). */
+  @property({ attribute: 'privacy-url' }) privacyUrl: string | null = null;
+  /**
+   * Ask the person's consent on the welcome before anything of theirs (an answer, a file, a code,
+   * the liveness check) is sent to the platform; `kyc-consent` is fired when they agree. The value
+   * names the term of the consent text in `translations` (e.g. `consent="partnerConsent"` with
+   * `{ en: { partnerConsent: '…' } }`); empty, the widget's own text. Or give the text (links
+   * allowed) as a child with `slot="consent"`. Asked once per start of the flow while the
+   * application may be changed: drop the attribute once your backend recorded the consent.
+   */
+  @property() consent: string | null = null;
   /** Largest document file accepted, in bytes (64 MB, Sumsub's limit, by default). */
   @property({ type: Number, attribute: 'max-file-size' }) maxFileSize: number = DEFAULT_MAX_FILE_BYTES;
   /** Longest side of a document photo after the fix-up, in pixels. */
@@ -209,6 +238,8 @@ export class KycOnboarding extends KycElement {
       'platform',
       'pollInterval',
       'clock',
+      'welcome',
+      'consent',
     ] as const;
     if (settings.some((name) => changed.has(name))) this.#restart();
     // The screen's code is asked for at once (a failed load is tried again at the next update).
@@ -283,6 +314,13 @@ export class KycOnboarding extends KycElement {
           <p part="body">${localize.term('notAllowedBody')}</p>`;
       case 'levels':
         return html`<kyc-levels-screen class="screen" .preselected=${this.levelUuid}></kyc-levels-screen>`;
+      case 'welcome':
+        return html`<kyc-welcome-screen
+          class="screen"
+          .privacyUrl=${this.privacyUrl}
+          .consentTerm=${this.consent ?? ''}
+          .client=${this.#client}
+        ></kyc-welcome-screen>`;
       case 'step':
         return html`<kyc-step-screen
           class="screen"
@@ -342,6 +380,8 @@ export class KycOnboarding extends KycElement {
       applicationUuid: this.applicationUuid,
       pollIntervalMs: this.pollInterval,
       clock: this.clock,
+      welcome: this.welcome !== 'off',
+      consent: this.consent !== null,
     });
     // Whatever the first screen after the load is, it is one of the screens: their code comes
     // while the first requests are on the network, not after them.

@@ -4,3 +4,4 @@ export { KycLevelsScreen } from './levels-screen.js';
 export { KycOutcomeScreen } from './outcome-screen.js';
 export { KycReviewScreen } from './review-screen.js';
 export { KycStepScreen } from './step-screen.js';
+export { KycWelcomeScreen } from './welcome-screen.js';
