@@ -110,6 +110,11 @@ export class Documents {
     return true;
   }
 
+  /** Whether files were chosen that no stored document holds yet (leaving now would lose them). */
+  get unsaved(): boolean {
+    return [...this.#files.values()].some((files) => files.items.length > 0 && !files.committed);
+  }
+
   /** Forgets everything (another application, or the widget left the page): uploads stop. */
   reset(): void {
     for (const files of this.#files.values()) files.clear();

@@ -76,6 +76,8 @@ export interface FlowOptions {
   clock?: KycClock;
   /** Say what the person will need before the first step of an application nothing was answered in. */
   welcome?: boolean;
+  /** Store valid answers that need no code as the person goes ({@link AUTOSAVE_AFTER_MS} after the last change). */
+  autosave?: boolean;
   /**
    * Ask the host's consent before anything of the person's (an answer, a file, a code, a liveness
    * check) is sent: on every application that may still be changed, once per start of the flow.
@@ -92,6 +94,12 @@ export type FlowControllerHost = ReactiveControllerHost & EventTarget & { readon
 const EDITABLE_STATUSES: ReadonlySet<KycStatus> = new Set(['draft', 'pending']);
 
 export { SLOW_AFTER_MS };
+
+/**
+ * How long after the person's last change the valid answers that need no code are stored (they
+ * stay typed whatever happens; a code-signed answer waits for Continue and its code).
+ */
+export const AUTOSAVE_AFTER_MS = 2_000;
 
 /**
  * The onboarding flow's state and its moves: level choice → application → steps → review →
@@ -163,6 +171,11 @@ export class FlowController implements ReactiveController {
   /** The last poll failed (its notice is the polling's, cleared by the next answer). */
   #pollFailed = false;
   #started = false;
+  /** Answers the person's own checks found valid since they were typed: stored as the person goes. */
+  readonly #autosaveKeys = new Set<string>();
+  #autosaveTimer: unknown = undefined;
+  /** The store of answers as the person goes, while it runs (Continue waits for it). */
+  #autosaving: Promise<void> | null = null;
   /** The application whose welcome the person went past (it is not shown again for it). */
   #welcomed: string | null = null;
   /** Answers changed since the reviewer's remarks on them: the remarks no longer apply. */
@@ -197,6 +210,7 @@ export class FlowController implements ReactiveController {
     this.#page?.removeEventListener('visibilitychange', this.#onVisibility);
     this.#page = null;
     this.#poller.stop();
+    (this.#options.clock ?? systemClock).clearTimeout(this.#autosaveTimer);
     this.#abort.abort();
     this.#abort = new AbortController();
     this.#started = false;
@@ -224,6 +238,11 @@ export class FlowController implements ReactiveController {
   /** The index of the step that asks for an attribute, or null. */
   stepOf(key: string): number | null {
     return this.#firstStepWhere((attribute) => attribute.key === key);
+  }
+
+  /** Whether the person typed or chose something the platform does not hold yet (leaving would lose it). */
+  get unsaved(): boolean {
+    return this.editable && (this.drafts.size > 0 || this.documents.unsaved);
   }
 
   /** The answer as the person sees it: typed, else stored. */
@@ -358,11 +377,22 @@ export class FlowController implements ReactiveController {
     }
   }
 
-  /** Keeps what the person typed (nothing is sent before Continue). */
-  setAnswer(key: string, value: string): void {
+  /**
+   * Keeps what the person typed. With `valid` (what the question's own checks say of it), a valid
+   * answer that needs no code is stored {@link AUTOSAVE_AFTER_MS} after the person's last change;
+   * without, nothing is sent before Continue.
+   */
+  setAnswer(key: string, value: string, valid?: boolean): void {
     const stored = this.questionOf(key)?.attribute?.value ?? null;
     if (value === (stored ?? '')) this.drafts.delete(key);
     else this.drafts.set(key, value);
+    if (valid !== undefined && this.#options.autosave) {
+      if (valid) this.#autosaveKeys.add(key);
+      else this.#autosaveKeys.delete(key);
+      const clock = this.#options.clock ?? systemClock;
+      clock.clearTimeout(this.#autosaveTimer);
+      this.#autosaveTimer = clock.setTimeout(() => void this.#autosave(), AUTOSAVE_AFTER_MS);
+    }
     if (this.fieldErrors[key]) {
       const { [key]: _cleared, ...rest } = this.fieldErrors;
       this.fieldErrors = rest;
@@ -391,6 +421,10 @@ export class FlowController implements ReactiveController {
   async continue(): Promise<void> {
     const { screen } = this;
     if (screen.name !== 'step' || this.busy) return;
+    // Continue stores what is left; a store of answers on its way comes first.
+    (this.#options.clock ?? systemClock).clearTimeout(this.#autosaveTimer);
+    if (this.#autosaving) await this.#autosaving;
+    if (this.screen !== screen || this.busy) return;
     const questions = this.steps[screen.index]?.questions ?? [];
     if (questions.some((question) => question.attribute.type === 'document')) {
       this.#set({ busy: 'saving', notice: null });
@@ -569,14 +603,8 @@ export class FlowController implements ReactiveController {
         .updateApplication(application.uuid, changes, { signCodes, signal })
         .catch((error: unknown) => savedDespite(error, client, application.uuid, changes, signal));
       const keys = changes.map(({ key }) => key);
-      for (const { key, value } of changes) {
-        // An answer typed again while the request ran is newer than what was stored: keep it.
-        if (this.drafts.get(key) === value) this.drafts.delete(key);
-        if (this.questionOf(key)?.attribute.errors.length) this.#revised.add(key);
-      }
-      if (this.#revised.size > 0) rememberRevised(saved.uuid, this.#revised);
+      this.#stored(saved, changes);
       this.fieldErrors = {};
-      this.application = saved;
       this.#host.dispatchEvent(new KycSaveEvent({ applicationUuid: saved.uuid, keys }));
       if (await this.#documentNoted(keys)) return;
       // Stored with one code of several: the next code is asked for the answers left to sign.
@@ -597,6 +625,54 @@ export class FlowController implements ReactiveController {
       )
         this.#fail(error);
     }
+  }
+
+  /**
+   * Stores, as the person goes, the answers typed and found valid that need no code (any step's):
+   * quietly, for the person goes on typing. What fails stays typed, and Continue tries again and
+   * says why. Nothing is stored while a request of the flow runs or a code is asked.
+   */
+  async #autosave(): Promise<void> {
+    const application = this.application;
+    const client = this.#client;
+    if (!application || !client || !this.editable || this.busy || this.signature || this.awaitingConsent || this.#autosaving) return;
+    const changes: KycAttributeChange[] = [];
+    for (const key of this.#autosaveKeys) {
+      const attribute = this.questionOf(key)?.attribute;
+      const value = this.drafts.get(key);
+      if (!attribute || value === undefined || attribute.readOnly || attribute.signProviders.length > 0) continue;
+      if (attribute.type === 'document' || isLiveness(attribute)) continue;
+      changes.push({ key, value });
+    }
+    if (changes.length === 0) return;
+    const signal = this.#abort.signal;
+    this.#autosaving = (async () => {
+      try {
+        const saved = await client
+          .updateApplication(application.uuid, changes, { signal })
+          .catch((error: unknown) => savedDespite(error, client, application.uuid, changes, signal));
+        if (this.application?.uuid !== application.uuid) return;
+        this.#stored(saved, changes);
+        for (const { key } of changes) this.#autosaveKeys.delete(key);
+        this.#host.dispatchEvent(new KycSaveEvent({ applicationUuid: saved.uuid, keys: changes.map(({ key }) => key) }));
+        this.#host.requestUpdate();
+      } catch {
+        // Quiet: the answers stay typed; Continue stores them and says what fails.
+      }
+    })();
+    await this.#autosaving;
+    this.#autosaving = null;
+  }
+
+  /** What the platform stored of the changes: their drafts go (unless typed again since), remarks on them are revised. */
+  #stored(saved: KycApplication, changes: readonly KycAttributeChange[]): void {
+    for (const { key, value } of changes) {
+      // An answer typed again while the request ran is newer than what was stored: keep it.
+      if (this.drafts.get(key) === value) this.drafts.delete(key);
+      if (this.questionOf(key)?.attribute.errors.length) this.#revised.add(key);
+    }
+    if (this.#revised.size > 0) rememberRevised(saved.uuid, this.#revised);
+    this.application = saved;
   }
 
   /**
@@ -971,6 +1047,7 @@ export class FlowController implements ReactiveController {
   /** Another application: what was typed and chosen for the last one does not carry over. */
   #forgetAnswers(): void {
     this.drafts.clear();
+    this.#autosaveKeys.clear();
     this.fieldErrors = {};
     this.documents.reset();
   }

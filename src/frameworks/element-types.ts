@@ -38,6 +38,8 @@ export interface KycOnboardingProperties {
   content?: KycOnboarding['content'];
   /** `on` (default): before the first step of an application nothing was answered in, a welcome says what the person will need (from the level's questions: documents, a phone for codes, a camera), about how long it takes, and links the partner's privacy notice. `off`: straight to the first step (the welcome still comes when `consent` asks for it). */
   welcome?: KycOnboarding['welcome'];
+  /** `on` (default): answers the person typed that are valid and need no code are stored two seconds after their last change, so that a reload, a lost connection or a closed tab loses nothing (code-signed answers wait for Continue and the code). `off`: only Continue stores. Either way the browser asks before the page is left while something typed is not stored. */
+  autosave?: KycOnboarding['autosave'];
   /** The partner's privacy notice, linked from the welcome (opens in a new tab). */
   privacyUrl?: KycOnboarding['privacyUrl'];
   /** Ask the person's consent on the welcome before anything of theirs (an answer, a file, a code, the liveness check) is sent to the platform; `kyc-consent` is fired when they agree. The value names the term of the consent text in `translations` (e.g. `consent="partnerConsent"` with `{ en: { partnerConsent: '…' } }`); empty, the widget's own text. Or give the text (links allowed) as a child with `slot="consent"`. Asked once per start of the flow while the application may be changed: drop the attribute once your backend recorded the consent. */
@@ -72,6 +74,8 @@ export interface KycOnboardingAttributes {
   'poll-interval'?: KycOnboarding['pollInterval'];
   /** `on` (default): before the first step of an application nothing was answered in, a welcome says what the person will need (from the level's questions: documents, a phone for codes, a camera), about how long it takes, and links the partner's privacy notice. `off`: straight to the first step (the welcome still comes when `consent` asks for it). */
   welcome?: KycOnboarding['welcome'];
+  /** `on` (default): answers the person typed that are valid and need no code are stored two seconds after their last change, so that a reload, a lost connection or a closed tab loses nothing (code-signed answers wait for Continue and the code). `off`: only Continue stores. Either way the browser asks before the page is left while something typed is not stored. */
+  autosave?: KycOnboarding['autosave'];
   /** The partner's privacy notice, linked from the welcome (opens in a new tab). */
   'privacy-url'?: KycOnboarding['privacyUrl'];
   /** Ask the person's consent on the welcome before anything of theirs (an answer, a file, a code, the liveness check) is sent to the platform; `kyc-consent` is fired when they agree. The value names the term of the consent text in `translations` (e.g. `consent="partnerConsent"` with `{ en: { partnerConsent: '…' } }`); empty, the widget's own text. Or give the text (links allowed) as a child with `slot="consent"`. Asked once per start of the flow while the application may be changed: drop the attribute once your backend recorded the consent. */

@@ -28,6 +28,8 @@ export interface WidgetOptions {
   clock?: KycClock;
   /** The welcome before a new application's first step: `off` unless set (tests of other screens go straight on). */
   welcome?: 'on' | 'off';
+  /** Answers stored as the person goes: `off` unless set (other tests count the saves Continue makes). */
+  autosave?: 'on' | 'off';
   /** The consent gate (`consent` attribute), when set. */
   consent?: string;
   privacyUrl?: string;
@@ -43,6 +45,7 @@ export async function widget(options: WidgetOptions = {}): Promise<Widget> {
       theme=${options.theme ?? 'light'}
       application-uuid=${ifDefined(options.applicationUuid)}
       welcome=${options.welcome ?? 'off'}
+      autosave=${options.autosave ?? 'off'}
       consent=${ifDefined(options.consent)}
       privacy-url=${ifDefined(options.privacyUrl)}
       .clock=${options.clock ?? systemClock}

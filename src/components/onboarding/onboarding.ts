@@ -171,6 +171,13 @@ export class KycOnboarding extends KycElement {
    * the first step (the welcome still comes when `consent` asks for it).
    */
   @property() welcome: 'on' | 'off' = 'on';
+  /**
+   * `on` (default): answers the person typed that are valid and need no code are stored two
+   * seconds after their last change, so that a reload, a lost connection or a closed tab loses
+   * nothing (code-signed answers wait for Continue and the code). `off`: only Continue stores.
+   * Either way the browser asks before the page is left while something typed is not stored.
+   */
+  @property() autosave: 'on' | 'off' = 'on';
   /** The partner's privacy notice, linked from the welcome (opens in a new tab). */
   @property({ attribute: 'privacy-url' }) privacyUrl: string | null = null;
   /**
@@ -225,6 +232,23 @@ export class KycOnboarding extends KycElement {
 
   // ── lifecycle ─────────────────────────────────────────────────────────────
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    globalThis.addEventListener?.('beforeunload', this.#onBeforeUnload);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    globalThis.removeEventListener?.('beforeunload', this.#onBeforeUnload);
+  }
+
+  /** Leaving the page with answers or files the platform does not hold yet: the browser asks first. */
+  readonly #onBeforeUnload = (event: Event): void => {
+    if (!this.#flow.unsaved) return;
+    event.preventDefault();
+    (event as BeforeUnloadEvent).returnValue = ''; // browsers that predate preventDefault() here
+  };
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#flow.documents.configure({ maxFileSize: this.maxFileSize, photoMaxSide: this.photoMaxSide, originalPhotos: this.originalPhotos });
     const settings = [
@@ -240,6 +264,7 @@ export class KycOnboarding extends KycElement {
       'clock',
       'welcome',
       'consent',
+      'autosave',
     ] as const;
     if (settings.some((name) => changed.has(name))) this.#restart();
     // The screen's code is asked for at once (a failed load is tried again at the next update).
@@ -381,6 +406,7 @@ export class KycOnboarding extends KycElement {
       pollIntervalMs: this.pollInterval,
       clock: this.clock,
       welcome: this.welcome !== 'off',
+      autosave: this.autosave !== 'off',
       consent: this.consent !== null,
     });
     // Whatever the first screen after the load is, it is one of the screens: their code comes

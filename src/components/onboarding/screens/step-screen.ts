@@ -224,7 +224,8 @@ export class KycStepScreen extends KycWordedScreen {
   readonly #onAnswer = (event: Event): void => {
     const question = event.target;
     if (!(question instanceof KycQuestion) || !question.question) return;
-    this.flow?.setAnswer(question.question.attribute.key, question.value);
+    // Its own checks' verdict: a valid answer that needs no code is stored as the person goes.
+    this.flow?.setAnswer(question.question.attribute.key, question.value, question.validity.valid);
   };
 
   /**
