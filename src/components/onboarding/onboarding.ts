@@ -243,10 +243,10 @@ export class KycOnboarding extends KycElement {
   }
 
   /** Leaving the page with answers or files the platform does not hold yet: the browser asks first. */
-  readonly #onBeforeUnload = (event: Event): void => {
+  readonly #onBeforeUnload = (event: BeforeUnloadEvent): void => {
     if (!this.#flow.unsaved) return;
     event.preventDefault();
-    (event as BeforeUnloadEvent).returnValue = ''; // browsers that predate preventDefault() here
+    event.returnValue = ''; // browsers that predate preventDefault() here
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
