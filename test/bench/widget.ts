@@ -93,6 +93,10 @@ function createWidget(): Widget {
   el.setAttribute('lang', 'en');
   el.setAttribute('theme', 'light');
   el.setAttribute('poll-interval', POLL_INTERVAL);
+  // What is measured is the questionnaire: no welcome before it, and only Continue stores (the
+  // stores as the person goes would land in the middle of the timed moves).
+  el.setAttribute('welcome', 'off');
+  el.setAttribute('autosave', 'off');
   el.addEventListener('kyc-error', (event) => failures.push(`kyc-error ${JSON.stringify((event as CustomEvent).detail)}`));
   current = el;
   return el;

@@ -41,9 +41,11 @@ async function twoWidgets(): Promise<{ a: Widget; b: Widget; clockA: ReturnType<
   const translationsA: KycTranslationOverrides = { en: { continue: 'Onwards (A)', fieldRequired: 'A needs this.' } };
   const translationsB: KycTranslationOverrides = { de: { continue: 'Weiter (B)', fieldRequired: 'B braucht das.' } };
   const box = await fixture<HTMLElement>(html`<div>
-    <kyc-onboarding id="a" endpoint=${ENDPOINT} lang="en" .translations=${translationsA} .clock=${clockA}></kyc-onboarding>
+    <kyc-onboarding id="a" endpoint=${ENDPOINT} lang="en" welcome="off" autosave="off" .translations=${translationsA} .clock=${clockA}></kyc-onboarding>
     <kyc-onboarding
       id="b"
+      welcome="off"
+      autosave="off"
       endpoint=${CROSS_ORIGIN_ENDPOINT}
       token-endpoint="/kyc-token"
       lang="de"

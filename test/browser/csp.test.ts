@@ -76,7 +76,9 @@ describe('<kyc-onboarding> under a strict Content-Security-Policy', () => {
       const flow = widget().flow;
       flow.goToStep(flow.steps.findIndex((step) => step.title === 'Agreements'));
       const text = () =>
-        widget().shadowRoot!.querySelector('kyc-question[data-key="terms_of_service"]')?.shadowRoot?.querySelector('[part~="document-text"]');
+        widget()
+          .shadowRoot!.querySelector('kyc-question[data-key="terms_of_service"]')
+          ?.shadowRoot?.querySelector('[part~="document-text"]');
       await waitUntil(() => text()?.querySelector('b'), 'the terms formatted', { timeout: 10000 });
       expect(text()!.querySelector('b')!.textContent).to.equal('Company');
       expect(page.cspViolations).to.deep.equal([]);
