@@ -4,22 +4,10 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { answersOf } from '../../../test/helpers/kyc.js';
-import {
-  $,
-  composedTexts,
-  fillPersonal,
-  heading,
-  proceed,
-  promptOf,
-  settled,
-  startLevel,
-  type,
-  widget,
-} from '../../../test/helpers/onboarding.js';
-import { loggedInClient, logout, SIGN_CODE } from '../../../test/helpers/sandbox.js';
+import { $, composedTexts, fillPersonalAndContacts, promptOf, settled, startLevel, widget } from '../../../test/helpers/onboarding.js';
+import { ENDPOINT, loggedInClient, logout, SIGN_CODE } from '../../../test/helpers/sandbox.js';
 import { expectAccessible } from '../../../test/helpers/axe.js';
 import { createKycClient } from '../../api/index.js';
-import { ENDPOINT } from '../../../test/helpers/sandbox.js';
 import en from '../../translations/en.js';
 
 describe('<kyc-onboarding> one-time codes', () => {
@@ -35,12 +23,7 @@ describe('<kyc-onboarding> one-time codes', () => {
     await setViewport({ width: 390, height: 800 });
     const el = await widget();
     await startLevel(el, 'Basic');
-    await fillPersonal(el);
-    await proceed(el);
-    expect(heading(el)).to.equal('Contact details');
-    await type(el, 'email', 'jane@example.com');
-    await type(el, 'phone', '+37120000009');
-    await proceed(el);
+    await fillPersonalAndContacts(el, { sign: false });
 
     const prompt = await promptOf(el);
     const root = prompt.shadowRoot!;

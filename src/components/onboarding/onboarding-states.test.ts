@@ -3,6 +3,7 @@
 // resuming and naming an application, a new application after a rejection, and a language
 // switched at run time. Against the real chain (proxy → sandbox) like onboarding.test.ts.
 import { expectAccessible } from '../../../test/helpers/axe.js';
+import { record, stopRecording } from '../../../test/helpers/events.js';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { SLOW_AFTER_MS } from '../../flow/flow-controller.js';
 import { sendKeys } from '@web/test-runner-commands';
@@ -48,18 +49,6 @@ import { fakeClock } from '../../../test/helpers/clock.js';
 
 const api = () => createKycClient({ endpoint: ENDPOINT });
 
-/** Listeners to remove after each test. */
-const stops: (() => void)[] = [];
-
-/** The details of every `type` event that reaches the document (the widget's events bubble and are composed). */
-function record<T = Record<string, unknown>>(type: string): T[] {
-  const seen: T[] = [];
-  const listener = (event: Event) => seen.push((event as CustomEvent<T>).detail);
-  document.addEventListener(type, listener);
-  stops.push(() => document.removeEventListener(type, listener));
-  return seen;
-}
-
 /** Answers the Basic level's first step with the keyboard. */
 async function answerPersonalData(el: Widget): Promise<void> {
   expect(heading(el)).to.equal('Personal data');
@@ -85,7 +74,7 @@ describe('<kyc-onboarding> states', () => {
     client = await loggedInClient();
   });
   afterEach(async () => {
-    stops.splice(0).forEach((stop) => stop());
+    stopRecording();
     await logout();
   });
 

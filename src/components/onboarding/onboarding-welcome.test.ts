@@ -4,6 +4,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { expectAccessible } from '../../../test/helpers/axe.js';
+import { record, stopRecording } from '../../../test/helpers/events.js';
 import {
   $,
   applicationOf,
@@ -21,16 +22,6 @@ import { ENDPOINT, loggedInClient, logout, platformRequests, type SandboxClient 
 import en from '../../translations/en.js';
 import ar from '../../translations/ar.js';
 
-/** Listeners to remove after each test. */
-const stops: (() => void)[] = [];
-function record<T = Record<string, unknown>>(type: string): T[] {
-  const seen: T[] = [];
-  const listener = (event: Event) => seen.push((event as CustomEvent<T>).detail);
-  document.addEventListener(type, listener);
-  stops.push(() => document.removeEventListener(type, listener));
-  return seen;
-}
-
 const needs = (el: Widget) => [...$(el, '[part~="needs"]')!.querySelectorAll('li')].map((li) => li.textContent.trim());
 
 let sandbox: SandboxClient;
@@ -40,7 +31,7 @@ describe('<kyc-onboarding> welcome and consent', () => {
     sandbox = await loggedInClient();
   });
   afterEach(async () => {
-    stops.splice(0).forEach((stop) => stop());
+    stopRecording();
     await logout();
   });
 
