@@ -45,6 +45,12 @@ const HOSTILE = [
   '<a href="//evil.example/phish">Terms</a>',
   '<a href="http://legal.sandbox.example/terms">Terms</a>',
   '<a href="https://legal.sandbox.example.evil.example/">Terms</a>',
+  '<a href="https:evil.example/x">Terms</a>',
+  '<a href="https:/evil.example/x">Terms</a>',
+  '<a href="https:\\\\evil.example/x">Terms</a>',
+  '<a href="/fees">Terms</a>',
+  '<a href="fees">Terms</a>',
+  '<a href="https://user@evil.example/">Terms</a>',
   '<style>* { display: none }</style>Terms',
   '<p style="position:fixed;inset:0;background:url(https://evil.example/x)">Terms</p>',
   '<iframe src="https://evil.example"></iframe>Terms',
@@ -89,6 +95,18 @@ describe('legal texts with markup', () => {
     expect(hasMarkup('1 < 2 and 3 > 2, <https://legal.sandbox.example/fees>')).to.equal(false);
     expect(hasMarkup('Use <Ctrl> + <C>')).to.equal(false);
     expect(withoutTags('the <b>Company</b> and <privacy@sandbox.example>')).to.equal('the Company and <privacy@sandbox.example>');
+  });
+
+  it('keeps text that only looks like a tag beside markup', () => {
+    const container = legalMarkup(
+      'the <b>Company</b>; write to <privacy@sandbox.example>, press <Ctrl> + <C>, see <https://legal.sandbox.example/fees>',
+      DOCUMENT_URL,
+    );
+    expect(problemsOf(container)).to.deep.equal([]);
+    expect(container.querySelector('b')!.textContent).to.equal('Company');
+    expect(container.textContent).to.equal(
+      'the Company; write to <privacy@sandbox.example>, press <Ctrl> + <C>, see <https://legal.sandbox.example/fees>',
+    );
   });
 
   it('keeps paragraphs, emphasis, lists and the links of the document’s own site', () => {

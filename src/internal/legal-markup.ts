@@ -4,6 +4,7 @@
 // styles, event handlers, images, frames, forms and links to anything but the document's own site
 // (or an e-mail address) do not.
 import DOMPurify from 'dompurify';
+import { escapeNonTags } from './legal-text.js';
 import type { TrustedTypePolicy, TrustedTypesWindow } from 'trusted-types/lib/index.js';
 
 /** The Trusted Types policy the sanitizer parses with: list it in the page's `trusted-types` directive. */
@@ -36,29 +37,41 @@ const ALLOWED_TAGS = [
 const BLOCK = /^<(?:p|ul|ol|h[1-6]|blockquote|div)[\s>]/i;
 
 let policy: TrustedTypePolicy | null | undefined;
-/** The module's own policy: private to it, and only ever given to the sanitizer. */
+/** The page's CSP refused the policy: asked once (one violation report); its texts are shown as words. */
+let refused = false;
+/** The module's own policy: private to it, and only ever given to the sanitizer (null: no Trusted Types). */
 function policyOf(): TrustedTypePolicy | null {
-  policy ??=
-    ((window as unknown as TrustedTypesWindow).trustedTypes?.createPolicy(LEGAL_TEXT_POLICY, {
-      createHTML: (html: string) => html, // DOMPurify parses the text with it, then sanitizes the tree
-      createScriptURL: () => '', // nothing of a legal text is ever a script
-    }) as TrustedTypePolicy | undefined) ?? null;
-  return policy ?? null;
+  if (refused) throw new Error(`The page refused the ${LEGAL_TEXT_POLICY} Trusted Types policy.`);
+  if (policy !== undefined) return policy;
+  try {
+    policy =
+      ((window as unknown as TrustedTypesWindow).trustedTypes?.createPolicy(LEGAL_TEXT_POLICY, {
+        createHTML: (html: string) => html, // DOMPurify parses the text with it, then sanitizes the tree
+        createScriptURL: () => '', // nothing of a legal text is ever a script
+      }) as TrustedTypePolicy | undefined) ?? null;
+  } catch (error) {
+    refused = true;
+    throw error;
+  }
+  return policy;
 }
 
 /** An instance of the sanitizer of its own: the page's DOMPurify (if any) keeps its settings. */
 let purify: ReturnType<typeof DOMPurify> | null = null;
 
-/** Whether a link may stay a link: an e-mail address, or a page on the document's own site. */
-function allowedLink(href: string, documentUrl: string | null): boolean {
-  if (/^mailto:/i.test(href)) return true;
-  if (!documentUrl) return false;
+/**
+ * Where a link may lead, or null: an e-mail address, or an absolute https address on the
+ * document's own site. Never resolved against anything (a relative or scheme-relative link, or
+ * `https:evil.example`, would resolve against the host's page, not the document).
+ */
+function allowedLink(href: string, documentUrl: string | null): string | null {
+  if (/^mailto:[^\s]+$/i.test(href)) return href;
+  if (!documentUrl || !/^https:\/\/[^/\\]/i.test(href)) return null;
   try {
-    const target = new URL(href, documentUrl);
-    const own = new URL(documentUrl);
-    return target.protocol === 'https:' && target.origin === own.origin;
+    const target = new URL(href);
+    return target.origin === new URL(documentUrl).origin ? target.href : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -71,7 +84,7 @@ function allowedLink(href: string, documentUrl: string | null): boolean {
 export function legalMarkup(text: string, documentUrl: string | null): HTMLDivElement {
   purify ??= DOMPurify(window);
   // Paragraphs are separated by blank lines, as in a plain text; a chunk that is a block already stays.
-  const source = text
+  const source = escapeNonTags(text)
     .split(/\n\s*\n/)
     .filter((chunk) => chunk.trim() !== '')
     .map((chunk) => (BLOCK.test(chunk.trimStart()) ? chunk : `<p>${chunk}</p>`))
@@ -86,8 +99,9 @@ export function legalMarkup(text: string, documentUrl: string | null): HTMLDivEl
     ...(trusted ? { TRUSTED_TYPES_POLICY: trusted } : {}),
   });
   for (const link of fragment.querySelectorAll('a')) {
-    const href = link.getAttribute('href');
-    if (href && allowedLink(href, documentUrl)) {
+    const href = allowedLink(link.getAttribute('href') ?? '', documentUrl);
+    if (href) {
+      link.setAttribute('href', href); // as checked, absolute
       link.target = '_blank';
       link.rel = 'noopener noreferrer';
     } else link.replaceWith(...link.childNodes);
