@@ -26,6 +26,7 @@ import {
   KycStepChangeEvent,
   KycSubmitEvent,
 } from '../events/events.js';
+import { Autosave, AUTOSAVE_AFTER_MS } from './autosave.js';
 import { Documents } from './documents.js';
 import { hasVerificationProblem, isLiveness, isLivenessDone } from '../internal/answer.js';
 import { livenessPending, withLivenessResult } from './liveness.js';
@@ -95,11 +96,7 @@ const EDITABLE_STATUSES: ReadonlySet<KycStatus> = new Set(['draft', 'pending']);
 
 export { SLOW_AFTER_MS };
 
-/**
- * How long after the person's last change the valid answers that need no code are stored (they
- * stay typed whatever happens; a code-signed answer waits for Continue and its code).
- */
-export const AUTOSAVE_AFTER_MS = 2_000;
+export { AUTOSAVE_AFTER_MS };
 
 /**
  * The onboarding flow's state and its moves: level choice → application → steps → review →
@@ -171,11 +168,13 @@ export class FlowController implements ReactiveController {
   /** The last poll failed (its notice is the polling's, cleared by the next answer). */
   #pollFailed = false;
   #started = false;
-  /** Answers the person's own checks found valid since they were typed: stored as the person goes. */
-  readonly #autosaveKeys = new Set<string>();
-  #autosaveTimer: unknown = undefined;
-  /** The store of answers as the person goes, while it runs (Continue waits for it). */
-  #autosaving: Promise<void> | null = null;
+  /** Answers stored as the person goes (see {@link FlowOptions.autosave}). */
+  readonly #autosave = new Autosave({
+    clock: () => this.#options.clock ?? systemClock,
+    idle: () => this.editable && !this.busy && !this.signature && !this.awaitingConsent,
+    changesOf: (keys) => this.#unsignedDrafts(keys),
+    store: (changes, outlive) => this.#storeAsTyped(changes, outlive),
+  });
   /** The application whose welcome the person went past (it is not shown again for it). */
   #welcomed: string | null = null;
   /** Answers changed since the reviewer's remarks on them: the remarks no longer apply. */
@@ -210,7 +209,7 @@ export class FlowController implements ReactiveController {
     this.#page?.removeEventListener('visibilitychange', this.#onVisibility);
     this.#page = null;
     this.#poller.stop();
-    (this.#options.clock ?? systemClock).clearTimeout(this.#autosaveTimer);
+    this.#autosave.flush(true); // what waits for the pause goes now, whatever else is stopped
     this.#abort.abort();
     this.#abort = new AbortController();
     this.#started = false;
@@ -386,13 +385,7 @@ export class FlowController implements ReactiveController {
     const stored = this.questionOf(key)?.attribute?.value ?? null;
     if (value === (stored ?? '')) this.drafts.delete(key);
     else this.drafts.set(key, value);
-    if (valid !== undefined && this.#options.autosave) {
-      if (valid) this.#autosaveKeys.add(key);
-      else this.#autosaveKeys.delete(key);
-      const clock = this.#options.clock ?? systemClock;
-      clock.clearTimeout(this.#autosaveTimer);
-      this.#autosaveTimer = clock.setTimeout(() => void this.#autosave(), AUTOSAVE_AFTER_MS);
-    }
+    if (valid !== undefined && this.#options.autosave) this.#autosave.changed(key, valid);
     if (this.fieldErrors[key]) {
       const { [key]: _cleared, ...rest } = this.fieldErrors;
       this.fieldErrors = rest;
@@ -422,8 +415,8 @@ export class FlowController implements ReactiveController {
     const { screen } = this;
     if (screen.name !== 'step' || this.busy) return;
     // Continue stores what is left; a store of answers on its way comes first.
-    (this.#options.clock ?? systemClock).clearTimeout(this.#autosaveTimer);
-    if (this.#autosaving) await this.#autosaving;
+    this.#autosave.cancel();
+    if (this.#autosave.running) await this.#autosave.running;
     if (this.screen !== screen || this.busy) return;
     const questions = this.steps[screen.index]?.questions ?? [];
     if (questions.some((question) => question.attribute.type === 'document')) {
@@ -627,41 +620,44 @@ export class FlowController implements ReactiveController {
     }
   }
 
-  /**
-   * Stores, as the person goes, the answers typed and found valid that need no code (any step's):
-   * quietly, for the person goes on typing. What fails stays typed, and Continue tries again and
-   * says why. Nothing is stored while a request of the flow runs or a code is asked.
-   */
-  async #autosave(): Promise<void> {
-    const application = this.application;
-    const client = this.#client;
-    if (!application || !client || !this.editable || this.busy || this.signature || this.awaitingConsent || this.#autosaving) return;
+  /** Of these answers, those still typed that need no code (documents and the liveness check aside): the autosave's. */
+  #unsignedDrafts(keys: ReadonlySet<string>): KycAttributeChange[] {
     const changes: KycAttributeChange[] = [];
-    for (const key of this.#autosaveKeys) {
+    for (const key of keys) {
       const attribute = this.questionOf(key)?.attribute;
       const value = this.drafts.get(key);
       if (!attribute || value === undefined || attribute.readOnly || attribute.signProviders.length > 0) continue;
       if (attribute.type === 'document' || isLiveness(attribute)) continue;
       changes.push({ key, value });
     }
-    if (changes.length === 0) return;
-    const signal = this.#abort.signal;
-    this.#autosaving = (async () => {
-      try {
-        const saved = await client
-          .updateApplication(application.uuid, changes, { signal })
-          .catch((error: unknown) => savedDespite(error, client, application.uuid, changes, signal));
-        if (this.application?.uuid !== application.uuid) return;
-        this.#stored(saved, changes);
-        for (const { key } of changes) this.#autosaveKeys.delete(key);
-        this.#host.dispatchEvent(new KycSaveEvent({ applicationUuid: saved.uuid, keys: changes.map(({ key }) => key) }));
-        this.#host.requestUpdate();
-      } catch {
-        // Quiet: the answers stay typed; Continue stores them and says what fails.
+    return changes;
+  }
+
+  /**
+   * Stores answers as the person goes: quietly, for the person goes on typing (what fails stays
+   * typed; Continue stores it and says why). The keys the platform refused are given back.
+   */
+  async #storeAsTyped(changes: KycAttributeChange[], outlive: boolean): Promise<string[]> {
+    const client = this.#requireClient();
+    const application = this.application!;
+    // Outliving the flow: a signal nothing aborts.
+    const signal = outlive ? new AbortController().signal : this.#abort.signal;
+    try {
+      const saved = await client
+        .updateApplication(application.uuid, changes, { signal })
+        .catch((error: unknown) => savedDespite(error, client, application.uuid, changes, signal));
+      if (this.application?.uuid !== application.uuid) return [];
+      this.#stored(saved, changes);
+      this.#host.dispatchEvent(new KycSaveEvent({ applicationUuid: saved.uuid, keys: changes.map(({ key }) => key) }));
+      this.#host.requestUpdate();
+      return [];
+    } catch (error) {
+      // A refusal naming answers: those wait for Continue (which says why); the rest is tried again.
+      if (error instanceof KycApiError && error.code === 'validation' && Object.keys(error.fieldErrors).length > 0) {
+        return Object.keys(error.fieldErrors);
       }
-    })();
-    await this.#autosaving;
-    this.#autosaving = null;
+      throw error;
+    }
   }
 
   /** What the platform stored of the changes: their drafts go (unless typed again since), remarks on them are revised. */
@@ -1037,6 +1033,8 @@ export class FlowController implements ReactiveController {
   }
 
   readonly #onVisibility = (): void => {
+    // Hidden, a page may be closed without a word (a phone does): what waits for the pause goes now.
+    if (this.#page?.hidden) this.#autosave.flush();
     if (!this.#watching()) return;
     if (this.#page?.hidden) this.#poller.stop();
     else void this.#poll();
@@ -1047,7 +1045,7 @@ export class FlowController implements ReactiveController {
   /** Another application: what was typed and chosen for the last one does not carry over. */
   #forgetAnswers(): void {
     this.drafts.clear();
-    this.#autosaveKeys.clear();
+    this.#autosave.forget();
     this.fieldErrors = {};
     this.documents.reset();
   }
