@@ -81,7 +81,7 @@ export interface FlowOptions {
   autosave?: boolean;
   /**
    * Ask the host's consent before anything of the person's (an answer, a file, a code, a liveness
-   * check) is sent: on every application that may still be changed, once per start of the flow.
+   * check) is sent: on every application that may still be changed, once for each application per start of the flow.
    */
   consent?: boolean;
 }
@@ -140,8 +140,13 @@ export class FlowController implements ReactiveController {
    * one of them: the person stays on the step to read it (Continue goes on). Cleared by a move.
    */
   documentNote = false;
-  /** The person agreed to the host's consent text since the flow started (see {@link FlowOptions.consent}). */
-  consented = false;
+  /** The applications the person agreed to the host's consent text for, since the flow started. */
+  readonly #consents = new Set<string>();
+
+  /** Whether the person agreed to the host's consent text for the application shown (see {@link FlowOptions.consent}). */
+  get consented(): boolean {
+    return this.application !== null && this.#consents.has(this.application.uuid);
+  }
   /** The level the person picked on the level choice (before pressing Start), or null. */
   chosenLevel: string | null = null;
   /** The documents of the application: files chosen, "no back side", their making on Continue. */
@@ -330,6 +335,15 @@ export class FlowController implements ReactiveController {
   }
 
   /**
+   * Changes what the welcome, the consent and the autosave do, without starting again: a host that
+   * recorded the consent may drop it, and nothing in flight is stopped.
+   */
+  configure(options: Pick<FlowOptions, 'welcome' | 'consent' | 'autosave'>): void {
+    this.#options = { ...this.#options, ...options };
+    if (!options.autosave) this.#autosave.cancel();
+  }
+
+  /**
    * Stops waiting for a first load that takes long: what is in flight is dropped, and the failure
    * is shown with its Try again (reported once, as a timeout).
    */
@@ -471,7 +485,7 @@ export class FlowController implements ReactiveController {
     if (this.screen.name !== 'welcome' || !application) return;
     this.#welcomed = application.uuid;
     if (this.#options.consent && !this.consented) {
-      this.consented = true;
+      this.#consents.add(application.uuid);
       this.#host.dispatchEvent(new KycConsentEvent({ applicationUuid: application.uuid, levelUuid: application.kycLevel?.uuid ?? null }));
     }
     // As if the application had just been opened there (no step change: the person was on none).
@@ -856,7 +870,7 @@ export class FlowController implements ReactiveController {
    * the welcome on) nothing was answered in it yet and the person has not gone past it.
    */
   #welcomes(application: KycApplication): boolean {
-    if (this.#options.consent && !this.consented) return true;
+    if (this.#options.consent && !this.#consents.has(application.uuid)) return true;
     if (!this.#options.welcome || this.#welcomed === application.uuid || application.status !== 'draft') return false;
     return application.steps.every((step) =>
       step.questions.every(({ attribute }) => attribute.readOnly || isLiveness(attribute) || !attribute.value),

@@ -42,7 +42,7 @@ export interface KycOnboardingProperties {
   autosave?: KycOnboarding['autosave'];
   /** The partner's privacy notice, linked from the welcome (opens in a new tab). */
   privacyUrl?: KycOnboarding['privacyUrl'];
-  /** Ask the person's consent on the welcome before anything of theirs (an answer, a file, a code, the liveness check) is sent to the platform; `kyc-consent` is fired when they agree. The value names the term of the consent text in `translations` (e.g. `consent="partnerConsent"` with `{ en: { partnerConsent: '…' } }`); empty, the widget's own text. Or give the text (links allowed) as a child with `slot="consent"`. Asked once per start of the flow while the application may be changed: drop the attribute once your backend recorded the consent. */
+  /** Ask the person's consent on the welcome before anything of theirs (an answer, a file, a code, the liveness check) is sent to the platform; `kyc-consent` is fired when they agree. The value names the term of the consent text in `translations` (e.g. `consent="partnerConsent"` with `{ en: { partnerConsent: '…' } }`); empty, the widget's own text. Or give the text (links allowed) as a child with `slot="consent"`. Asked while the application may be changed, once for each application each time the widget starts: drop the attribute once your backend recorded the consent (the widget goes on, nothing is restarted). */
   consent?: KycOnboarding['consent'];
   /** Largest document file accepted, in bytes (64 MB, Sumsub's limit, by default). */
   maxFileSize?: KycOnboarding['maxFileSize'];
@@ -78,7 +78,7 @@ export interface KycOnboardingAttributes {
   autosave?: KycOnboarding['autosave'];
   /** The partner's privacy notice, linked from the welcome (opens in a new tab). */
   'privacy-url'?: KycOnboarding['privacyUrl'];
-  /** Ask the person's consent on the welcome before anything of theirs (an answer, a file, a code, the liveness check) is sent to the platform; `kyc-consent` is fired when they agree. The value names the term of the consent text in `translations` (e.g. `consent="partnerConsent"` with `{ en: { partnerConsent: '…' } }`); empty, the widget's own text. Or give the text (links allowed) as a child with `slot="consent"`. Asked once per start of the flow while the application may be changed: drop the attribute once your backend recorded the consent. */
+  /** Ask the person's consent on the welcome before anything of theirs (an answer, a file, a code, the liveness check) is sent to the platform; `kyc-consent` is fired when they agree. The value names the term of the consent text in `translations` (e.g. `consent="partnerConsent"` with `{ en: { partnerConsent: '…' } }`); empty, the widget's own text. Or give the text (links allowed) as a child with `slot="consent"`. Asked while the application may be changed, once for each application each time the widget starts: drop the attribute once your backend recorded the consent (the widget goes on, nothing is restarted). */
   consent?: KycOnboarding['consent'];
   /** Largest document file accepted, in bytes (64 MB, Sumsub's limit, by default). */
   'max-file-size'?: KycOnboarding['maxFileSize'];

@@ -47,7 +47,9 @@ function connectedHost(): FlowHost {
 }
 
 /** A host whose flow has started for the logged-in client. */
-async function startedFlow(options: { applicationUuid?: string; pollIntervalMs?: number; clock?: KycClock } = {}) {
+async function startedFlow(
+  options: { applicationUuid?: string; pollIntervalMs?: number; clock?: KycClock; consent?: boolean; welcome?: boolean } = {},
+) {
   const host = connectedHost();
   const client = apiClient({ retries: 0 });
   await host.flow.start(client, { pollIntervalMs: 30, clock, ...options });
@@ -368,6 +370,31 @@ describe('FlowController against the sandbox', () => {
     assert.equal(flow.screen.name, 'levels');
     assert.equal(files.hasFiles, false, 'another application: the files are dropped');
     assert.notEqual(flow.documents.filesOf('id_card_front_side'), files);
+  });
+
+  test('asks the consent for each application, and lets the host drop it without starting again', async () => {
+    const { host, flow } = await startedFlow({ consent: true, welcome: true });
+    await chooseBasic(flow);
+    assert.deepEqual(flow.screen, { name: 'welcome' });
+    flow.goToStep(0);
+    assert.deepEqual(flow.screen, { name: 'welcome' }, 'no step before the consent');
+    flow.begin();
+    assert.deepEqual(flow.screen, { name: 'step', index: 0 });
+    const first = flow.application!.uuid;
+    await setStatus(first, 'rejected');
+    await flow.retry();
+    flow.startNewApplication();
+    await chooseBasic(flow);
+    assert.deepEqual(flow.screen, { name: 'welcome' }, 'a new application: asked again');
+    flow.begin();
+    assert.deepEqual(
+      host.eventsOf('kyc-consent').map((detail) => (detail as { applicationUuid: string }).applicationUuid),
+      [first, flow.application!.uuid],
+    );
+
+    flow.configure({ consent: false, welcome: true, autosave: false }); // the host recorded it
+    assert.deepEqual(flow.screen, { name: 'step', index: 0 }, 'nothing starts again');
+    assert.equal(flow.awaitingConsent, false);
   });
 
   test('stores an unticked yes/no question as "false" (signed like any change of it)', async () => {

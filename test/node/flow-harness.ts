@@ -120,6 +120,7 @@ export function answersOf(application: KycApplication): Record<string, string | 
 const EVENTS = [
   'kyc-ready',
   'kyc-level-select',
+  'kyc-consent',
   'kyc-application-create',
   'kyc-step-change',
   'kyc-save',

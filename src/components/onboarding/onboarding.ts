@@ -185,8 +185,9 @@ export class KycOnboarding extends KycElement {
    * the liveness check) is sent to the platform; `kyc-consent` is fired when they agree. The value
    * names the term of the consent text in `translations` (e.g. `consent="partnerConsent"` with
    * `{ en: { partnerConsent: '…' } }`); empty, the widget's own text. Or give the text (links
-   * allowed) as a child with `slot="consent"`. Asked once per start of the flow while the
-   * application may be changed: drop the attribute once your backend recorded the consent.
+   * allowed) as a child with `slot="consent"`. Asked while the application may be changed, once
+   * for each application each time the widget starts: drop the attribute once your backend
+   * recorded the consent (the widget goes on, nothing is restarted).
    */
   @property() consent: string | null = null;
   /** Largest document file accepted, in bytes (64 MB, Sumsub's limit, by default). */
@@ -232,14 +233,24 @@ export class KycOnboarding extends KycElement {
 
   // ── lifecycle ─────────────────────────────────────────────────────────────
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    globalThis.addEventListener?.('beforeunload', this.#onBeforeUnload);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    globalThis.removeEventListener?.('beforeunload', this.#onBeforeUnload);
+    this.#guardLeaving(false);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.#guardLeaving(this.#flow.unsaved);
+  }
+
+  /** The beforeunload listener is there only while something is not stored (it keeps a page out of the back/forward cache). */
+  #guarding = false;
+
+  #guardLeaving(on: boolean): void {
+    if (on === this.#guarding || typeof addEventListener !== 'function') return;
+    this.#guarding = on;
+    if (on) addEventListener('beforeunload', this.#onBeforeUnload);
+    else removeEventListener('beforeunload', this.#onBeforeUnload);
   }
 
   /** Leaving the page with answers or files the platform does not hold yet: the browser asks first. */
@@ -262,10 +273,10 @@ export class KycOnboarding extends KycElement {
       'platform',
       'pollInterval',
       'clock',
-      'welcome',
-      'consent',
-      'autosave',
     ] as const;
+    // What the welcome, the consent and the autosave do changes without a restart (a host drops
+    // `consent` once its backend recorded it, in its kyc-consent handler).
+    this.#flow.configure({ welcome: this.welcome !== 'off', consent: this.consent !== null, autosave: this.autosave !== 'off' });
     if (settings.some((name) => changed.has(name))) this.#restart();
     // The screen's code is asked for at once (a failed load is tried again at the next update).
     const tag = SCREEN_TAGS[this.#flow.screen.name];
