@@ -37,6 +37,16 @@ export function hasVerificationProblem(attribute: KycAttribute): boolean {
   return Boolean(verification.clientNote?.trim()) || PROBLEM_STATUSES.has(verification.status?.toLowerCase() ?? '');
 }
 
+/**
+ * Sumsub's note on an answer as the person reads it: its own words, or, for a refusal status that
+ * came without any, the widget's; null when there is nothing to say.
+ */
+export function verificationNote(localize: LocalizeController, attribute: KycAttribute): string | null {
+  const note = attribute.verification?.clientNote?.trim();
+  if (note) return note;
+  return hasVerificationProblem(attribute) ? localize.term('verificationProblem') : null;
+}
+
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Whether `value` is a calendar date written YYYY-MM-DD. */

@@ -133,7 +133,7 @@ export const formControlStyles = css`
   }
 
   /* Mixing toward the text colour moves away from on-primary in both schemes: contrast only grows. */
-  .button--primary:hover:not(:disabled) {
+  .button--primary:hover:not(:disabled, [aria-disabled='true']) {
     background-color: color-mix(in srgb, var(--_kyc-color-primary), var(--_kyc-color-text) 15%);
   }
 
@@ -148,7 +148,8 @@ export const formControlStyles = css`
   }
 
   .input:disabled,
-  .button:disabled {
+  .button:disabled,
+  .button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.6;
   }

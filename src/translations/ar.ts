@@ -101,6 +101,7 @@ const translation = {
   questionDocumentFailed: 'تعذّر تحميل الوثيقة.',
   questionDocumentUploaded: 'تم الرفع',
   questionVerificationNote: 'ملاحظة من عملية التحقق من الهوية',
+  verificationProblem: 'لم يتمكن التحقق من الهوية من استخدام ما أُرسل هنا. يُرجى استبداله.',
 
   // Errors
   errorSummaryTitle: 'توجد مشكلة',
@@ -257,6 +258,7 @@ const translation = {
   needIdentityDocument: 'مستند هويتك، لتصويره أو رفعه',
   needProofOfAddress: 'إثبات عنوان من الأشهر الثلاثة الأخيرة، مثل فاتورة خدمات أو كشف حساب بنكي',
   needProofOfFunds: 'مستند يوضح مصدر أموالك، مثل كشف راتب',
+  needOtherDocuments: 'المستندات الأخرى التي تطلبها الخطوات، لتصويرها أو رفعها',
   needPhone: 'هاتفك المحمول، لتلقي رموز التأكيد عبر الرسائل القصيرة',
   needEmail: 'الوصول إلى بريدك الإلكتروني، لتلقي رموز التأكيد',
   needCamera: 'جهاز مزوّد بكاميرا، لفيديو سيلفي قصير',

@@ -82,6 +82,7 @@ const translation = {
   questionDocumentFailed: 'Das Dokument konnte nicht geladen werden.',
   questionDocumentUploaded: 'Hochgeladen',
   questionVerificationNote: 'Hinweis aus der Identitätsprüfung',
+  verificationProblem: 'Die Identitätsprüfung konnte das hier Gesendete nicht verwenden. Bitte ersetzen Sie es.',
 
   // Errors
   errorSummaryTitle: 'Es gibt ein Problem',
@@ -214,6 +215,7 @@ const translation = {
   needIdentityDocument: 'Ihr Ausweisdokument, zum Fotografieren oder Hochladen',
   needProofOfAddress: 'Einen Adressnachweis der letzten drei Monate, etwa eine Versorgerrechnung oder einen Kontoauszug',
   needProofOfFunds: 'Ein Dokument, das zeigt, woher Ihr Geld stammt, etwa eine Gehaltsabrechnung',
+  needOtherDocuments: 'Die weiteren Dokumente, nach denen die Schritte fragen, zum Fotografieren oder Hochladen',
   needPhone: 'Ihr Mobiltelefon, um Bestätigungscodes per SMS zu erhalten',
   needEmail: 'Zugang zu Ihrem E-Mail-Postfach, um Bestätigungscodes zu erhalten',
   needCamera: 'Ein Gerät mit Kamera, für ein kurzes Selfie-Video',

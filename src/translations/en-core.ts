@@ -75,6 +75,7 @@ const terms = {
   questionDocumentFailed: 'The document could not be loaded.',
   questionDocumentUploaded: 'Uploaded',
   questionVerificationNote: 'Note from the identity check',
+  verificationProblem: 'The identity check could not use what was sent here. Please replace it.',
 
   // Errors
   errorSummaryTitle: 'There is a problem',

@@ -12,6 +12,7 @@ const terms = {
   needIdentityDocument: 'Your identity document, to photograph or upload',
   needProofOfAddress: 'A proof of address from the last three months, such as a utility bill or bank statement',
   needProofOfFunds: 'A document that shows where your money comes from, such as a payslip',
+  needOtherDocuments: 'The other documents the steps ask for, to photograph or upload',
   needPhone: 'Your mobile phone, to receive confirmation codes by SMS',
   needEmail: 'Access to your e-mail, to receive confirmation codes',
   needCamera: 'A device with a camera, for a short selfie video',

@@ -80,6 +80,7 @@ const translation = {
   questionDocumentFailed: 'No se ha podido cargar el documento.',
   questionDocumentUploaded: 'Subido',
   questionVerificationNote: 'Nota de la verificación de identidad',
+  verificationProblem: 'La verificación de identidad no pudo usar lo que se envió aquí. Sustitúyalo, por favor.',
 
   // Errors
   errorSummaryTitle: 'Hay un problema',
@@ -210,6 +211,7 @@ const translation = {
   needIdentityDocument: 'Su documento de identidad, para fotografiarlo o subirlo',
   needProofOfAddress: 'Un justificante de domicilio de los últimos tres meses, como una factura o un extracto bancario',
   needProofOfFunds: 'Un documento que muestre de dónde procede su dinero, como una nómina',
+  needOtherDocuments: 'Los demás documentos que piden los pasos, para fotografiarlos o subirlos',
   needPhone: 'Su teléfono móvil, para recibir códigos de confirmación por SMS',
   needEmail: 'Acceso a su correo electrónico, para recibir códigos de confirmación',
   needCamera: 'Un dispositivo con cámara, para un breve vídeo selfi',

@@ -82,6 +82,7 @@ const translation = {
   questionDocumentFailed: 'Le document n’a pas pu être chargé.',
   questionDocumentUploaded: 'Envoyé',
   questionVerificationNote: 'Remarque de la vérification d’identité',
+  verificationProblem: 'Le contrôle d’identité n’a pas pu utiliser ce qui a été envoyé ici. Veuillez le remplacer.',
 
   // Errors
   errorSummaryTitle: 'Il y a un problème',
@@ -208,6 +209,7 @@ const translation = {
   needIdentityDocument: 'Votre pièce d’identité, à photographier ou à envoyer',
   needProofOfAddress: 'Un justificatif de domicile de moins de trois mois, par exemple une facture ou un relevé bancaire',
   needProofOfFunds: 'Un document qui montre d’où vient votre argent, par exemple une fiche de paie',
+  needOtherDocuments: 'Les autres documents que demandent les étapes, à photographier ou à envoyer',
   needPhone: 'Votre téléphone mobile, pour recevoir des codes de confirmation par SMS',
   needEmail: 'L’accès à votre messagerie, pour recevoir des codes de confirmation',
   needCamera: 'Un appareil doté d’une caméra, pour une courte vidéo selfie',

@@ -170,9 +170,13 @@ describe('<kyc-onboarding> liveness step', () => {
     const missing = [...$(el, '#review-missing')!.querySelectorAll('li')].map((li) => li.textContent.trim());
     expect(missing).to.include(en.guideLiveness);
     const send = primary(el);
-    expect(send.disabled, 'Send waits for what is missing').to.equal(true);
+    expect(send.getAttribute('aria-disabled'), 'Send waits for what is missing').to.equal('true');
     expect(send.getAttribute('aria-describedby')).to.equal('review-missing');
     await expectAccessible(el);
+    send.click(); // still focusable and said; pressed, it shows what is missing, and nothing is sent
+    await el.updateComplete;
+    expect(el.shadowRoot.activeElement).to.equal($(el, '#review-missing'));
+    expect(el.flow.screen.name).to.equal('review');
 
     const link = [...$(el, '#review-missing')!.querySelectorAll('button')].find(
       (button) => button.textContent.trim() === en.guideLiveness,

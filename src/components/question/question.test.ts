@@ -644,6 +644,22 @@ describe('<kyc-question>', () => {
       expect(control(typed).getAttribute('aria-describedby')).to.equal('note');
       await expectAccessible(typed);
     });
+
+    it('says a refusal that came without a note in its own words, and never shows the stored document as done', async () => {
+      const refused = { verificator: 'sumsub', status: 'rejected', clientNote: null };
+      const document = await show(questionOf('passport', 'document', { value: crypto.randomUUID(), verification: refused }));
+      expect($(document, '#note')!.textContent).to.contain(en.verificationProblem);
+      const upload = $(document, 'kyc-file-upload') as KycFileUpload;
+      await upload.updateComplete;
+      expect(upload.shadowRoot!.querySelector('.status--done'), 'no tick').to.equal(null);
+      expect(upload.shadowRoot!.textContent).to.contain(en.fileStoredWithNote);
+      await expectAccessible(document);
+
+      const done = await show(
+        questionOf('passport', 'document', { value: crypto.randomUUID(), verification: { ...refused, status: 'completed' } }),
+      );
+      expect($(done, '#note'), 'a verdict that is no refusal says nothing').to.equal(null);
+    });
   });
 
   describe('errors from the platform or the reviewer', () => {

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { KycDefinition, KycClient, KycApplicationQuestion, KycLegalDocument } from '../../api/index.js';
 import { KycFormAssociatedElement, type KycValidationResult, type KycValidator } from '../../internal/form-associated.js';
-import { answerText, hasVerificationProblem, isLiveness, isLivenessDone } from '../../internal/answer.js';
+import { answerText, hasVerificationProblem, isLiveness, isLivenessDone, verificationNote } from '../../internal/answer.js';
 import { hasMarkup, withoutTags } from '../../internal/legal-text.js';
 import { comparable } from '../../flow/reference-data.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
@@ -506,7 +506,7 @@ export class KycQuestion extends KycFormAssociatedElement {
   }
 
   get #note(): string | null {
-    return this.question?.attribute.verification?.clientNote || null;
+    return this.question ? verificationNote(this.#localize, this.question.attribute) : null;
   }
 
   #renderLabel(forControl: boolean): TemplateResult {

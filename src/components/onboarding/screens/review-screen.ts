@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { KycApplicationQuestion } from '../../../api/index.js';
-import { answerText } from '../../../internal/answer.js';
+import { answerText, verificationNote } from '../../../internal/answer.js';
 import { correction, heading, notice, signaturePrompt, signaturePromptLoader } from './parts.js';
 import { GoToQuestionEvent } from './screen.js';
 import { KycWordedScreen } from './worded-screen.js';
@@ -36,7 +36,7 @@ export class KycReviewScreen extends KycWordedScreen {
               ${step.questions.map((raw) => {
                 const question = this.wording.question(raw);
                 const missing = flow.isMissing(question.attribute);
-                const note = question.attribute.verification?.clientNote;
+                const note = verificationNote(localize, question.attribute);
                 return html`<div>
                   <dt dir="auto">${question.title}</dt>
                   <dd class="answer" dir="auto">
@@ -76,8 +76,9 @@ export class KycReviewScreen extends KycWordedScreen {
               class="button button--primary"
               part="button-continue"
               aria-describedby=${missing.length > 0 ? 'review-missing' : nothing}
-              ?disabled=${flow.busy !== null || !flow.editable || missing.length > 0}
-              @click=${() => flow.submit()}
+              aria-disabled=${missing.length > 0 ? 'true' : nothing}
+              ?disabled=${flow.busy !== null || !flow.editable}
+              @click=${this.#onSend}
             >
               ${flow.busy === 'submitting' ? localize.term('saving') : localize.term('sendForReview')}
             </button>`
@@ -92,7 +93,7 @@ export class KycReviewScreen extends KycWordedScreen {
     const missing = flow.missing;
     if (missing.length === 0 || !flow.editable) return nothing;
     const localize = this.localize;
-    return html`<div class="panel panel--warning" id="review-missing" part="missing" aria-labelledby="missing-title">
+    return html`<div class="panel panel--warning" id="review-missing" part="missing" role="region" tabindex="-1" aria-labelledby="missing-title">
       <h3 id="missing-title">${localize.term('reviewMissingTitle', missing.length)}</h3>
       <ul>
         ${missing.map(
@@ -105,6 +106,20 @@ export class KycReviewScreen extends KycWordedScreen {
       </ul>
     </div>`;
   }
+
+  /**
+   * Send: while something required is not done it stays focusable (its description says why) and
+   * takes the person to the list of what is missing; the flow sends nothing then either.
+   */
+  readonly #onSend = (): void => {
+    const flow = this.flow;
+    if (!flow) return;
+    if (flow.missing.length > 0) {
+      this.querySelector<HTMLElement>('#review-missing')?.focus();
+      return;
+    }
+    void flow.submit();
+  };
 
   #answerText(question: KycApplicationQuestion): string {
     const value = this.flow!.valueOf(question.attribute) ?? '';

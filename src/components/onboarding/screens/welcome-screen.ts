@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { KycApplicationQuestion, KycClient } from '../../../api/index.js';
+import type { KycApplicationQuestion, KycClient, KycStep } from '../../../api/index.js';
+import { signatureGroups } from '../../../flow/signatures.js';
 import { isLiveness } from '../../../internal/answer.js';
 import type { TextTermKey } from '../../../utilities/localize.js';
 import { heading } from './parts.js';
@@ -20,19 +21,22 @@ const SECONDS_PER_CODE = 60;
 const SECONDS_FOR_LIVENESS = 180;
 
 /**
- * An honest estimate of the minutes the questions take: each by its kind (a typed answer, a choice,
- * a legal text to read, a document to photograph, the liveness check), each code to type, rounded up.
+ * An honest estimate of the minutes a level's steps take: each question by its kind (a typed
+ * answer, a choice, a legal text to read, a document to photograph, the liveness check), and each
+ * code to type (one per step and group of providers its signed answers need, and the submission's),
+ * rounded up.
  */
-export function minutesFor(questions: readonly KycApplicationQuestion[], signedOnSubmit: boolean): number {
-  let seconds = 0;
-  const providers = new Set<string>();
+export function minutesFor(steps: readonly KycStep[], signedOnSubmit: boolean): number {
+  let seconds = signedOnSubmit ? SECONDS_PER_CODE : 0;
   let liveness = false;
-  for (const { attribute } of questions) {
-    if (isLiveness(attribute)) liveness = true;
-    else if (!attribute.readOnly) seconds += SECONDS_BY_TYPE[attribute.type] ?? SECONDS_PER_ANSWER;
-    for (const provider of attribute.signProviders) providers.add(provider);
+  for (const step of steps) {
+    for (const { attribute } of step.questions) {
+      if (isLiveness(attribute)) liveness = true;
+      else if (!attribute.readOnly) seconds += SECONDS_BY_TYPE[attribute.type] ?? SECONDS_PER_ANSWER;
+    }
+    seconds += signatureGroups(step.questions.map((question) => question.attribute)).length * SECONDS_PER_CODE;
   }
-  seconds += (providers.size + (signedOnSubmit ? 1 : 0)) * SECONDS_PER_CODE + (liveness ? SECONDS_FOR_LIVENESS : 0);
+  if (liveness) seconds += SECONDS_FOR_LIVENESS;
   return Math.max(1, Math.ceil(seconds / 60));
 }
 
@@ -49,6 +53,8 @@ export function needsOf(questions: readonly KycApplicationQuestion[], client: Ky
   if (documents.some((key) => IDENTITY.test(key))) needs.push('needIdentityDocument');
   if (documents.includes('proof_of_address')) needs.push('needProofOfAddress');
   if (documents.includes('proof_of_funds')) needs.push('needProofOfFunds');
+  if (documents.some((key) => !IDENTITY.test(key) && key !== 'proof_of_address' && key !== 'proof_of_funds'))
+    needs.push('needOtherDocuments');
   if (providers.has('sms') || attributes.some((attribute) => attribute.type === 'phone')) needs.push('needPhone');
   if (providers.has('email')) needs.push('needEmail');
   if (attributes.some(isLiveness)) needs.push('needCamera');
@@ -85,7 +91,7 @@ export class KycWelcomeScreen extends KycScreen {
         <ul class="needs" part="needs">
           ${needsOf(questions, this.client).map((need) => html`<li>${localize.term(need)}</li>`)}
         </ul>
-        <p>${localize.term('welcomeTime', minutesFor(questions, Boolean(this.client?.platform.submitSignature)))}</p>
+        <p>${localize.term('welcomeTime', minutesFor(flow.steps, Boolean(this.client?.platform.submitSignature)))}</p>
         <p class="muted">${localize.term('welcomeResume')}</p>
         ${
           this.privacyUrl
