@@ -5,6 +5,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import {
   $,
   advancedBeforeLiveness,
+  applicationOf,
   composedTexts,
   heading,
   question,
@@ -12,7 +13,8 @@ import {
   widget,
   type Widget,
 } from '../../../test/helpers/onboarding.js';
-import { loggedInClient, logout } from '../../../test/helpers/sandbox.js';
+import { ENDPOINT, injectFault, loggedInClient, logout, type SandboxClient } from '../../../test/helpers/sandbox.js';
+import { createKycClient } from '../../api/index.js';
 import { expectAccessible } from '../../../test/helpers/axe.js';
 import de from '../../translations/de.js';
 import en from '../../translations/en.js';
@@ -36,7 +38,10 @@ async function toReview(el: Widget): Promise<void> {
 }
 
 describe('<kyc-onboarding> words', () => {
-  beforeEach(() => loggedInClient());
+  let client: SandboxClient;
+  beforeEach(async () => {
+    client = await loggedInClient();
+  });
   afterEach(logout);
 
   it('names the liveness check as a person would, on its step and on the review, never as a token', async () => {
@@ -66,6 +71,33 @@ describe('<kyc-onboarding> words', () => {
     const terms = [...el.shadowRoot.querySelectorAll('dt')].map((dt) => dt.textContent.trim());
     expect(terms).to.include.members([de.guideIdCardFront, de.guideIdCardBack]);
     expect(terms, "the platform's English title").to.not.include('ID card: front side');
+  });
+
+  it("finds a legal document by the platform's title, whatever words the host shows for its question", async () => {
+    const api = createKycClient({ endpoint: ENDPOINT });
+    const uuid = await applicationOf('Basic');
+    await api.updateApplication(uuid, [
+      { key: 'first_name', value: 'Jane' },
+      { key: 'last_name', value: 'Doe' },
+      { key: 'date_of_birth', value: '1990-01-01' },
+      { key: 'citizenship', value: 'LV' },
+    ]);
+    // It opens on the contacts: the agreements are read once the host's words are set.
+    // A platform that ignores the key filter and lists the terms under another key: found by title.
+    const list = (results: object[]) => JSON.stringify({ count: results.length, next: null, previous: null, results });
+    const document = (uuid: string, key: string, title: string) => ({ uuid, key, title, url: null, text: 'Text.', version: '1' });
+    const body = list([
+      document('b2f5c8e4-8a43-4f4a-9a4e-3f1e2d6c7b10', 'tos', 'Terms of service'),
+      document('c3a6d9f5-9b54-4a5b-8b5f-4a2f3e7d8c21', 'privacy_policy', 'Privacy policy'),
+    ]);
+    await injectFault(client, { method: 'GET', path_contains: '/v1/legal_documents/', status: 200, body, times: 10 });
+    const el = await widget({ pollInterval: 60_000 });
+    el.content = { en: { questions: { terms_of_service: { title: 'Our terms' } } } };
+    await toStep(el, 'Agreements');
+    const terms$ = question(el, 'terms_of_service');
+    await waitUntil(() => terms$.shadowRoot!.querySelector('.document, [part~="retry-button"]'), 'the document, or a failure');
+    expect(labelOf(el, 'terms_of_service')).to.equal('Our terms');
+    expect(terms$.shadowRoot!.querySelector('.document'), 'the document found').to.not.equal(null);
   });
 
   it("takes the host's content for any step or question, by language, over the platform's and its own", async () => {

@@ -66,7 +66,8 @@ export class ReferenceDataController {
     const request: Promise<QuestionData> =
       question.attribute.type === 'reference_data'
         ? data.definitionsOf(client, key).then((options) => ({ status: 'options', options }))
-        : data.legalDocumentOf(client, question).then((document) => {
+        : // By the platform's own question (its title is a fallback to find the document; the one shown may be the host's words).
+          data.legalDocumentOf(client, this.#flow.value?.questionOf(key) ?? question).then((document) => {
             if (!document) throw new KycApiError('not_found', 'The platform has no legal document for this question.');
             return { status: 'document', document };
           });
