@@ -184,7 +184,9 @@ describe('the built package', () => {
       ),
       true,
     );
-    // German came from the inlined catalog: no chunk was fetched.
+    // German came from the inlined catalog: no chunk was fetched. (The first heading may be the
+    // loading screen's: the level choice's follows the first load.)
+    await heading.filter({ hasText: german.chooseLevelTitle }).waitFor({ timeout: 10_000 });
     assert.equal(await heading.innerText(), german.chooseLevelTitle);
     assert.deepEqual(
       requested.filter((path) => path.includes('/chunks/')),
