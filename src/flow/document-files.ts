@@ -3,6 +3,7 @@ import { KycErrorEvent, KycUploadProgressEvent } from '../events/events.js';
 import type { FileProblem } from '../internal/file-check.js';
 import { DEFAULT_ACCEPTED_KINDS, DEFAULT_MAX_FILE_BYTES, DEFAULT_PHOTO_MAX_SIDE } from '../internal/upload-limits.js';
 import type { FileKind } from '../shared/file-kinds.js';
+import type { QualityProblem, QualityThresholds } from '../internal/photo-quality.js';
 
 /** Where a chosen file stands. */
 export type DocumentFileStatus = 'checking' | 'refused' | 'uploading' | 'uploaded' | 'failed';
@@ -16,6 +17,8 @@ export interface DocumentFile {
   readonly status: DocumentFileStatus;
   /** Why it was refused before upload. */
   readonly problem: FileProblem | null;
+  /** What the photo's quality checks found (none: nothing, or nothing checked). */
+  readonly quality: readonly QualityProblem[];
   /** Why its upload failed. */
   readonly error: KycApiError | null;
   readonly loaded: number;
@@ -42,6 +45,13 @@ export interface DocumentFilesSettings {
   photoMaxSide: number;
   /** Send photos exactly as chosen. */
   originalPhotos: boolean;
+  /**
+   * What a photo's quality checks lead to: `strict`, a photo they find fault with is refused (the
+   * person retakes it); `warn`, it is said and the person may send it anyway; `off`, no check.
+   */
+  quality: 'strict' | 'warn' | 'off';
+  /** The checks' thresholds, where the host's differ. */
+  qualityThresholds: Partial<QualityThresholds>;
 }
 
 /** What changed: the files or their statuses, an upload's progress, the document made. */
@@ -87,6 +97,8 @@ export class DocumentFiles {
     accept: DEFAULT_ACCEPTED_KINDS,
     photoMaxSide: DEFAULT_PHOTO_MAX_SIDE,
     originalPhotos: false,
+    quality: 'warn',
+    qualityThresholds: {},
   };
   /** The chosen files, in order. */
   items: readonly DocumentFile[] = [];
@@ -250,9 +262,9 @@ export class DocumentFiles {
 
   /** Checks, fixes (when `fix`) and uploads one chosen file. */
   async #process(item: Entry, fix: boolean): Promise<void> {
-    const { maxFileSize, accept, photoMaxSide } = this.settings;
+    const { maxFileSize, accept, photoMaxSide, quality, qualityThresholds } = this.settings;
     // The checks and the fix-up arrive with the first file (a chunk of their own in the CDN build).
-    const { checkFile, fixUpPhoto } = await import('../internal/file-processing.js');
+    const { checkFile, fixUpPhoto, problemsOf } = await import('../internal/file-processing.js');
     const check = await checkFile(item.file, { maxBytes: maxFileSize, accept });
     if (!this.items.includes(item)) return; // removed meanwhile
     if (!check.ok) {
@@ -264,6 +276,8 @@ export class DocumentFiles {
       return;
     }
     let file = item.file;
+    // The quality checks run beside the fix-up, on the photo as chosen (a PDF or HEIC: nothing to check).
+    const checked = quality === 'off' ? Promise.resolve([]) : problemsOf(item.file, check.kind, this.attributeKey, qualityThresholds);
     if (fix) {
       try {
         file = (await fixUpPhoto(item.file, check.kind, { maxSide: photoMaxSide })).file;
@@ -271,12 +285,25 @@ export class DocumentFiles {
         // A photo the fix-up cannot handle goes as it is: the platform judges it.
       }
     }
+    const problems = await checked;
+    if (!this.items.includes(item)) return;
+    if (problems.length > 0 && quality === 'strict') {
+      this.#update(item, { status: 'refused', quality: problems, kind: check.kind });
+      this.#host.events.dispatchEvent(
+        new KycErrorEvent({
+          code: 'upload_rejected',
+          message: `The photo was refused before upload: ${problems.join(', ')}.`,
+          recoverable: true,
+        }),
+      );
+      return;
+    }
     const [thumbnail, pages] = await Promise.all([thumbnailOf(file, check.kind), pageCountOf(file, check.kind)]);
     if (!this.items.includes(item)) {
       thumbnail?.close();
       return;
     }
-    this.#update(item, { file, kind: check.kind, thumbnail, pages }, 'progress');
+    this.#update(item, { file, kind: check.kind, thumbnail, pages, quality: problems }, 'progress');
     await this.#upload(item);
   }
 
@@ -337,6 +364,7 @@ function newEntry(file: File): Entry {
     kind: null,
     status: 'checking',
     problem: null,
+    quality: [],
     error: null,
     loaded: 0,
     total: file.size,

@@ -50,6 +50,8 @@ export interface KycOnboardingProperties {
   photoMaxSide?: KycOnboarding['photoMaxSide'];
   /** Send document photos exactly as chosen (no turning, scaling or re-encoding). */
   originalPhotos?: KycOnboarding['originalPhotos'];
+  /** What a document photo's quality checks (too few pixels, blur, dark, over-exposed, glare, the document cut off or too small) lead to: `warn` (default) says what to fix and lets the person send it; `strict` refuses it until retaken; `off` checks nothing. */
+  quality?: KycOnboarding['quality'];
 }
 
 /** The attributes of `<kyc-onboarding>` (kebab-case), typed like their properties; what server rendering writes. */
@@ -86,6 +88,8 @@ export interface KycOnboardingAttributes {
   'photo-max-side'?: KycOnboarding['photoMaxSide'];
   /** Send document photos exactly as chosen (no turning, scaling or re-encoding). */
   'original-photos'?: KycOnboarding['originalPhotos'];
+  /** What a document photo's quality checks (too few pixels, blur, dark, over-exposed, glare, the document cut off or too small) lead to: `warn` (default) says what to fix and lets the person send it; `strict` refuses it until retaken; `off` checks nothing. */
+  quality?: KycOnboarding['quality'];
 }
 
 /** The events `<kyc-onboarding>` fires (bubbling, composed), by name. */

@@ -204,3 +204,27 @@ export async function assessPhoto(
     if (source instanceof Blob) bitmap.close();
   }
 }
+
+/** The formats the checks decode (a PDF or a HEIC image has nothing they can check). */
+const PHOTO_KINDS: ReadonlySet<string> = new Set(['jpeg', 'png', 'webp']);
+
+/** The shape of the document an attribute asks for: a passport page, a card's side, or a page (a proof). */
+export function shapeOf(attributeKey: string): DocumentShape {
+  if (attributeKey.startsWith('passport')) return 'passport';
+  return attributeKey.endsWith('_side') ? 'card' : 'page';
+}
+
+/**
+ * The problems of a chosen file of real type `kind` for the document `attributeKey` asks for: none
+ * for what the checks cannot decode, or when they fail.
+ */
+export async function problemsOf(
+  file: Blob,
+  kind: string,
+  attributeKey: string,
+  thresholds: Partial<QualityThresholds> = {},
+): Promise<QualityProblem[]> {
+  if (!PHOTO_KINDS.has(kind)) return [];
+  const report = await assessPhoto(file, shapeOf(attributeKey), thresholds).catch(() => null);
+  return report?.problems ?? [];
+}

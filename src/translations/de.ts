@@ -243,6 +243,16 @@ const translation = {
     'Ihr Dokument ist gespeichert, aber die Identitätsprüfung hat einen Hinweis dazu (daneben angezeigt). Sie können eine andere Datei wählen oder mit „Weiter“ fortfahren.',
   fileStoredWithNote: 'Hochgeladen, mit einem Hinweis der Identitätsprüfung',
 
+  // A photo's quality checks
+  qualityResolution: 'Das Foto hat zu wenige Pixel: Gehen Sie näher heran oder nutzen Sie die volle Auflösung der Kamera.',
+  qualityCutOff: 'Ein Teil des Dokuments ist abgeschnitten: Zeigen Sie alle vier Ecken.',
+  qualityTooSmall: 'Das Dokument ist auf dem Foto zu klein: Gehen Sie näher heran, bis es das Bild füllt.',
+  qualityBlur: 'Das Foto ist unscharf: Halten Sie Dokument und Kamera ruhig und fotografieren Sie erneut.',
+  qualityDark: 'Das Foto ist zu dunkel: Gehen Sie an einen helleren Ort.',
+  qualityBright: 'Das Foto ist überbelichtet: Meiden Sie direktes Licht.',
+  qualityGlare: 'Licht spiegelt sich auf dem Dokument: Neigen Sie es etwas oder schalten Sie den Blitz aus.',
+  qualityMaySend: 'Sie können es so senden, aber es wird möglicherweise abgelehnt.',
+
   // The guide's attribute keys
   guidePassport: 'Reisepass',
   guidePassportHelp: 'Ein Foto oder Scan der Seite mit Ihrem Bild, alle vier Ecken sichtbar.',

@@ -4,6 +4,14 @@ import { registerEnglishTerms, type TermFormat } from '../utilities/localize.js'
 
 const terms = {
   fileChoose: 'Choose a file',
+  qualityResolution: 'The photo has too few pixels: take it closer, or with the camera’s full resolution.',
+  qualityCutOff: 'Part of the document is cut off: show all four corners.',
+  qualityTooSmall: 'The document is too small in the photo: move closer so that it fills the frame.',
+  qualityBlur: 'The photo is blurred: hold the document and the camera still, and take it again.',
+  qualityDark: 'The photo is too dark: move to a brighter place.',
+  qualityBright: 'The photo is over-exposed: move out of direct light.',
+  qualityGlare: 'Light reflects on the document: tilt it a little, or turn the flash off.',
+  qualityMaySend: 'You can send it as it is, but it may be refused.',
   fileStoredWithNote: 'Uploaded, with a note from the identity check',
   fileChooseFor: (label: string) => `Choose a file: ${label}`,
   fileAddPage: 'Add a page',

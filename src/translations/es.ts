@@ -239,6 +239,16 @@ const translation = {
     'Su documento está guardado, pero la verificación de identidad tiene una nota sobre él (mostrada al lado). Puede elegir otro archivo o pulsar Continuar para seguir.',
   fileStoredWithNote: 'Subido, con una nota de la verificación de identidad',
 
+  // A photo's quality checks
+  qualityResolution: 'La foto tiene muy pocos píxeles: acérquese o use la resolución completa de la cámara.',
+  qualityCutOff: 'Parte del documento queda cortada: muestre las cuatro esquinas.',
+  qualityTooSmall: 'El documento se ve demasiado pequeño en la foto: acérquese para que llene el encuadre.',
+  qualityBlur: 'La foto está borrosa: mantenga quietos el documento y la cámara, y vuelva a tomarla.',
+  qualityDark: 'La foto está demasiado oscura: vaya a un lugar con más luz.',
+  qualityBright: 'La foto está sobreexpuesta: evite la luz directa.',
+  qualityGlare: 'La luz se refleja en el documento: inclínelo un poco o apague el flash.',
+  qualityMaySend: 'Puede enviarla así, pero podría ser rechazada.',
+
   // The guide's attribute keys
   guidePassport: 'Pasaporte',
   guidePassportHelp: 'Una foto o un escaneo de la página con su fotografía, con las cuatro esquinas visibles.',

@@ -237,6 +237,16 @@ const translation = {
     'Votre document est enregistré, mais le contrôle d’identité a une remarque à son sujet (affichée à côté). Vous pouvez choisir un autre fichier, ou appuyer sur Continuer pour poursuivre.',
   fileStoredWithNote: 'Envoyé, avec une remarque du contrôle d’identité',
 
+  // A photo's quality checks
+  qualityResolution: 'La photo a trop peu de pixels : rapprochez-vous, ou utilisez la pleine résolution de l’appareil.',
+  qualityCutOff: 'Une partie du document est coupée : montrez les quatre coins.',
+  qualityTooSmall: 'Le document est trop petit sur la photo : rapprochez-vous pour qu’il remplisse le cadre.',
+  qualityBlur: 'La photo est floue : tenez le document et l’appareil immobiles, puis reprenez-la.',
+  qualityDark: 'La photo est trop sombre : allez dans un endroit plus éclairé.',
+  qualityBright: 'La photo est surexposée : évitez la lumière directe.',
+  qualityGlare: 'La lumière se reflète sur le document : inclinez-le un peu, ou coupez le flash.',
+  qualityMaySend: 'Vous pouvez l’envoyer ainsi, mais elle risque d’être refusée.',
+
   // The guide's attribute keys
   guidePassport: 'Passeport',
   guidePassportHelp: 'Une photo ou un scan de la page avec votre photo, les quatre coins visibles.',

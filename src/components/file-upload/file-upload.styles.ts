@@ -100,6 +100,10 @@ export const fileUploadStyles = css`
     color: var(--_kyc-color-warning);
   }
 
+  .message--warning {
+    color: var(--_kyc-color-warning);
+  }
+
   .message--danger {
     color: var(--_kyc-color-danger);
   }

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { expectAccessible } from '../../../test/helpers/axe.js';
 import { hostileCorpus, syntheticPhoto } from '../../../test/helpers/corpus.js';
+import { documentCorpus } from '../../../test/helpers/document-corpus.js';
 import { pdfFile } from '../../../test/helpers/kyc.js';
 import { applicationOf } from '../../../test/helpers/onboarding.js';
 import {
@@ -373,5 +374,45 @@ describe('<kyc-file-upload>', () => {
     expect(texts(el)).to.contain('Uploaded');
     expect($(el, '[part~="button-choose"]')!.getAttribute('aria-label')).to.equal('Replace Passport');
     await expectAccessible(el);
+  });
+
+  describe('quality checks', () => {
+    const pictures = () => documentCorpus();
+    const named = async (name: string) => (await pictures()).find((picture) => picture.name === name)!;
+
+    it('warn (default): says what to fix in a blurred photo, and uploads it as the person may send it', async () => {
+      const el = await upload({ key: 'id_card_front_side', label: 'ID card: front' });
+      await choose(el, (await named('a card blurred (8 px)')).file);
+      await uploaded(el);
+      const message = $(el, '[part~="quality"]')!;
+      expect(message.textContent.replace(/\s+/g, ' ').trim()).to.equal(`${en.qualityBlur} ${en.qualityMaySend}`);
+      expect(message.getAttribute('role')).to.equal('status');
+      await expectAccessible(el);
+    });
+
+    it('strict: refuses a photo of too few pixels before any byte is sent, and a sharp one goes', async () => {
+      const el = await upload({ key: 'id_card_front_side', label: 'ID card: front' });
+      el.quality = 'strict';
+      const before = await countRequests(sandbox, 'POST', FILES);
+      await choose(el, (await named('a card of 160 × 120 pixels')).file);
+      await waitUntil(() => $(el, '.file--refused'), 'refused');
+      expect($(el, '.file--refused [role="alert"]')!.textContent.trim()).to.equal(en.qualityResolution);
+      expect(await countRequests(sandbox, 'POST', FILES), 'nothing sent').to.equal(before);
+      await expectAccessible(el);
+
+      $<HTMLButtonElement>(el, '[part~="button-remove"]')!.click();
+      await el.updateComplete;
+      await choose(el, (await named('a sharp ID card')).file);
+      await uploaded(el);
+      expect($(el, '[part~="quality"]'), 'nothing to say of a good photo').to.equal(null);
+    });
+
+    it('off: checks nothing', async () => {
+      const el = await upload({ key: 'id_card_front_side', label: 'ID card: front' });
+      el.quality = 'off';
+      await choose(el, (await named('a card in the dark')).file);
+      await uploaded(el);
+      expect($(el, '[part~="quality"]')).to.equal(null);
+    });
   });
 });

@@ -4,6 +4,7 @@ import { Directive, directive, PartType, type ElementPart, type PartInfo } from 
 import { repeat } from 'lit/directives/repeat.js';
 import type { KycApiError, KycClient } from '../../api/index.js';
 import type { FileProblem } from '../../internal/file-check.js';
+import type { QualityProblem } from '../../internal/photo-quality.js';
 import { FILE_KIND_MIME_TYPES, type FileKind } from '../../shared/file-kinds.js';
 import { KycElement } from '../../internal/kyc-element.js';
 import { errorText } from '../../internal/error-text.js';
@@ -24,6 +25,17 @@ const PROBLEM_TERMS: Readonly<Record<Exclude<FileProblem, 'too-big'>, TextTermKe
   corrupted: 'fileCorrupted',
   undecodable: 'fileUndecodable',
   'too-many-pixels': 'fileTooManyPixels',
+};
+
+/** What to do about each problem the photo's quality checks found. */
+const QUALITY_TERMS: Readonly<Record<QualityProblem, TextTermKey>> = {
+  resolution: 'qualityResolution',
+  'cut-off': 'qualityCutOff',
+  'too-small': 'qualityTooSmall',
+  blur: 'qualityBlur',
+  dark: 'qualityDark',
+  bright: 'qualityBright',
+  glare: 'qualityGlare',
 };
 
 /** Sumsub's upload errors (platform-api.md, "Upload limits") as messages (1002, too big, has its limit). */
@@ -114,6 +126,12 @@ export class KycFileUpload extends KycElement {
   /** "Take a photo": `auto` on touch devices only, `always`, or `never`. */
   @property() camera: 'auto' | 'always' | 'never' = 'auto';
   @property({ type: Boolean, reflect: true }) disabled = false;
+  /**
+   * What a photo's quality checks (resolution, blur, dark, over-exposed, glare, the document cut
+   * off or too small) lead to: `warn` (default) says what to fix and lets the person send it;
+   * `strict` refuses it until retaken; `off` checks nothing.
+   */
+  @property() quality: 'strict' | 'warn' | 'off' = 'warn';
   /**
    * The stored document has a note from the identity check (it could not be read): it is shown as
    * stored with a note, never as done (no tick, not in the success colour). The note itself is the
@@ -212,6 +230,7 @@ export class KycFileUpload extends KycElement {
 
   #settings() {
     return {
+      quality: this.quality,
       multiple: this.multiple,
       maxFiles: this.maxFiles,
       maxFileSize: this.maxFileSize,
@@ -409,6 +428,13 @@ export class KycFileUpload extends KycElement {
             ? html`<span class="message message--danger" part="message" role="alert">${this.#itemProblem(item)}</span>`
             : nothing
         }
+        ${
+          item.status !== 'refused' && item.quality.length > 0
+            ? html`<span class="message message--warning" part="message quality" role="status">
+                ${this.#qualityText(item)} ${this.#localize.term('qualityMaySend')}
+              </span>`
+            : nothing
+        }
       </span>
       <span class="file-actions">
         ${
@@ -539,7 +565,13 @@ export class KycFileUpload extends KycElement {
       .join(',');
   }
 
+  /** What to fix in the photo, one sentence per problem its checks found. */
+  #qualityText(item: DocumentFile): string {
+    return item.quality.map((problem) => this.#localize.term(QUALITY_TERMS[problem])).join(' ');
+  }
+
   #itemProblem(item: DocumentFile): string {
+    if (item.quality.length > 0 && item.status === 'refused') return this.#qualityText(item);
     if (item.problem) {
       return item.problem === 'too-big'
         ? this.#localize.term('fileTooBig', megabytes(this.maxFileSize))

@@ -196,6 +196,12 @@ export class KycOnboarding extends KycElement {
   @property({ type: Number, attribute: 'photo-max-side' }) photoMaxSide: number = DEFAULT_PHOTO_MAX_SIDE;
   /** Send document photos exactly as chosen (no turning, scaling or re-encoding). */
   @property({ type: Boolean, attribute: 'original-photos' }) originalPhotos = false;
+  /**
+   * What a document photo's quality checks (too few pixels, blur, dark, over-exposed, glare, the
+   * document cut off or too small) lead to: `warn` (default) says what to fix and lets the person
+   * send it; `strict` refuses it until retaken; `off` checks nothing.
+   */
+  @property() quality: 'strict' | 'warn' | 'off' = 'warn';
 
   // ── state ─────────────────────────────────────────────────────────────────
 
@@ -261,7 +267,12 @@ export class KycOnboarding extends KycElement {
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.#flow.documents.configure({ maxFileSize: this.maxFileSize, photoMaxSide: this.photoMaxSide, originalPhotos: this.originalPhotos });
+    this.#flow.documents.configure({
+      maxFileSize: this.maxFileSize,
+      photoMaxSide: this.photoMaxSide,
+      originalPhotos: this.originalPhotos,
+      quality: this.quality,
+    });
     const settings = [
       'endpoint',
       'legalEntityUuid',
@@ -385,6 +396,7 @@ export class KycOnboarding extends KycElement {
       maxFileSize: this.maxFileSize,
       photoMaxSide: this.photoMaxSide,
       originalPhotos: this.originalPhotos,
+      quality: this.quality,
       locked: this.#flow.busy !== null,
     };
     const cached = this.#settings;

@@ -59,6 +59,7 @@ export interface FileUploadSettings {
   photoMaxSide?: number;
   originalPhotos?: boolean;
   camera?: 'auto' | 'always' | 'never';
+  quality?: 'strict' | 'warn' | 'off';
 }
 
 const VALID: KycValidationResult = { flags: {}, message: '' };
@@ -861,7 +862,7 @@ export class KycQuestion extends KycFormAssociatedElement {
   #renderFiles(): TemplateResult {
     const { attribute, title, description } = this.question!;
     const messages = this.#messages();
-    const { maxFileSize, photoMaxSide, originalPhotos, camera } = this.upload;
+    const { maxFileSize, photoMaxSide, originalPhotos, camera, quality } = this.upload;
     return html`<div class="form-control" part="base">
       ${this.#renderLabel(false)} ${this.#renderHelp()}
       <kyc-file-upload
@@ -880,6 +881,7 @@ export class KycQuestion extends KycFormAssociatedElement {
         .photoMaxSide=${photoMaxSide ?? DEFAULT_PHOTO_MAX_SIDE}
         ?original-photos=${originalPhotos ?? false}
         camera=${camera ?? 'auto'}
+        quality=${quality ?? 'warn'}
         @input=${this.#onFilesChanged}
         @change=${this.#onDocumentMade}
       ></kyc-file-upload>
