@@ -13,6 +13,8 @@
 // - Heap: after a whole Basic flow through the widget's controls, and after the widget is removed
 //   (a leak indicator), after a full garbage collection (DevTools protocol).
 // - Photo fix-up: fixUpPhoto on a 12-megapixel photo (src/internal/photo-fixup.ts).
+// - Photo quality checks: their time on that photo, and their hits and misses on the corpus of
+//   document pictures (test/helpers/document-corpus.ts).
 // - Host proxy ownership check (Node only, test/bench/proxy-ownership.ts): the level-info reads the
 //   proxy makes on its own in typical and hostile sequences, and its cost per forwarded request.
 //
@@ -250,6 +252,7 @@ async function proxyOwnership() {
 }
 
 async function photoFixup() {
+  results.quality = await onPage(PHOTO_PAGE, (page) => page.call('benchPhotoQuality()'));
   results.photo = await onPage(PHOTO_PAGE, (page) => page.call('benchPhotoFixup()'));
   results.photo.violations = [...violations.get(PHOTO_PAGE)];
 }
@@ -311,7 +314,7 @@ const timing = (label, values, note = '') => {
 };
 const figure = (label, value, note = '') => rows.push({ label, median: value, min: '', max: '', runs: '1', note });
 
-const { cold, warm, big, switches, shape, bigHeap, heap, photo, ownership } = results;
+const { cold, warm, big, switches, shape, bigHeap, heap, photo, quality, ownership } = results;
 const basic = 'Basic draft, step 1 "Personal data" (6 questions)';
 section(`First screen, from document.body.append(el) — ${basic}`);
 timing(
@@ -371,6 +374,17 @@ figure(
   `${photo.width} × ${photo.height}${photo.changed ? '' : ', unchanged'}; before: ${mib(photo.before)}`,
 );
 figure('saved', `${(100 * (1 - photo.after / photo.before)).toFixed(1)} %`);
+section(`Photo quality checks (src/internal/photo-quality.ts): the same photo, and the corpus of ${quality.pictures} document pictures`);
+timing('whole check (decode, scale, measure, judge)', quality.whole);
+timing('… decode and scale to the 1024 px copy', quality.decode);
+timing('… measure and judge the copy', quality.measure);
+for (const [check, { hits, misses, falseAlarms }] of Object.entries(quality.tally)) {
+  figure(
+    `corpus: ${check}`,
+    `${hits} hit${hits === 1 ? '' : 's'}`,
+    `${misses} missed, ${falseAlarms} false alarm${falseAlarms === 1 ? '' : 's'}`,
+  );
+}
 section('Host proxy ownership check: level-info reads the proxy adds (memory store, 600 s period; Node, no browser)');
 for (const scenario of ownership.scenarios) {
   figure(scenario.label, `+${scenario.extraPlatformCalls} calls`, `${scenario.browserRequests} browser requests; ${scenario.note}`);

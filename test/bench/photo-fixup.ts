@@ -1,9 +1,11 @@
 // The page side of the photo figures of `npm run bench` (scripts/bench.mjs bundles this file with
 // esbuild, serves it on a loopback port under a strict Content-Security-Policy, records its CSP
 // violations and calls `window.benchPhotoFixup()` through Playwright): makes a 12-megapixel photo,
-// runs fixUpPhoto on it a few times, and answers the figures.
+// runs fixUpPhoto on it a few times, and answers the figures; then the quality checks' figures.
 import { fixUpPhoto } from '../../src/internal/photo-fixup.js';
+import { ANALYSIS_SIDE, assessPhoto, judge, measurePixels, type QualityProblem } from '../../src/internal/photo-quality.js';
 import { syntheticPhoto } from '../helpers/corpus.js';
+import { documentCorpus } from '../helpers/document-corpus.js';
 
 const WARM_UPS = 1;
 const RUNS = 5;
@@ -28,9 +30,59 @@ async function benchPhotoFixup() {
   };
 }
 
+/**
+ * The quality checks: their time on the same 12-megapixel photo (the whole check; its decoding and
+ * scaling to the analysis copy; the measures on that copy), and their hits, misses and false alarms
+ * on the project's corpus of document pictures, check by check.
+ */
+async function benchPhotoQuality() {
+  const photo = await syntheticPhoto(4000, 3000, { quality: 0.95 });
+  const whole: number[] = [];
+  const decode: number[] = [];
+  const measure: number[] = [];
+  await assessPhoto(photo, 'card');
+  for (let run = 0; run < RUNS; run += 1) {
+    let start = performance.now();
+    await assessPhoto(photo, 'card');
+    whole.push(performance.now() - start);
+
+    start = performance.now();
+    const bitmap = await createImageBitmap(photo);
+    const scale = ANALYSIS_SIDE / Math.max(bitmap.width, bitmap.height);
+    const [w, h] = [Math.round(bitmap.width * scale), Math.round(bitmap.height * scale)];
+    const context = new OffscreenCanvas(w, h).getContext('2d', { willReadFrequently: true })!;
+    context.drawImage(bitmap, 0, 0, w, h);
+    bitmap.close();
+    const rgba = context.getImageData(0, 0, w, h).data;
+    const grey = new Uint8Array(w * h);
+    for (let i = 0, j = 0; j < grey.length; i += 4, j += 1) grey[j] = (rgba[i] * 77 + rgba[i + 1] * 150 + rgba[i + 2] * 29) >> 8;
+    decode.push(performance.now() - start);
+
+    start = performance.now();
+    judge(measurePixels(grey, w, h), 4000, 'card');
+    measure.push(performance.now() - start);
+  }
+  const checks: QualityProblem[] = ['resolution', 'cut-off', 'too-small', 'blur', 'dark', 'bright', 'glare'];
+  const tally = Object.fromEntries(checks.map((check) => [check, { hits: 0, misses: 0, falseAlarms: 0 }]));
+  const corpus = await documentCorpus();
+  for (const picture of corpus) {
+    const found = (await assessPhoto(picture.file, picture.shape))?.problems ?? [];
+    for (const check of checks) {
+      const expected = picture.expected.includes(check);
+      const got = found.includes(check);
+      if (expected && got) tally[check].hits += 1;
+      else if (expected) tally[check].misses += 1;
+      else if (got) tally[check].falseAlarms += 1;
+    }
+  }
+  return { whole, decode, measure, pictures: corpus.length, tally };
+}
+
 declare global {
   interface Window {
     benchPhotoFixup: typeof benchPhotoFixup;
+    benchPhotoQuality: typeof benchPhotoQuality;
   }
 }
 window.benchPhotoFixup = benchPhotoFixup;
+window.benchPhotoQuality = benchPhotoQuality;
