@@ -10,6 +10,7 @@ import { createClient } from 'redis';
 // From the modules themselves, not the proxy's index: these tests need nothing else of the proxy.
 import { createRedisStore, type KycRedisClient, type KycRedisSend } from '../../src/server/proxy/redis-store.js';
 import { createMemoryStore, type KycProxyStore } from '../../src/server/proxy/store.js';
+import { createKycTokenEndpoint } from '../../src/server/proxy/token.js';
 import { startRedisServer, type RedisServer } from './redis-server.js';
 
 const WINDOW = 60_000;
@@ -268,6 +269,24 @@ describe('on a real redis-server', () => {
       );
       await one.add('seen', 'app-1', WINDOW);
       assert.equal(await two.has('seen', 'app-1'), true);
+    });
+
+    test('a hand-off link works once across two proxy instances sharing one Redis', async () => {
+      const prefix = freshPrefix();
+      const identity = { legalEntityUuid: '11111111-1111-4111-8111-111111111111', clientUuid: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa' };
+      const secret = 'a-test-secret-that-is-32-bytes!!';
+      const instance = (client: KycRedisClient) =>
+        createKycTokenEndpoint({ secret, authorize: () => identity, handoff: { store: createRedisStore({ client, prefix }) } });
+      const [one, two] = [instance(raw), instance(other)];
+      const post = (endpoint: ReturnType<typeof instance>, body: unknown) =>
+        endpoint(new Request('https://shop.example/kyc-token', { method: 'POST', body: JSON.stringify(body) }));
+      const { handoff } = (await (await post(one, { purpose: 'handoff' })).json()) as { handoff: string };
+      const answers = await Promise.all([post(one, { handoff }), post(two, { handoff }), post(two, { handoff })]);
+      assert.deepEqual(answers.map((answer) => answer.status).sort(), [200, 401, 401], 'one exchange, whichever instance answers first');
+      const [key] = await raw.sendCommand<string[]>(['KEYS', `${prefix}handoff:*`]);
+      assert.ok(!key.includes(handoff.split('.')[1]), 'the store holds no usable token');
+      const ttl = Number(await raw.sendCommand(['PTTL', key]));
+      assert.ok(ttl > 0 && ttl <= 600_000, 'the record of its use expires with it');
     });
 
     test('keys are prefixed, kyc-onboarding: by default; another prefix is another namespace', async () => {

@@ -4,6 +4,7 @@ import {
   bearerTokenAuthorizer,
   createKycProxy,
   createKycTokenEndpoint,
+  createMemoryStore,
   DEFAULT_KYC_TOKEN_AUDIENCE,
   mintKycToken,
   verifyKycToken,
@@ -314,5 +315,88 @@ describe('tokens: endpoint', () => {
     assert.equal(response.status, 403);
     assert.equal(response.headers.has('access-control-allow-origin'), false);
     assert.equal(asked, false);
+  });
+});
+
+describe('tokens: hand-off to a phone', () => {
+  const sessionOf = (request: Request) => (request.headers.get('cookie') === 'session=a' ? CLIENT_A : null);
+  let clock = NOW;
+  const store = createMemoryStore({ now: () => clock });
+  const endpoint = createKycTokenEndpoint({ secret: SECRET, authorize: sessionOf, handoff: { store }, now: () => clock });
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    endpoint(
+      new Request(`${SITE}/kyc-token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      }),
+    );
+  /** A hand-off token for client A's session. */
+  const handoffToken = async () => {
+    const response = await post({ purpose: 'handoff' }, { cookie: 'session=a' });
+    assert.equal(response.status, 200);
+    const body = (await response.json()) as { handoff: string; expires_in: number };
+    assert.deepEqual(Object.keys(body).sort(), ['expires_in', 'handoff']);
+    assert.equal(body.expires_in, 600);
+    return body.handoff;
+  };
+
+  test('a session gets a hand-off token; the phone, with no session, exchanges it once for its token', async () => {
+    clock = NOW;
+    const handoff = await handoffToken();
+    const exchanged = await post({ handoff });
+    assert.equal(exchanged.status, 200);
+    const { token } = (await exchanged.json()) as { token: string };
+    assert.deepEqual(await verifyKycToken(token, { secret: SECRET, now: clock }), CLIENT_A, 'the same client');
+
+    const again = await post({ handoff });
+    assert.equal(again.status, 401, 'never twice');
+    assert.match(((await again.json()) as { detail: string }).detail, /expired or was used already/);
+  });
+
+  test('a hand-off token opens nothing itself, and a normal token is no hand-off token', async () => {
+    clock = NOW;
+    const handoff = await handoffToken();
+    assert.equal(await verifyKycToken(handoff, { secret: SECRET, now: clock }), null, 'not a bearer token');
+    const authorize = bearerTokenAuthorizer({ secret: SECRET });
+    assert.equal(await authorize(new Request(SITE, { headers: { authorization: `Bearer ${handoff}` } })), null);
+    const normal = await mintKycToken(CLIENT_A, { secret: SECRET, ttlSeconds: 300, now: clock });
+    assert.equal((await post({ handoff: normal })).status, 401);
+  });
+
+  test('expires after its lifetime, with no tolerance for clock skew; lives 10 minutes at most', async () => {
+    clock = NOW;
+    const handoff = await handoffToken();
+    clock = NOW + 600_000;
+    assert.equal((await post({ handoff })).status, 401, 'expired at 10 minutes');
+    assert.throws(() => createKycTokenEndpoint({ secret: SECRET, authorize: sessionOf, handoff: { store, ttlSeconds: 601 } }), RangeError);
+  });
+
+  test('needs a session to be made, and refuses tampered, foreign and malformed hand-off tokens', async () => {
+    clock = NOW;
+    assert.equal((await post({ purpose: 'handoff' })).status, 401, 'no session, no hand-off');
+    const handoff = await handoffToken();
+    const [payload, signature] = handoff.split('.');
+    assert.equal((await post({ handoff: `${flipMiddle(payload)}.${signature}` })).status, 401);
+    const foreign = createKycTokenEndpoint({ secret: OTHER_SECRET, authorize: sessionOf, handoff: { store }, now: () => clock });
+    const other = (await (
+      await foreign(
+        new Request(`${SITE}/kyc-token`, {
+          method: 'POST',
+          headers: { cookie: 'session=a' },
+          body: JSON.stringify({ purpose: 'handoff' }),
+        }),
+      )
+    ).json()) as { handoff: string };
+    assert.equal((await post({ handoff: other.handoff })).status, 401, 'another secret');
+    for (const bad of [42, '', null, 'a.b']) assert.equal((await post({ handoff: bad })).status, 401, `handoff: ${JSON.stringify(bad)}`);
+    assert.equal((await post({ handoff: 'x'.repeat(5000) })).status, 400, 'a body over 4 KB');
+    assert.equal((await post([1, 2])).status, 400, 'not an object');
+  });
+
+  test('an endpoint without hand-off says so', async () => {
+    const plain = createKycTokenEndpoint({ secret: SECRET, authorize: sessionOf });
+    const response = await plain(new Request(`${SITE}/kyc-token`, { method: 'POST', body: JSON.stringify({ handoff: 'x.y' }) }));
+    assert.equal(response.status, 404);
   });
 });

@@ -15,6 +15,7 @@ import { errorResponse, jsonResponse, secureAnswer } from '../http-util.js';
 import { CorsPolicy, type KycCorsOptions } from './cors.js';
 import { trustedOriginOf } from './origin.js';
 import type { KycAuthorize, KycHandler } from './proxy.js';
+import { fromStore, type KycProxyStore } from './store.js';
 
 /** The HMAC key: at least 32 bytes (a string counts its UTF-8 bytes). */
 export type KycTokenSecret = string | Uint8Array;
@@ -66,7 +67,28 @@ export interface KycTokenEndpointOptions extends AudienceOption {
    * the widget calling with `credentials: 'include'`. Other origins get 403.
    */
   cors?: KycCorsOptions;
+  /**
+   * Hand-off to a phone: with it, a session may ask for a hand-off token (`POST {"purpose":
+   * "handoff"}` answers `{"handoff", "expires_in"}`), which the phone, having no session, exchanges
+   * once for a normal token (`POST {"handoff": "…"}`). A hand-off token opens nothing by itself (its
+   * audience is its own), lives at most 10 minutes with no tolerance for clock skew, and works once:
+   * its use is recorded in `store` (the proxy's; share one between instances).
+   */
+  handoff?: KycHandoffOptions;
+  /** The clock, in milliseconds since the epoch. Default `Date.now`. */
+  now?: () => number;
 }
+
+/** Options of the token endpoint's hand-off (see {@link KycTokenEndpointOptions.handoff}). */
+export interface KycHandoffOptions {
+  /** Where the use of each hand-off token is recorded (the proxy's store). */
+  store: KycProxyStore;
+  /** Lifetime of a hand-off token, in seconds: 1 to 600. Default 600. */
+  ttlSeconds?: number;
+}
+
+/** The longest a hand-off token lives, in seconds (10 minutes). */
+export const MAX_HANDOFF_TTL_SECONDS = 600;
 
 /** Options of {@link bearerTokenAuthorizer}. */
 export interface KycBearerAuthorizerOptions extends AudienceOption {
@@ -131,7 +153,7 @@ class TokenKey {
     return token;
   }
 
-  async verify(token: string, now: number): Promise<KycIdentity | null> {
+  async verify(token: string, now: number, skewSeconds = CLOCK_SKEW_SECONDS): Promise<KycIdentity | null> {
     if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) return null;
     const parts = token.split('.');
     if (parts.length !== 2) return null;
@@ -144,7 +166,7 @@ class TokenKey {
     const claims = parseClaims(payload);
     if (!claims || claims.aud !== this.#audience) return null;
     const seconds = Math.floor(now / 1000);
-    if (claims.exp + CLOCK_SKEW_SECONDS <= seconds || claims.iat - CLOCK_SKEW_SECONDS > seconds) return null;
+    if (claims.exp + skewSeconds <= seconds || claims.iat - skewSeconds > seconds) return null;
     return { legalEntityUuid: claims.legal_entity_uuid, clientUuid: claims.client_uuid };
   }
 
@@ -228,6 +250,18 @@ export function createKycTokenEndpoint(options: KycTokenEndpointOptions): KycHan
   const key = new TokenKey(options.secret, options.audience);
   const ttlSeconds = options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
   assertTtl(ttlSeconds);
+  const now = options.now ?? Date.now;
+  const handoff = options.handoff && {
+    store: options.handoff.store,
+    // Its own audience: a hand-off token is never a bearer token, nor the other way round.
+    key: new TokenKey(options.secret, `${options.audience ?? DEFAULT_KYC_TOKEN_AUDIENCE}#handoff`),
+    ttlSeconds: options.handoff.ttlSeconds ?? MAX_HANDOFF_TTL_SECONDS,
+  };
+  if (handoff) {
+    assertTtl(handoff.ttlSeconds);
+    if (handoff.ttlSeconds > MAX_HANDOFF_TTL_SECONDS)
+      throw new RangeError(`A hand-off token lives at most ${MAX_HANDOFF_TTL_SECONDS} seconds`);
+  }
   const cors = new CorsPolicy(options.cors);
   const answer = async (request: Request): Promise<Response> => {
     const verdict = cors.check(request, trustedOriginOf(request));
@@ -236,14 +270,61 @@ export function createKycTokenEndpoint(options: KycTokenEndpointOptions): KycHan
     if (request.method !== 'POST') {
       return cors.apply(errorResponse(405, `Method "${request.method}" not allowed.`, { allow: 'POST' }), verdict);
     }
+    const body = await requestBody(request);
+    if (body === undefined) return cors.apply(errorResponse(400, 'The body must be empty or a JSON object.'), verdict);
+    if (body.handoff !== undefined || body.purpose === 'handoff') {
+      if (!handoff) return cors.apply(errorResponse(404, 'Hand-off is not enabled on this endpoint.'), verdict);
+      if (body.handoff !== undefined) {
+        // The phone: its hand-off token, once, for a normal token of the same identity.
+        const identity = typeof body.handoff === 'string' ? await handoff.key.verify(body.handoff, now(), 0) : null;
+        const first =
+          identity !== null &&
+          (
+            await fromStore(async () =>
+              handoff.store.increment(`handoff:${await digest(body.handoff as string)}`, 1, handoff.ttlSeconds * 1000),
+            )
+          ).total === 1;
+        if (!identity || !first) {
+          return cors.apply(errorResponse(401, 'This hand-off link has expired or was used already.'), verdict);
+        }
+        const token = await key.mint(identity, ttlSeconds, now());
+        return cors.apply(jsonResponse(200, { token, expires_in: ttlSeconds }), verdict);
+      }
+    }
     const identity = await options.authorize(request);
     if (identity === null) {
       return cors.apply(errorResponse(401, 'Authentication credentials were not provided.'), verdict);
     }
-    const token = await key.mint(identity, ttlSeconds, Date.now());
+    if (body.purpose === 'handoff' && handoff) {
+      const token = await handoff.key.mint(identity, handoff.ttlSeconds, now());
+      return cors.apply(jsonResponse(200, { handoff: token, expires_in: handoff.ttlSeconds }), verdict);
+    }
+    const token = await key.mint(identity, ttlSeconds, now());
     return cors.apply(jsonResponse(200, { token, expires_in: ttlSeconds }), verdict);
   };
   return async (request) => secureAnswer(await answer(request));
+}
+
+/** A token's SHA-256, as the store's key of its use (the store never holds a usable token). */
+async function digest(token: string): Promise<string> {
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token)));
+  return toBase64Url(hash);
+}
+
+/** The most a token request's body may hold. */
+const MAX_BODY_BYTES = 4096;
+
+/** A token request's body: {} when empty, its JSON object, or undefined for anything else. */
+async function requestBody(request: Request): Promise<Record<string, unknown> | undefined> {
+  const text = await request.text().catch(() => null);
+  if (text === null || text.length > MAX_BODY_BYTES) return undefined;
+  if (text.trim() === '') return {};
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function assertTtl(ttlSeconds: number): void {
