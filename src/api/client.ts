@@ -57,6 +57,11 @@ export interface KycClientOptions {
    * must then answer CORS with `Access-Control-Allow-Credentials: true`).
    */
   tokenEndpoint?: string;
+  /**
+   * A hand-off token (from a link opened on a phone): the first token is asked of `tokenEndpoint`
+   * with it (`{"handoff"}`), once; it is a token for the session that made the link.
+   */
+  handoffToken?: string;
   /** Time limit of each attempt, in ms. Default 30000. */
   timeoutMs?: number;
   /**
@@ -157,6 +162,12 @@ export interface KycClient {
   createDocument(attributeKey: string, fileUuids: string[], options?: KycRequestOptions): Promise<KycDocument>;
   /** Sends a one-time code to the person by SMS or e-mail. */
   sendSignCode(request: KycSendSignCodeRequest): Promise<void>;
+  /**
+   * A single-use hand-off token of the host's session, from `tokenEndpoint` (`{"purpose":
+   * "handoff"}`): put in a link for the person's phone, it opens the same session there once
+   * (`handoffToken`). `expiresIn` in seconds, when the endpoint says.
+   */
+  requestHandoff(): Promise<{ token: string; expiresIn: number | null }>;
 }
 
 const DEFAULT_PATHS: KycPaths = { sendCode: '/v1/signatures/send-code/' };
@@ -329,6 +340,8 @@ export function createKycClient(options: KycClientOptions): KycClient {
         },
         decodeDocument,
       ),
+
+    requestHandoff: () => send.requestHandoff(),
 
     sendSignCode: async ({ objectUuid, providerType, destination, signal }) => {
       await send({

@@ -66,7 +66,10 @@ export interface ApiResponse {
 }
 
 /** Sends a request, with retries and auth; rejects only with a KycApiError. */
-export type Transport = (request: ApiRequest) => Promise<ApiResponse>;
+export type Transport = ((request: ApiRequest) => Promise<ApiResponse>) & {
+  /** Asks the token endpoint for a single-use hand-off token of the host's session (see `KycClient.requestHandoff`). */
+  requestHandoff(): Promise<{ token: string; expiresIn: number | null }>;
+};
 
 /** The part of a Response the transport reads (so XMLHttpRequest can stand in for fetch). */
 interface RawResponse {
@@ -280,12 +283,39 @@ export function createTransport(options: TransportOptions): Transport {
     }
   }
 
+  /**
+   * POSTs to the token endpoint (`body` as JSON, when given) and answers its JSON. Always with
+   * cookies: the endpoint reads the host's own session, and may be on another origin than the
+   * proxy (the API calls keep the configured `credentials`).
+   */
+  async function tokenEndpointAnswer(url: string, body?: object): Promise<unknown> {
+    const context = { method: 'POST', path: '(token endpoint)' };
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body) headers['content-type'] = 'application/json';
+    const init = { method: 'POST', headers, credentials: 'include', ...(body ? { body: JSON.stringify(body) } : {}) } as const;
+    const outcome = await attempt(url, init, sendWithFetch, timeoutMs, context);
+    if ('error' in outcome) throw outcome.error;
+    const { answer } = outcome;
+    if (answer.status < 200 || answer.status >= 300) throw errorFromResponse(answer, context);
+    return answer.body;
+  }
+
   const tokens = tokenSource();
 
   /** Bearer tokens from the tokenProvider or the tokenEndpoint, cached; concurrent refreshes share one call. */
   function tokenSource() {
     const { tokenProvider, tokenEndpoint } = options;
-    const fetchToken = tokenProvider ? () => fromProvider(tokenProvider) : tokenEndpoint ? () => fromEndpoint(tokenEndpoint) : undefined;
+    // A hand-off token (a link opened on a phone) is exchanged once; later tokens come as usual.
+    let handoff = options.handoffToken || undefined;
+    const fetchToken = tokenProvider
+      ? () => fromProvider(tokenProvider)
+      : tokenEndpoint
+        ? () => {
+            const body = handoff === undefined ? undefined : { handoff };
+            handoff = undefined;
+            return fromEndpoint(tokenEndpoint, body);
+          }
+        : undefined;
     if (!fetchToken) return undefined;
     let current: { value: string; expiresAt: number } | undefined;
     let loading: Promise<string> | undefined;
@@ -304,16 +334,8 @@ export function createTransport(options: TransportOptions): Transport {
       return { value, expiresAt: Infinity };
     }
 
-    async function fromEndpoint(url: string) {
-      const context = { method: 'POST', path: '(token endpoint)' };
-      // Always with cookies: the endpoint reads the host's own session, and may be on another
-      // origin than the proxy (the API calls keep the configured `credentials`).
-      const init = { method: 'POST', headers: { accept: 'application/json' }, credentials: 'include' } as const;
-      const outcome = await attempt(url, init, sendWithFetch, timeoutMs, context);
-      if ('error' in outcome) throw outcome.error;
-      const { answer } = outcome;
-      if (answer.status < 200 || answer.status >= 300) throw errorFromResponse(answer, context);
-      const { token, expires_in: ttl } = decodeToken(answer.body, 'KYC token endpoint');
+    async function fromEndpoint(url: string, body?: object) {
+      const { token, expires_in: ttl } = decodeToken(await tokenEndpointAnswer(url, body), 'KYC token endpoint');
       // Renew ahead of expiry: 30 s early, or halfway through a short life.
       const lifeMs = ttl == null ? Infinity : ttl * 1000;
       return { value: token, expiresAt: clock.now() + lifeMs - Math.min(30_000, lifeMs / 2) };
@@ -359,7 +381,20 @@ export function createTransport(options: TransportOptions): Transport {
     return ceiling / 2 + (Math.random() * ceiling) / 2;
   }
 
-  return async function send(request: ApiRequest): Promise<ApiResponse> {
+  async function requestHandoff(): Promise<{ token: string; expiresIn: number | null }> {
+    if (!options.tokenEndpoint) throw new TypeError('A hand-off needs the token endpoint (tokenEndpoint).');
+    const body = await tokenEndpointAnswer(options.tokenEndpoint, { purpose: 'handoff' });
+    const handoff = (body as { handoff?: unknown } | null)?.handoff;
+    const ttl = (body as { expires_in?: unknown } | null)?.expires_in;
+    if (typeof handoff !== 'string' || handoff === '' || handoff.length > 2048) {
+      throw new KycApiError('malformed_response', 'KYC token endpoint: the answer has no hand-off token.');
+    }
+    return { token: handoff, expiresIn: typeof ttl === 'number' && ttl > 0 ? ttl : null };
+  }
+
+  return Object.assign(send, { requestHandoff });
+
+  async function send(request: ApiRequest): Promise<ApiResponse> {
     const url = buildUrl(options.endpoint, request.path, request.query);
     const upload = request.form !== undefined;
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
@@ -416,5 +451,5 @@ export function createTransport(options: TransportOptions): Transport {
       }
       await sleep(clock, delayMs, request.signal, request);
     }
-  };
+  }
 }

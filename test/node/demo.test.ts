@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import * as events from '../../src/events/events.js';
+import { createKycClient, type KycApiError } from '../../src/api/index.js';
 import { main, startSandboxServer, type SandboxServer, type SandboxServerOptions } from '../../src/server/cli.js';
 import { createDemoApp, DEMO_SESSION_COOKIE, type DemoApp } from '../../src/server/demo/app.js';
 import * as proxyExports from '../../src/server/proxy/index.js';
@@ -131,6 +132,32 @@ describe('demo app: partner session → proxy → sandbox', () => {
     assert.ok(expiresIn > 0 && expiresIn <= 3600);
     assert.equal((await levelInfo({ authorization: `Bearer ${token}` })).status, 200);
     assert.equal((await levelInfo({ authorization: 'Bearer not-a-token', cookie })).status, 401);
+  });
+
+  test('a hand-off token opens the session once, on a phone with no session (through the API client)', async () => {
+    const { cookie } = await signedIn();
+    const sendTo =
+      (extra: Record<string, string>): typeof fetch =>
+      (input, init) => {
+        const request = new Request(input, init);
+        for (const [name, value] of Object.entries(extra)) request.headers.set(name, value);
+        return app.fetch(request);
+      };
+    const options = { endpoint: `${ORIGIN}/kyc`, tokenEndpoint: `${ORIGIN}/kyc-token` };
+    const desk = createKycClient({ ...options, fetch: sendTo({ cookie }) });
+    const { token, expiresIn } = await desk.requestHandoff();
+    assert.ok(expiresIn !== null && expiresIn > 0 && expiresIn <= 600, 'ten minutes at most');
+
+    const phone = createKycClient({ ...options, handoffToken: token, fetch: sendTo({}) });
+    assert.deepEqual(await phone.getLevelInfo(), await desk.getLevelInfo(), 'the same client on the phone');
+    const twice = createKycClient({ ...options, handoffToken: token, fetch: sendTo({}) });
+    const refused = await twice.getLevelInfo().then(
+      () => null,
+      (error: unknown) => error as KycApiError,
+    );
+    assert.equal(refused?.code, 'unauthorized', 'never twice');
+    const noSession = createKycClient({ ...options, fetch: sendTo({}) });
+    await assert.rejects(noSession.requestHandoff(), (error: KycApiError) => error.code === 'unauthorized', 'no session, no hand-off');
   });
 
   test('signing out ends the session but keeps the visitor and its clients; GET tells who is signed in by uuid only', async () => {

@@ -346,7 +346,8 @@ describe('tokens: hand-off to a phone', () => {
     const handoff = await handoffToken();
     const exchanged = await post({ handoff });
     assert.equal(exchanged.status, 200);
-    const { token } = (await exchanged.json()) as { token: string };
+    const { token, expires_in: expiresIn } = (await exchanged.json()) as { token: string; expires_in: number };
+    assert.equal(expiresIn, 1800, 'the phone has no session to renew its token with: it lives 30 minutes');
     assert.deepEqual(await verifyKycToken(token, { secret: SECRET, now: clock }), CLIENT_A, 'the same client');
 
     const again = await post({ handoff });

@@ -6,6 +6,7 @@ import {
   bearerTokenAuthorizer,
   createKycProxy,
   createKycTokenEndpoint,
+  createMemoryStore,
   type KycCorsOptions,
   type KycProxyOptions,
 } from '../proxy/index.js';
@@ -241,6 +242,8 @@ export function createDemoApp(options: DemoAppOptions = {}): DemoApp {
     secret: tokenSecret,
     authorize: sessionOf,
     cors: options.cors,
+    // A phone opened from a hand-off link exchanges its single-use token here (one instance: memory).
+    handoff: { store: createMemoryStore() },
   });
 
   // ── /demo/session ─────────────────────────────────────────────────────────

@@ -85,10 +85,16 @@ export interface KycHandoffOptions {
   store: KycProxyStore;
   /** Lifetime of a hand-off token, in seconds: 1 to 600. Default 600. */
   ttlSeconds?: number;
+  /**
+   * Lifetime of the token the phone gets for it, in seconds. Default 1800: the phone has no
+   * session to renew it with, and the rest of the documents may take a while.
+   */
+  sessionTtlSeconds?: number;
 }
 
 /** The longest a hand-off token lives, in seconds (10 minutes). */
 export const MAX_HANDOFF_TTL_SECONDS = 600;
+const DEFAULT_HANDOFF_SESSION_SECONDS = 1800;
 
 /** Options of {@link bearerTokenAuthorizer}. */
 export interface KycBearerAuthorizerOptions extends AudienceOption {
@@ -256,9 +262,11 @@ export function createKycTokenEndpoint(options: KycTokenEndpointOptions): KycHan
     // Its own audience: a hand-off token is never a bearer token, nor the other way round.
     key: new TokenKey(options.secret, `${options.audience ?? DEFAULT_KYC_TOKEN_AUDIENCE}#handoff`),
     ttlSeconds: options.handoff.ttlSeconds ?? MAX_HANDOFF_TTL_SECONDS,
+    sessionTtlSeconds: options.handoff.sessionTtlSeconds ?? DEFAULT_HANDOFF_SESSION_SECONDS,
   };
   if (handoff) {
     assertTtl(handoff.ttlSeconds);
+    assertTtl(handoff.sessionTtlSeconds);
     if (handoff.ttlSeconds > MAX_HANDOFF_TTL_SECONDS)
       throw new RangeError(`A hand-off token lives at most ${MAX_HANDOFF_TTL_SECONDS} seconds`);
   }
@@ -287,8 +295,8 @@ export function createKycTokenEndpoint(options: KycTokenEndpointOptions): KycHan
         if (!identity || !first) {
           return cors.apply(errorResponse(401, 'This hand-off link has expired or was used already.'), verdict);
         }
-        const token = await key.mint(identity, ttlSeconds, now());
-        return cors.apply(jsonResponse(200, { token, expires_in: ttlSeconds }), verdict);
+        const token = await key.mint(identity, handoff.sessionTtlSeconds, now());
+        return cors.apply(jsonResponse(200, { token, expires_in: handoff.sessionTtlSeconds }), verdict);
       }
     }
     const identity = await options.authorize(request);
