@@ -18,7 +18,7 @@ export interface KycOnboardingProperties {
   applicationUuid?: KycOnboarding['applicationUuid'];
   /** Preselect this level on the level choice. */
   levelUuid?: KycOnboarding['levelUuid'];
-  /** URL answering POST with `{token, expires_in?}`, for a bearer token (cross-origin embeds). */
+  /** URL answering POST with `{token, expires_in?}`, for a bearer token (cross-origin embeds). A page opened from a hand-off link (`#kyc-handoff=…&kyc-application=…`, see the proxy's `handoff`) exchanges the link's single-use token here, and opens its application. */
   tokenEndpoint?: KycOnboarding['tokenEndpoint'];
   /** Gives a bearer token; wins over `token-endpoint`. */
   tokenProvider?: KycOnboarding['tokenProvider'];
@@ -66,7 +66,7 @@ export interface KycOnboardingAttributes {
   'application-uuid'?: KycOnboarding['applicationUuid'];
   /** Preselect this level on the level choice. */
   'level-uuid'?: KycOnboarding['levelUuid'];
-  /** URL answering POST with `{token, expires_in?}`, for a bearer token (cross-origin embeds). */
+  /** URL answering POST with `{token, expires_in?}`, for a bearer token (cross-origin embeds). A page opened from a hand-off link (`#kyc-handoff=…&kyc-application=…`, see the proxy's `handoff`) exchanges the link's single-use token here, and opens its application. */
   'token-endpoint'?: KycOnboarding['tokenEndpoint'];
   /** Path of the send-code endpoint when the platform's differs from `/v1/signatures/send-code/`. */
   'sign-code-path'?: KycOnboarding['signCodePath'];

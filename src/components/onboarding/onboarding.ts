@@ -129,7 +129,11 @@ export class KycOnboarding extends KycElement {
   @property({ attribute: 'application-uuid' }) applicationUuid: string | null = null;
   /** Preselect this level on the level choice. */
   @property({ attribute: 'level-uuid' }) levelUuid: string | null = null;
-  /** URL answering POST with `{token, expires_in?}`, for a bearer token (cross-origin embeds). */
+  /**
+   * URL answering POST with `{token, expires_in?}`, for a bearer token (cross-origin embeds). A
+   * page opened from a hand-off link (`#kyc-handoff=…&kyc-application=…`, see the proxy's
+   * `handoff`) exchanges the link's single-use token here, and opens its application.
+   */
   @property({ attribute: 'token-endpoint' }) tokenEndpoint: string | null = null;
   /** Gives a bearer token; wins over `token-endpoint`. */
   @property({ attribute: false }) tokenProvider: (() => Promise<string>) | null = null;
@@ -239,9 +243,34 @@ export class KycOnboarding extends KycElement {
 
   // ── lifecycle ─────────────────────────────────────────────────────────────
 
+  override connectedCallback(): void {
+    this.#takeHandoff();
+    super.connectedCallback();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#guardLeaving(false);
+  }
+
+  /**
+   * A hand-off link opened this page (on the person's phone): its single-use token and the
+   * application, from the address's fragment (`#kyc-handoff=…&kyc-application=…`), taken out of
+   * the address bar at once (it stays out of history and of what is shared or bookmarked). The
+   * first client exchanges the token for this page's session.
+   */
+  #handoff: { token: string; application: string | null } | null = null;
+
+  #takeHandoff(): void {
+    if (typeof location === 'undefined' || typeof history === 'undefined' || !location.hash.includes('kyc-handoff=')) return;
+    const fragment = new URLSearchParams(location.hash.slice(1));
+    const token = fragment.get('kyc-handoff');
+    const application = fragment.get('kyc-application');
+    fragment.delete('kyc-handoff');
+    fragment.delete('kyc-application');
+    const rest = fragment.toString();
+    history.replaceState(history.state, '', `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`);
+    if (token) this.#handoff = { token, application: application && /^[\w-]{1,256}$/.test(application) ? application : null };
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -423,9 +452,12 @@ export class KycOnboarding extends KycElement {
       ...(this.tokenEndpoint ? { tokenEndpoint: this.tokenEndpoint } : {}),
       ...(this.signCodePath ? { paths: { sendCode: this.signCodePath } } : {}),
       ...(this.platform ? { platform: this.platform } : {}),
+      ...(this.#handoff ? { handoffToken: this.#handoff.token } : {}),
     });
+    const handoff = this.#handoff;
+    this.#handoff = null; // one exchange: a client made again later asks for its token as usual
     void this.#flow.start(this.#client, {
-      applicationUuid: this.applicationUuid,
+      applicationUuid: this.applicationUuid ?? handoff?.application ?? null,
       pollIntervalMs: this.pollInterval,
       clock: this.clock,
       welcome: this.welcome !== 'off',
