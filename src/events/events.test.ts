@@ -24,6 +24,8 @@ import {
   KycLevelSelectEvent,
   KycConsentEvent,
   KYC_CONSENT,
+  KycHandoffEvent,
+  KYC_HANDOFF,
   KycReadyEvent,
   KycRejectEvent,
   KycSaveEvent,
@@ -43,6 +45,11 @@ const EVENTS: { name: string; event: () => CustomEvent<object>; cancelable: bool
   { name: KYC_READY, event: () => new KycReadyEvent({ applicationUuid: APP, levelUuid: LEVEL, status: 'draft' }), cancelable: false },
   { name: KYC_LEVEL_SELECT, event: () => new KycLevelSelectEvent({ levelUuid: LEVEL }), cancelable: false },
   { name: KYC_CONSENT, event: () => new KycConsentEvent({ applicationUuid: APP, levelUuid: LEVEL }), cancelable: false },
+  {
+    name: KYC_HANDOFF,
+    event: () => new KycHandoffEvent({ applicationUuid: APP, url: 'https://partner.example/kyc#kyc-handoff=x' }),
+    cancelable: false,
+  },
   {
     name: KYC_APPLICATION_CREATE,
     event: () => new KycApplicationCreateEvent({ applicationUuid: APP, levelUuid: LEVEL }),
@@ -92,6 +99,7 @@ describe('public events', () => {
       'kyc-ready',
       'kyc-level-select',
       'kyc-consent',
+      'kyc-handoff',
       'kyc-application-create',
       'kyc-step-change',
       'kyc-save',

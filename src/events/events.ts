@@ -8,6 +8,7 @@ export * from './application-create.js';
 export * from './complete.js';
 export * from './consent.js';
 export * from './error.js';
+export * from './handoff.js';
 export * from './level-select.js';
 export * from './liveness.js';
 export * from './ready.js';

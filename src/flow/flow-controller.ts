@@ -16,6 +16,7 @@ import {
   KycApplicationCreateEvent,
   KycCompleteEvent,
   KycConsentEvent,
+  KycHandoffEvent,
   KycErrorEvent,
   KycLevelSelectEvent,
   KycReadyEvent,
@@ -140,6 +141,12 @@ export class FlowController implements ReactiveController {
    * one of them: the person stays on the step to read it (Continue goes on). Cleared by a move.
    */
   documentNote = false;
+  /**
+   * The person continues on their phone: the link shown for this step (a single-use hand-off
+   * token in its fragment). The platform is watched, and the flow goes on once the step's
+   * documents are stored. Cleared by a move.
+   */
+  handoff: { url: string } | null = null;
   /** The applications the person agreed to the host's consent text for, since the flow started. */
   readonly #consents = new Set<string>();
 
@@ -463,6 +470,34 @@ export class FlowController implements ReactiveController {
   showProblems(problems: readonly FlowProblem[]): void {
     if (this.screen.name !== 'step' || problems.length === 0) return;
     this.#set({ summary: [...problems] });
+  }
+
+  /**
+   * "Continue on your phone": asks the token endpoint for a hand-off token and shows the link to
+   * `pageUrl` (the host's `handoff-url`) with it and the application in its fragment; fires
+   * `kyc-handoff`; then watches the platform until the step's documents are stored.
+   */
+  async startHandoff(pageUrl: string): Promise<void> {
+    const { screen, application } = this;
+    if (screen.name !== 'step' || !application || this.busy) return;
+    try {
+      const { token } = await this.#requireClient().requestHandoff();
+      if (this.screen !== screen) return;
+      const url = new URL(pageUrl, typeof location === 'undefined' ? undefined : location.href);
+      url.hash = new URLSearchParams({ 'kyc-handoff': token, 'kyc-application': application.uuid }).toString();
+      this.#set({ handoff: { url: url.href }, notice: null });
+      this.#host.dispatchEvent(new KycHandoffEvent({ applicationUuid: application.uuid, url: url.href }));
+      this.#poller.reset();
+      this.#poller.schedule();
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  /** Closes the hand-off: the person goes on here. */
+  stopHandoff(): void {
+    this.#set({ handoff: null });
+    if (!this.#watching()) this.#poller.stop();
   }
 
   /** Opens the review of every answer. */
@@ -877,6 +912,13 @@ export class FlowController implements ReactiveController {
     );
   }
 
+  /** Without a hand-off, true; with one, whether the phone stored every required document of the step. */
+  #handedOffDone(index: number): boolean {
+    if (!this.handoff) return true;
+    const questions = this.steps[index]?.questions ?? [];
+    return questions.every(({ attribute }) => attribute.type !== 'document' || !attribute.required || Boolean(attribute.value));
+  }
+
   #firstStepWhere(test: (attribute: KycAttribute) => boolean, application = this.application): number | null {
     const index = (application?.steps ?? []).findIndex((step) => step.questions.some((q) => test(q.attribute)));
     return index < 0 ? null : index;
@@ -897,7 +939,7 @@ export class FlowController implements ReactiveController {
     if (this.application && (screen.name === 'step' || screen.name === 'review')) {
       rememberStep(this.application.uuid, screen.name === 'review' ? 'review' : screen.index);
     }
-    this.#set({ screen, signature: null, unsavedAnswers: false, documentNote: false });
+    this.#set({ screen, signature: null, unsavedAnswers: false, documentNote: false, handoff: null });
     if (screen.name === 'review') void this.#loadLabels();
     if (screen.name === 'step') {
       // A liveness step is watched until the platform says the check is done.
@@ -961,7 +1003,7 @@ export class FlowController implements ReactiveController {
     return (
       screen.name === 'waiting' ||
       (screen.name === 'outcome' && screen.status === 'unknown') ||
-      (screen.name === 'step' && this.editable && livenessPending(this.application, screen.index))
+      (screen.name === 'step' && this.editable && (this.handoff !== null || livenessPending(this.application, screen.index)))
     );
   }
 
@@ -1006,8 +1048,8 @@ export class FlowController implements ReactiveController {
         // Moved elsewhere (or to another application) while the attribute was read: this read is stale.
         if (this.screen !== screen || this.application?.uuid !== application.uuid) return;
         this.application = read;
-        if (screen.name === 'step' && !livenessPending(this.application, screen.index)) {
-          // The platform says the check is done: on to the next step.
+        if (screen.name === 'step' && !livenessPending(this.application, screen.index) && this.#handedOffDone(screen.index)) {
+          // The platform says the check is done (and the phone stored the documents): on to the next step.
           this.#poller.reset();
           this.#advanceFrom(screen.index);
           return;
@@ -1071,7 +1113,7 @@ export class FlowController implements ReactiveController {
 
   #set(
     changes: Partial<
-      Pick<FlowController, 'screen' | 'busy' | 'notice' | 'signature' | 'unsavedAnswers' | 'summary' | 'slow' | 'documentNote'>
+      Pick<FlowController, 'screen' | 'busy' | 'notice' | 'signature' | 'unsavedAnswers' | 'summary' | 'slow' | 'documentNote' | 'handoff'>
     >,
   ): void {
     const { screen } = changes;

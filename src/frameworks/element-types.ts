@@ -40,6 +40,8 @@ export interface KycOnboardingProperties {
   welcome?: KycOnboarding['welcome'];
   /** `on` (default): answers the person typed that are valid and need no code are stored two seconds after their last change, so that a reload, a lost connection or a closed tab loses nothing (code-signed answers wait for Continue and the code). `off`: only Continue stores. Either way the browser asks before the page is left while something typed is not stored. */
   autosave?: KycOnboarding['autosave'];
+  /** The partner's page that continues on a phone: on a step with documents, at a desk, "Continue on your phone" shows a link to it (and its QR code) carrying a single-use hand-off token, and fires `kyc-handoff`; the phone's widget (on that page, with the same `token-endpoint`) opens the application, and this one goes on once the phone stored the documents. Needs `token-endpoint` and the proxy's `handoff`. */
+  handoffUrl?: KycOnboarding['handoffUrl'];
   /** The partner's privacy notice, linked from the welcome (opens in a new tab). */
   privacyUrl?: KycOnboarding['privacyUrl'];
   /** Ask the person's consent on the welcome before anything of theirs (an answer, a file, a code, the liveness check) is sent to the platform; `kyc-consent` is fired when they agree. The value names the term of the consent text in `translations` (e.g. `consent="partnerConsent"` with `{ en: { partnerConsent: '…' } }`); empty, the widget's own text. Or give the text (links allowed) as a child with `slot="consent"`. Asked while the application may be changed, once for each application each time the widget starts: drop the attribute once your backend recorded the consent (the widget goes on, nothing is restarted). */
@@ -78,6 +80,8 @@ export interface KycOnboardingAttributes {
   welcome?: KycOnboarding['welcome'];
   /** `on` (default): answers the person typed that are valid and need no code are stored two seconds after their last change, so that a reload, a lost connection or a closed tab loses nothing (code-signed answers wait for Continue and the code). `off`: only Continue stores. Either way the browser asks before the page is left while something typed is not stored. */
   autosave?: KycOnboarding['autosave'];
+  /** The partner's page that continues on a phone: on a step with documents, at a desk, "Continue on your phone" shows a link to it (and its QR code) carrying a single-use hand-off token, and fires `kyc-handoff`; the phone's widget (on that page, with the same `token-endpoint`) opens the application, and this one goes on once the phone stored the documents. Needs `token-endpoint` and the proxy's `handoff`. */
+  'handoff-url'?: KycOnboarding['handoffUrl'];
   /** The partner's privacy notice, linked from the welcome (opens in a new tab). */
   'privacy-url'?: KycOnboarding['privacyUrl'];
   /** Ask the person's consent on the welcome before anything of theirs (an answer, a file, a code, the liveness check) is sent to the platform; `kyc-consent` is fired when they agree. The value names the term of the consent text in `translations` (e.g. `consent="partnerConsent"` with `{ en: { partnerConsent: '…' } }`); empty, the widget's own text. Or give the text (links allowed) as a child with `slot="consent"`. Asked while the application may be changed, once for each application each time the widget starts: drop the attribute once your backend recorded the consent (the widget goes on, nothing is restarted). */
@@ -98,6 +102,8 @@ export interface KycOnboardingEventMap {
   'kyc-ready': GlobalEventHandlersEventMap['kyc-ready'];
   /** The person chose a level. Detail: `{levelUuid}`. */
   'kyc-level-select': GlobalEventHandlersEventMap['kyc-level-select'];
+  /** The person continues on their phone: the link is shown. Detail: `{applicationUuid, url}` (the url is a key: never log it). */
+  'kyc-handoff': GlobalEventHandlersEventMap['kyc-handoff'];
   /** The person agreed to the consent text (`consent`), before anything of theirs was sent. Detail: `{applicationUuid, levelUuid}`. */
   'kyc-consent': GlobalEventHandlersEventMap['kyc-consent'];
   /** An application was created. Detail: `{applicationUuid, levelUuid}`. */
@@ -134,6 +140,8 @@ export interface KycOnboardingEventHandlers {
   'onkyc-ready'?: (event: GlobalEventHandlersEventMap['kyc-ready']) => void;
   /** The person chose a level. Detail: `{levelUuid}`. */
   'onkyc-level-select'?: (event: GlobalEventHandlersEventMap['kyc-level-select']) => void;
+  /** The person continues on their phone: the link is shown. Detail: `{applicationUuid, url}` (the url is a key: never log it). */
+  'onkyc-handoff'?: (event: GlobalEventHandlersEventMap['kyc-handoff']) => void;
   /** The person agreed to the consent text (`consent`), before anything of theirs was sent. Detail: `{applicationUuid, levelUuid}`. */
   'onkyc-consent'?: (event: GlobalEventHandlersEventMap['kyc-consent']) => void;
   /** An application was created. Detail: `{applicationUuid, levelUuid}`. */

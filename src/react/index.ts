@@ -27,6 +27,8 @@ export const KycOnboarding = createComponent({
     onKycReady: 'kyc-ready' as EventName<GlobalEventHandlersEventMap['kyc-ready']>,
     /** The person chose a level. Detail: `{levelUuid}`. */
     onKycLevelSelect: 'kyc-level-select' as EventName<GlobalEventHandlersEventMap['kyc-level-select']>,
+    /** The person continues on their phone: the link is shown. Detail: `{applicationUuid, url}` (the url is a key: never log it). */
+    onKycHandoff: 'kyc-handoff' as EventName<GlobalEventHandlersEventMap['kyc-handoff']>,
     /** The person agreed to the consent text (`consent`), before anything of theirs was sent. Detail: `{applicationUuid, levelUuid}`. */
     onKycConsent: 'kyc-consent' as EventName<GlobalEventHandlersEventMap['kyc-consent']>,
     /** An application was created. Detail: `{applicationUuid, levelUuid}`. */

@@ -253,6 +253,16 @@ const translation = {
   qualityGlare: 'Licht spiegelt sich auf dem Dokument: Neigen Sie es etwas oder schalten Sie den Blitz aus.',
   qualityMaySend: 'Sie können es so senden, aber es wird möglicherweise abgelehnt.',
 
+  // The hand-off to a phone
+  handoffStart: 'Auf dem Smartphone fortfahren',
+  handoffTitle: 'Auf dem Smartphone fortfahren',
+  handoffBody:
+    'Scannen Sie diesen Code mit der Kamera Ihres Smartphones oder öffnen Sie den Link dort. Machen Sie die Fotos auf dem Smartphone: Diese Seite geht von selbst weiter, sobald sie gesendet sind. Der Link gilt einmal, 10 Minuten lang.',
+  handoffQrLabel: 'QR-Code des Links zum Fortfahren auf dem Smartphone',
+  handoffLink: 'Der Link zum Öffnen auf Ihrem Smartphone',
+  handoffWaiting: 'Warten auf die Dokumente von Ihrem Smartphone…',
+  handoffStop: 'Stattdessen hier fortfahren',
+
   // The guide's attribute keys
   guidePassport: 'Reisepass',
   guidePassportHelp: 'Ein Foto oder Scan der Seite mit Ihrem Bild, alle vier Ecken sichtbar.',

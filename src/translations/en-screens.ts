@@ -39,6 +39,16 @@ const terms = {
   documentNoteSaved:
     'Your document is saved, but the identity check has a note on it (shown beside it). You can choose another file, or press Continue to go on.',
 
+  // The hand-off to a phone
+  handoffStart: 'Continue on your phone',
+  handoffTitle: 'Continue on your phone',
+  handoffBody:
+    'Scan this code with your phone’s camera, or open the link on your phone. Take the photos there: this page goes on by itself once they are sent. The link works once, for 10 minutes.',
+  handoffQrLabel: 'QR code of the link to continue on your phone',
+  handoffLink: 'The link to open on your phone',
+  handoffWaiting: 'Waiting for the documents from your phone…',
+  handoffStop: 'Go on here instead',
+
   // The guide's attribute keys
   guidePassport: 'Passport',
   guidePassportHelp: 'A photo or scan of the page with your photo, with all four corners in view.',

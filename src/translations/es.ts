@@ -249,6 +249,16 @@ const translation = {
   qualityGlare: 'La luz se refleja en el documento: inclínelo un poco o apague el flash.',
   qualityMaySend: 'Puede enviarla así, pero podría ser rechazada.',
 
+  // The hand-off to a phone
+  handoffStart: 'Continuar en su teléfono',
+  handoffTitle: 'Continuar en su teléfono',
+  handoffBody:
+    'Escanee este código con la cámara de su teléfono o abra el enlace en él. Haga las fotos allí: esta página continuará sola cuando se hayan enviado. El enlace funciona una vez, durante 10 minutos.',
+  handoffQrLabel: 'Código QR del enlace para continuar en su teléfono',
+  handoffLink: 'El enlace para abrir en su teléfono',
+  handoffWaiting: 'Esperando los documentos de su teléfono…',
+  handoffStop: 'Continuar aquí',
+
   // The guide's attribute keys
   guidePassport: 'Pasaporte',
   guidePassportHelp: 'Una foto o un escaneo de la página con su fotografía, con las cuatro esquinas visibles.',

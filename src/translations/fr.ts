@@ -247,6 +247,16 @@ const translation = {
   qualityGlare: 'La lumière se reflète sur le document : inclinez-le un peu, ou coupez le flash.',
   qualityMaySend: 'Vous pouvez l’envoyer ainsi, mais elle risque d’être refusée.',
 
+  // The hand-off to a phone
+  handoffStart: 'Continuer sur votre téléphone',
+  handoffTitle: 'Continuer sur votre téléphone',
+  handoffBody:
+    'Scannez ce code avec l’appareil photo de votre téléphone, ou ouvrez le lien sur votre téléphone. Prenez les photos là-bas : cette page continue d’elle-même une fois qu’elles sont envoyées. Le lien fonctionne une fois, pendant 10 minutes.',
+  handoffQrLabel: 'QR code du lien pour continuer sur votre téléphone',
+  handoffLink: 'Le lien à ouvrir sur votre téléphone',
+  handoffWaiting: 'En attente des documents de votre téléphone…',
+  handoffStop: 'Continuer plutôt ici',
+
   // The guide's attribute keys
   guidePassport: 'Passeport',
   guidePassportHelp: 'Une photo ou un scan de la page avec votre photo, les quatre coins visibles.',

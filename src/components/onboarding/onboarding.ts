@@ -41,6 +41,7 @@ const SCREEN_TAGS: Partial<Record<FlowScreen['name'], string>> = {
  *
  * @event {KycReadyEvent} kyc-ready - The first load is done. Detail: `{applicationUuid, levelUuid, status}`.
  * @event {KycLevelSelectEvent} kyc-level-select - The person chose a level. Detail: `{levelUuid}`.
+ * @event {KycHandoffEvent} kyc-handoff - The person continues on their phone: the link is shown. Detail: `{applicationUuid, url}` (the url is a key: never log it).
  * @event {KycConsentEvent} kyc-consent - The person agreed to the consent text (`consent`), before anything of theirs was sent. Detail: `{applicationUuid, levelUuid}`.
  * @event {KycApplicationCreateEvent} kyc-application-create - An application was created. Detail: `{applicationUuid, levelUuid}`.
  * @event {KycStepChangeEvent} kyc-step-change - The person moves to another step (cancelable). Detail: `{from, to, total}`.
@@ -65,6 +66,11 @@ const SCREEN_TAGS: Partial<Record<FlowScreen['name'], string>> = {
  * @csspart button-continue - The Continue / primary button.
  * @csspart button-cancel - "Stop waiting", while a first load takes long.
  * @csspart error-summary - The list of problems shown after a refused step.
+ * @csspart handoff - On a document step: the hand-off to a phone (its link, QR code and wait).
+ * @csspart handoff-qr-code - The QR code of the hand-off link.
+ * @csspart handoff-link - The hand-off link.
+ * @csspart button-handoff - "Continue on your phone".
+ * @csspart button-handoff-stop - "Go on here instead".
  * @csspart missing - On the review: the list of required items not done yet.
  * @csspart needs - On the welcome: what the person will need.
  * @csspart privacy-link - On the welcome: the link to the partner's privacy notice (`privacy-url`).
@@ -182,6 +188,14 @@ export class KycOnboarding extends KycElement {
    * Either way the browser asks before the page is left while something typed is not stored.
    */
   @property() autosave: 'on' | 'off' = 'on';
+  /**
+   * The partner's page that continues on a phone: on a step with documents, at a desk, "Continue
+   * on your phone" shows a link to it (and its QR code) carrying a single-use hand-off token, and
+   * fires `kyc-handoff`; the phone's widget (on that page, with the same `token-endpoint`) opens the
+   * application, and this one goes on once the phone stored the documents. Needs `token-endpoint`
+   * and the proxy's `handoff`.
+   */
+  @property({ attribute: 'handoff-url' }) handoffUrl: string | null = null;
   /** The partner's privacy notice, linked from the welcome (opens in a new tab). */
   @property({ attribute: 'privacy-url' }) privacyUrl: string | null = null;
   /**
@@ -403,6 +417,7 @@ export class KycOnboarding extends KycElement {
           .upload=${this.#uploadSettings()}
           .sumsubTheme=${this.#sumsubTheme()}
           .content=${this.content}
+          .handoffUrl=${this.handoffUrl && this.tokenEndpoint ? this.handoffUrl : null}
         ></kyc-step-screen>`;
       case 'review':
         return html`<kyc-review-screen class="screen" .content=${this.content}></kyc-review-screen>`;

@@ -64,6 +64,11 @@ export class KycStepScreen extends KycWordedScreen {
   @property({ attribute: false }) upload: FileUploadSettings = {};
   /** The theme of Sumsub's check. */
   @property({ attribute: false }) sumsubTheme: 'light' | 'dark' = 'light';
+  /** The host's page a phone opens to go on there (the widget's `handoff-url`); null: no hand-off. */
+  @property({ attribute: false }) handoffUrl: string | null = null;
+
+  /** The QR encoder, loaded when a hand-off link is first shown. */
+  #qr: typeof import('../../../internal/qr-code.js') | null = null;
 
   protected override willUpdate(): void {
     // The code prompt's code arrives with the first request for a code (tried again if it failed).
@@ -103,7 +108,7 @@ export class KycStepScreen extends KycWordedScreen {
             (question) => this.#renderQuestionOrSides(question, step.questions),
           )}
         </div>
-        ${signaturePrompt(localize, flow)}
+        ${this.#renderHandoff()} ${signaturePrompt(localize, flow)}
       </div>
       <div class="actions" part="actions">
         ${
@@ -122,6 +127,53 @@ export class KycStepScreen extends KycWordedScreen {
         }
       </div>
     `;
+  }
+
+  /**
+   * "Continue on your phone", on a step with documents, at a desk (a fine pointer and a wide
+   * screen: on a phone the camera is right there), when the host gave its `handoff-url`; once asked,
+   * the link and its QR code, while the platform is watched for the phone's documents.
+   */
+  #renderHandoff(): TemplateResult | typeof nothing {
+    const flow = this.flow!;
+    const screen = flow.screen;
+    if (!this.handoffUrl || screen.name !== 'step' || !flow.editable) return nothing;
+    const localize = this.localize;
+    const handoff = flow.handoff;
+    if (handoff) {
+      const code = this.#qr?.encodeQr(handoff.url) ?? null;
+      if (!this.#qr) {
+        void import('../../../internal/qr-code.js').then((module) => {
+          this.#qr = module;
+          this.requestUpdate();
+        });
+      }
+      const size = code ? code.size + 8 : 0;
+      return html`<div class="panel" part="handoff" role="region" aria-labelledby="handoff-title">
+        <h3 id="handoff-title">${localize.term('handoffTitle')}</h3>
+        <p>${localize.term('handoffBody')}</p>
+        ${
+          code && this.#qr
+            ? html`<svg class="qr" part="handoff-qr-code" viewBox="0 0 ${size} ${size}" role="img" aria-label=${localize.term('handoffQrLabel')}>
+              <rect width=${size} height=${size} class="qr__background"></rect>
+              <path d=${this.#qr.qrPath(code, 4)} class="qr__modules"></path>
+            </svg>`
+            : nothing
+        }
+        <p><a class="link" part="handoff-link" href=${handoff.url} target="_blank" rel="noopener noreferrer">${localize.term('handoffLink')}</a></p>
+        <p class="muted" role="status">${localize.term('handoffWaiting')}</p>
+        <div><button class="button button--secondary" part="button-handoff-stop" @click=${() => flow.stopHandoff()}>${localize.term('handoffStop')}</button></div>
+      </div>`;
+    }
+    const documents = flow.steps[screen.index]?.questions.some(({ attribute }) => attribute.type === 'document');
+    const desk =
+      typeof matchMedia !== 'function' || !['(pointer: coarse)', '(max-width: 47.99rem)'].some((query) => matchMedia(query).matches);
+    if (!documents || !desk) return nothing;
+    return html`<div>
+      <button class="button button--secondary" part="button-handoff" ?disabled=${flow.busy !== null} @click=${() => flow.startHandoff(this.handoffUrl!)}>
+        ${localize.term('handoffStart')}
+      </button>
+    </div>`;
   }
 
   #renderProgress(index: number): TemplateResult {

@@ -1,0 +1,55 @@
+// "Continue on your phone" at a desk: the link to the host's page with a single-use hand-off token
+// and its QR code, kyc-handoff fired, and the desk goes on by itself once the phone stored the
+// step's documents. The phone's side is test/browser/handoff.test.ts.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import { expectAccessible } from '../helpers/axe.js';
+import { record, stopRecording } from '../helpers/events.js';
+import { $, heading, provideDocument, standardBeforeDocuments, type Widget } from '../helpers/onboarding.js';
+import { ENDPOINT, loggedInClient, logout } from '../helpers/sandbox.js';
+import en from '../../src/translations/en.js';
+
+describe('<kyc-onboarding> continue on your phone', () => {
+  before(() => setViewport({ width: 1280, height: 900 }));
+  after(() => setViewport({ width: 800, height: 600 }));
+  afterEach(async () => {
+    stopRecording();
+    await logout();
+  });
+
+  it('shows the link and its QR code, fires kyc-handoff, and goes on once the phone stored the documents', async () => {
+    await loggedInClient();
+    const uuid = await standardBeforeDocuments();
+    const handoffs = record<{ applicationUuid: string; url: string }>('kyc-handoff');
+    const el = await fixture<Widget>(html`<kyc-onboarding
+      endpoint=${ENDPOINT}
+      token-endpoint="/kyc-token"
+      handoff-url="/partner/phone.html"
+      poll-interval="40"
+      lang="en"
+      welcome="off"
+      autosave="off"
+    ></kyc-onboarding>`);
+    await waitUntil(() => $(el, '#heading')?.textContent.trim() === 'Identity document', 'the document step', { timeout: 5000 });
+    await el.updateComplete;
+    const start = $<HTMLButtonElement>(el, '[part~="button-handoff"]')!;
+    expect(start.textContent.trim()).to.equal(en.handoffStart);
+    start.click();
+    await waitUntil(() => $(el, '[part~="handoff-qr-code"] path'), 'the link and its QR code');
+
+    const link = $<HTMLAnchorElement>(el, '[part~="handoff-link"]')!;
+    const url = new URL(link.href);
+    expect(url.pathname).to.equal('/partner/phone.html');
+    const fragment = new URLSearchParams(url.hash.slice(1));
+    expect(fragment.get('kyc-application')).to.equal(uuid);
+    expect(fragment.get('kyc-handoff')).to.match(/^[\w-]+\.[\w-]+$/);
+    expect(handoffs).to.deep.equal([{ applicationUuid: uuid, url: link.href }]);
+    await expectAccessible(el);
+
+    // The phone stores both sides; the desk follows.
+    await provideDocument(uuid, 'id_card_front_side');
+    await provideDocument(uuid, 'id_card_back_side');
+    await waitUntil(() => heading(el) === 'Agreements', 'the desk goes on', { timeout: 5000 });
+    expect($(el, '[part~="handoff"]'), 'the hand-off closes with the move').to.equal(null);
+  });
+});
