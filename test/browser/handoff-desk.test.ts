@@ -2,6 +2,7 @@
 // and its QR code, kyc-handoff fired, and the desk goes on by itself once the phone stored the
 // step's documents. The phone's side is test/browser/handoff.test.ts.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { setViewport } from '@web/test-runner-commands';
 import { expectAccessible } from '../helpers/axe.js';
 import { record, stopRecording } from '../helpers/events.js';
@@ -51,5 +52,31 @@ describe('<kyc-onboarding> continue on your phone', () => {
     await provideDocument(uuid, 'id_card_back_side');
     await waitUntil(() => heading(el) === 'Agreements', 'the desk goes on', { timeout: 5000 });
     expect($(el, '[part~="handoff"]'), 'the hand-off closes with the move').to.equal(null);
+  });
+
+  it('is not offered on a phone (its camera is right there), nor without a token endpoint', async () => {
+    await loggedInClient();
+    await standardBeforeDocuments();
+    const open = async (tokenEndpoint: string | undefined) => {
+      const el = await fixture<Widget>(html`<kyc-onboarding
+        endpoint=${ENDPOINT}
+        token-endpoint=${ifDefined(tokenEndpoint)}
+        handoff-url="/partner/phone.html"
+        lang="en"
+        welcome="off"
+        autosave="off"
+      ></kyc-onboarding>`);
+      await waitUntil(() => $(el, '#heading')?.textContent.trim() === 'Identity document', 'the document step', { timeout: 5000 });
+      await el.updateComplete;
+      return el;
+    };
+    await setViewport({ width: 390, height: 800 });
+    try {
+      expect($(await open('/kyc-token'), '[part~="button-handoff"]'), 'at phone width').to.equal(null);
+    } finally {
+      await setViewport({ width: 1280, height: 900 });
+    }
+    expect($(await open(undefined), '[part~="button-handoff"]'), 'no token endpoint').to.equal(null);
+    expect($(await open('/kyc-token'), '[part~="button-handoff"]'), 'at a desk, with one').to.not.equal(null);
   });
 });
