@@ -63,19 +63,6 @@ export const livenessStyles = css`
     margin: 0;
   }
 
-  .qr {
-    inline-size: 12rem;
-    block-size: 12rem;
-  }
-
-  .qr__background {
-    fill: #ffffff;
-  }
-
-  .qr__modules {
-    fill: #000000;
-  }
-
   a.button {
     text-decoration: none;
   }

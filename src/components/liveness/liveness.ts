@@ -14,6 +14,7 @@ import { clockContext } from '../../context/clock-context.js';
 import { InheritedProperty } from '../../context/controllers.js';
 import { translationsContext } from '../../context/translations-context.js';
 import { livenessStyles } from './liveness.styles.js';
+import { qrCodeStyles } from '../../styles/qr-code.styles.js';
 
 export { LIVENESS_TOKEN_KEY, LIVENESS_URL_KEY };
 
@@ -109,7 +110,7 @@ type State =
  * @cssproperty --kyc-liveness-min-height - Height kept for the check while it loads (24rem).
  */
 export class KycLiveness extends KycElement {
-  static override styles = [formControlStyles, livenessStyles];
+  static override styles = [formControlStyles, qrCodeStyles, livenessStyles];
 
   /** Reads the token or the link: the enclosing `<kyc-onboarding>`'s client unless set here. */
   @property({ attribute: false })

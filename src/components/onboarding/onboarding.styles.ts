@@ -139,20 +139,6 @@ export const onboardingStyles = css`
     padding-inline-start: var(--_kyc-space-l);
   }
 
-  /* The hand-off's QR code: black on white whatever the theme (a camera reads it so). */
-  .qr {
-    inline-size: 12rem;
-    block-size: 12rem;
-  }
-
-  .qr__background {
-    fill: #ffffff;
-  }
-
-  .qr__modules {
-    fill: #000000;
-  }
-
   /* A link that wraps is an inline block whose baseline is its last line: aligned at the top, the
      item's bullet stays on its first line (either side, in either direction). */
   .panel li > .link {

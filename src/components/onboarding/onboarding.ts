@@ -21,6 +21,7 @@ import { heading } from './screens/parts.js';
 import { GoToQuestionEvent } from './screens/screen.js';
 import { FocusController } from './focus-controller.js';
 import { onboardingStyles } from './onboarding.styles.js';
+import { qrCodeStyles } from '../../styles/qr-code.styles.js';
 
 /** The screens that are elements of their own, by the flow's screen; each loaded when first shown. */
 const SCREEN_TAGS: Partial<Record<FlowScreen['name'], string>> = {
@@ -110,7 +111,7 @@ const SCREEN_TAGS: Partial<Record<FlowScreen['name'], string>> = {
  *
  */
 export class KycOnboarding extends KycElement {
-  static override styles = [formControlStyles, rootThemeStyles, onboardingStyles];
+  static override styles = [formControlStyles, rootThemeStyles, qrCodeStyles, onboardingStyles];
   /** @internal The screens, loaded when the first of them is shown (a chunk of their own in the CDN build). */
   static override lazyDependencies = {
     'kyc-levels-screen': () => import('./screens/screens.js').then((module) => module.KycLevelsScreen),
