@@ -10,6 +10,22 @@ import { $, heading, provideDocument, standardBeforeDocuments, type Widget } fro
 import { ENDPOINT, loggedInClient, logout } from '../helpers/sandbox.js';
 import en from '../../src/translations/en.js';
 
+/** The widget at the Standard level's document step, with the host's hand-off page (and `tokenEndpoint`, when given). */
+async function deskWidget(tokenEndpoint: string | undefined): Promise<Widget> {
+  const el = await fixture<Widget>(html`<kyc-onboarding
+    endpoint=${ENDPOINT}
+    token-endpoint=${ifDefined(tokenEndpoint)}
+    handoff-url="/partner/phone.html"
+    poll-interval="40"
+    lang="en"
+    welcome="off"
+    autosave="off"
+  ></kyc-onboarding>`);
+  await waitUntil(() => $(el, '#heading')?.textContent.trim() === 'Identity document', 'the document step', { timeout: 5000 });
+  await el.updateComplete;
+  return el;
+}
+
 describe('<kyc-onboarding> continue on your phone', () => {
   before(() => setViewport({ width: 1280, height: 900 }));
   after(() => setViewport({ width: 800, height: 600 }));
@@ -22,17 +38,7 @@ describe('<kyc-onboarding> continue on your phone', () => {
     await loggedInClient();
     const uuid = await standardBeforeDocuments();
     const handoffs = record<{ applicationUuid: string; url: string }>('kyc-handoff');
-    const el = await fixture<Widget>(html`<kyc-onboarding
-      endpoint=${ENDPOINT}
-      token-endpoint="/kyc-token"
-      handoff-url="/partner/phone.html"
-      poll-interval="40"
-      lang="en"
-      welcome="off"
-      autosave="off"
-    ></kyc-onboarding>`);
-    await waitUntil(() => $(el, '#heading')?.textContent.trim() === 'Identity document', 'the document step', { timeout: 5000 });
-    await el.updateComplete;
+    const el = await deskWidget('/kyc-token');
     const start = $<HTMLButtonElement>(el, '[part~="button-handoff"]')!;
     expect(start.textContent.trim()).to.equal(en.handoffStart);
     start.click();
@@ -57,26 +63,13 @@ describe('<kyc-onboarding> continue on your phone', () => {
   it('is not offered on a phone (its camera is right there), nor without a token endpoint', async () => {
     await loggedInClient();
     await standardBeforeDocuments();
-    const open = async (tokenEndpoint: string | undefined) => {
-      const el = await fixture<Widget>(html`<kyc-onboarding
-        endpoint=${ENDPOINT}
-        token-endpoint=${ifDefined(tokenEndpoint)}
-        handoff-url="/partner/phone.html"
-        lang="en"
-        welcome="off"
-        autosave="off"
-      ></kyc-onboarding>`);
-      await waitUntil(() => $(el, '#heading')?.textContent.trim() === 'Identity document', 'the document step', { timeout: 5000 });
-      await el.updateComplete;
-      return el;
-    };
     await setViewport({ width: 390, height: 800 });
     try {
-      expect($(await open('/kyc-token'), '[part~="button-handoff"]'), 'at phone width').to.equal(null);
+      expect($(await deskWidget('/kyc-token'), '[part~="button-handoff"]'), 'at phone width').to.equal(null);
     } finally {
       await setViewport({ width: 1280, height: 900 });
     }
-    expect($(await open(undefined), '[part~="button-handoff"]'), 'no token endpoint').to.equal(null);
-    expect($(await open('/kyc-token'), '[part~="button-handoff"]'), 'at a desk, with one').to.not.equal(null);
+    expect($(await deskWidget(undefined), '[part~="button-handoff"]'), 'no token endpoint').to.equal(null);
+    expect($(await deskWidget('/kyc-token'), '[part~="button-handoff"]'), 'at a desk, with one').to.not.equal(null);
   });
 });
