@@ -162,6 +162,20 @@ export function judge(
   return problems;
 }
 
+/** The copy the measures run on: `bitmap` scaled to {@link ANALYSIS_SIDE} (never up), in grey levels, one byte a pixel. */
+export function greyCopy(bitmap: ImageBitmap): { grey: Uint8Array; width: number; height: number } | null {
+  const scale = Math.min(1, ANALYSIS_SIDE / Math.max(bitmap.width, bitmap.height));
+  const width = Math.max(1, Math.round(bitmap.width * scale));
+  const height = Math.max(1, Math.round(bitmap.height * scale));
+  const context = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
+  if (!context) return null;
+  context.drawImage(bitmap, 0, 0, width, height);
+  const rgba = context.getImageData(0, 0, width, height).data;
+  const grey = new Uint8Array(width * height);
+  for (let i = 0, j = 0; j < grey.length; i += 4, j += 1) grey[j] = (rgba[i] * 77 + rgba[i + 1] * 150 + rgba[i + 2] * 29) >> 8;
+  return { grey, width, height };
+}
+
 /**
  * Checks a photo: decoded (a file the browser cannot decode, such as a PDF or a HEIC image, gives
  * null: nothing to check), scaled to {@link ANALYSIS_SIDE}, measured and judged.
@@ -179,17 +193,9 @@ export async function assessPhoto(
   }
   try {
     const { width, height } = bitmap;
-    const scale = Math.min(1, ANALYSIS_SIDE / Math.max(width, height));
-    const w = Math.max(1, Math.round(width * scale));
-    const h = Math.max(1, Math.round(height * scale));
-    const canvas = new OffscreenCanvas(w, h);
-    const context = canvas.getContext('2d', { willReadFrequently: true });
-    if (!context) return null;
-    context.drawImage(bitmap, 0, 0, w, h);
-    const rgba = context.getImageData(0, 0, w, h).data;
-    const grey = new Uint8Array(w * h);
-    for (let i = 0, j = 0; j < grey.length; i += 4, j += 1) grey[j] = (rgba[i] * 77 + rgba[i + 1] * 150 + rgba[i + 2] * 29) >> 8;
-    const measures = measurePixels(grey, w, h);
+    const copy = greyCopy(bitmap);
+    if (!copy) return null;
+    const measures = measurePixels(copy.grey, copy.width, copy.height);
     return {
       width,
       height,

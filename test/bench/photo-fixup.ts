@@ -3,7 +3,7 @@
 // violations and calls `window.benchPhotoFixup()` through Playwright): makes a 12-megapixel photo,
 // runs fixUpPhoto on it a few times, and answers the figures; then the quality checks' figures.
 import { fixUpPhoto } from '../../src/internal/photo-fixup.js';
-import { ANALYSIS_SIDE, assessPhoto, judge, measurePixels, type QualityProblem } from '../../src/internal/photo-quality.js';
+import { assessPhoto, greyCopy, judge, measurePixels, type QualityProblem } from '../../src/internal/photo-quality.js';
 import { syntheticPhoto } from '../helpers/corpus.js';
 import { documentCorpus } from '../helpers/document-corpus.js';
 
@@ -48,18 +48,12 @@ async function benchPhotoQuality() {
 
     start = performance.now();
     const bitmap = await createImageBitmap(photo);
-    const scale = ANALYSIS_SIDE / Math.max(bitmap.width, bitmap.height);
-    const [w, h] = [Math.round(bitmap.width * scale), Math.round(bitmap.height * scale)];
-    const context = new OffscreenCanvas(w, h).getContext('2d', { willReadFrequently: true })!;
-    context.drawImage(bitmap, 0, 0, w, h);
+    const copy = greyCopy(bitmap)!;
     bitmap.close();
-    const rgba = context.getImageData(0, 0, w, h).data;
-    const grey = new Uint8Array(w * h);
-    for (let i = 0, j = 0; j < grey.length; i += 4, j += 1) grey[j] = (rgba[i] * 77 + rgba[i + 1] * 150 + rgba[i + 2] * 29) >> 8;
     decode.push(performance.now() - start);
 
     start = performance.now();
-    judge(measurePixels(grey, w, h), 4000, 'card');
+    judge(measurePixels(copy.grey, copy.width, copy.height), 4000, 'card');
     measure.push(performance.now() - start);
   }
   const checks: QualityProblem[] = ['resolution', 'cut-off', 'too-small', 'blur', 'dark', 'bright', 'glare'];
