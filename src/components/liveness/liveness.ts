@@ -15,6 +15,7 @@ import { InheritedProperty } from '../../context/controllers.js';
 import { translationsContext } from '../../context/translations-context.js';
 import { livenessStyles } from './liveness.styles.js';
 import { qrCodeStyles } from '../../styles/qr-code.styles.js';
+import { PHONE_SIGNS } from '../../internal/device.js';
 
 export { LIVENESS_TOKEN_KEY, LIVENESS_URL_KEY };
 
@@ -23,12 +24,6 @@ const TTL_MIN = 600;
 const TTL_MAX = 3600;
 /** How long the check may take to appear before the person is told and offered a retry. */
 const READY_TIMEOUT_MS = 30_000;
-
-/**
- * What tells a phone from a device at a desk, where a QR code for a phone helps: a coarse (touch)
- * pointer, or a narrow screen. A desk has neither (a mouse, or no pointer at all, and a wide screen).
- */
-const PHONE_SIGNS = ['(pointer: coarse)', '(max-width: 47.99rem)'];
 
 /**
  * `idCheck.onError` codes after which Sumsub's frame can show nothing more, so the element ends it

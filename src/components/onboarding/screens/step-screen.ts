@@ -6,6 +6,7 @@ import { KycQuestion, type FileUploadSettings } from '../../question/question.js
 import { backSideKeys, backSideOf } from '../../../flow/documents.js';
 import type { FlowProblem } from '../../../flow/flow-controller.js';
 import { errorText } from '../../../internal/error-text.js';
+import { atDesk } from '../../../internal/device.js';
 import { correction, exportParts, heading, notice, signaturePrompt, signaturePromptLoader } from './parts.js';
 import { GoToQuestionEvent } from './screen.js';
 import { KycWordedScreen } from './worded-screen.js';
@@ -166,9 +167,7 @@ export class KycStepScreen extends KycWordedScreen {
       </div>`;
     }
     const documents = flow.steps[screen.index]?.questions.some(({ attribute }) => attribute.type === 'document');
-    const desk =
-      typeof matchMedia !== 'function' || !['(pointer: coarse)', '(max-width: 47.99rem)'].some((query) => matchMedia(query).matches);
-    if (!documents || !desk) return nothing;
+    if (!documents || !atDesk()) return nothing;
     return html`<div>
       <button class="button button--secondary" part="button-handoff" ?disabled=${flow.busy !== null} @click=${() => flow.startHandoff(this.handoffUrl!)}>
         ${localize.term('handoffStart')}
