@@ -11,8 +11,10 @@ export const KYC_ERROR = 'kyc-error';
  *   `token-endpoint` or `tokenProvider`); the integrator must fix the page, not the person.
  * - `liveness_failed`: the Sumsub liveness check could not run or reported an error (its SDK
  *   failed to load, the camera was refused).
+ * - `camera_unavailable`: the document camera could not start (refused, missing, busy); the
+ *   person is offered the file chooser.
  */
-export type KycErrorCode = KycApiErrorCode | 'configuration' | 'liveness_failed';
+export type KycErrorCode = KycApiErrorCode | 'configuration' | 'liveness_failed' | 'camera_unavailable';
 
 /**
  * Detail of {@link KycErrorEvent}: `message` is a developer-facing English summary without

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import {
   KYC_APPLICATION_CREATE,
+  KYC_CAPTURE_RESULT,
+  KYC_CAPTURE_START,
   KYC_COMPLETE,
   KYC_ERROR,
   KYC_LIVENESS_COMPLETE,
@@ -16,6 +18,8 @@ import {
   KYC_SUBMIT,
   KYC_UPLOAD_PROGRESS,
   KycApplicationCreateEvent,
+  KycCaptureResultEvent,
+  KycCaptureStartEvent,
   KycCompleteEvent,
   KycErrorEvent,
   KycLivenessCompleteEvent,
@@ -63,6 +67,24 @@ const EVENTS: { name: string; event: () => CustomEvent<object>; cancelable: bool
     cancelable: false,
   },
   {
+    name: KYC_CAPTURE_START,
+    event: () => new KycCaptureStartEvent({ attributeKey: 'passport', shape: 'passport', side: 'single' }),
+    cancelable: false,
+  },
+  {
+    name: KYC_CAPTURE_RESULT,
+    event: () =>
+      new KycCaptureResultEvent({
+        attributeKey: 'passport',
+        shape: 'passport',
+        side: 'single',
+        auto: true,
+        problems: ['glare'],
+        accepted: true,
+      }),
+    cancelable: false,
+  },
+  {
     name: KYC_SIGNATURE_REQUEST,
     event: () => new KycSignatureRequestEvent({ applicationUuid: APP, provider: 'sms', keys: ['phone'] }),
     cancelable: false,
@@ -94,7 +116,7 @@ const EVENTS: { name: string; event: () => CustomEvent<object>; cancelable: bool
 ];
 
 describe('public events', () => {
-  it('cover the names of architecture.md and issue 5 (liveness), in kyc-noun-verb form', () => {
+  it('cover the names of architecture.md, issue 5 (liveness) and issue 16 (document camera), in kyc-noun-verb form', () => {
     expect(EVENTS.map((entry) => entry.name)).to.deep.equal([
       'kyc-ready',
       'kyc-level-select',
@@ -104,6 +126,8 @@ describe('public events', () => {
       'kyc-step-change',
       'kyc-save',
       'kyc-upload-progress',
+      'kyc-capture-start',
+      'kyc-capture-result',
       'kyc-signature-request',
       'kyc-submit',
       'kyc-status-change',

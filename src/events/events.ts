@@ -5,6 +5,7 @@
  * typings, so `el.addEventListener('kyc-complete', e => e.detail.applicationUuid)` is typed.
  */
 export * from './application-create.js';
+export * from './capture.js';
 export * from './complete.js';
 export * from './consent.js';
 export * from './error.js';
