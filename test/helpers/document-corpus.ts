@@ -2,6 +2,7 @@
 // card or a passport page on a table, photographed sharp, then blurred at several strengths, dark,
 // over-exposed, with glare, cut off, too small in the picture, and with too few pixels. Drawn on a
 // canvas in the browser (no file is shipped, no licence to ask); deterministic for a seed.
+// The same scenes, held in a camera's frame, are the fake camera's videos (scripts/fake-camera.mjs).
 import type { DocumentShape, QualityProblem } from '../../src/internal/photo-quality.js';
 
 /** One picture of the corpus, with what the checks should find in it. */
@@ -70,23 +71,33 @@ function drawTable(context: OffscreenCanvasRenderingContext2D, width: number, he
 
 type Effect = (context: OffscreenCanvasRenderingContext2D, width: number, height: number) => void;
 
-/** A picture: the table, the document placed by `place`, then `effect` over it, encoded as JPEG. */
-async function picture(
-  shape: DocumentShape,
-  options: { place?: { x: number; y: number; w: number }; filter?: string; effect?: Effect; size?: { width: number; height: number } } = {},
-): Promise<File> {
-  const sharp = new OffscreenCanvas(WIDTH, HEIGHT);
+interface SceneOptions {
+  /** Where the document lies, in px of a `width` × `height` scene. */
+  place?: { x: number; y: number; w: number };
+  filter?: string;
+  effect?: Effect;
+  size?: { width: number; height: number };
+}
+
+/** A scene drawn `width` × `height`: the table, the document placed by `place`, then `effect` over it, `filter` over all, scaled to `size`. */
+function scene(shape: DocumentShape, options: SceneOptions, width = WIDTH, height = HEIGHT): OffscreenCanvas {
+  const sharp = new OffscreenCanvas(width, height);
   const context = sharp.getContext('2d')!;
-  drawTable(context, WIDTH, HEIGHT);
-  const place = options.place ?? { x: WIDTH * 0.15, y: HEIGHT * 0.18, w: WIDTH * 0.7 };
+  drawTable(context, width, height);
+  const place = options.place ?? { x: width * 0.15, y: height * 0.18, w: width * 0.7 };
   drawDocument(context, shape, place.x, place.y, place.w, 11);
-  options.effect?.(context, WIDTH, HEIGHT);
-  const size = options.size ?? { width: WIDTH, height: HEIGHT };
+  options.effect?.(context, width, height);
+  const size = options.size ?? { width, height };
   const out = new OffscreenCanvas(size.width, size.height);
   const final = out.getContext('2d')!;
   if (options.filter) final.filter = options.filter;
   final.drawImage(sharp, 0, 0, size.width, size.height);
-  const blob = await out.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
+  return out;
+}
+
+/** A picture of the corpus, encoded as JPEG. */
+async function picture(shape: DocumentShape, options: SceneOptions = {}): Promise<File> {
+  const blob = await scene(shape, options).convertToBlob({ type: 'image/jpeg', quality: 0.92 });
   return new File([blob], 'document.jpg', { type: 'image/jpeg' });
 }
 
@@ -120,4 +131,29 @@ export async function documentCorpus(): Promise<DocumentPicture[]> {
     ['a card of 160 × 120 pixels', 'card', ['resolution'], picture('card', { size: { width: 160, height: 120 } })],
   ];
   return Promise.all(entries.map(async ([name, shape, expected, file]) => ({ name, shape, expected, file: await file })));
+}
+
+/** The fake camera's scenes: an ID card held in the camera's frame, as the capture tests need it (and what they expect it to say). */
+export const CAMERA_SCENES = ['sharp', 'blurred', 'dark', 'glare', 'far'] as const;
+export type CameraScene = (typeof CAMERA_SCENES)[number];
+
+/** The size of the fake camera's picture (a common webcam's HD mode). */
+export const CAMERA_WIDTH = 1280;
+export const CAMERA_HEIGHT = 720;
+
+/** A frame of the fake camera's video of `name`, as RGBA pixels of {@link CAMERA_WIDTH} × {@link CAMERA_HEIGHT}. */
+export function cameraFrame(name: CameraScene): Uint8ClampedArray {
+  const width = CAMERA_WIDTH;
+  const height = CAMERA_HEIGHT;
+  // A card held in the middle of the frame, filling most of it (the frame takes 84 % of the height).
+  const held = { x: width * 0.16, y: (height - (width * 0.68) / 1.586) / 2, w: width * 0.68 };
+  const options: Record<CameraScene, SceneOptions> = {
+    sharp: { place: held },
+    blurred: { place: held, filter: 'blur(8px)' },
+    dark: { place: held, filter: 'brightness(0.22)' },
+    glare: { place: held, effect: glare },
+    far: { place: { x: width * 0.4, y: height * 0.38, w: width * 0.2 } },
+  };
+  const canvas = scene('card', options[name], width, height);
+  return canvas.getContext('2d')!.getImageData(0, 0, width, height).data;
 }
