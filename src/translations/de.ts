@@ -252,6 +252,40 @@ const translation = {
   qualityBright: 'Das Foto ist überbelichtet: Meiden Sie direktes Licht.',
   qualityGlare: 'Licht spiegelt sich auf dem Dokument: Neigen Sie es etwas oder schalten Sie den Blitz aus.',
   qualityMaySend: 'Sie können es so senden, aber es wird möglicherweise abgelehnt.',
+  qualityExample: 'Beispiel für ein gutes Foto: das ganze Dokument im Bild, gerade, scharf und gleichmäßig beleuchtet',
+  qualityExampleCaption: 'Ein gutes Foto zeigt das ganze Dokument mit etwas Rand, jedes Wort scharf, ohne Spiegelungen.',
+
+  // The document camera
+  captureTitle: (label) => `Foto: ${label}`,
+  captureReviewTitle: (label) => `Foto prüfen: ${label}`,
+  captureInstructions:
+    'Legen Sie das Dokument auf eine dunkle, einfarbige Fläche in gutem Licht und halten Sie die Kamera darüber. Das Foto wird von selbst aufgenommen, sobald das Dokument im Rahmen und scharf ist.',
+  captureStarting: 'Die Kamera wird gestartet…',
+  captureDark: 'Zu dunkel: Gehen Sie an einen helleren Ort.',
+  captureBright: 'Zu hell: Gehen Sie aus dem direkten Licht.',
+  captureGlare: 'Spiegelung auf dem Dokument: Neigen Sie es ein wenig.',
+  captureFit: 'Weiter weg: Das ganze Dokument muss im Rahmen sein.',
+  captureCloser: 'Näher heran: Das Dokument soll den Rahmen füllen.',
+  captureStill: 'Halten Sie still.',
+  captureBlur: 'Halten Sie still: Das Bild ist noch nicht scharf.',
+  captureReady: 'Gut. Halten Sie still…',
+  captureShutter: 'Foto aufnehmen',
+  captureShutterFor: (label) => `Foto aufnehmen: ${label}`,
+  captureClose: 'Kamera schließen',
+  capturePreviewLabel: (label) => `Das aufgenommene Foto: ${label}`,
+  captureReviewHint: 'Prüfen Sie, ob das ganze Dokument auf dem Foto ist und jedes Wort lesbar ist.',
+  captureUse: 'Dieses Foto verwenden',
+  captureUseAnyway: 'Trotzdem verwenden',
+  captureRetake: 'Neu aufnehmen',
+  captureRefused: 'Dieses Foto kann nicht verwendet werden: Bitte nehmen Sie es neu auf.',
+  captureNextSide: (label) => `Jetzt: ${label}.`,
+  captureCameraRefused:
+    'Die Kamera darf auf dieser Seite nicht verwendet werden. Wählen Sie stattdessen ein Foto oder eine Datei, oder erlauben Sie die Kamera in den Einstellungen Ihres Browsers und versuchen Sie es erneut.',
+  captureCameraMissing: 'Es wurde keine Kamera gefunden. Wählen Sie stattdessen ein Foto oder eine Datei.',
+  captureCameraBusy:
+    'Die Kamera wird von einer anderen App verwendet. Schließen Sie diese und versuchen Sie es erneut, oder wählen Sie eine Datei.',
+  captureChooseFile: 'Stattdessen eine Datei wählen',
+  captureTryAgain: 'Kamera erneut versuchen',
 
   // The hand-off to a phone
   handoffStart: 'Auf dem Smartphone fortfahren',

@@ -12,6 +12,8 @@ const terms = {
   qualityBright: 'The photo is over-exposed: move out of direct light.',
   qualityGlare: 'Light reflects on the document: tilt it a little, or turn the flash off.',
   qualityMaySend: 'You can send it as it is, but it may be refused.',
+  qualityExample: 'Example of a good photo: the whole document in the picture, square, sharp and evenly lit',
+  qualityExampleCaption: 'A good photo shows the whole document with a little space around it, every word sharp, without reflections.',
   fileStoredWithNote: 'Uploaded, with a note from the identity check',
   fileChooseFor: (label: string) => `Choose a file: ${label}`,
   fileAddPage: 'Add a page',

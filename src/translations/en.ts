@@ -4,12 +4,13 @@
 // part is imported by its element.
 import combobox from './en-combobox.js';
 import core from './en-core.js';
+import documentCapture from './en-document-capture.js';
 import fileUpload from './en-file-upload.js';
 import screens from './en-screens.js';
 import liveness from './en-liveness.js';
 import signaturePrompt from './en-signature-prompt.js';
 
 /** English terms of the onboarding widget (the fallback for every other language). */
-const translation = { ...core, ...signaturePrompt, ...combobox, ...fileUpload, ...liveness, ...screens };
+const translation = { ...core, ...signaturePrompt, ...combobox, ...fileUpload, ...documentCapture, ...liveness, ...screens };
 
 export default translation;

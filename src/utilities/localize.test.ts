@@ -387,6 +387,11 @@ describe('LocalizeController', () => {
       fileTooBig: [64],
       fileUploadedFor: ['Passport'],
       fileTooManyPages: [10],
+      captureTitle: ['Passport'],
+      captureReviewTitle: ['Passport'],
+      captureShutterFor: ['Passport'],
+      capturePreviewLabel: ['Passport'],
+      captureNextSide: ['back side'],
     };
     const text = (localize: LocalizeController, key: TermKey) =>
       key in SAMPLE_ARGS
