@@ -54,6 +54,10 @@ export interface KycOnboardingProperties {
   originalPhotos?: KycOnboarding['originalPhotos'];
   /** What a document photo's quality checks (too few pixels, blur, dark, over-exposed, glare, the document cut off or too small) lead to: `warn` (default) says what to fix and lets the person send it; `strict` refuses it until retaken; `off` checks nothing. */
   quality?: KycOnboarding['quality'];
+  /** The quality checks' thresholds where yours differ (see `QualityThresholds`: each is optional). */
+  qualityThresholds?: KycOnboarding['qualityThresholds'];
+  /** "Take a photo" beside a document's file chooser, which opens the camera in the page (with a frame, guidance and auto-capture): `auto` on touch devices only, `always`, or `never`. */
+  camera?: KycOnboarding['camera'];
 }
 
 /** The attributes of `<kyc-onboarding>` (kebab-case), typed like their properties; what server rendering writes. */
@@ -94,6 +98,8 @@ export interface KycOnboardingAttributes {
   'original-photos'?: KycOnboarding['originalPhotos'];
   /** What a document photo's quality checks (too few pixels, blur, dark, over-exposed, glare, the document cut off or too small) lead to: `warn` (default) says what to fix and lets the person send it; `strict` refuses it until retaken; `off` checks nothing. */
   quality?: KycOnboarding['quality'];
+  /** "Take a photo" beside a document's file chooser, which opens the camera in the page (with a frame, guidance and auto-capture): `auto` on touch devices only, `always`, or `never`. */
+  camera?: KycOnboarding['camera'];
 }
 
 /** The events `<kyc-onboarding>` fires (bubbling, composed), by name. */
@@ -130,6 +136,10 @@ export interface KycOnboardingEventMap {
   'kyc-liveness-error': GlobalEventHandlersEventMap['kyc-liveness-error'];
   /** Bytes of a document upload sent. Detail: `{attributeKey, loaded, total}`. */
   'kyc-upload-progress': GlobalEventHandlersEventMap['kyc-upload-progress'];
+  /** The document camera's picture shows. Detail: `{attributeKey, shape, side}`. */
+  'kyc-capture-start': GlobalEventHandlersEventMap['kyc-capture-start'];
+  /** The document camera took a photo and checked it (no image data). Detail: `{attributeKey, shape, side, auto, problems, accepted}`. */
+  'kyc-capture-result': GlobalEventHandlersEventMap['kyc-capture-result'];
   /** Something failed; the person was told. Detail: `{code, message, recoverable, correlationId?}`. */
   'kyc-error': GlobalEventHandlersEventMap['kyc-error'];
 }
@@ -168,6 +178,10 @@ export interface KycOnboardingEventHandlers {
   'onkyc-liveness-error'?: (event: GlobalEventHandlersEventMap['kyc-liveness-error']) => void;
   /** Bytes of a document upload sent. Detail: `{attributeKey, loaded, total}`. */
   'onkyc-upload-progress'?: (event: GlobalEventHandlersEventMap['kyc-upload-progress']) => void;
+  /** The document camera's picture shows. Detail: `{attributeKey, shape, side}`. */
+  'onkyc-capture-start'?: (event: GlobalEventHandlersEventMap['kyc-capture-start']) => void;
+  /** The document camera took a photo and checked it (no image data). Detail: `{attributeKey, shape, side, auto, problems, accepted}`. */
+  'onkyc-capture-result'?: (event: GlobalEventHandlersEventMap['kyc-capture-result']) => void;
   /** Something failed; the person was told. Detail: `{code, message, recoverable, correlationId?}`. */
   'onkyc-error'?: (event: GlobalEventHandlersEventMap['kyc-error']) => void;
 }

@@ -33,6 +33,8 @@ export interface WidgetOptions {
   /** The consent gate (`consent` attribute), when set. */
   consent?: string;
   privacyUrl?: string;
+  /** "Take a photo" beside the file choosers (`camera`): `auto` unless set. */
+  camera?: 'auto' | 'always' | 'never';
 }
 
 /** A widget on the proxy's endpoint, once its first load ended. */
@@ -48,6 +50,7 @@ export async function widget(options: WidgetOptions = {}): Promise<Widget> {
       autosave=${options.autosave ?? 'off'}
       consent=${ifDefined(options.consent)}
       privacy-url=${ifDefined(options.privacyUrl)}
+      camera=${options.camera ?? 'auto'}
       .clock=${options.clock ?? systemClock}
     ></kyc-onboarding>`,
   );

@@ -387,6 +387,13 @@ describe('<kyc-file-upload>', () => {
       const message = $(el, '[part~="quality"]')!;
       expect(message.textContent.replace(/\s+/g, ' ').trim()).to.equal(`${en.qualityBlur} ${en.qualityMaySend}`);
       expect(message.getAttribute('role')).to.equal('status');
+      // With an example of a good photo, in the card's shape.
+      const example = $(el, '[part~="example"]')!;
+      expect(example.querySelector('svg[role="img"]')!.getAttribute('aria-label')).to.equal(en.qualityExample);
+      expect(example.querySelector('figcaption')!.textContent.trim()).to.equal(en.qualityExampleCaption);
+      const documentShape = example.querySelector('.example__document')!;
+      const ratio = Number(documentShape.getAttribute('width')) / Number(documentShape.getAttribute('height'));
+      expect(ratio).to.be.closeTo(85.6 / 54, 0.001);
       await expectAccessible(el);
     });
 
@@ -398,6 +405,7 @@ describe('<kyc-file-upload>', () => {
       await waitUntil(() => $(el, '.file--refused'), 'refused');
       expect($(el, '.file--refused [role="alert"]')!.textContent.trim()).to.equal(en.qualityResolution);
       expect(await countRequests(sandbox, 'POST', FILES), 'nothing sent').to.equal(before);
+      expect($(el, '[part~="example"]'), 'with an example').to.exist;
       await expectAccessible(el);
 
       $<HTMLButtonElement>(el, '[part~="button-remove"]')!.click();
@@ -405,6 +413,15 @@ describe('<kyc-file-upload>', () => {
       await choose(el, (await named('a sharp ID card')).file);
       await uploaded(el);
       expect($(el, '[part~="quality"]'), 'nothing to say of a good photo').to.equal(null);
+      expect($(el, '[part~="example"]')).to.equal(null);
+    });
+
+    it('takes the host’s thresholds: a softer photo passes a lower sharpness floor', async () => {
+      const el = await upload({ key: 'id_card_front_side', label: 'ID card: front' });
+      el.qualityThresholds = { minSharpness: 0 };
+      await choose(el, (await named('a card blurred (8 px)')).file);
+      await uploaded(el);
+      expect($(el, '[part~="quality"]')).to.equal(null);
     });
 
     it('off: checks nothing', async () => {

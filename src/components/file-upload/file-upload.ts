@@ -1,16 +1,19 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { KycApiError, KycClient } from '../../api/index.js';
 import type { FileProblem } from '../../internal/file-check.js';
-import type { QualityProblem } from '../../internal/photo-quality.js';
+import { shapeOf, type QualityProblem, type QualityThresholds } from '../../internal/photo-quality.js';
+import { photoExample } from '../../internal/photo-example.js';
 import { FILE_KIND_MIME_TYPES, type FileKind } from '../../shared/file-kinds.js';
+import { drawn } from '../../internal/drawn.js';
 import { KycElement } from '../../internal/kyc-element.js';
 import { errorText } from '../../internal/error-text.js';
 import { DEFAULT_ACCEPTED_KINDS, DEFAULT_MAX_FILE_BYTES, DEFAULT_PHOTO_MAX_SIDE } from '../../internal/upload-limits.js';
 import { DEFAULT_MAX_FILES, DocumentFiles, type DocumentFile, type DocumentFilesChange } from '../../flow/document-files.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
+import { photoExampleStyles } from '../../styles/photo-example.styles.js';
+import type { KycDocumentCapture, KycCaptureCloseDetail } from '../document-capture/document-capture.js';
 import { LocalizeController, type TextTermKey, type KycTranslationOverrides } from '../../utilities/localize.js';
 import '../../translations/en-file-upload.js'; // this element's English words
 import { clientContext } from '../../context/client-context.js';
@@ -38,6 +41,25 @@ const QUALITY_TERMS: Readonly<Record<QualityProblem, TextTermKey>> = {
   glare: 'qualityGlare',
 };
 
+/** The parts of `<kyc-document-capture>` re-exported as `capture-<part>` (its `base` as `capture`). */
+const CAPTURE_EXPORTPARTS = [
+  'base: capture',
+  ...[
+    'viewfinder',
+    'frame',
+    'guidance',
+    'preview',
+    'problems',
+    'example',
+    'button-shutter',
+    'button-use',
+    'button-retake',
+    'button-close',
+    'button-choose',
+    'button-retry',
+  ].map((part) => `${part}: capture-${part}`),
+].join(', ');
+
 /** Sumsub's upload errors (platform-api.md, "Upload limits") as messages (1002, too big, has its limit). */
 const UPLOAD_ERROR_TERMS: Readonly<Record<number, TextTermKey>> = {
   1000: 'fileDuplicate',
@@ -55,6 +77,9 @@ const UPLOAD_ERROR_TERMS: Readonly<Record<number, TextTermKey>> = {
  *
  * Files come from a keyboard-operable "Choose a file" button, from a drop anywhere on the element,
  * and on touch devices from a separate "Take a photo" button (the camera is offered, never forced).
+ * "Take a photo" opens `<kyc-document-capture>` (loaded then): the camera in the page, with a frame,
+ * guidance, auto-capture and a review; where the browser has no camera API, the phone's own camera
+ * app. When the camera cannot be used, the person is told and offered the file chooser.
  * Each file is checked before any byte is sent (empty, over `max-file-size`, real type by its
  * bytes against its name, damaged, too many pixels, not decodable); photos are turned upright,
  * scaled down to `photo-max-side` and re-encoded as JPEG when that makes them smaller (unless
@@ -72,6 +97,8 @@ const UPLOAD_ERROR_TERMS: Readonly<Record<number, TextTermKey>> = {
  *
  * @event input - The chosen files changed (read `pending`, `hasFiles`).
  * @event change - A document was made from the files (read `value`).
+ * @event {KycCaptureStartEvent} kyc-capture-start - From the camera: its picture shows. Detail: `{attributeKey, shape, side}`.
+ * @event {KycCaptureResultEvent} kyc-capture-result - From the camera: a photo was taken and checked. Detail: `{attributeKey, shape, side, auto, problems, accepted}`.
  * @event {KycUploadProgressEvent} kyc-upload-progress - Bytes of an upload sent. Detail: `{attributeKey, loaded, total}`.
  * @event {KycErrorEvent} kyc-error - An upload or the document's creation failed; the element shows why. Detail: `{code, message, recoverable, correlationId?}`.
  *
@@ -84,6 +111,11 @@ const UPLOAD_ERROR_TERMS: Readonly<Record<number, TextTermKey>> = {
  * @csspart actions - The row of buttons.
  * @csspart button-choose - "Choose a file" / "Add a page" / "Replace".
  * @csspart button-camera - "Take a photo".
+ * @csspart capture - The camera (`<kyc-document-capture>`) while it is open; its parts are
+ *   re-exported as `capture-<part>` (`capture-viewfinder`, `-frame`, `-guidance`, `-preview`,
+ *   `-problems`, `-example`, `-button-shutter`, `-button-use`, `-button-retake`, `-button-close`,
+ *   `-button-choose`, `-button-retry`).
+ * @csspart example - The example of a good photo beside a photo's quality problems.
  * @csspart button-remove - A file's remove button.
  * @csspart button-cancel - An upload's cancel button.
  * @csspart button-retry - A failed upload's retry button.
@@ -93,7 +125,12 @@ const UPLOAD_ERROR_TERMS: Readonly<Record<number, TextTermKey>> = {
  * @cssstate dragover - Files are dragged over the element.
  */
 export class KycFileUpload extends KycElement {
-  static override styles = [formControlStyles, fileUploadStyles];
+  static override styles = [formControlStyles, photoExampleStyles, fileUploadStyles];
+
+  /** @internal The camera is loaded the first time "Take a photo" is pressed. */
+  static override lazyDependencies = {
+    'kyc-document-capture': () => import('../document-capture/document-capture.js').then((module) => module.KycDocumentCapture),
+  };
 
   // ── public properties ─────────────────────────────────────────────────────
 
@@ -132,6 +169,8 @@ export class KycFileUpload extends KycElement {
    * `strict` refuses it until retaken; `off` checks nothing.
    */
   @property() quality: 'strict' | 'warn' | 'off' = 'warn';
+  /** The quality checks' thresholds where the host's differ (see `QualityThresholds`). */
+  @property({ attribute: false }) qualityThresholds: Partial<QualityThresholds> = {};
   /**
    * The stored document has a note from the identity check (it could not be read): it is shown as
    * stored with a note, never as done (no tick, not in the success colour). The note itself is the
@@ -158,10 +197,18 @@ export class KycFileUpload extends KycElement {
    */
   @property({ attribute: false }) documentFiles: DocumentFiles | null = null;
 
+  /**
+   * @internal The back side of this (front) side, asked beside it: the camera takes it after the
+   * front, and its photo goes to the back side's files.
+   */
+  @property({ attribute: false }) captureBack: { label: string; files: DocumentFiles } | null = null;
+
   // ── state ─────────────────────────────────────────────────────────────────
 
   /** What the live region says: the last upload that finished (failures are alerts of their own). */
   @state() private announcement = '';
+  /** The camera is open (in place of the buttons). */
+  @state() private capturing = false;
 
   @query('#choose') private chooseButton!: HTMLButtonElement | null;
   @query('#picker') private picker!: HTMLInputElement;
@@ -237,6 +284,7 @@ export class KycFileUpload extends KycElement {
       accept: this.accept,
       photoMaxSide: this.photoMaxSide,
       originalPhotos: this.originalPhotos,
+      qualityThresholds: this.qualityThresholds,
     };
   }
 
@@ -318,7 +366,21 @@ export class KycFileUpload extends KycElement {
             ? html`<p class="message message--danger" part="message" role="alert">${this.#localize.term('fileTooManyPages', this.maxFiles)}</p>`
             : nothing
         }
-        <div class="actions" part="actions">
+        ${
+          this.capturing
+            ? html`<kyc-document-capture
+                exportparts=${CAPTURE_EXPORTPARTS}
+                attribute-key=${this.attributeKey}
+                label=${this.label}
+                back-label=${this.captureBack?.label ?? ''}
+                quality=${this.quality}
+                .qualityThresholds=${this.qualityThresholds}
+                @change=${this.#onCaptured}
+                @kyc-capture-close=${this.#onCaptureClosed}
+              ></kyc-document-capture>`
+            : nothing
+        }
+        <div class="actions" part="actions" ?hidden=${this.capturing}>
           ${
             canAdd || chooseTerm === 'fileReplace'
               ? html`<button
@@ -343,7 +405,7 @@ export class KycFileUpload extends KycElement {
                 part="button-camera"
                 ?disabled=${this.disabled || this.#files.committing}
                 aria-label=${this.#localize.term('fileTakePhotoFor', this.label)}
-                @click=${() => this.cameraPicker.click()}
+                @click=${this.#openCamera}
               >
                 ${this.#localize.term('fileTakePhoto')}
               </button>`
@@ -435,6 +497,7 @@ export class KycFileUpload extends KycElement {
               </span>`
             : nothing
         }
+        ${item.quality.length > 0 ? this.#renderExample() : nothing}
       </span>
       <span class="file-actions">
         ${
@@ -469,7 +532,48 @@ export class KycFileUpload extends KycElement {
     </li>`;
   }
 
+  /** What a good photo looks like, beside what the checks found. */
+  #renderExample(): TemplateResult {
+    return html`<figure class="example" part="example">
+      ${photoExample(shapeOf(this.attributeKey), this.#localize.term('qualityExample'))}
+      <figcaption>${this.#localize.term('qualityExampleCaption')}</figcaption>
+    </figure>`;
+  }
+
   // ── handlers ──────────────────────────────────────────────────────────────
+
+  /** "Take a photo": the camera in the page (loaded now), else the phone's camera app. */
+  readonly #openCamera = async (): Promise<void> => {
+    if (typeof navigator.mediaDevices?.getUserMedia !== 'function') {
+      this.cameraPicker.click();
+      return;
+    }
+    this.capturing = true;
+    await this.need('kyc-document-capture');
+    await this.updateComplete;
+    this.#capture?.focus();
+  };
+
+  get #capture(): KycDocumentCapture | null {
+    return this.renderRoot.querySelector('kyc-document-capture');
+  }
+
+  /** The photos were used: the front (or only) one is this document's, a back one its back side's. */
+  readonly #onCaptured = (event: Event): void => {
+    event.stopPropagation(); // the element's own `change` means a document was made
+    const [photo, back] = (event.currentTarget as KycDocumentCapture).files;
+    this.capturing = false;
+    if (back && this.captureBack) void this.captureBack.files.add([back]);
+    if (photo) void this.addFiles([photo]);
+    void this.updateComplete.then(() => this.focus());
+  };
+
+  /** The camera was closed; "Choose a file instead" opens the chooser (still in the click). */
+  readonly #onCaptureClosed = (event: CustomEvent<KycCaptureCloseDetail>): void => {
+    this.capturing = false;
+    if (event.detail.reason === 'choose-file') this.picker.click();
+    void this.updateComplete.then(() => this.focus());
+  };
 
   readonly #onPicked = (event: Event): void => {
     const input = event.currentTarget as HTMLInputElement;
@@ -599,26 +703,6 @@ function canRetry(error: KycApiError): boolean {
 function megabytes(bytes: number): number {
   return Math.max(1, Math.floor(bytes / 1_000_000));
 }
-
-/** Draws a bitmap on the canvas it is placed on (once per bitmap). */
-class DrawnDirective extends Directive {
-  #drawn: ImageBitmap | null = null;
-  constructor(part: PartInfo) {
-    super(part);
-    if (part.type !== PartType.ELEMENT) throw new Error('drawn() goes on a <canvas>.');
-  }
-  override render(_bitmap: ImageBitmap): unknown {
-    return nothing;
-  }
-  override update(part: ElementPart, [bitmap]: [ImageBitmap]): unknown {
-    if (bitmap !== this.#drawn && part.element instanceof HTMLCanvasElement) {
-      this.#drawn = bitmap;
-      part.element.getContext('2d')?.drawImage(bitmap, 0, 0);
-    }
-    return nothing;
-  }
-}
-const drawn = directive(DrawnDirective);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -8,6 +8,7 @@ import { formControlStyles } from '../../styles/form-control.styles.js';
 import { rootThemeStyles } from '../../styles/tokens.styles.js';
 import { LocalizeController, type KycTranslationOverrides } from '../../utilities/localize.js';
 import type { FileUploadSettings } from '../question/question.js';
+import type { QualityThresholds } from '../../internal/photo-quality.js';
 import type { KycContent } from './content.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PHOTO_MAX_SIDE } from '../../internal/upload-limits.js';
 import { errorText } from '../../internal/error-text.js';
@@ -56,6 +57,8 @@ const SCREEN_TAGS: Partial<Record<FlowScreen['name'], string>> = {
  * @event {KycLivenessCompleteEvent} kyc-liveness-complete - Sumsub says the person finished; the platform is asked. Detail: `{applicationUuid, attributeKey}`.
  * @event {KycLivenessErrorEvent} kyc-liveness-error - Sumsub reported an error. Detail: `{applicationUuid, attributeKey, code}`.
  * @event {KycUploadProgressEvent} kyc-upload-progress - Bytes of a document upload sent. Detail: `{attributeKey, loaded, total}`.
+ * @event {KycCaptureStartEvent} kyc-capture-start - The document camera's picture shows. Detail: `{attributeKey, shape, side}`.
+ * @event {KycCaptureResultEvent} kyc-capture-result - The document camera took a photo and checked it (no image data). Detail: `{attributeKey, shape, side, auto, problems, accepted}`.
  * @event {KycErrorEvent} kyc-error - Something failed; the person was told. Detail: `{code, message, recoverable, correlationId?}`.
  *
  * @csspart base - The widget's box.
@@ -96,7 +99,7 @@ const SCREEN_TAGS: Partial<Record<FlowScreen['name'], string>> = {
  * @csspart question__stop-button - Re-exported: "Stop waiting", while options or a document take long.
  * @csspart question__combobox-input - Re-exported: a long list's text field (likewise `question__combobox-expand-icon`, `-listbox`, `-option`, `-message`).
  * @csspart question__liveness-frame - Re-exported: the box of Sumsub's check (likewise `question__liveness-status`, `-retry-button`, `-link`, `-qr-code`).
- * @csspart question__upload - Re-exported: a document's file box (likewise `question__upload-files`, `-file`, `-thumbnail`, `-progress`, `-message`, `-actions`, `-button-choose`, `-button-camera`, `-button-remove`, `-button-cancel`, `-button-retry`).
+ * @csspart question__upload - Re-exported: a document's file box (likewise `question__upload-files`, `-file`, `-thumbnail`, `-progress`, `-message`, `-actions`, `-button-choose`, `-button-camera`, `-button-remove`, `-button-cancel`, `-button-retry`, `-example`; the camera as `question__upload-capture`, its parts as `question__upload-capture-<part>`).
  * @csspart signature__base - Re-exported from `<kyc-signature-prompt>`: the panel.
  * @csspart signature__title - Re-exported: the prompt's heading.
  * @csspart signature__progress - Re-exported: "Code 1 of 2".
@@ -221,6 +224,13 @@ export class KycOnboarding extends KycElement {
    * send it; `strict` refuses it until retaken; `off` checks nothing.
    */
   @property() quality: 'strict' | 'warn' | 'off' = 'warn';
+  /** The quality checks' thresholds where yours differ (see `QualityThresholds`: each is optional). */
+  @property({ attribute: false }) qualityThresholds: Partial<QualityThresholds> = {};
+  /**
+   * "Take a photo" beside a document's file chooser, which opens the camera in the page (with a
+   * frame, guidance and auto-capture): `auto` on touch devices only, `always`, or `never`.
+   */
+  @property() camera: 'auto' | 'always' | 'never' = 'auto';
 
   // ── state ─────────────────────────────────────────────────────────────────
 
@@ -442,6 +452,8 @@ export class KycOnboarding extends KycElement {
       photoMaxSide: this.photoMaxSide,
       originalPhotos: this.originalPhotos,
       quality: this.quality,
+      qualityThresholds: this.qualityThresholds,
+      camera: this.camera,
       locked: this.#flow.busy !== null,
     };
     const cached = this.#settings;

@@ -11,6 +11,7 @@ import { LocalizeController, numberFormat, type TextTermKey, type KycTranslation
 import type { KycComboboxOption } from '../combobox/combobox.js';
 import type { KycFileUpload } from '../file-upload/file-upload.js';
 import { DocumentFiles } from '../../flow/document-files.js';
+import type { QualityThresholds } from '../../internal/photo-quality.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_PHOTO_MAX_SIDE } from '../../internal/upload-limits.js';
 import { clientContext } from '../../context/client-context.js';
 import { InheritedProperty } from '../../context/controllers.js';
@@ -45,6 +46,20 @@ const UPLOAD_EXPORTPARTS = [
     'button-remove',
     'button-cancel',
     'button-retry',
+    'capture',
+    'capture-viewfinder',
+    'capture-frame',
+    'capture-guidance',
+    'capture-preview',
+    'capture-problems',
+    'capture-example',
+    'capture-button-shutter',
+    'capture-button-use',
+    'capture-button-retake',
+    'capture-button-close',
+    'capture-button-choose',
+    'capture-button-retry',
+    'example',
   ].map((part) => `${part}: upload-${part}`),
 ].join(', ');
 
@@ -60,9 +75,12 @@ export interface FileUploadSettings {
   originalPhotos?: boolean;
   camera?: 'auto' | 'always' | 'never';
   quality?: 'strict' | 'warn' | 'off';
+  qualityThresholds?: Partial<QualityThresholds>;
 }
 
 const VALID: KycValidationResult = { flags: {}, message: '' };
+/** No threshold of the host's: the checks' own. */
+const NO_THRESHOLDS: Partial<QualityThresholds> = Object.freeze({});
 
 /**
  * @summary One question of the server-defined questionnaire, with the control its attribute type
@@ -122,7 +140,8 @@ const VALID: KycValidationResult = { flags: {}, message: '' };
  * @csspart upload - Re-exported from `<kyc-file-upload>`: its box (likewise `upload-files`,
  *   `upload-file`, `upload-thumbnail`, `upload-progress`, `upload-message`, `upload-actions`,
  *   `upload-button-choose`, `upload-button-camera`, `upload-button-remove`, `upload-button-cancel`,
- *   `upload-button-retry`).
+ *   `upload-button-retry`, `upload-example`; the camera as `upload-capture` and its parts as
+ *   `upload-capture-<part>`).
  *
  * @cssproperty --kyc-question-document-height - Maximum height of a legal document's text (16rem).
  *
@@ -230,6 +249,9 @@ export class KycQuestion extends KycFormAssociatedElement {
    * the question's own.
    */
   @property({ attribute: false }) documentFiles: DocumentFiles | null = null;
+
+  /** @internal A front side's back side, asked beside it: the camera takes it after the front (see `<kyc-file-upload>`). */
+  @property({ attribute: false }) captureBack: { label: string; files: DocumentFiles } | null = null;
 
   constructor() {
     super();
@@ -862,7 +884,7 @@ export class KycQuestion extends KycFormAssociatedElement {
   #renderFiles(): TemplateResult {
     const { attribute, title, description } = this.question!;
     const messages = this.#messages();
-    const { maxFileSize, photoMaxSide, originalPhotos, camera, quality } = this.upload;
+    const { maxFileSize, photoMaxSide, originalPhotos, camera, quality, qualityThresholds } = this.upload;
     return html`<div class="form-control" part="base">
       ${this.#renderLabel(false)} ${this.#renderHelp()}
       <kyc-file-upload
@@ -882,6 +904,8 @@ export class KycQuestion extends KycFormAssociatedElement {
         ?original-photos=${originalPhotos ?? false}
         camera=${camera ?? 'auto'}
         quality=${quality ?? 'warn'}
+        .qualityThresholds=${qualityThresholds ?? NO_THRESHOLDS}
+        .captureBack=${this.captureBack}
         @input=${this.#onFilesChanged}
         @change=${this.#onDocumentMade}
       ></kyc-file-upload>

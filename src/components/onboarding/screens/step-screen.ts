@@ -49,6 +49,20 @@ const QUESTION_PARTS = [
   'upload-button-remove',
   'upload-button-cancel',
   'upload-button-retry',
+  'upload-capture',
+  'upload-capture-viewfinder',
+  'upload-capture-frame',
+  'upload-capture-guidance',
+  'upload-capture-preview',
+  'upload-capture-problems',
+  'upload-capture-example',
+  'upload-capture-button-shutter',
+  'upload-capture-button-use',
+  'upload-capture-button-retake',
+  'upload-capture-button-close',
+  'upload-capture-button-choose',
+  'upload-capture-button-retry',
+  'upload-example',
 ] as const;
 const QUESTION_EXPORTPARTS = exportParts('question', QUESTION_PARTS);
 
@@ -236,7 +250,10 @@ export class KycStepScreen extends KycWordedScreen {
     const reuse = documents.backFromFront(question, back);
     const localize = this.localize;
     return html`<div class="sides">
-      <div class="sides__pair">${this.#renderQuestion(question)} ${reuse ? nothing : this.#renderQuestion(back)}</div>
+      <div class="sides__pair">
+        ${this.#renderQuestion(question, reuse ? null : { label: this.wording.question(back).title, files: documents.filesOf(back.attribute.key) })}
+        ${reuse ? nothing : this.#renderQuestion(back)}
+      </div>
       <label class="choice">
         <input
           type="checkbox"
@@ -255,7 +272,8 @@ export class KycStepScreen extends KycWordedScreen {
     </div>`;
   }
 
-  #renderQuestion(question: KycApplicationQuestion): TemplateResult {
+  /** A question; `captureBack`: a front side's back side, which the camera takes after it. */
+  #renderQuestion(question: KycApplicationQuestion, captureBack: KycQuestion['captureBack'] = null): TemplateResult {
     const flow = this.flow!;
     const { attribute } = question;
     return html`<kyc-question
@@ -266,6 +284,7 @@ export class KycStepScreen extends KycWordedScreen {
       .errors=${flow.errorsOf(attribute)}
       .upload=${this.upload}
       .documentFiles=${attribute.type === 'document' ? flow.documents.filesOf(attribute.key) : null}
+      .captureBack=${captureBack}
       application-uuid=${flow.application?.uuid ?? ''}
       sumsub-theme=${this.sumsubTheme}
       ?disabled=${!flow.editable}
