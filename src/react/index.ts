@@ -55,6 +55,10 @@ export const KycOnboarding = createComponent({
     onKycLivenessError: 'kyc-liveness-error' as EventName<GlobalEventHandlersEventMap['kyc-liveness-error']>,
     /** Bytes of a document upload sent. Detail: `{attributeKey, loaded, total}`. */
     onKycUploadProgress: 'kyc-upload-progress' as EventName<GlobalEventHandlersEventMap['kyc-upload-progress']>,
+    /** The document camera's picture shows. Detail: `{attributeKey, shape, side}`. */
+    onKycCaptureStart: 'kyc-capture-start' as EventName<GlobalEventHandlersEventMap['kyc-capture-start']>,
+    /** The document camera took a photo and checked it (no image data). Detail: `{attributeKey, shape, side, auto, problems, accepted}`. */
+    onKycCaptureResult: 'kyc-capture-result' as EventName<GlobalEventHandlersEventMap['kyc-capture-result']>,
     /** Something failed; the person was told. Detail: `{code, message, recoverable, correlationId?}`. */
     onKycError: 'kyc-error' as EventName<GlobalEventHandlersEventMap['kyc-error']>,
   },
