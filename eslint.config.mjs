@@ -63,7 +63,14 @@ export default tseslint.config(
   {
     // Browser tests: the type checker takes chai's assertion chains (`expect(x).to.equal(y)`) for
     // promises, so every assertion would be reported; mocha awaits what a test returns.
-    files: ['src/**/*.test.ts', 'test/browser/**/*.ts', 'test/helpers/**/*.ts', 'test/csp/**/*.ts', 'test/bench/**/*.ts'],
+    files: [
+      'src/**/*.test.ts',
+      'test/browser/**/*.ts',
+      'test/camera/**/*.ts',
+      'test/helpers/**/*.ts',
+      'test/csp/**/*.ts',
+      'test/bench/**/*.ts',
+    ],
     rules: { '@typescript-eslint/no-floating-promises': 'off' },
   },
   {

@@ -8,6 +8,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+import { fakeCameraVideos } from './scripts/fake-camera.mjs';
 import { createDemoApp } from './src/server/demo/app.ts';
 import { DEMO_CSP } from './src/server/demo/static.ts';
 import { toNodeListener } from './src/server/proxy/index.ts';
@@ -77,6 +78,30 @@ async function strictCsp(ctx, next) {
   if (ctx.path.startsWith('/test/csp/') && ctx.path.endsWith('.html')) ctx.set('content-security-policy', TEST_CSP);
 }
 
+/** Debian's Chromium, headless, with the run's switches and `args`. */
+const chromium = (args = []) =>
+  chromeLauncher({ launchOptions: { executablePath: findChromium(), args: ['--headless=new', ...CHROMIUM_ARGS, ...args] } });
+
+/**
+ * The document camera's tests (test/camera/<scene>.test.ts), each in a Chromium of its own whose
+ * camera plays a video of that scene (scripts/fake-camera.mjs), its use allowed without a prompt;
+ * `refused` has a camera and answers the prompt "no" (headless Chromium's own answer). The default
+ * group has no camera. A run of chosen `--files` leaves them out; `--group camera-sharp` runs one.
+ */
+async function cameraGroups() {
+  if (process.argv.includes('--files') && !process.argv.includes('--group')) return [];
+  const videos = await fakeCameraVideos();
+  const fake = ['--use-fake-device-for-media-stream'];
+  return [
+    ...Object.entries(videos).map(([scene, video]) => ({
+      name: `camera-${scene}`,
+      files: `test/camera/${scene}.test.ts`,
+      browsers: [chromium([...fake, '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`])],
+    })),
+    { name: 'camera-refused', files: 'test/camera/refused.test.ts', browsers: [chromium(fake)] },
+  ];
+}
+
 export default {
   hostname: 'localhost',
   port: PORT,
@@ -84,14 +109,8 @@ export default {
   nodeResolve: { exportConditions: ['development'] },
   middleware: [kycChain, strictCsp],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: findChromium(),
-        args: ['--headless=new', ...CHROMIUM_ARGS],
-      },
-    }),
-  ],
+  browsers: [chromium()],
+  groups: await cameraGroups(),
   // One page at a time: pages share the browser's cookie jar, and tests log in as different clients.
   concurrency: 1,
   reporters: [defaultReporter(), summaryReporter()],

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import type { KycOnboarding } from '../../src/components/onboarding/onboarding.js';
+import { strictPage } from '../helpers/strict-page.js';
 import { syntheticPhoto } from '../helpers/corpus.js';
 import { advancedBeforeLiveness, applicationOf, standardBeforeDocuments } from '../helpers/onboarding.js';
 import { fillBasic } from '../helpers/kyc.js';
@@ -7,20 +7,6 @@ import { ENDPOINT } from '../helpers/sandbox.js';
 import { createKycClient } from '../../src/api/index.js';
 import { loggedInClient, logout } from '../helpers/sandbox.js';
 import type { KycFileUpload } from '../../src/components/file-upload/file-upload.js';
-
-/** The widget on a page served with the strict policy (in a frame of the test page), once it loaded. */
-async function strictPage() {
-  const frame = document.createElement('iframe');
-  // As wide as a desk's screen: there the liveness link comes with its QR code, which is drawn too.
-  frame.width = '1024';
-  frame.height = '768';
-  frame.src = '/test/csp/widget.html';
-  document.body.append(frame);
-  await waitUntil(() => frame.contentDocument?.querySelector('kyc-onboarding'), 'the page loads', { timeout: 10000 });
-  const page = frame.contentWindow as Window & { cspViolations: string[]; File: typeof File };
-  const widget = () => frame.contentDocument!.querySelector('kyc-onboarding') as KycOnboarding;
-  return { frame, page, widget };
-}
 
 describe('<kyc-onboarding> under a strict Content-Security-Policy', () => {
   after(logout);
