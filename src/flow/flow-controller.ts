@@ -143,10 +143,13 @@ export class FlowController implements ReactiveController {
   documentNote = false;
   /**
    * The person continues on their phone: the link shown for this step (a single-use hand-off
-   * token in its fragment). The platform is watched, and the flow goes on once the step's
-   * documents are stored. Cleared by a move.
+   * token in its fragment), and whether its token has expired (the link opens nothing any more; a
+   * phone that opened it in time goes on). The platform is watched, and the flow goes on once the
+   * step's documents are stored. Cleared by a move.
    */
-  handoff: { url: string } | null = null;
+  handoff: { url: string; expired: boolean } | null = null;
+  /** When the hand-off link's token expires (on the flow's clock). */
+  #handoffExpiry: unknown = undefined;
   /** The applications the person agreed to the host's consent text for, since the flow started. */
   readonly #consents = new Set<string>();
 
@@ -481,11 +484,12 @@ export class FlowController implements ReactiveController {
     const { screen, application } = this;
     if (screen.name !== 'step' || !application || this.busy) return;
     try {
-      const { token } = await this.#requireClient().requestHandoff();
+      const { token, expiresIn } = await this.#requireClient().requestHandoff();
       if (this.screen !== screen) return;
       const url = new URL(pageUrl, typeof location === 'undefined' ? undefined : location.href);
       url.hash = new URLSearchParams({ 'kyc-handoff': token, 'kyc-application': application.uuid }).toString();
-      this.#set({ handoff: { url: url.href }, notice: null });
+      this.#set({ handoff: { url: url.href, expired: false }, notice: null });
+      this.#expireHandoff(url.href, expiresIn);
       this.#host.dispatchEvent(new KycHandoffEvent({ applicationUuid: application.uuid, url: url.href }));
       this.#poller.reset();
       this.#poller.schedule();
@@ -494,8 +498,20 @@ export class FlowController implements ReactiveController {
     }
   }
 
+  /** Marks the link expired when its token does (`seconds` from now, as the token endpoint said). */
+  #expireHandoff(url: string, seconds: number | null): void {
+    const clock = this.#options.clock ?? systemClock;
+    clock.clearTimeout(this.#handoffExpiry);
+    this.#handoffExpiry = undefined;
+    if (seconds === null) return;
+    this.#handoffExpiry = clock.setTimeout(() => {
+      if (this.handoff?.url === url) this.#set({ handoff: { url, expired: true } });
+    }, seconds * 1000);
+  }
+
   /** Closes the hand-off: the person goes on here. */
   stopHandoff(): void {
+    (this.#options.clock ?? systemClock).clearTimeout(this.#handoffExpiry);
     this.#set({ handoff: null });
     if (!this.#watching()) this.#poller.stop();
   }
@@ -939,6 +955,7 @@ export class FlowController implements ReactiveController {
     if (this.application && (screen.name === 'step' || screen.name === 'review')) {
       rememberStep(this.application.uuid, screen.name === 'review' ? 'review' : screen.index);
     }
+    if (this.handoff) (this.#options.clock ?? systemClock).clearTimeout(this.#handoffExpiry);
     this.#set({ screen, signature: null, unsavedAnswers: false, documentNote: false, handoff: null });
     if (screen.name === 'review') void this.#loadLabels();
     if (screen.name === 'step') {

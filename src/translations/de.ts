@@ -92,6 +92,8 @@ const translation = {
     'Ihre Angaben bleiben erhalten.',
   errorTimeout: 'Das dauert länger als erwartet. Bitte versuchen Sie es erneut. Ihre Angaben bleiben erhalten.',
   errorUnauthorized: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an. Bereits gespeicherte Angaben bleiben erhalten.',
+  errorHandoffLink:
+    'Dieser Link ist abgelaufen oder wurde bereits verwendet: Jeder Link lässt sich nur einmal und nur wenige Minuten lang öffnen. Wählen Sie auf Ihrem Computer erneut „Auf dem Smartphone fortfahren“, um einen neuen zu erhalten. Bereits gespeicherte Angaben bleiben erhalten.',
   errorForbidden: 'Sie haben keinen Zugriff auf diesen Antrag. Wenn Sie das für einen Fehler halten, wenden Sie sich bitte an den Support.',
   errorNotFound:
     'Das Angeforderte wurde nicht gefunden. Möglicherweise wurde es entfernt. ' +
@@ -296,6 +298,9 @@ const translation = {
   handoffLink: 'Der Link zum Öffnen auf Ihrem Smartphone',
   handoffWaiting: 'Warten auf die Dokumente von Ihrem Smartphone…',
   handoffStop: 'Stattdessen hier fortfahren',
+  handoffExpired:
+    'Der Link ist abgelaufen und lässt sich nicht mehr öffnen. Hat Ihr Smartphone ihn rechtzeitig geöffnet, fahren Sie dort fort; sonst erstellen Sie einen neuen Link.',
+  handoffNewLink: 'Neuen Link erstellen',
 
   // The guide's attribute keys
   guidePassport: 'Reisepass',

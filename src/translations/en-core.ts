@@ -83,6 +83,8 @@ const terms = {
   errorNetwork: 'We could not connect. Check your internet connection and try again. Your answers are kept.',
   errorTimeout: 'This is taking longer than expected. Please try again. Your answers are kept.',
   errorUnauthorized: 'Your session has ended. Please sign in again to continue. Answers you already saved are kept.',
+  errorHandoffLink:
+    'This link has expired or was used already: each link opens once, for a few minutes. On your computer, choose “Continue on your phone” again for a new one. Answers you already saved are kept.',
   errorForbidden: 'You do not have access to this application. If you think this is a mistake, please contact support.',
   errorNotFound: 'We could not find what was asked for. It may have been removed. Reload the page and try again.',
   errorConflict:

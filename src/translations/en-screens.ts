@@ -48,6 +48,9 @@ const terms = {
   handoffLink: 'The link to open on your phone',
   handoffWaiting: 'Waiting for the documents from your phone…',
   handoffStop: 'Go on here instead',
+  handoffExpired:
+    'The link has expired: it can no longer be opened. If your phone opened it in time, go on there; otherwise make a new link.',
+  handoffNewLink: 'Make a new link',
 
   // The guide's attribute keys
   guidePassport: 'Passport',

@@ -89,6 +89,8 @@ const translation = {
     'No se ha podido establecer la conexión. Compruebe su conexión a internet e inténtelo de nuevo. ' + 'Sus respuestas se conservan.',
   errorTimeout: 'Esto está tardando más de lo esperado. Inténtelo de nuevo. Sus respuestas se conservan.',
   errorUnauthorized: 'Su sesión ha caducado. Vuelva a iniciar sesión para continuar. Las respuestas que ya había guardado se conservan.',
+  errorHandoffLink:
+    'Este enlace ha caducado o ya se usó: cada enlace se abre una vez, durante unos minutos. En su ordenador, elija de nuevo «Continuar en su teléfono» para obtener uno nuevo. Las respuestas que ya había guardado se conservan.',
   errorForbidden: 'No tiene acceso a esta solicitud. Si cree que se trata de un error, póngase en contacto con el servicio de asistencia.',
   errorNotFound:
     'No hemos encontrado lo que se ha solicitado. Es posible que se haya eliminado. ' + 'Vuelva a cargar la página e inténtelo de nuevo.',
@@ -291,6 +293,9 @@ const translation = {
   handoffLink: 'El enlace para abrir en su teléfono',
   handoffWaiting: 'Esperando los documentos de su teléfono…',
   handoffStop: 'Continuar aquí',
+  handoffExpired:
+    'El enlace ha caducado: ya no se puede abrir. Si su teléfono lo abrió a tiempo, continúe allí; si no, cree un enlace nuevo.',
+  handoffNewLink: 'Crear un enlace nuevo',
 
   // The guide's attribute keys
   guidePassport: 'Pasaporte',

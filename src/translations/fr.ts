@@ -90,6 +90,8 @@ const translation = {
   errorNetwork: 'La connexion a échoué. Vérifiez votre connexion Internet et réessayez. Vos réponses sont conservées.',
   errorTimeout: 'Cela prend plus de temps que prévu. Veuillez réessayer. Vos réponses sont conservées.',
   errorUnauthorized: 'Votre session a expiré. Reconnectez-vous pour continuer. Les réponses déjà enregistrées sont conservées.',
+  errorHandoffLink:
+    'Ce lien a expiré ou a déjà servi : chaque lien s’ouvre une fois, pendant quelques minutes. Sur votre ordinateur, choisissez à nouveau « Continuer sur votre téléphone » pour en obtenir un nouveau. Les réponses déjà enregistrées sont conservées.',
   errorForbidden: 'Vous n’avez pas accès à cette demande. Si vous pensez qu’il s’agit d’une erreur, contactez le support.',
   errorNotFound: 'L’élément demandé est introuvable. Il a peut-être été supprimé. Rechargez la page et réessayez.',
   errorConflict:
@@ -289,6 +291,9 @@ const translation = {
   handoffLink: 'Le lien à ouvrir sur votre téléphone',
   handoffWaiting: 'En attente des documents de votre téléphone…',
   handoffStop: 'Continuer plutôt ici',
+  handoffExpired:
+    'Le lien a expiré : il ne peut plus être ouvert. Si votre téléphone l’a ouvert à temps, continuez dessus ; sinon, créez un nouveau lien.',
+  handoffNewLink: 'Créer un nouveau lien',
 
   // The guide's attribute keys
   guidePassport: 'Passeport',

@@ -9,9 +9,11 @@ import { record, stopRecording } from '../helpers/events.js';
 import { $, heading, provideDocument, standardBeforeDocuments, type Widget } from '../helpers/onboarding.js';
 import { ENDPOINT, loggedInClient, logout } from '../helpers/sandbox.js';
 import en from '../../src/translations/en.js';
+import { systemClock, type KycClock } from '../../src/internal/clock.js';
+import { fakeClock } from '../helpers/clock.js';
 
 /** The widget at the Standard level's document step, with the host's hand-off page (and `tokenEndpoint`, when given). */
-async function deskWidget(tokenEndpoint: string | undefined): Promise<Widget> {
+async function deskWidget(tokenEndpoint: string | undefined, clock: KycClock = systemClock): Promise<Widget> {
   const el = await fixture<Widget>(html`<kyc-onboarding
     endpoint=${ENDPOINT}
     token-endpoint=${ifDefined(tokenEndpoint)}
@@ -20,6 +22,7 @@ async function deskWidget(tokenEndpoint: string | undefined): Promise<Widget> {
     lang="en"
     welcome="off"
     autosave="off"
+    .clock=${clock}
   ></kyc-onboarding>`);
   await waitUntil(() => $(el, '#heading')?.textContent.trim() === 'Identity document', 'the document step', { timeout: 5000 });
   await el.updateComplete;
@@ -58,6 +61,53 @@ describe('<kyc-onboarding> continue on your phone', () => {
     await provideDocument(uuid, 'id_card_back_side');
     await waitUntil(() => heading(el) === 'Agreements', 'the desk goes on', { timeout: 5000 });
     expect($(el, '[part~="handoff"]'), 'the hand-off closes with the move').to.equal(null);
+  });
+
+  it('says when the link expired unused, keeps watching, and makes a new link', async () => {
+    await loggedInClient();
+    const uuid = await standardBeforeDocuments();
+    const handoffs = record<{ url: string }>('kyc-handoff');
+    const clock = fakeClock();
+    const el = await deskWidget('/kyc-token', clock);
+    $<HTMLButtonElement>(el, '[part~="button-handoff"]')!.click();
+    await waitUntil(() => $(el, '[part~="handoff-link"]'), 'the link');
+    // The demo's token endpoint gives a hand-off token 600 s (its expires_in).
+    expect(clock.pending()).to.include(600_000);
+    await clock.advance(599_000);
+    expect($(el, '[part~="handoff-link"]'), 'still valid a second before').to.exist;
+    await clock.advance(1000);
+    await el.updateComplete;
+    const panel = $(el, '[part~="handoff"]')!;
+    expect(panel.querySelector('[role="status"]')!.textContent.trim()).to.equal(en.handoffExpired);
+    expect($(el, '[part~="handoff-link"]'), 'no dead link').to.equal(null);
+    expect($(el, '[part~="handoff-qr-code"]'), 'no dead QR code').to.equal(null);
+    await expectAccessible(el);
+
+    // A phone that opened it in time goes on: the desk still follows.
+    await provideDocument(uuid, 'id_card_front_side');
+    await provideDocument(uuid, 'id_card_back_side');
+    await clock.advance(5_000); // the polling, on the widget's clock
+    await waitUntil(() => heading(el) === 'Agreements', 'the desk goes on', { timeout: 5000 });
+    expect(handoffs).to.have.length(1);
+  });
+
+  it('makes a new link when the first expired', async () => {
+    await loggedInClient();
+    await standardBeforeDocuments();
+    const handoffs = record<{ url: string }>('kyc-handoff');
+    const clock = fakeClock();
+    const el = await deskWidget('/kyc-token', clock);
+    $<HTMLButtonElement>(el, '[part~="button-handoff"]')!.click();
+    await waitUntil(() => $(el, '[part~="handoff-link"]'), 'the link');
+    await clock.advance(600_000);
+    await el.updateComplete;
+    const again = $<HTMLButtonElement>(el, '[part~="button-handoff"]')!;
+    expect(again.textContent.trim()).to.equal(en.handoffNewLink);
+    again.click();
+    await waitUntil(() => $(el, '[part~="handoff-link"]'), 'a new link');
+    expect(handoffs).to.have.length(2);
+    expect(handoffs[1].url).to.not.equal(handoffs[0].url);
+    expect($<HTMLAnchorElement>(el, '[part~="handoff-link"]')!.href).to.equal(handoffs[1].url);
   });
 
   it('is not offered on a phone (its camera is right there), nor without a token endpoint', async () => {

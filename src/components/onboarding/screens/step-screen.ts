@@ -155,6 +155,18 @@ export class KycStepScreen extends KycWordedScreen {
     if (!this.handoffUrl || screen.name !== 'step' || !flow.editable) return nothing;
     const localize = this.localize;
     const handoff = flow.handoff;
+    if (handoff?.expired) {
+      return html`<div class="panel" part="handoff" role="region" aria-labelledby="handoff-title">
+        <h3 id="handoff-title">${localize.term('handoffTitle')}</h3>
+        <p role="status">${localize.term('handoffExpired')}</p>
+        <div class="actions">
+          <button class="button button--secondary" part="button-handoff" ?disabled=${flow.busy !== null} @click=${() => flow.startHandoff(this.handoffUrl!)}>
+            ${localize.term('handoffNewLink')}
+          </button>
+          <button class="button button--secondary" part="button-handoff-stop" @click=${() => flow.stopHandoff()}>${localize.term('handoffStop')}</button>
+        </div>
+      </div>`;
+    }
     if (handoff) {
       const code = this.#qr?.encodeQr(handoff.url) ?? null;
       if (!this.#qr) {
