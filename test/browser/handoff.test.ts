@@ -6,6 +6,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { applicationOf, type Widget } from '../helpers/onboarding.js';
 import { ENDPOINT, loggedInClient, logout } from '../helpers/sandbox.js';
 import { createKycClient } from '../../src/api/index.js';
+import en from '../../src/translations/en.js';
+import { expectAccessible } from '../helpers/axe.js';
 
 /** A widget as the partner's phone page has it: the proxy, and the token endpoint the link's token is exchanged at. */
 async function phoneWidget(): Promise<Widget> {
@@ -41,5 +43,10 @@ describe('<kyc-onboarding> opened from a hand-off link', () => {
     expect(again.flow.screen.name, 'a hand-off link never works twice').to.equal('failed');
     expect(again.flow.screen.name === 'failed' && again.flow.screen.error.code).to.equal('unauthorized');
     expect(location.hash).to.equal('');
+    await again.updateComplete;
+    // Said as a spent link, with the way on (the desk makes another), not as a session to sign in to again.
+    expect(again.shadowRoot.querySelector('[part~="body"]')!.textContent.trim()).to.equal(en.errorHandoffLink);
+    expect(again.shadowRoot.querySelector('[part~="button-continue"]'), 'no retry that would fail again').to.equal(null);
+    await expectAccessible(again);
   });
 });

@@ -285,6 +285,11 @@ export class KycOnboarding extends KycElement {
    * first client exchanges the token for this page's session.
    */
   #handoff: { token: string; application: string | null } | null = null;
+  /**
+   * This page was opened from a hand-off link: it has no session of the host, so a refused token
+   * means the link (or the session it gave, 30 minutes) is spent, and only the desk makes another.
+   */
+  #fromHandoff = false;
 
   #takeHandoff(): void {
     if (typeof location === 'undefined' || typeof history === 'undefined' || !location.hash.includes('kyc-handoff=')) return;
@@ -401,6 +406,11 @@ export class KycOnboarding extends KycElement {
               : nothing
           }`;
       case 'failed':
+        // A spent hand-off link: another try would be refused again; the desk makes a new link.
+        if (this.#fromHandoff && screen.error.code === 'unauthorized') {
+          return html`${heading(localize.term('errorSummaryTitle'))}
+            <p part="body">${localize.term('errorHandoffLink')}</p>`;
+        }
         return html`
           ${heading(localize.term('errorSummaryTitle'))}
           <p part="body">${errorText(localize, screen.error)}</p>
@@ -484,6 +494,7 @@ export class KycOnboarding extends KycElement {
     });
     const handoff = this.#handoff;
     this.#handoff = null; // one exchange: a client made again later asks for its token as usual
+    if (handoff) this.#fromHandoff = true;
     void this.#flow.start(this.#client, {
       applicationUuid: this.applicationUuid ?? handoff?.application ?? null,
       pollIntervalMs: this.pollInterval,
