@@ -74,6 +74,8 @@ export interface SandboxServerOptions {
    * missing there is a 404), its HTML with `csp` (default: the demo page's policy).
    */
   mounts?: readonly (StaticMount & { csp?: string })[];
+  /** The clock of the demo's token endpoint (see `DemoAppOptions.now`). */
+  now?: () => number;
 }
 
 /**
@@ -122,6 +124,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   const app = createDemoApp({
     origins: servedOrigins(host, Number(port), publicOrigin),
     maxVisitors: options.maxVisitors,
+    now: options.now,
     sandbox: { livenessStandIn: { origin: standIn }, ...options.sandbox },
     fallback: (request) => {
       const { pathname } = new URL(request.url);

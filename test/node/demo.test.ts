@@ -160,6 +160,24 @@ describe('demo app: partner session → proxy → sandbox', () => {
     await assert.rejects(noSession.requestHandoff(), (error: KycApiError) => error.code === 'unauthorized', 'no session, no hand-off');
   });
 
+  test('a hand-off token expires by the app’s clock (now), ten minutes after it was made', async () => {
+    let offset = 0;
+    const timed = createDemoApp({ origins: [ORIGIN], now: () => Date.now() + offset });
+    const visitor = await signedIn('New client', timed);
+    const options = { endpoint: `${ORIGIN}/kyc`, tokenEndpoint: `${ORIGIN}/kyc-token` };
+    const send =
+      (cookie?: string): typeof fetch =>
+      (input, init) => {
+        const request = new Request(input, init);
+        if (cookie) request.headers.set('cookie', cookie);
+        return timed.fetch(request);
+      };
+    const { token } = await createKycClient({ ...options, fetch: send(visitor.cookie) }).requestHandoff();
+    offset = 600_001;
+    const late = createKycClient({ ...options, handoffToken: token, fetch: send() });
+    await assert.rejects(late.getLevelInfo(), (error: KycApiError) => error.code === 'unauthorized', 'expired');
+  });
+
   test('signing out ends the session but keeps the visitor and its clients; GET tells who is signed in by uuid only', async () => {
     const visitor = await signedIn();
     const who = await as(visitor, 'GET', '/demo/session');

@@ -178,6 +178,15 @@ describe('tokens: bearer authorizer', () => {
     assert.equal(await authorize(withHeader(token)), null);
   });
 
+  test('judges a token by its own clock', async () => {
+    const minted = Date.UTC(2026, 0, 15, 12);
+    const token = await mintKycToken(CLIENT_B, { secret: SECRET, ttlSeconds: 300, now: minted });
+    const at = (ms: number) => bearerTokenAuthorizer({ secret: SECRET, now: () => ms });
+    assert.deepEqual(await at(minted + 299_000)(withHeader(`Bearer ${token}`)), CLIENT_B);
+    // Past its lifetime and the 30 s allowed for clock skew.
+    assert.equal(await at(minted + 331_000)(withHeader(`Bearer ${token}`)), null);
+  });
+
   test('ignores a token in the query string', async () => {
     const token = await mintKycToken(CLIENT_B, { secret: SECRET, ttlSeconds: 300 });
     for (const name of ['token', 'access_token', 'authorization']) {

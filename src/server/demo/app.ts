@@ -58,6 +58,12 @@ export interface DemoAppOptions {
   maxClientsPerVisitor?: number;
   /** Serves anything the app does not route itself (the demo page, the bundles). */
   fallback?: (request: Request) => Promise<Response>;
+  /**
+   * The clock of the token endpoint and of the bearer tokens it signs, hand-off tokens included,
+   * in milliseconds since the epoch. Default `Date.now`; the end-to-end run moves it on to see a
+   * hand-off link expire.
+   */
+  now?: () => number;
 }
 
 /** The demo app: one web-standard handler and the sandbox behind it. */
@@ -227,7 +233,7 @@ export function createDemoApp(options: DemoAppOptions = {}): DemoApp {
     touch(visitor, visitor.active.clientUuid);
     return visitor.active;
   };
-  const bearerOf = bearerTokenAuthorizer({ secret: tokenSecret });
+  const bearerOf = bearerTokenAuthorizer({ secret: tokenSecret, now: options.now });
 
   const proxy = createKycProxy({
     upstream: (request) => sandbox.fetch(request),
@@ -244,6 +250,7 @@ export function createDemoApp(options: DemoAppOptions = {}): DemoApp {
     cors: options.cors,
     // A phone opened from a hand-off link exchanges its single-use token here (one instance: memory).
     handoff: { store: createMemoryStore() },
+    now: options.now,
   });
 
   // ── /demo/session ─────────────────────────────────────────────────────────

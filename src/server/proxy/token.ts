@@ -100,6 +100,8 @@ const DEFAULT_HANDOFF_SESSION_SECONDS = 1800;
 export interface KycBearerAuthorizerOptions extends AudienceOption {
   /** The secret the token endpoint signs with. */
   secret: KycTokenSecret;
+  /** The clock, in milliseconds since the epoch (the token endpoint's). Default `Date.now`. */
+  now?: () => number;
 }
 
 /** 2 since tokens name their audience; version 1 tokens (no audience) are refused. */
@@ -239,9 +241,10 @@ export async function verifyKycToken(token: string, options: KycTokenVerifyOptio
  */
 export function bearerTokenAuthorizer(options: KycBearerAuthorizerOptions): KycAuthorize {
   const key = new TokenKey(options.secret, options.audience);
+  const now = options.now ?? Date.now;
   return async (request) => {
     const token = BEARER.exec(request.headers.get('authorization') ?? '')?.[1];
-    return token ? key.verify(token, Date.now()) : null;
+    return token ? key.verify(token, now()) : null;
   };
 }
 
