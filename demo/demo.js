@@ -176,6 +176,11 @@ function mountWidget(options = {}) {
   // the person's consent (the widget's own text) before anything of theirs is sent.
   widget.setAttribute('privacy-url', 'https://legal.sandbox.example/privacy-policy/v2.1');
   widget.setAttribute('consent', '');
+  // "Continue on your phone": the phone opens this page with a single-use token in the link's
+  // fragment, which the widget exchanges at the token endpoint (the session's tokens come from
+  // there too).
+  widget.setAttribute('token-endpoint', '/kyc-token');
+  widget.setAttribute('handoff-url', `${location.origin}${location.pathname}`);
   if (options.applicationUuid) widget.setAttribute('application-uuid', options.applicationUuid);
   widgetHost.replaceChildren(widget);
   renderStatus(null, 'loading…');
@@ -372,13 +377,18 @@ $('log-clear').addEventListener('click', () => {
 // ── reviewer console ───────────────────────────────────────────────────────
 
 let statusRead = 0;
+/**
+ * Opened from a hand-off link (a phone): this browser owns no sandbox client, so the reviewer
+ * console, which decides on this browser's clients' applications, stays on the computer.
+ */
+const handedOff = location.hash.includes('kyc-handoff=');
 
 /** Reads the application's state from the sandbox control and shows it. */
 async function refreshStatus() {
   const uuid = applicationUuid;
   const read = ++statusRead;
-  if (!uuid) {
-    renderStatus(null);
+  if (!uuid || handedOff) {
+    renderStatus(null, handedOff ? 'on the computer that made the link' : undefined);
     return;
   }
   try {
@@ -619,6 +629,14 @@ applyPhone();
 renderStatus(null);
 void measureBundle();
 void showPolicy();
-showClients()
-  .then(resumeSession)
-  .catch((error) => say(`The sandbox did not answer: ${error.message}`));
+if (handedOff) {
+  // Opened from a hand-off link (a phone): no sign-in here, the link's token opens the application.
+  $('who').textContent = 'Continuing from a computer, through a hand-off link.';
+  say('Opened from a hand-off link: the widget is starting.');
+  mountWidget();
+  showClients().catch((error) => say(`The sandbox did not answer: ${error.message}`));
+} else {
+  showClients()
+    .then(resumeSession)
+    .catch((error) => say(`The sandbox did not answer: ${error.message}`));
+}
