@@ -20,8 +20,8 @@ export const SIGN_CODE = '111111';
 export const STEP_TIMEOUT = 15_000;
 
 /** The demo page and the whole chain (proxy at /kyc, sandbox, liveness stand-in) on a free port. */
-export function startDemoServer(): Promise<SandboxServer> {
-  return startSandboxServer({ port: 0 });
+export function startDemoServer(options: { now?: () => number } = {}): Promise<SandboxServer> {
+  return startSandboxServer({ port: 0, ...options });
 }
 
 /** An answer of 400 or more to a request of the page. */
@@ -37,6 +37,10 @@ export interface DemoOptions {
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark';
   deviceScaleFactor?: number;
+  /** The address to open (a hand-off link); the demo page's own by default. */
+  url?: string;
+  /** A phone: touch, a coarse pointer, a mobile viewport. */
+  mobile?: boolean;
 }
 
 /** A browser context with the demo page open, recording every console error, page error and CSP violation. */
@@ -62,6 +66,7 @@ export class Demo {
       locale: 'en-US',
       timezoneId: 'UTC',
       reducedMotion: 'reduce',
+      ...(options.mobile ? { isMobile: true, hasTouch: true } : {}),
     });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
     context.setDefaultTimeout(STEP_TIMEOUT);
@@ -74,7 +79,7 @@ export class Demo {
       demo.failedAnswers.push({ method: response.request().method(), url: response.url(), status: response.status(), body });
     });
     try {
-      await page.goto(server.url);
+      await page.goto(options.url ?? server.url);
       await demo.clients.getByRole('button').first().waitFor();
     } catch (error) {
       // Most often the page's script did not load (dist/cdn/ missing, or being rebuilt meanwhile).

@@ -62,10 +62,16 @@ const only = process.argv
   ?.slice('--only='.length)
   .toLowerCase();
 
-async function scenario(browser: Browser, name: string, body: (s: Scenario) => Promise<void>, demoOptions = {}): Promise<void> {
+async function scenario(
+  browser: Browser,
+  name: string,
+  body: (s: Scenario) => Promise<void>,
+  demoOptions = {},
+  serverOptions: Parameters<typeof startDemoServer>[0] = {},
+): Promise<void> {
   if (only && !name.toLowerCase().includes(only)) return;
   const started = performance.now();
-  const server = await startDemoServer();
+  const server = await startDemoServer(serverOptions);
   let demo: Demo;
   try {
     demo = await Demo.open(browser, server, demoOptions);
@@ -525,6 +531,91 @@ async function codesOnPhone(s: Scenario): Promise<void> {
   });
 }
 
+// ── continue on the phone ──────────────────────────────────────────────────
+
+const PHONE = { viewport: { width: 390, height: 844 }, mobile: true };
+const SPENT_LINK = 'This link has expired or was used already';
+
+/** The demo server's clock, moved on to see a hand-off link expire (the token endpoint's `now`). */
+const serverClock = { offset: 0, now: () => Date.now() + serverClock.offset };
+
+/**
+ * A phone opens a hand-off link that must be refused: the widget says the link is spent; nothing
+ * else goes wrong on its page (the token endpoint's 401 is the refusal itself).
+ */
+async function refusedOnPhone(browser: Browser, server: Demo['server'], link: string): Promise<string> {
+  const phone = await Demo.open(browser, server, { ...PHONE, url: link });
+  try {
+    await phone.widget.getByText(SPENT_LINK, { exact: false }).waitFor();
+    if (await phone.widget.getByRole('button', { name: 'Try again', exact: true }).count()) throw new Error('a retry is offered for a spent link');
+    const others = phone.problems.filter((problem) => !/status of 401\b/.test(problem.text) || !problem.url.includes('/kyc-token'));
+    if (others.length > 0) throw new Error(others.map(describeProblem).join('\n'));
+    if (phone.page.url().includes('kyc-handoff')) throw new Error(`the token stays in the address bar: ${phone.page.url()}`);
+    return 'refused, and said';
+  } finally {
+    await phone.close();
+  }
+}
+
+/** The link the desk's widget shows after "Continue on your phone". */
+async function handoffLink(desk: Demo): Promise<string> {
+  await desk.widget.getByRole('button', { name: 'Continue on your phone', exact: true }).click();
+  const anchor = desk.widget.getByRole('link', { name: 'The link to open on your phone', exact: true });
+  await anchor.waitFor();
+  const link = (await anchor.getAttribute('href')) ?? '';
+  if (!new URL(link).hash.includes('kyc-handoff=')) throw new Error(`the link has no hand-off token: ${link}`);
+  return link;
+}
+
+/** Two browser contexts through the demo's proxy: the desk hands the passport step to a phone. */
+function handoffToPhone(browser: Browser): (s: Scenario) => Promise<void> {
+  return async (s) => {
+    const { demo: desk } = s;
+    await s.check('desk: signed in as "New client", the Advanced level up to the passport', async () => {
+      await desk.signIn('New client');
+      await desk.advancedToPassport(JANE);
+    });
+    let link = '';
+    await s.check('desk: "Continue on your phone" shows the link and its QR code, kyc-handoff in the log', async () => {
+      link = await handoffLink(desk);
+      await desk.widget.getByRole('img', { name: 'QR code of the link to continue on your phone', exact: true }).waitFor();
+      await poll(async () => (await desk.loggedEvents()).includes('kyc-handoff'), 'kyc-handoff in #event-log');
+      const url = new URL(link);
+      return `${url.origin}${url.pathname} with #kyc-handoff=…&kyc-application=…`;
+    });
+    const phone = await Demo.open(browser, desk.server, { ...PHONE, url: link });
+    try {
+      await s.check('phone (another context, no sign-in): the link opens the application; the token leaves the address bar', async () => {
+        await phone.passWelcome(); // the demo asks the consent on every device
+        await phone.onScreen('Passport');
+        if (phone.page.url().includes('kyc-handoff')) throw new Error(`the address still holds the token: ${phone.page.url()}`);
+        return phone.page.url();
+      });
+      await s.check('phone: the passport photo chosen and stored; the desk follows and goes on by itself', async () => {
+        await phone.upload('Passport', await documentPhoto(phone.page, 'Passport', 1));
+        await phone.proceed('Proofs');
+        await desk.onScreen('Proofs', 20_000);
+      });
+      await s.check('phone: no console error, page error or CSP violation', async () => {
+        const { unexpected } = await phone.checkedProblems();
+        if (unexpected.length > 0) throw new Error(unexpected.map(describeProblem).join('\n'));
+      });
+    } finally {
+      await phone.close();
+    }
+    await s.check('the same link on another phone: refused (a hand-off link works once)', () => refusedOnPhone(browser, desk.server, link));
+    await s.check('a new link opened after its 10 minutes (the server’s clock moved on): refused', async () => {
+      const fresh = await handoffLink(desk);
+      serverClock.offset = 601_000;
+      try {
+        return await refusedOnPhone(browser, desk.server, fresh);
+      } finally {
+        serverClock.offset = 0;
+      }
+    });
+  };
+}
+
 // ── the run ────────────────────────────────────────────────────────────────
 
 const started = performance.now();
@@ -536,6 +627,7 @@ try {
   await scenario(browser, 'Returned for correction (seeded client, remarks)', seededReturn);
   await scenario(browser, 'Demo page controls', pageControls);
   await scenario(browser, 'One-time codes on a phone', codesOnPhone, { viewport: { width: 390, height: 844 } });
+  await scenario(browser, 'Hand-off to a phone (desk and phone)', handoffToPhone(browser), {}, { now: serverClock.now });
 } finally {
   await browser.close();
   clearTimeout(watchdog);
