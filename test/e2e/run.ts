@@ -547,7 +547,8 @@ async function refusedOnPhone(browser: Browser, server: Demo['server'], link: st
   const phone = await Demo.open(browser, server, { ...PHONE, url: link });
   try {
     await phone.widget.getByText(SPENT_LINK, { exact: false }).waitFor();
-    if (await phone.widget.getByRole('button', { name: 'Try again', exact: true }).count()) throw new Error('a retry is offered for a spent link');
+    if (await phone.widget.getByRole('button', { name: 'Try again', exact: true }).count())
+      throw new Error('a retry is offered for a spent link');
     const others = phone.problems.filter((problem) => !/status of 401\b/.test(problem.text) || !problem.url.includes('/kyc-token'));
     if (others.length > 0) throw new Error(others.map(describeProblem).join('\n'));
     if (phone.page.url().includes('kyc-handoff')) throw new Error(`the token stays in the address bar: ${phone.page.url()}`);

@@ -17,4 +17,3 @@ export async function strictPage() {
   const widget = () => frame.contentDocument!.querySelector('kyc-onboarding') as KycOnboarding;
   return { frame, page, widget };
 }
-
