@@ -308,8 +308,8 @@ const translation = {
   qualityExampleCaption: 'تُظهر الصورة الجيدة المستند كاملًا مع هامش صغير حوله، وكل كلمة واضحة، دون انعكاسات.',
 
   // The document camera
-  captureTitle: (label) => `صورة: ${label}`,
-  captureReviewTitle: (label) => `تحقق من الصورة: ${label}`,
+  captureTitle: (label) => `صورة: ${isolate(label)}`,
+  captureReviewTitle: (label) => `تحقق من الصورة: ${isolate(label)}`,
   captureInstructions:
     'ضع المستند على سطح داكن وسادة في إضاءة جيدة وأمسك الكاميرا فوقه. تُلتقط الصورة تلقائيًا عندما يكون المستند داخل الإطار وواضحًا.',
   captureStarting: 'جارٍ تشغيل الكاميرا…',
@@ -322,15 +322,15 @@ const translation = {
   captureBlur: 'اثبت: الصورة ليست واضحة بعد.',
   captureReady: 'جيد. اثبت…',
   captureShutter: 'التقط الصورة',
-  captureShutterFor: (label) => `التقط الصورة: ${label}`,
+  captureShutterFor: (label) => `التقط الصورة: ${isolate(label)}`,
   captureClose: 'أغلق الكاميرا',
-  capturePreviewLabel: (label) => `الصورة الملتقطة: ${label}`,
+  capturePreviewLabel: (label) => `الصورة الملتقطة: ${isolate(label)}`,
   captureReviewHint: 'تحقق من أن المستند كله في الصورة وأن كل كلمة مقروءة.',
   captureUse: 'استخدم هذه الصورة',
   captureUseAnyway: 'استخدمها على أي حال',
   captureRetake: 'أعد التقاطها',
   captureRefused: 'لا يمكن استخدام هذه الصورة: يُرجى إعادة التقاطها.',
-  captureNextSide: (label) => `الآن: ${label}.`,
+  captureNextSide: (label) => `الآن: ${isolate(label)}.`,
   captureCameraRefused:
     'لا يُسمح باستخدام الكاميرا في هذه الصفحة. اختر صورة أو ملفًا بدلًا من ذلك، أو اسمح بالكاميرا في إعدادات المتصفح وحاول مرة أخرى.',
   captureCameraMissing: 'لم يُعثر على كاميرا. اختر صورة أو ملفًا بدلًا من ذلك.',
