@@ -218,6 +218,8 @@ const translation = {
   fileUploadingFor: (role) => `جارٍ الرفع: ${isolate(role)}`,
   fileCancel: 'إلغاء الرفع',
   fileRetry: 'إعادة الرفع',
+  fileRetake: 'أعد التقاطها',
+  fileRetakeFor: (role) => `أعد التقاط: ${isolate(role)}`,
   fileCancelFor: (role) => `إلغاء الرفع: ${isolate(role)}`,
   fileRetryFor: (role) => `إعادة الرفع: ${isolate(role)}`,
   fileUploadedFor: (role) => `تم الرفع: ${isolate(role)}`,

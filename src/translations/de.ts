@@ -172,6 +172,8 @@ const translation = {
   fileUploadingFor: (role) => `Wird hochgeladen: ${role}`,
   fileCancel: 'Hochladen abbrechen',
   fileRetry: 'Erneut hochladen',
+  fileRetake: 'Neu aufnehmen',
+  fileRetakeFor: (role) => `Neu aufnehmen: ${role}`,
   fileCancelFor: (role) => `Hochladen abbrechen: ${role}`,
   fileRetryFor: (role) => `Erneut hochladen: ${role}`,
   fileUploadedFor: (role) => `Hochgeladen: ${role}`,

@@ -29,6 +29,8 @@ const terms = {
   fileUploadingFor: (role: string) => `Uploading ${role}`,
   fileCancel: 'Cancel the upload',
   fileRetry: 'Upload again',
+  fileRetake: 'Take it again',
+  fileRetakeFor: (role: string) => `Take it again: ${role}`,
   fileCancelFor: (role: string) => `Cancel the upload: ${role}`,
   fileRetryFor: (role: string) => `Upload again: ${role}`,
   fileUploadedFor: (role: string) => `Uploaded: ${role}`,

@@ -170,6 +170,8 @@ const translation = {
   fileUploadingFor: (role) => `Subiendo: ${role}`,
   fileCancel: 'Cancelar la subida',
   fileRetry: 'Volver a subir',
+  fileRetake: 'Tomarla de nuevo',
+  fileRetakeFor: (role) => `Tomar de nuevo: ${role}`,
   fileCancelFor: (role) => `Cancelar la subida: ${role}`,
   fileRetryFor: (role) => `Volver a subir: ${role}`,
   fileUploadedFor: (role) => `Subido: ${role}`,

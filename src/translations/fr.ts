@@ -168,6 +168,8 @@ const translation = {
   fileUploadingFor: (role) => `Envoi en cours\u00a0: ${role}`,
   fileCancel: 'Annuler l’envoi',
   fileRetry: 'Envoyer à nouveau',
+  fileRetake: 'La reprendre',
+  fileRetakeFor: (role) => `Reprendre la photo\u00a0: ${role}`,
   fileCancelFor: (role) => `Annuler l’envoi\u00a0: ${role}`,
   fileRetryFor: (role) => `Envoyer à nouveau\u00a0: ${role}`,
   fileUploadedFor: (role) => `Envoyé\u00a0: ${role}`,

@@ -176,6 +176,8 @@ const translation = {
   fileUploadingFor: (role) => `Загрузка: ${role}`,
   fileCancel: 'Отменить загрузку',
   fileRetry: 'Загрузить ещё раз',
+  fileRetake: 'Переснять',
+  fileRetakeFor: (role) => `Переснять: ${role}`,
   fileCancelFor: (role) => `Отменить загрузку: ${role}`,
   fileRetryFor: (role) => `Загрузить ещё раз: ${role}`,
   fileUploadedFor: (role) => `Загружено: ${role}`,

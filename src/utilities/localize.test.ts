@@ -383,6 +383,7 @@ describe('LocalizeController', () => {
       fileUploadingFor: ['Passport'],
       fileCancelFor: ['Passport'],
       fileRetryFor: ['Passport'],
+      fileRetakeFor: ['Passport'],
       fileRemoveFor: ['Passport'],
       fileTooBig: [64],
       fileUploadedFor: ['Passport'],

@@ -397,6 +397,24 @@ describe('<kyc-file-upload>', () => {
       await expectAccessible(el);
     });
 
+    it('offers to take it again: the photo goes, and the chooser opens in the same click', async () => {
+      const el = await upload({ key: 'id_card_front_side', label: 'ID card: front' });
+      await choose(el, (await named('a card with glare')).file);
+      await uploaded(el);
+      let opened = 0;
+      $(el, '#picker')!.addEventListener('click', (event) => {
+        opened += 1;
+        event.preventDefault(); // no dialog in a test
+      });
+      const retake = $<HTMLButtonElement>(el, '[part~="button-retake"]')!;
+      expect(retake.getAttribute('aria-label')).to.equal(en.fileRetakeFor('ID card: front'));
+      retake.click();
+      expect(opened).to.equal(1);
+      await el.updateComplete;
+      expect(el.files).to.deep.equal([]);
+      expect($(el, '[part~="button-retake"]')).to.equal(null);
+    });
+
     it('strict: refuses a photo of too few pixels before any byte is sent, and a sharp one goes', async () => {
       const el = await upload({ key: 'id_card_front_side', label: 'ID card: front' });
       el.quality = 'strict';

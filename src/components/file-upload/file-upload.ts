@@ -119,6 +119,7 @@ const UPLOAD_ERROR_TERMS: Readonly<Record<number, TextTermKey>> = {
  * @csspart button-remove - A file's remove button.
  * @csspart button-cancel - An upload's cancel button.
  * @csspart button-retry - A failed upload's retry button.
+ * @csspart button-retake - "Take it again", beside a photo the quality checks found fault with.
  *
  * @cssproperty --kyc-file-upload-thumbnail-size - Size of a thumbnail (4rem).
  *
@@ -515,6 +516,20 @@ export class KycFileUpload extends KycElement {
             : nothing
         }
         ${
+          item.quality.length > 0 && (item.status === 'uploaded' || item.status === 'refused')
+            ? html`<button
+              type="button"
+              class="button button--secondary"
+              part="button-retake"
+              ?disabled=${this.disabled || this.#files.committing}
+              aria-label=${this.#localize.term('fileRetakeFor', role)}
+              @click=${() => this.#retake(item)}
+            >
+              ${this.#localize.term('fileRetake')}
+            </button>`
+            : nothing
+        }
+        ${
           item.status !== 'uploading'
             ? html`<button
               type="button"
@@ -601,6 +616,13 @@ export class KycFileUpload extends KycElement {
   };
 
   // ── internals ─────────────────────────────────────────────────────────────
+
+  /** A photo the checks found fault with goes, and the camera (or the chooser) opens for another, in the same click. */
+  #retake(item: DocumentFile): void {
+    this.#files.remove(item);
+    if (this.#cameraOffered()) void this.#openCamera();
+    else this.picker.click();
+  }
 
   #retry(item: DocumentFile): void {
     void this.#files.retry(item).then(() => this.focus());

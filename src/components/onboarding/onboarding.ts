@@ -99,7 +99,7 @@ const SCREEN_TAGS: Partial<Record<FlowScreen['name'], string>> = {
  * @csspart question__stop-button - Re-exported: "Stop waiting", while options or a document take long.
  * @csspart question__combobox-input - Re-exported: a long list's text field (likewise `question__combobox-expand-icon`, `-listbox`, `-option`, `-message`).
  * @csspart question__liveness-frame - Re-exported: the box of Sumsub's check (likewise `question__liveness-status`, `-retry-button`, `-link`, `-qr-code`).
- * @csspart question__upload - Re-exported: a document's file box (likewise `question__upload-files`, `-file`, `-thumbnail`, `-progress`, `-message`, `-actions`, `-button-choose`, `-button-camera`, `-button-remove`, `-button-cancel`, `-button-retry`, `-example`; the camera as `question__upload-capture`, its parts as `question__upload-capture-<part>`).
+ * @csspart question__upload - Re-exported: a document's file box (likewise `question__upload-files`, `-file`, `-thumbnail`, `-progress`, `-message`, `-actions`, `-button-choose`, `-button-camera`, `-button-remove`, `-button-cancel`, `-button-retry`, `-button-retake`, `-example`; the camera as `question__upload-capture`, its parts as `question__upload-capture-<part>`).
  * @csspart signature__base - Re-exported from `<kyc-signature-prompt>`: the panel.
  * @csspart signature__title - Re-exported: the prompt's heading.
  * @csspart signature__progress - Re-exported: "Code 1 of 2".

@@ -46,6 +46,7 @@ const UPLOAD_EXPORTPARTS = [
     'button-remove',
     'button-cancel',
     'button-retry',
+    'button-retake',
     'capture',
     'capture-viewfinder',
     'capture-frame',
@@ -140,7 +141,7 @@ const NO_THRESHOLDS: Partial<QualityThresholds> = Object.freeze({});
  * @csspart upload - Re-exported from `<kyc-file-upload>`: its box (likewise `upload-files`,
  *   `upload-file`, `upload-thumbnail`, `upload-progress`, `upload-message`, `upload-actions`,
  *   `upload-button-choose`, `upload-button-camera`, `upload-button-remove`, `upload-button-cancel`,
- *   `upload-button-retry`, `upload-example`; the camera as `upload-capture` and its parts as
+ *   `upload-button-retry`, `upload-button-retake`, `upload-example`; the camera as `upload-capture` and its parts as
  *   `upload-capture-<part>`).
  *
  * @cssproperty --kyc-question-document-height - Maximum height of a legal document's text (16rem).

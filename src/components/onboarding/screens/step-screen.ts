@@ -49,6 +49,7 @@ const QUESTION_PARTS = [
   'upload-button-remove',
   'upload-button-cancel',
   'upload-button-retry',
+  'upload-button-retake',
   'upload-capture',
   'upload-capture-viewfinder',
   'upload-capture-frame',
