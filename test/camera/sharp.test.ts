@@ -65,6 +65,7 @@ describe('document camera: a sharp card in the frame', () => {
     expect(el.files[0].type).to.equal('image/jpeg');
     expect(await sizeOf(el.files[0])).to.equal('1280x720');
     expect(liveTracks(), 'the camera stopped').to.deep.equal([]);
+    await expectAccessible(el);
   });
 
   it('takes the front, then the back, with the camera on between them', async () => {

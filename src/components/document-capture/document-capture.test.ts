@@ -49,6 +49,24 @@ describe('<kyc-document-capture> without a camera', () => {
     });
   }
 
+  it('says it is starting the camera while the browser asks the person, and stops asking when removed', async () => {
+    let answer: (stream: MediaStream) => void = () => undefined;
+    navigator.mediaDevices.getUserMedia = () => new Promise((resolve) => (answer = resolve));
+    const el = await fixture<KycDocumentCapture>(
+      html`<kyc-document-capture attribute-key="passport" label="Passport"></kyc-document-capture>`,
+    );
+    expect(el.status).to.equal('starting');
+    expect(el.shadowRoot!.querySelector('.starting')!.textContent.trim()).to.equal('Starting the camera…');
+    expect(el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button-shutter"]')!.disabled).to.equal(true);
+    await expectAccessible(el);
+    // The person answers after the element left: the camera it got is stopped at once.
+    el.remove();
+    const stream = document.createElement('canvas').captureStream(); // a video track standing in for the camera's
+    const [track] = stream.getVideoTracks();
+    answer(stream);
+    await waitUntil(() => track.readyState === 'ended', 'the late camera stopped');
+  });
+
   it('asks for the camera again on "Try the camera again"', async () => {
     failCamera('NotReadableError');
     const el = await fixture<KycDocumentCapture>(
