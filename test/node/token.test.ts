@@ -39,9 +39,12 @@ describe('tokens: mint and verify', () => {
     assert.deepEqual(await verifyKycToken(token, { secret: SECRET, now: NOW + 299_000 }), CLIENT_A);
   });
 
-  test('the payload binds audience, legal entity and client, with iat and exp', async () => {
+  test('the payload binds audience, legal entity and client, with iat, exp and its own random id', async () => {
     const token = await mintKycToken(CLIENT_A, { secret: SECRET, ttlSeconds: 300, now: NOW });
-    assert.deepEqual(decode(token.split('.')[0]), {
+    const { jti, ...claims } = decode(token.split('.')[0]) as { jti: string };
+    assert.match(jti, /^[A-Za-z0-9_-]{22}$/, '128 random bits');
+    assert.notEqual(await mintKycToken(CLIENT_A, { secret: SECRET, ttlSeconds: 300, now: NOW }), token, 'minted twice, two tokens');
+    assert.deepEqual(claims, {
       v: 2,
       aud: DEFAULT_KYC_TOKEN_AUDIENCE,
       legal_entity_uuid: CLIENT_A.legalEntityUuid,
@@ -362,6 +365,15 @@ describe('tokens: hand-off to a phone', () => {
     const again = await post({ handoff });
     assert.equal(again.status, 401, 'never twice');
     assert.match(((await again.json()) as { detail: string }).detail, /expired or was used already/);
+  });
+
+  test('two links made in the same second are two links: using one leaves the other', async () => {
+    clock = NOW;
+    const first = await handoffToken();
+    const second = await handoffToken();
+    assert.notEqual(first, second);
+    assert.equal((await post({ handoff: first })).status, 200);
+    assert.equal((await post({ handoff: second })).status, 200, 'the second link still opens');
   });
 
   test('a hand-off token opens nothing itself, and a normal token is no hand-off token', async () => {

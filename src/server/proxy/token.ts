@@ -152,6 +152,8 @@ class TokenKey {
           client_uuid: identity.clientUuid,
           iat,
           exp: iat + ttlSeconds,
+          // Every token is another: two hand-off links made in one second are two links, each used once.
+          jti: toBase64Url(crypto.getRandomValues(new Uint8Array(16))),
         }),
       ),
     );
