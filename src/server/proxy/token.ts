@@ -4,7 +4,8 @@
  * `Authorization: Bearer …`, and the proxy reads the identity back from it.
  *
  * A token is `base64url(payload).base64url(HMAC-SHA256)`, where the payload is the JSON
- * `{"v":2,"aud","legal_entity_uuid","client_uuid","iat","exp"}`. `aud` names what the token is
+ * `{"v":2,"aud","legal_entity_uuid","client_uuid","iat","exp","jti"}` (`jti`: 128 random bits, so
+ * that no two tokens are the same). `aud` names what the token is
  * for (the proxy's audience, by default {@link DEFAULT_KYC_TOKEN_AUDIENCE}): a token minted for
  * anything else with the same secret (a session cookie, another service) is refused. Only
  * WebCrypto is used, so it runs in Node 20 and in edge runtimes alike. The payload is signed, not
