@@ -5,7 +5,7 @@
  * from the quality checks' own measures (`src/internal/photo-quality.ts`) on the frame's part.
  * Pure functions: the element measures, these decide.
  */
-import { judge, type DocumentShape, type QualityMeasures, type QualityThresholds } from './photo-quality.js';
+import { greyCopy, judge, measurePixels, type DocumentShape, type QualityMeasures, type QualityThresholds } from './photo-quality.js';
 
 /** A rectangle in the video's own pixels. */
 export interface Rect {
@@ -56,6 +56,32 @@ export function measuredRect(width: number, height: number, shape: DocumentShape
     width: Math.min(width, Math.ceil(frame.x + frame.width * (1 + MARGIN))) - x,
     height: Math.min(height, Math.ceil(frame.y + frame.height * (1 + MARGIN))) - y,
   };
+}
+
+/**
+ * Measures the frame's part of a live picture `width` × `height` (a video's current frame): its
+ * grey copy (to compare with the next) and the quality checks' measures; null when there is no
+ * picture yet.
+ */
+export async function measureFrame(
+  source: ImageBitmapSource,
+  width: number,
+  height: number,
+  shape: DocumentShape,
+): Promise<{ grey: Uint8Array; measures: QualityMeasures } | null> {
+  const part = measuredRect(width, height, shape);
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(source, part.x, part.y, part.width, part.height);
+  } catch {
+    return null;
+  }
+  try {
+    const copy = greyCopy(bitmap);
+    return copy ? { grey: copy.grey, measures: measurePixels(copy.grey, copy.width, copy.height) } : null;
+  } finally {
+    bitmap.close();
+  }
 }
 
 /** Mean absolute difference of two grey pictures of one size (every fourth pixel); Infinity when their sizes differ. */

@@ -339,6 +339,7 @@ const translation = {
   captureCameraBusy: 'تطبيق آخر يستخدم الكاميرا. أغلقه وحاول مرة أخرى، أو اختر ملفًا بدلًا من ذلك.',
   captureChooseFile: 'اختر ملفًا بدلًا من ذلك',
   captureTryAgain: 'جرّب الكاميرا مرة أخرى',
+  captureOpen: 'افتح الكاميرا',
 
   // The hand-off to a phone
   handoffStart: 'المتابعة على هاتفك',

@@ -290,6 +290,7 @@ const translation = {
     'Die Kamera wird von einer anderen App verwendet. Schließen Sie diese und versuchen Sie es erneut, oder wählen Sie eine Datei.',
   captureChooseFile: 'Stattdessen eine Datei wählen',
   captureTryAgain: 'Kamera erneut versuchen',
+  captureOpen: 'Kamera öffnen',
 
   // The hand-off to a phone
   handoffStart: 'Auf dem Smartphone fortfahren',

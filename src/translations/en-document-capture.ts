@@ -32,6 +32,7 @@ const terms = {
   captureCameraBusy: 'The camera is being used by another app. Close that app and try again, or choose a file instead.',
   captureChooseFile: 'Choose a file instead',
   captureTryAgain: 'Try the camera again',
+  captureOpen: 'Open the camera',
 };
 
 registerEnglishTerms(terms);

@@ -285,6 +285,7 @@ const translation = {
   captureCameraBusy: 'Otra aplicación está usando la cámara. Ciérrela y vuelva a intentarlo, o elija un archivo.',
   captureChooseFile: 'Elegir un archivo',
   captureTryAgain: 'Volver a intentar con la cámara',
+  captureOpen: 'Abrir la cámara',
 
   // The hand-off to a phone
   handoffStart: 'Continuar en su teléfono',

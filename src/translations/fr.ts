@@ -283,6 +283,7 @@ const translation = {
   captureCameraBusy: 'La caméra est utilisée par une autre application. Fermez-la et réessayez, ou choisissez plutôt un fichier.',
   captureChooseFile: 'Choisir plutôt un fichier',
   captureTryAgain: 'Réessayer la caméra',
+  captureOpen: 'Ouvrir la caméra',
 
   // The hand-off to a phone
   handoffStart: 'Continuer sur votre téléphone',

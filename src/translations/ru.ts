@@ -297,6 +297,7 @@ const translation = {
   captureCameraBusy: 'Камера занята другим приложением. Закройте его и попробуйте снова или выберите файл.',
   captureChooseFile: 'Выбрать файл',
   captureTryAgain: 'Попробовать камеру снова',
+  captureOpen: 'Открыть камеру',
 
   // The hand-off to a phone
   handoffStart: 'Продолжить на телефоне',

@@ -95,7 +95,8 @@ describe('document camera: a sharp card in the frame', () => {
     const results = record<{ auto: boolean }>('kyc-capture-result');
     const { el, clock } = await camera();
     button(el, 'button-shutter').click();
-    await waitUntil(() => el.status === 'review', 'the shot is checked');
+    await el.settled(); // the shot is taken and checked
+    expect(el.status).to.equal('review');
     expect(results.map((result) => result.auto)).to.deep.equal([false]);
     button(el, 'button-retake').click();
     await el.updateComplete;
@@ -122,6 +123,14 @@ describe('document camera: a sharp card in the frame', () => {
     button(second.el, 'button-close').click();
     expect(closes).to.deep.equal([{ reason: 'close', camera: null }]);
     expect(liveTracks()).to.deep.equal([]);
+    // Closed, it offers to open the camera again (no dead picture, no shutter).
+    await second.el.updateComplete;
+    expect(second.el.status).to.equal('idle');
+    expect(partOf(second.el, 'button-shutter')).to.equal(null);
+    await expectAccessible(second.el);
+    button(second.el, 'button-open').click();
+    await waitUntil(() => second.el.matches(':state(live)'), 'the camera again', { timeout: 10_000 });
+    expect(liveTracks()).to.have.length(1);
   });
 
   it('guides in Arabic, right to left', async () => {
@@ -202,6 +211,24 @@ describe('document camera: a sharp card in the frame', () => {
         frame.remove();
       }
       expect(liveTracks(), 'the frame gone, its camera stopped').to.deep.equal([]);
+    });
+
+    it('keeps the front side when the camera is closed before the back', async () => {
+      const { el, clock } = await onDocumentStep();
+      const closes = record('kyc-capture-close');
+      uploadOf(el, 'id_card_front_side').shadowRoot.querySelector<HTMLButtonElement>('[part~="button-camera"]')!.click();
+      await waitUntil(() => captureIn(el)?.matches(':state(live)'), 'the camera in the widget', { timeout: 10_000 });
+      const capture = captureIn(el);
+      await measure(capture, clock, STEADY_CHECKS);
+      inCapture<HTMLButtonElement>(capture, '[part~="button-use"]')!.click();
+      await capture.settled();
+      expect(textOf(capture, 'title')).to.equal('Photo: ID card: back');
+      inCapture<HTMLButtonElement>(capture, '[part~="button-close"]')!.click();
+      const front = uploadOf(el, 'id_card_front_side');
+      await waitUntil(() => front.hasFiles && !front.pending, 'the front uploaded', { timeout: 10_000 });
+      expect(uploadOf(el, 'id_card_back_side').hasFiles).to.equal(false);
+      expect(closes, "the camera's close stays inside the file chooser").to.deep.equal([]);
+      expect(liveTracks()).to.deep.equal([]);
     });
 
     it('stops the camera when the person leaves the step', async () => {

@@ -1,7 +1,7 @@
 // The document camera's tests with a picture that is not good enough (the fake camera's blurred,
 // dark, glared and far-away videos): the right guidance, no auto-capture however long it looks,
 // and the shutter's photo explained with an example, refused by `quality="strict"`.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { QualityProblem } from '../../src/internal/photo-quality.js';
 import type { Guidance } from '../../src/internal/capture-guidance.js';
 import { expectAccessible } from './axe.js';
@@ -30,13 +30,18 @@ export function poorPictureTests({ scene, guidance, words, problem, explanation 
     it(`says "${words}" and never takes the photo by itself`, async () => {
       const results = record('kyc-capture-result');
       const { el, clock } = await camera();
+      const said = () => el.shadowRoot!.querySelector('[role="status"]')!.textContent.trim();
       await measure(el, clock);
       expect(el.guidance).to.equal(guidance);
       expect(textOf(el, 'guidance')).to.equal(words);
-      expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent.trim()).to.equal(words);
+      // Said to screen readers once it held for two measures (a shaking hand does not make it chatter).
+      expect(said()).to.equal('Starting the camera…');
+      await measure(el, clock);
+      expect(said()).to.equal(words);
       expect(el.matches(':state(ready)')).to.equal(false);
       // However long the person holds it, the fake clock's measures never take it.
       await measure(el, clock, STEADY_CHECKS * 4);
+      expect(clock.pending(), 'still measuring').to.deep.equal([200]);
       expect(el.status).to.equal('live');
       expect(el.guidance).to.equal(guidance);
       expect(results).to.deep.equal([]);
@@ -48,7 +53,8 @@ export function poorPictureTests({ scene, guidance, words, problem, explanation 
       const errors = record('kyc-error');
       const { el } = await camera();
       partOf(el, 'button-shutter')!.click();
-      await waitUntil(() => el.status === 'review', 'the shot is checked');
+      await el.settled(); // the shot is taken and checked
+      expect(el.status).to.equal('review');
       expect(results).to.have.length(1);
       expect(results[0].auto).to.equal(false);
       expect(results[0].problems[0]).to.equal(problem);
@@ -69,7 +75,8 @@ export function poorPictureTests({ scene, guidance, words, problem, explanation 
       const errors = record<{ code: string }>('kyc-error');
       const { el } = await camera({ quality: 'strict' });
       partOf(el, 'button-shutter')!.click();
-      await waitUntil(() => el.status === 'review', 'the shot is checked');
+      await el.settled();
+      expect(el.status).to.equal('review');
       expect(results.map((result) => result.accepted)).to.deep.equal([false]);
       expect(errors.map((error) => error.code)).to.deep.equal(['upload_rejected']);
       expect(partOf(el, 'button-use')).to.equal(null);

@@ -1,18 +1,18 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { KycCaptureResultEvent, KycCaptureStartEvent, KycErrorEvent, type KycCaptureSide } from '../../events/events.js';
-import { frameRect, guidanceFor, measuredRect, motionBetween, type Guidance } from '../../internal/capture-guidance.js';
+import { frameRect, guidanceFor, measureFrame, motionBetween, type Guidance } from '../../internal/capture-guidance.js';
 import { systemClock, type KycClock } from '../../internal/clock.js';
 import { drawn } from '../../internal/drawn.js';
 import { KycElement } from '../../internal/kyc-element.js';
 import { photoExample } from '../../internal/photo-example.js';
+import { QUALITY_TERMS } from '../../internal/quality-terms.js';
 import {
   assessPhoto,
-  greyCopy,
-  measurePixels,
   shapeOf,
   type DocumentShape,
   type QualityProblem,
+  type QualityReport,
   type QualityThresholds,
 } from '../../internal/photo-quality.js';
 import { formControlStyles } from '../../styles/form-control.styles.js';
@@ -29,6 +29,10 @@ import { documentCaptureStyles } from './document-capture.styles.js';
 export const ANALYSE_EVERY_MS = 200;
 /** Measures in a row the picture must be ready (sharp, steady, in the frame) before it is taken by itself. */
 export const STEADY_CHECKS = 3;
+/** Measures in a row a guidance must hold before the live region says it. */
+const ANNOUNCE_AFTER = 2;
+/** The least time between two things the live region says, in ms. */
+const ANNOUNCE_GAP_MS = 1500;
 /** The long side of a shown shot (the review). */
 const PREVIEW_SIDE = 640;
 
@@ -47,16 +51,6 @@ const GUIDANCE_TERMS: Readonly<Record<Guidance, TextTermKey>> = {
   still: 'captureStill',
   blur: 'captureBlur',
   ready: 'captureReady',
-};
-
-const QUALITY_TERMS: Readonly<Record<QualityProblem, TextTermKey>> = {
-  resolution: 'qualityResolution',
-  'cut-off': 'qualityCutOff',
-  'too-small': 'qualityTooSmall',
-  blur: 'qualityBlur',
-  dark: 'qualityDark',
-  bright: 'qualityBright',
-  glare: 'qualityGlare',
 };
 
 const CAMERA_TERMS: Readonly<Record<CameraProblem, TextTermKey>> = {
@@ -131,6 +125,7 @@ export interface KycCaptureCloseDetail {
  * @csspart button-close - "Close the camera".
  * @csspart button-choose - "Choose a file instead".
  * @csspart button-retry - "Try the camera again".
+ * @csspart button-open - "Open the camera", after it was stopped.
  *
  * @cssproperty --kyc-document-capture-frame-color - The frame's colour while the picture is not ready (white).
  * @cssproperty --kyc-document-capture-ready-color - The frame's colour when the picture is ready (the success colour).
@@ -201,7 +196,16 @@ export class KycDocumentCapture extends KycElement {
   #analysing: Promise<void> = Promise.resolve();
   /** The camera's picture being shown (after a start, a use or a retake). */
   #showing: Promise<void> = Promise.resolve();
+  /** The shutter's picture being taken and checked. */
+  #shooting: Promise<void> = Promise.resolve();
+  /** Aborted at every stop: what waits for the picture stops waiting. */
+  #stopped = new AbortController();
   #files: File[] = [];
+  /** The guidance measured last, how many measures in a row it held, and what the live region last said of it (when). */
+  #candidate: Guidance | null = null;
+  #held = 0;
+  #announced: Guidance | null = null;
+  #announcedAt = -Infinity;
 
   /** The photos used, one per side (front, then back), once `change` was fired. */
   get files(): File[] {
@@ -216,7 +220,9 @@ export class KycDocumentCapture extends KycElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stop();
-    if (this.status !== 'done' && this.status !== 'unavailable') this.status = 'idle';
+    this.shot?.preview.close();
+    this.shot = null;
+    if (this.status === 'review') this.status = 'idle'; // the shot is gone: connected again, the camera starts again
   }
 
   // ── public methods ────────────────────────────────────────────────────────
@@ -228,6 +234,7 @@ export class KycDocumentCapture extends KycElement {
     this.status = 'starting';
     this.cameraProblem = null;
     this.guidance = null;
+    this.announcement = this.#localize.term('captureStarting'); // not kept from the guidance that follows
     let stream: MediaStream;
     try {
       if (!navigator.mediaDevices?.getUserMedia) throw new DOMException('No camera API', 'NotFoundError');
@@ -259,7 +266,12 @@ export class KycDocumentCapture extends KycElement {
     try {
       await video.play();
       if (video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) {
-        await new Promise((resolve) => video.addEventListener('loadeddata', resolve, { once: true }));
+        // The first picture, unless the camera is stopped first.
+        const { signal } = this.#stopped;
+        await new Promise((resolve) => {
+          video.addEventListener('loadeddata', resolve, { once: true, signal });
+          signal.addEventListener('abort', resolve, { once: true });
+        });
       }
     } catch {
       // play() is refused only when the element left meanwhile.
@@ -271,9 +283,14 @@ export class KycDocumentCapture extends KycElement {
     this.#schedule();
   }
 
-  /** Stops the camera (its tracks end: the browser's camera light goes off). */
+  /**
+   * Stops the camera (its tracks end: the browser's camera light goes off). The element then
+   * offers to open it again, unless the photos were used or the camera could not be used.
+   */
   stop(): void {
     this.#generation += 1;
+    this.#stopped.abort();
+    this.#stopped = new AbortController();
     this.clock.clearTimeout(this.#timer);
     this.#timer = undefined;
     if (this.#stream) stopTracks(this.#stream);
@@ -283,12 +300,13 @@ export class KycDocumentCapture extends KycElement {
     this.#steady = 0;
     this.#internals.states.delete('live');
     this.#internals.states.delete('ready');
+    if (this.status === 'starting' || this.status === 'live' || this.status === 'checking') this.status = 'idle';
   }
 
   /** Takes the photo now (the shutter). */
   async capture(): Promise<void> {
     if (this.status !== 'live') return;
-    await this.#shoot(false);
+    await (this.#shooting = this.#shoot(false));
   }
 
   /**
@@ -298,6 +316,7 @@ export class KycDocumentCapture extends KycElement {
   async settled(): Promise<void> {
     await this.#showing;
     await this.#analysing;
+    await this.#shooting;
     await this.updateComplete;
   }
 
@@ -346,6 +365,12 @@ export class KycDocumentCapture extends KycElement {
       case 'review':
       case 'done':
         return this.#renderReview();
+      case 'idle':
+        return html`<div class="actions" part="actions">
+          <button type="button" class="button button--primary" part="button-open" @click=${() => void this.start()}>
+            ${localize.term('captureOpen')}
+          </button>
+        </div>`;
       default:
         return this.#renderLive();
     }
@@ -464,31 +489,43 @@ export class KycDocumentCapture extends KycElement {
       return;
     }
     const shape = this.#shape;
-    const part = measuredRect(video.videoWidth, video.videoHeight, shape);
-    let copy: ReturnType<typeof greyCopy> = null;
-    try {
-      const bitmap = await createImageBitmap(video, part.x, part.y, part.width, part.height);
-      copy = greyCopy(bitmap);
-      bitmap.close();
-    } catch {
-      // A picture not there yet (the camera starting): measured next time.
-    }
+    // A picture not there yet (the camera starting) is measured next time.
+    const frame = await measureFrame(video, video.videoWidth, video.videoHeight, shape);
     if (generation !== this.#generation || this.status !== 'live') return;
-    if (!copy) {
+    if (!frame) {
       this.#schedule();
       return;
     }
-    const measures = measurePixels(copy.grey, copy.width, copy.height);
-    const motion = this.#previous ? motionBetween(this.#previous, copy.grey) : 0;
-    this.#previous = copy.grey;
-    const guidance = guidanceFor(measures, motion, shape, this.qualityThresholds);
+    const motion = this.#previous ? motionBetween(this.#previous, frame.grey) : 0;
+    this.#previous = frame.grey;
+    const guidance = guidanceFor(frame.measures, motion, shape, this.qualityThresholds);
     this.#steady = guidance === 'ready' ? this.#steady + 1 : 0;
-    if (guidance !== this.guidance) this.announcement = this.#localize.term(GUIDANCE_TERMS[guidance]);
     this.guidance = guidance;
+    this.#announce(guidance);
     if (guidance === 'ready') this.#internals.states.add('ready');
     else this.#internals.states.delete('ready');
-    if (this.#steady >= STEADY_CHECKS) await this.#shoot(true);
+    if (this.#steady >= STEADY_CHECKS) await (this.#shooting = this.#shoot(true));
     else this.#schedule();
+  }
+
+  /**
+   * Says the guidance to screen readers once it has held for {@link ANNOUNCE_AFTER} measures and
+   * {@link ANNOUNCE_GAP_MS} after the last thing said: a hand that shakes does not make the live
+   * region speak five times a second, and "now the back side" is heard before the next guidance.
+   */
+  #announce(guidance: Guidance): void {
+    this.#held = guidance === this.#candidate ? this.#held + 1 : 1;
+    this.#candidate = guidance;
+    if (this.#held < ANNOUNCE_AFTER || guidance === this.#announced) return;
+    if (this.clock.now() - this.#announcedAt < ANNOUNCE_GAP_MS) return;
+    this.#announced = guidance;
+    this.#say(this.#localize.term(GUIDANCE_TERMS[guidance]));
+  }
+
+  /** Puts `text` in the live region. */
+  #say(text: string): void {
+    this.announcement = text;
+    this.#announcedAt = this.clock.now();
   }
 
   /** Takes the picture at the camera's full size, checks it, and shows it for review. */
@@ -499,13 +536,18 @@ export class KycDocumentCapture extends KycElement {
     this.clock.clearTimeout(this.#timer);
     this.#timer = undefined;
     this.status = 'checking';
-    const canvas = new OffscreenCanvas(video.videoWidth, video.videoHeight);
-    canvas.getContext('2d')!.drawImage(video, 0, 0);
-    const preview = await previewOf(canvas);
-    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
-    const picture = canvas.transferToImageBitmap();
-    const report = this.quality === 'off' ? null : await assessPhoto(picture, this.#shape, this.qualityThresholds);
-    picture.close();
+    let taken: { blob: Blob; preview: ImageBitmap; report: QualityReport | null };
+    try {
+      taken = await this.#take(video);
+    } catch {
+      // The picture could not be encoded or checked (out of memory): the person tries again.
+      if (generation === this.#generation && this.status === 'checking') {
+        this.status = 'live';
+        this.#schedule();
+      }
+      return;
+    }
+    const { blob, preview, report } = taken;
     if (generation !== this.#generation) {
       preview.close();
       return;
@@ -534,6 +576,26 @@ export class KycDocumentCapture extends KycElement {
     }
   }
 
+  /** The video's current picture: encoded as JPEG at full size, checked, and scaled for the review. */
+  async #take(video: HTMLVideoElement): Promise<{ blob: Blob; preview: ImageBitmap; report: QualityReport | null }> {
+    const canvas = new OffscreenCanvas(video.videoWidth, video.videoHeight);
+    canvas.getContext('2d')!.drawImage(video, 0, 0);
+    const preview = await previewOf(canvas);
+    try {
+      const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
+      const picture = canvas.transferToImageBitmap();
+      try {
+        const report = this.quality === 'off' ? null : await assessPhoto(picture, this.#shape, this.qualityThresholds);
+        return { blob, preview, report };
+      } finally {
+        picture.close();
+      }
+    } catch (error) {
+      preview.close();
+      throw error;
+    }
+  }
+
   readonly #use = (): void => {
     const shot = this.shot;
     if (!shot || this.status !== 'review') return;
@@ -541,8 +603,8 @@ export class KycDocumentCapture extends KycElement {
     if (this.backLabel && this.sideIndex === 0) {
       // The back side next, with the camera still on.
       this.sideIndex = 1;
-      this.announcement = this.#localize.term('captureNextSide', this.backLabel);
       this.#golive();
+      this.#say(this.#localize.term('captureNextSide', this.backLabel));
       return;
     }
     this.status = 'done';
@@ -562,6 +624,8 @@ export class KycDocumentCapture extends KycElement {
     this.guidance = null;
     this.#previous = null;
     this.#steady = 0;
+    this.#candidate = null;
+    this.#announced = null; // what the picture says is said again
     if (!this.#stream) {
       void this.start();
       return;
