@@ -3,8 +3,9 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { KycApiError, KycClient } from '../../api/index.js';
 import type { FileProblem } from '../../internal/file-check.js';
-import { shapeOf, type QualityProblem, type QualityThresholds } from '../../internal/photo-quality.js';
+import { shapeOf, type QualityThresholds } from '../../internal/photo-quality.js';
 import { photoExample } from '../../internal/photo-example.js';
+import { QUALITY_TERMS } from '../../internal/quality-terms.js';
 import { FILE_KIND_MIME_TYPES, type FileKind } from '../../shared/file-kinds.js';
 import { drawn } from '../../internal/drawn.js';
 import { KycElement } from '../../internal/kyc-element.js';
@@ -30,33 +31,26 @@ const PROBLEM_TERMS: Readonly<Record<Exclude<FileProblem, 'too-big'>, TextTermKe
   'too-many-pixels': 'fileTooManyPixels',
 };
 
-/** What to do about each problem the photo's quality checks found. */
-const QUALITY_TERMS: Readonly<Record<QualityProblem, TextTermKey>> = {
-  resolution: 'qualityResolution',
-  'cut-off': 'qualityCutOff',
-  'too-small': 'qualityTooSmall',
-  blur: 'qualityBlur',
-  dark: 'qualityDark',
-  bright: 'qualityBright',
-  glare: 'qualityGlare',
-};
-
 /** The parts of `<kyc-document-capture>` re-exported as `capture-<part>` (its `base` as `capture`). */
 const CAPTURE_EXPORTPARTS = [
   'base: capture',
   ...[
+    'title',
     'viewfinder',
+    'video',
     'frame',
     'guidance',
     'preview',
     'problems',
     'example',
+    'actions',
     'button-shutter',
     'button-use',
     'button-retake',
     'button-close',
     'button-choose',
     'button-retry',
+    'button-open',
   ].map((part) => `${part}: capture-${part}`),
 ].join(', ');
 
@@ -112,9 +106,9 @@ const UPLOAD_ERROR_TERMS: Readonly<Record<number, TextTermKey>> = {
  * @csspart button-choose - "Choose a file" / "Add a page" / "Replace".
  * @csspart button-camera - "Take a photo".
  * @csspart capture - The camera (`<kyc-document-capture>`) while it is open; its parts are
- *   re-exported as `capture-<part>` (`capture-viewfinder`, `-frame`, `-guidance`, `-preview`,
- *   `-problems`, `-example`, `-button-shutter`, `-button-use`, `-button-retake`, `-button-close`,
- *   `-button-choose`, `-button-retry`).
+ *   re-exported as `capture-<part>` (`capture-title`, `-viewfinder`, `-video`, `-frame`, `-guidance`,
+ *   `-preview`, `-problems`, `-example`, `-actions`, `-button-shutter`, `-button-use`, `-button-retake`,
+ *   `-button-close`, `-button-choose`, `-button-retry`, `-button-open`).
  * @csspart example - The example of a good photo beside a photo's quality problems.
  * @csspart button-remove - A file's remove button.
  * @csspart button-cancel - An upload's cancel button.
@@ -373,7 +367,7 @@ export class KycFileUpload extends KycElement {
                 exportparts=${CAPTURE_EXPORTPARTS}
                 attribute-key=${this.attributeKey}
                 label=${this.label}
-                back-label=${this.captureBack?.label ?? ''}
+                back-label=${this.captureBack && this.captureBack.files.items.length === 0 ? this.captureBack.label : ''}
                 quality=${this.quality}
                 .qualityThresholds=${this.qualityThresholds}
                 @change=${this.#onCaptured}
@@ -564,7 +558,14 @@ export class KycFileUpload extends KycElement {
       return;
     }
     this.capturing = true;
-    await this.need('kyc-document-capture');
+    try {
+      await this.need('kyc-document-capture');
+    } catch {
+      // The camera's code did not arrive (offline): the phone's camera app, or the chooser, instead.
+      this.capturing = false;
+      this.cameraPicker.click();
+      return;
+    }
     await this.updateComplete;
     this.#capture?.focus();
   };
@@ -585,8 +586,12 @@ export class KycFileUpload extends KycElement {
 
   /** The camera was closed; "Choose a file instead" opens the chooser (still in the click). */
   readonly #onCaptureClosed = (event: CustomEvent<KycCaptureCloseDetail>): void => {
+    event.stopPropagation(); // the camera's own business: the host sees the files, or the chooser
+    // A front side already used stays, though the back was not taken.
+    const [used] = (event.currentTarget as KycDocumentCapture).files;
     this.capturing = false;
     if (event.detail.reason === 'choose-file') this.picker.click();
+    if (used) void this.addFiles([used]);
     void this.updateComplete.then(() => this.focus());
   };
 
@@ -621,7 +626,10 @@ export class KycFileUpload extends KycElement {
   #retake(item: DocumentFile): void {
     this.#files.remove(item);
     if (this.#cameraOffered()) void this.#openCamera();
-    else this.picker.click();
+    else {
+      this.picker.click();
+      void this.updateComplete.then(() => this.focus()); // the focused button went with the photo
+    }
   }
 
   #retry(item: DocumentFile): void {

@@ -60,6 +60,10 @@ const UPLOAD_EXPORTPARTS = [
     'capture-button-close',
     'capture-button-choose',
     'capture-button-retry',
+    'capture-title',
+    'capture-video',
+    'capture-actions',
+    'capture-button-open',
     'example',
   ].map((part) => `${part}: upload-${part}`),
 ].join(', ');

@@ -63,6 +63,10 @@ const QUESTION_PARTS = [
   'upload-capture-button-close',
   'upload-capture-button-choose',
   'upload-capture-button-retry',
+  'upload-capture-title',
+  'upload-capture-video',
+  'upload-capture-actions',
+  'upload-capture-button-open',
   'upload-example',
 ] as const;
 const QUESTION_EXPORTPARTS = exportParts('question', QUESTION_PARTS);
@@ -156,21 +160,10 @@ export class KycStepScreen extends KycWordedScreen {
     if (!this.handoffUrl || screen.name !== 'step' || !flow.editable) return nothing;
     const localize = this.localize;
     const handoff = flow.handoff;
-    if (handoff?.expired) {
-      return html`<div class="panel" part="handoff" role="region" aria-labelledby="handoff-title">
-        <h3 id="handoff-title">${localize.term('handoffTitle')}</h3>
-        <p role="status">${localize.term('handoffExpired')}</p>
-        <div class="actions">
-          <button class="button button--secondary" part="button-handoff" ?disabled=${flow.busy !== null} @click=${() => flow.startHandoff(this.handoffUrl!)}>
-            ${localize.term('handoffNewLink')}
-          </button>
-          <button class="button button--secondary" part="button-handoff-stop" @click=${() => flow.stopHandoff()}>${localize.term('handoffStop')}</button>
-        </div>
-      </div>`;
-    }
     if (handoff) {
-      const code = this.#qr?.encodeQr(handoff.url) ?? null;
-      if (!this.#qr) {
+      // One panel for the link and its expiry: its status region stays, so the change is announced.
+      const code = handoff.expired ? null : (this.#qr?.encodeQr(handoff.url) ?? null);
+      if (!this.#qr && !handoff.expired) {
         void import('../../../internal/qr-code.js').then((module) => {
           this.#qr = module;
           this.requestUpdate();
@@ -179,7 +172,7 @@ export class KycStepScreen extends KycWordedScreen {
       const size = code ? code.size + 8 : 0;
       return html`<div class="panel" part="handoff" role="region" aria-labelledby="handoff-title">
         <h3 id="handoff-title">${localize.term('handoffTitle')}</h3>
-        <p>${localize.term('handoffBody')}</p>
+        ${handoff.expired ? nothing : html`<p>${localize.term('handoffBody')}</p>`}
         ${
           code && this.#qr
             ? html`<svg class="qr" part="handoff-qr-code" viewBox="0 0 ${size} ${size}" role="img" aria-label=${localize.term('handoffQrLabel')}>
@@ -188,9 +181,22 @@ export class KycStepScreen extends KycWordedScreen {
             </svg>`
             : nothing
         }
-        <p><a class="link" part="handoff-link" href=${handoff.url} target="_blank" rel="noopener noreferrer">${localize.term('handoffLink')}</a></p>
-        <p class="muted" role="status">${localize.term('handoffWaiting')}</p>
-        <div><button class="button button--secondary" part="button-handoff-stop" @click=${() => flow.stopHandoff()}>${localize.term('handoffStop')}</button></div>
+        ${
+          handoff.expired
+            ? nothing
+            : html`<p><a class="link" part="handoff-link" href=${handoff.url} target="_blank" rel="noopener noreferrer">${localize.term('handoffLink')}</a></p>`
+        }
+        <p class="muted" role="status">${localize.term(handoff.expired ? 'handoffExpired' : 'handoffWaiting')}</p>
+        <div class="actions">
+          ${
+            handoff.expired
+              ? html`<button class="button button--secondary" part="button-handoff" ?disabled=${flow.busy !== null} @click=${() => flow.startHandoff(this.handoffUrl!)}>
+                  ${localize.term('handoffNewLink')}
+                </button>`
+              : nothing
+          }
+          <button class="button button--secondary" part="button-handoff-stop" @click=${() => flow.stopHandoff()}>${localize.term('handoffStop')}</button>
+        </div>
       </div>`;
     }
     const documents = flow.steps[screen.index]?.questions.some(({ attribute }) => attribute.type === 'document');
@@ -264,7 +270,13 @@ export class KycStepScreen extends KycWordedScreen {
     const localize = this.localize;
     return html`<div class="sides">
       <div class="sides__pair">
-        ${this.#renderQuestion(question, reuse ? null : { label: this.wording.question(back).title, files: documents.filesOf(back.attribute.key) })}
+        ${this.#renderQuestion(
+          question,
+          // The camera takes the back after the front, unless the back is not asked or already stored.
+          reuse || flow.valueOf(back.attribute)
+            ? null
+            : { label: this.wording.question(back).title, files: documents.filesOf(back.attribute.key) },
+        )}
         ${reuse ? nothing : this.#renderQuestion(back)}
       </div>
       <label class="choice">
