@@ -185,7 +185,7 @@ export class FlowController implements ReactiveController {
   #started = false;
   /** Answers stored as the person goes (see {@link FlowOptions.autosave}). */
   readonly #autosave = new Autosave({
-    clock: () => this.#options.clock ?? systemClock,
+    clock: () => this.#clock,
     idle: () => this.editable && !this.busy && !this.signature && !this.awaitingConsent,
     changesOf: (keys) => this.#unsignedDrafts(keys),
     store: (changes, outlive) => this.#storeAsTyped(changes, outlive),
@@ -224,6 +224,7 @@ export class FlowController implements ReactiveController {
     this.#page?.removeEventListener('visibilitychange', this.#onVisibility);
     this.#page = null;
     this.#poller.stop();
+    this.#clock.clearTimeout(this.#handoffExpiry);
     this.#autosave.flush(true); // what waits for the pause goes now, whatever else is stopped
     this.#abort.abort();
     this.#abort = new AbortController();
@@ -498,20 +499,24 @@ export class FlowController implements ReactiveController {
     }
   }
 
+  /** What the flow schedules by: the host's clock, else the system's. */
+  get #clock(): KycClock {
+    return this.#options.clock ?? systemClock;
+  }
+
   /** Marks the link expired when its token does (`seconds` from now, as the token endpoint said). */
   #expireHandoff(url: string, seconds: number | null): void {
-    const clock = this.#options.clock ?? systemClock;
-    clock.clearTimeout(this.#handoffExpiry);
+    this.#clock.clearTimeout(this.#handoffExpiry);
     this.#handoffExpiry = undefined;
     if (seconds === null) return;
-    this.#handoffExpiry = clock.setTimeout(() => {
+    this.#handoffExpiry = this.#clock.setTimeout(() => {
       if (this.handoff?.url === url) this.#set({ handoff: { url, expired: true } });
     }, seconds * 1000);
   }
 
   /** Closes the hand-off: the person goes on here. */
   stopHandoff(): void {
-    (this.#options.clock ?? systemClock).clearTimeout(this.#handoffExpiry);
+    this.#clock.clearTimeout(this.#handoffExpiry);
     this.#set({ handoff: null });
     if (!this.#watching()) this.#poller.stop();
   }
@@ -955,7 +960,7 @@ export class FlowController implements ReactiveController {
     if (this.application && (screen.name === 'step' || screen.name === 'review')) {
       rememberStep(this.application.uuid, screen.name === 'review' ? 'review' : screen.index);
     }
-    if (this.handoff) (this.#options.clock ?? systemClock).clearTimeout(this.#handoffExpiry);
+    if (this.handoff) this.#clock.clearTimeout(this.#handoffExpiry);
     this.#set({ screen, signature: null, unsavedAnswers: false, documentNote: false, handoff: null });
     if (screen.name === 'review') void this.#loadLabels();
     if (screen.name === 'step') {

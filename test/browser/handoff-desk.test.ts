@@ -108,6 +108,9 @@ describe('<kyc-onboarding> continue on your phone', () => {
     expect(handoffs).to.have.length(2);
     expect(handoffs[1].url).to.not.equal(handoffs[0].url);
     expect($<HTMLAnchorElement>(el, '[part~="handoff-link"]')!.href).to.equal(handoffs[1].url);
+    // The widget removed: nothing of it is left on the clock (the link's expiry included).
+    el.remove();
+    expect(clock.pending()).to.deep.equal([]);
   });
 
   it('is not offered on a phone (its camera is right there), nor without a token endpoint', async () => {
