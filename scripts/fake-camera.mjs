@@ -3,17 +3,16 @@
 // video is one still frame of a scene of test/helpers/document-corpus.ts (an ID card held in the
 // camera's frame: sharp, blurred, dark, with glare, far away), drawn in Chromium as the corpus is
 // and written as YUV4MPEG2 (4:2:0, BT.601 studio range, as Chromium reads it), which Chromium
-// loops. Made once and kept under node_modules/.cache by the hash of their sources.
+// loops. Made once and kept under node_modules/.cache by the hash of their sources. Runs under tsx
+// (web-test-runner's config is loaded with it; by hand: node --import tsx scripts/fake-camera.mjs).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launchChromium } from './chromium.mjs';
 
 const CORPUS = fileURLToPath(new URL('../test/helpers/document-corpus.ts', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
-/** The scenes, as test/helpers/document-corpus.ts names them (CAMERA_SCENES). */
-export const CAMERA_SCENES = ['sharp', 'blurred', 'dark', 'glare', 'far'];
 
 /** In the page: a scene's frame as a YUV4MPEG2 frame's planes (Y, then U and V at half size), base64. */
 const TO_I420 = (name) => {
@@ -56,6 +55,7 @@ const TO_I420 = (name) => {
 
 /** The video of each scene (path of a .y4m file), made when missing. */
 export async function fakeCameraVideos() {
+  const { CAMERA_SCENES } = await import(pathToFileURL(CORPUS).href);
   const hash = createHash('sha256').update(readFileSync(CORPUS)).update(readFileSync(SELF)).digest('hex').slice(0, 16);
   const dir = fileURLToPath(new URL(`../node_modules/.cache/kyc-fake-camera/${hash}/`, import.meta.url));
   const videos = Object.fromEntries(CAMERA_SCENES.map((scene) => [scene, join(dir, `${scene}.y4m`)]));
