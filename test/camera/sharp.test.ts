@@ -133,6 +133,17 @@ describe('document camera: a sharp card in the frame', () => {
     expect(liveTracks()).to.have.length(1);
   });
 
+  it('measures less often where a measure is slow, so that the page stays responsive', async () => {
+    const { el, clock } = await camera();
+    await measure(el, clock);
+    expect(clock.pending(), 'a quick measure: the next in 200 ms').to.deep.equal([200]);
+    // A device where a measure takes 100 ms: the element's clock moves on while it measures.
+    let spent = 0;
+    el.clock = { ...clock, now: () => clock.now() + (spent += 100) };
+    await measure(el, clock);
+    expect(clock.pending(), 'at most a quarter of the time').to.deep.equal([400]);
+  });
+
   it('guides in Arabic, right to left', async () => {
     const { el, clock } = await camera({ lang: 'ar', dir: 'rtl' });
     await waitUntil(() => text(el, 'button-shutter') === 'التقط الصورة', 'the Arabic words');

@@ -25,8 +25,14 @@ import { InheritedProperty } from '../../context/controllers.js';
 import { translationsContext } from '../../context/translations-context.js';
 import { documentCaptureStyles } from './document-capture.styles.js';
 
-/** How often the live picture is measured. */
+/** How often the live picture is measured (at most; see {@link MAX_MEASURE_SHARE}). */
 export const ANALYSE_EVERY_MS = 200;
+/**
+ * The largest share of the time the live measures may take on the main thread: a device on which
+ * a measure takes longer than a quarter of {@link ANALYSE_EVERY_MS} measures less often, so that the
+ * page stays responsive (a measure takes ~25 ms on a desk, several times that on a slow phone).
+ */
+const MAX_MEASURE_SHARE = 0.25;
 /** Measures in a row the picture must be ready (sharp, steady, in the frame) before it is taken by itself. */
 export const STEADY_CHECKS = 3;
 /** Measures in a row a guidance must hold before the live region says it. */
@@ -203,6 +209,8 @@ export class KycDocumentCapture extends KycElement {
   #files: File[] = [];
   /** The guidance measured last, how many measures in a row it held, and what the live region last said of it (when). */
   #candidate: Guidance | null = null;
+  /** How long the last live measure took, in ms (the next waits for four times that, at least). */
+  #measureCost = 0;
   #held = 0;
   #announced: Guidance | null = null;
   #announcedAt = -Infinity;
@@ -474,10 +482,13 @@ export class KycDocumentCapture extends KycElement {
 
   #schedule(): void {
     this.clock.clearTimeout(this.#timer);
-    this.#timer = this.clock.setTimeout(() => {
-      this.#timer = undefined;
-      this.#analysing = this.#analyse();
-    }, ANALYSE_EVERY_MS);
+    this.#timer = this.clock.setTimeout(
+      () => {
+        this.#timer = undefined;
+        this.#analysing = this.#analyse();
+      },
+      Math.max(ANALYSE_EVERY_MS, Math.round(this.#measureCost / MAX_MEASURE_SHARE)),
+    );
   }
 
   /** Measures the frame's part of the live picture, says what to do, and takes the photo when it has been ready long enough. */
@@ -490,7 +501,9 @@ export class KycDocumentCapture extends KycElement {
     }
     const shape = this.#shape;
     // A picture not there yet (the camera starting) is measured next time.
+    const began = this.clock.now();
     const frame = await measureFrame(video, video.videoWidth, video.videoHeight, shape);
+    this.#measureCost = this.clock.now() - began;
     if (generation !== this.#generation || this.status !== 'live') return;
     if (!frame) {
       this.#schedule();
