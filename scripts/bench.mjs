@@ -15,6 +15,8 @@
 // - Photo fix-up: fixUpPhoto on a 12-megapixel photo (src/internal/photo-fixup.ts).
 // - Photo quality checks: their time on that photo, and their hits and misses on the corpus of
 //   document pictures (test/helpers/document-corpus.ts).
+// - Document camera: the live measure of a camera picture, and what it says of each scene of the
+//   fake camera the tests use.
 // - Host proxy ownership check (Node only, test/bench/proxy-ownership.ts): the level-info reads the
 //   proxy makes on its own in typical and hostile sequences, and its cost per forwarded request.
 //
@@ -253,6 +255,7 @@ async function proxyOwnership() {
 
 async function photoFixup() {
   results.quality = await onPage(PHOTO_PAGE, (page) => page.call('benchPhotoQuality()'));
+  results.live = await onPage(PHOTO_PAGE, (page) => page.call('benchLiveGuidance()'));
   results.photo = await onPage(PHOTO_PAGE, (page) => page.call('benchPhotoFixup()'));
   results.photo.violations = [...violations.get(PHOTO_PAGE)];
 }
@@ -314,7 +317,7 @@ const timing = (label, values, note = '') => {
 };
 const figure = (label, value, note = '') => rows.push({ label, median: value, min: '', max: '', runs: '1', note });
 
-const { cold, warm, big, switches, shape, bigHeap, heap, photo, quality, ownership } = results;
+const { cold, warm, big, switches, shape, bigHeap, heap, photo, quality, live, ownership } = results;
 const basic = 'Basic draft, step 1 "Personal data" (6 questions)';
 section(`First screen, from document.body.append(el) — ${basic}`);
 timing(
@@ -384,6 +387,11 @@ for (const [check, { hits, misses, falseAlarms }] of Object.entries(quality.tall
     `${hits} hit${hits === 1 ? '' : 's'}`,
     `${misses} missed, ${falseAlarms} false alarm${falseAlarms === 1 ? '' : 's'}`,
   );
+}
+section('Document camera: the live measure of a 1280 × 720 picture (src/internal/capture-guidance.ts), every 200 ms');
+timing('frame part copied, scaled to 1024 px, measured, judged', live.times);
+for (const { scene, expected, got } of live.said) {
+  figure(`fake camera "${scene}"`, got ?? 'nothing measured', got === expected ? 'as expected' : `expected ${expected}`);
 }
 section('Host proxy ownership check: level-info reads the proxy adds (memory store, 600 s period; Node, no browser)');
 for (const scenario of ownership.scenarios) {

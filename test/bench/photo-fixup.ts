@@ -4,8 +4,9 @@
 // runs fixUpPhoto on it a few times, and answers the figures; then the quality checks' figures.
 import { fixUpPhoto } from '../../src/internal/photo-fixup.js';
 import { assessPhoto, greyCopy, judge, measurePixels, type QualityProblem } from '../../src/internal/photo-quality.js';
+import { guidanceFor, measureFrame, type Guidance } from '../../src/internal/capture-guidance.js';
 import { syntheticPhoto } from '../helpers/corpus.js';
-import { documentCorpus } from '../helpers/document-corpus.js';
+import { CAMERA_HEIGHT, CAMERA_SCENES, CAMERA_WIDTH, cameraPicture, documentCorpus, type CameraScene } from '../helpers/document-corpus.js';
 
 const WARM_UPS = 1;
 const RUNS = 5;
@@ -72,11 +73,46 @@ async function benchPhotoQuality() {
   return { whole, decode, measure, pictures: corpus.length, tally };
 }
 
+/** What the live guidance should say of each scene of the fake camera (scripts/fake-camera.mjs). */
+const SCENE_GUIDANCE: Readonly<Record<CameraScene, Guidance>> = {
+  sharp: 'ready',
+  blurred: 'blur',
+  dark: 'dark',
+  glare: 'glare',
+  far: 'closer',
+};
+
+/**
+ * The document camera's live measure (src/internal/capture-guidance.ts), as the element runs it
+ * every 200 ms: the frame's part of a 1280 × 720 camera picture copied, scaled, measured and
+ * judged; and what it says of each scene of the fake camera.
+ */
+async function benchLiveGuidance() {
+  const scenes = CAMERA_SCENES.map((name) => ({ name, canvas: cameraPicture(name) }));
+  const times: number[] = [];
+  const sharp = scenes[0].canvas;
+  await measureFrame(sharp, CAMERA_WIDTH, CAMERA_HEIGHT, 'card');
+  for (let run = 0; run < RUNS; run += 1) {
+    const start = performance.now();
+    const frame = await measureFrame(sharp, CAMERA_WIDTH, CAMERA_HEIGHT, 'card');
+    guidanceFor(frame!.measures, 0, 'card');
+    times.push(performance.now() - start);
+  }
+  const said: { scene: string; expected: Guidance; got: Guidance | null }[] = [];
+  for (const { name, canvas } of scenes) {
+    const frame = await measureFrame(canvas, CAMERA_WIDTH, CAMERA_HEIGHT, 'card');
+    said.push({ scene: name, expected: SCENE_GUIDANCE[name], got: frame ? guidanceFor(frame.measures, 0, 'card') : null });
+  }
+  return { times, said };
+}
+
 declare global {
   interface Window {
     benchPhotoFixup: typeof benchPhotoFixup;
     benchPhotoQuality: typeof benchPhotoQuality;
+    benchLiveGuidance: typeof benchLiveGuidance;
   }
 }
 window.benchPhotoFixup = benchPhotoFixup;
 window.benchPhotoQuality = benchPhotoQuality;
+window.benchLiveGuidance = benchLiveGuidance;

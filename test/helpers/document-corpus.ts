@@ -143,6 +143,11 @@ export const CAMERA_HEIGHT = 720;
 
 /** A frame of the fake camera's video of `name`, as RGBA pixels of {@link CAMERA_WIDTH} × {@link CAMERA_HEIGHT}. */
 export function cameraFrame(name: CameraScene): Uint8ClampedArray {
+  return cameraPicture(name).getContext('2d')!.getImageData(0, 0, CAMERA_WIDTH, CAMERA_HEIGHT).data;
+}
+
+/** A frame of the fake camera's video of `name`, drawn on a canvas of {@link CAMERA_WIDTH} × {@link CAMERA_HEIGHT}. */
+export function cameraPicture(name: CameraScene): OffscreenCanvas {
   const width = CAMERA_WIDTH;
   const height = CAMERA_HEIGHT;
   // A card held in the middle of the frame, filling most of it (the frame takes 84 % of the height).
@@ -154,6 +159,5 @@ export function cameraFrame(name: CameraScene): Uint8ClampedArray {
     glare: { place: held, effect: glare },
     far: { place: { x: width * 0.4, y: height * 0.38, w: width * 0.2 } },
   };
-  const canvas = scene('card', options[name], width, height);
-  return canvas.getContext('2d')!.getImageData(0, 0, width, height).data;
+  return scene('card', options[name], width, height);
 }
