@@ -109,11 +109,11 @@ export interface KycCaptureCloseDetail {
  * shots are drawn on canvases: a strict CSP needs nothing more. No picture leaves the element but
  * through `files`; the events carry the checks' outcome only.
  *
- * @event {KycCaptureStartEvent} kyc-capture-start - The camera's picture shows. Detail: `{attributeKey, shape, side}`.
+ * @event {KycCaptureStartEvent} kyc-capture-start - The camera's picture shows: at the start, and again for the back side and after a retake. Detail: `{attributeKey, shape, side}`.
  * @event {KycCaptureResultEvent} kyc-capture-result - A photo was taken and checked. Detail: `{attributeKey, shape, side, auto, problems, accepted}`.
  * @event {CustomEvent<KycCaptureCloseDetail>} kyc-capture-close - The person left without using the photos (closed, or chose a file instead). Detail: `{reason, camera}`.
  * @event change - Every side's photo was used (read `files`).
- * @event {KycErrorEvent} kyc-error - The camera could not be used (`camera_unavailable`), or a photo was refused by `quality="strict"` (`upload_rejected`).
+ * @event {KycErrorEvent} kyc-error - The camera could not be used (`camera_unavailable`, once per try), or a photo was refused by `quality="strict"` (`upload_rejected`).
  *
  * @csspart base - The element's box.
  * @csspart title - What is being photographed.
@@ -413,7 +413,7 @@ export class KycDocumentCapture extends KycElement {
           type="button"
           class="button button--primary"
           part="button-shutter"
-          ?disabled=${this.status !== 'live'}
+          aria-disabled=${this.status === 'live' ? 'false' : 'true'}
           aria-label=${localize.term('captureShutterFor', this.#label)}
           @click=${() => void this.capture()}
         >
