@@ -91,6 +91,24 @@ describe('the built package', () => {
     assert.equal(holding.length, 1, `one chunk holds the SDK (chunks: ${chunks.join(', ')})`);
   });
 
+  test('the document camera is a chunk of its own, loaded by the file chooser: the first load holds none of it', () => {
+    const cdn = join(copy, 'dist/cdn');
+    const marker = 'facingMode'; // its getUserMedia constraints
+    assert.ok(!readFileSync(join(cdn, 'kyc-onboarding.js'), 'utf8').includes(marker), 'the entry does not hold the camera');
+    const chunks = readdirSync(join(cdn, 'chunks')).filter((name) => name.endsWith('.js'));
+    const holding = chunks.filter((name) => readFileSync(join(cdn, 'chunks', name), 'utf8').includes(marker));
+    assert.deepEqual(
+      holding.map((name) => name.replace(/-[\w-]{8}\.js$/, '')),
+      ['document-capture'],
+    );
+    const fileUpload = chunks.find((name) => name.startsWith('file-upload-'))!;
+    assert.match(
+      readFileSync(join(cdn, 'chunks', fileUpload), 'utf8'),
+      /import\("\.\/document-capture-[\w-]{8}\.js"\)/,
+      'imported when first used',
+    );
+  });
+
   test('the English words of the elements that load when first needed come with them, not in the entry', () => {
     const cdn = join(copy, 'dist/cdn');
     const entry = readFileSync(join(cdn, 'kyc-onboarding.js'), 'utf8');
@@ -100,6 +118,7 @@ describe('the built package', () => {
       ['signature-prompt', 'One-time code'],
       ['liveness', 'Loading the liveness check'],
       ['combobox', 'No matches'],
+      ['document-capture', 'Open the camera'],
     ] as const) {
       assert.ok(!entry.includes(words), `"${words}" is not in the entry`);
       const holder = chunks.find((name) => name.startsWith(`${chunk}-`))!;
