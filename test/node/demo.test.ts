@@ -160,6 +160,26 @@ describe('demo app: partner session → proxy → sandbox', () => {
     await assert.rejects(noSession.requestHandoff(), (error: KycApiError) => error.code === 'unauthorized', 'no session, no hand-off');
   });
 
+  test('a hand-off link opens its own client’s application only, not another client’s', async () => {
+    const a = await visit();
+    const b = await visit();
+    const mine = await applicationOf(a, 'Draft in progress');
+    const theirs = await applicationOf(b, 'Draft in progress');
+    const options = { endpoint: `${ORIGIN}/kyc`, tokenEndpoint: `${ORIGIN}/kyc-token` };
+    const send =
+      (cookie?: string): typeof fetch =>
+      (input, init) => {
+        const request = new Request(input, init);
+        if (cookie) request.headers.set('cookie', cookie);
+        return app.fetch(request);
+      };
+    const { token } = await createKycClient({ ...options, fetch: send(a.cookie) }).requestHandoff();
+    // A link edited to name B's application (its fragment is the person's to change).
+    const phone = createKycClient({ ...options, handoffToken: token, fetch: send() });
+    await assert.rejects(phone.getApplication(theirs), (error: KycApiError) => error.code === 'not_found', "B's application");
+    assert.equal((await phone.getApplication(mine)).uuid, mine, "A's own");
+  });
+
   test('a hand-off token expires by the app’s clock (now), ten minutes after it was made', async () => {
     let offset = 0;
     const timed = createDemoApp({ origins: [ORIGIN], now: () => Date.now() + offset });
