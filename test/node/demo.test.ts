@@ -76,6 +76,18 @@ async function as(visitor: Pick<Visitor, 'cookie'> | null, method: string, path:
   return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
 }
 
+/** The API client's options for the demo app: its proxy and its token endpoint. */
+const CLIENT_OPTIONS = { endpoint: `${ORIGIN}/kyc`, tokenEndpoint: `${ORIGIN}/kyc-token` };
+
+/** A browser's fetch to `target`, with the visitor's `cookie` (none: a phone with no session). */
+const browserOf =
+  (target: DemoApp, cookie?: string): typeof fetch =>
+  (input, init) => {
+    const request = new Request(input, init);
+    if (cookie) request.headers.set('cookie', cookie);
+    return target.fetch(request);
+  };
+
 /** The uuid of the application the visitor's client shows (signs the visitor in as it). */
 async function applicationOf(visitor: Visitor, label: string, target: DemoApp = app): Promise<string> {
   assert.equal(await signIn(visitor, visitor.client(label), target), 200);
@@ -136,27 +148,19 @@ describe('demo app: partner session → proxy → sandbox', () => {
 
   test('a hand-off token opens the session once, on a phone with no session (through the API client)', async () => {
     const { cookie } = await signedIn();
-    const sendTo =
-      (extra: Record<string, string>): typeof fetch =>
-      (input, init) => {
-        const request = new Request(input, init);
-        for (const [name, value] of Object.entries(extra)) request.headers.set(name, value);
-        return app.fetch(request);
-      };
-    const options = { endpoint: `${ORIGIN}/kyc`, tokenEndpoint: `${ORIGIN}/kyc-token` };
-    const desk = createKycClient({ ...options, fetch: sendTo({ cookie }) });
+    const desk = createKycClient({ ...CLIENT_OPTIONS, fetch: browserOf(app, cookie) });
     const { token, expiresIn } = await desk.requestHandoff();
     assert.ok(expiresIn !== null && expiresIn > 0 && expiresIn <= 600, 'ten minutes at most');
 
-    const phone = createKycClient({ ...options, handoffToken: token, fetch: sendTo({}) });
+    const phone = createKycClient({ ...CLIENT_OPTIONS, handoffToken: token, fetch: browserOf(app) });
     assert.deepEqual(await phone.getLevelInfo(), await desk.getLevelInfo(), 'the same client on the phone');
-    const twice = createKycClient({ ...options, handoffToken: token, fetch: sendTo({}) });
+    const twice = createKycClient({ ...CLIENT_OPTIONS, handoffToken: token, fetch: browserOf(app) });
     const refused = await twice.getLevelInfo().then(
       () => null,
       (error: unknown) => error as KycApiError,
     );
     assert.equal(refused?.code, 'unauthorized', 'never twice');
-    const noSession = createKycClient({ ...options, fetch: sendTo({}) });
+    const noSession = createKycClient({ ...CLIENT_OPTIONS, fetch: browserOf(app) });
     await assert.rejects(noSession.requestHandoff(), (error: KycApiError) => error.code === 'unauthorized', 'no session, no hand-off');
   });
 
@@ -165,17 +169,9 @@ describe('demo app: partner session → proxy → sandbox', () => {
     const b = await visit();
     const mine = await applicationOf(a, 'Draft in progress');
     const theirs = await applicationOf(b, 'Draft in progress');
-    const options = { endpoint: `${ORIGIN}/kyc`, tokenEndpoint: `${ORIGIN}/kyc-token` };
-    const send =
-      (cookie?: string): typeof fetch =>
-      (input, init) => {
-        const request = new Request(input, init);
-        if (cookie) request.headers.set('cookie', cookie);
-        return app.fetch(request);
-      };
-    const { token } = await createKycClient({ ...options, fetch: send(a.cookie) }).requestHandoff();
+    const { token } = await createKycClient({ ...CLIENT_OPTIONS, fetch: browserOf(app, a.cookie) }).requestHandoff();
     // A link edited to name B's application (its fragment is the person's to change).
-    const phone = createKycClient({ ...options, handoffToken: token, fetch: send() });
+    const phone = createKycClient({ ...CLIENT_OPTIONS, handoffToken: token, fetch: browserOf(app) });
     await assert.rejects(phone.getApplication(theirs), (error: KycApiError) => error.code === 'not_found', "B's application");
     assert.equal((await phone.getApplication(mine)).uuid, mine, "A's own");
   });
@@ -184,17 +180,9 @@ describe('demo app: partner session → proxy → sandbox', () => {
     let offset = 0;
     const timed = createDemoApp({ origins: [ORIGIN], now: () => Date.now() + offset });
     const visitor = await signedIn('New client', timed);
-    const options = { endpoint: `${ORIGIN}/kyc`, tokenEndpoint: `${ORIGIN}/kyc-token` };
-    const send =
-      (cookie?: string): typeof fetch =>
-      (input, init) => {
-        const request = new Request(input, init);
-        if (cookie) request.headers.set('cookie', cookie);
-        return timed.fetch(request);
-      };
-    const { token } = await createKycClient({ ...options, fetch: send(visitor.cookie) }).requestHandoff();
+    const { token } = await createKycClient({ ...CLIENT_OPTIONS, fetch: browserOf(timed, visitor.cookie) }).requestHandoff();
     offset = 600_001;
-    const late = createKycClient({ ...options, handoffToken: token, fetch: send() });
+    const late = createKycClient({ ...CLIENT_OPTIONS, handoffToken: token, fetch: browserOf(timed) });
     await assert.rejects(late.getLevelInfo(), (error: KycApiError) => error.code === 'unauthorized', 'expired');
   });
 
