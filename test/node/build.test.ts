@@ -45,7 +45,7 @@ describe('the built package', () => {
       encoding: 'utf8',
     });
     assert.equal(built.status, 0, built.stderr);
-    for (const entry of ['package.json', 'bin', 'demo']) cpSync(join(root, entry), join(copy, entry), { recursive: true });
+    for (const entry of ['package.json', 'LICENSE', 'bin', 'demo']) cpSync(join(root, entry), join(copy, entry), { recursive: true });
     symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
   });
   after(() => rmSync(copy, { recursive: true, force: true }));
@@ -89,6 +89,49 @@ describe('the built package', () => {
     const chunks = readdirSync(join(cdn, 'chunks')).filter((name) => name.endsWith('.js'));
     const holding = chunks.filter((name) => readFileSync(join(cdn, 'chunks', name), 'utf8').includes(sdkMarker));
     assert.equal(holding.length, 1, `one chunk holds the SDK (chunks: ${chunks.join(', ')})`);
+  });
+
+  test('the package is MIT, with its LICENSE; every CDN file names the packages it bundles, whose licences ship beside', () => {
+    assert.equal(pkg.license, 'MIT');
+    assert.match(
+      readFileSync(join(root, 'LICENSE'), 'utf8'),
+      /^MIT License\n\nCopyright \(c\) \d{4} .+\n\nPermission is hereby granted, free of charge/,
+    );
+    const packed = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: copy, encoding: 'utf8' });
+    assert.equal(packed.status, 0, packed.stderr);
+    const files = new Set((JSON.parse(packed.stdout) as { files: { path: string }[] }[])[0].files.map((file) => file.path));
+    for (const file of ['LICENSE', 'dist/cdn/THIRD-PARTY-NOTICES.txt']) assert.ok(files.has(file), `${file} is in the package`);
+
+    const cdn = join(copy, 'dist/cdn');
+    const notices = readFileSync(join(cdn, 'THIRD-PARTY-NOTICES.txt'), 'utf8');
+    const scripts = [
+      ...readdirSync(cdn).filter((name) => name.endsWith('.js')),
+      ...readdirSync(join(cdn, 'chunks'))
+        .filter((name) => name.endsWith('.js'))
+        .map((name) => `chunks/${name}`),
+    ];
+    const bundled = new Set<string>();
+    for (const script of scripts) {
+      // What the file holds, read from its source map (independently of the notice's own list).
+      const sources = (JSON.parse(readFileSync(join(cdn, `${script}.map`), 'utf8')) as { sources: string[] }).sources;
+      const packages = new Set(sources.flatMap((source) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(source)?.[1] ?? []));
+      const first = readFileSync(join(cdn, script), 'utf8').split('\n', 1)[0];
+      if (packages.size === 0) continue;
+      assert.ok(first.startsWith('/*!') && first.includes('THIRD-PARTY-NOTICES.txt'), `${script} starts with its notice`);
+      for (const name of packages) {
+        const { version, license } = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8'));
+        assert.ok(first.includes(`${name} ${version}`), `${script} names ${name} ${version}`);
+        assert.ok(notices.includes(`${name} ${version}\nLicence: ${license}\n`), `the notices give ${name}'s licence`);
+        bundled.add(name);
+      }
+    }
+    // Lit's and zod's own notices, in full, among the others.
+    for (const name of ['lit-html', 'lit-element', '@lit/reactive-element', 'zod', 'dompurify', 'lean-qr'])
+      assert.ok(bundled.has(name), name);
+    assert.match(notices, /Copyright \(c\) 2017 Google LLC[\s\S]*Redistribution and use in source and binary forms/);
+    assert.match(notices, /zod [\d.]+\nLicence: MIT\n\n--- LICENSE ---\n[\s\S]*Permission is hereby granted/);
+    const iife = readFileSync(join(cdn, 'kyc-onboarding.iife.js'), 'utf8').split('\n', 1)[0];
+    assert.match(iife, /lit-html [\d.]+ \(BSD-3-Clause\).*zod [\d.]+ \(MIT\)/, 'the classic script keeps them too');
   });
 
   test('the document camera is a chunk of its own, loaded by the file chooser: the first load holds none of it', () => {
@@ -143,7 +186,7 @@ describe('the built package', () => {
 
   test('the classic script holds everything (languages, the WebSDK) and needs no module support', () => {
     const iife = readFileSync(join(copy, 'dist/cdn/kyc-onboarding.iife.js'), 'utf8');
-    assert.match(iife, /^var kycOnboarding=function/, 'a classic script that sets window.kycOnboarding');
+    assert.match(iife, /^\/\*![^\n]*\*\/\nvar kycOnboarding=function/, 'a classic script that sets window.kycOnboarding, after its notice');
     assert.ok(!/\bimport\(|^import |^export /m.test(iife), 'no import() and no module syntax');
     assert.ok(iife.includes('idCheck.init'), 'the WebSDK inlined');
     assert.ok(iife.includes('Verifizierungsstufe'), 'German inlined');
