@@ -2,7 +2,7 @@
 // and the bin serves the demo and the chain. Built into a temporary copy of the package.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -45,7 +45,8 @@ describe('the built package', () => {
       encoding: 'utf8',
     });
     assert.equal(built.status, 0, built.stderr);
-    for (const entry of ['package.json', 'LICENSE', 'bin', 'demo']) cpSync(join(root, entry), join(copy, entry), { recursive: true });
+    for (const entry of ['package.json', 'LICENSE', 'custom-elements.json', 'bin', 'demo'])
+      cpSync(join(root, entry), join(copy, entry), { recursive: true });
     symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
   });
   after(() => rmSync(copy, { recursive: true, force: true }));
@@ -132,6 +133,42 @@ describe('the built package', () => {
     assert.match(notices, /zod [\d.]+\nLicence: MIT\n\n--- LICENSE ---\n[\s\S]*Permission is hereby granted/);
     const iife = readFileSync(join(cdn, 'kyc-onboarding.iife.js'), 'utf8').split('\n', 1)[0];
     assert.match(iife, /lit-html [\d.]+ \(BSD-3-Clause\).*zod [\d.]+ \(MIT\)/, 'the classic script keeps them too');
+  });
+
+  test('CDNs and tools find its files: unpkg and jsdelivr, the manifest and the CDN files through exports', () => {
+    for (const field of ['unpkg', 'jsdelivr']) {
+      assert.equal(pkg[field], './dist/cdn/kyc-onboarding.js', field);
+      assert.ok(existsSync(join(copy, pkg[field])), `${field} exists`);
+    }
+    assert.equal(pkg.customElements, 'custom-elements.json');
+    // The package resolving its own name (as a bundler or Storybook in a consumer does through exports).
+    const probe = join(copy, 'resolve-probe.mjs');
+    writeFileSync(
+      probe,
+      "for (const specifier of process.argv.slice(2)) console.log(import.meta.resolve(specifier).replace(new URL('.', import.meta.url).href, ''));\n",
+    );
+    const specifiers = [
+      'kyc-onboarding/custom-elements.json',
+      'kyc-onboarding/dist/cdn/kyc-onboarding.js',
+      'kyc-onboarding/dist/cdn/THIRD-PARTY-NOTICES.txt',
+    ];
+    const resolved = spawnSync(process.execPath, [probe, ...specifiers], { cwd: copy, encoding: 'utf8' });
+    assert.equal(resolved.status, 0, resolved.stderr);
+    assert.deepEqual(resolved.stdout.trim().split('\n'), [
+      'custom-elements.json',
+      'dist/cdn/kyc-onboarding.js',
+      'dist/cdn/THIRD-PARTY-NOTICES.txt',
+    ]);
+  });
+
+  test('React and its wrapper are optional peers: an install for the element alone pulls neither', () => {
+    assert.equal(pkg.dependencies['@lit/react'], undefined);
+    assert.equal(pkg.dependencies.react, undefined);
+    for (const name of ['@lit/react', 'react']) {
+      assert.ok(pkg.peerDependencies[name], `${name} is a peer`);
+      assert.deepEqual(pkg.peerDependenciesMeta[name], { optional: true }, `${name} is optional`);
+    }
+    assert.match(pkg.dependencies['@sumsub/websdk'], /^\^\d+\.\d+\.\d+$/, "Sumsub's WebSDK takes its fixes (a caret range)");
   });
 
   test('the document camera is a chunk of its own, loaded by the file chooser: the first load holds none of it', () => {
