@@ -1,11 +1,12 @@
 // `npm test`: the one test command. Type-check, lint and format (ESLint, Prettier), freshness of
 // the manifest and what is made from it, Node tests (sandbox, proxy, tokens, the built package),
-// browser tests in Debian's headless Chromium, then the built package in use: the example apps
-// (React, Vue, Angular) and the end-to-end run of the demo page. Ends with one line
+// browser tests in Debian's headless Chromium, then the built package: packed as npm publishes it
+// and checked by publint and Are the Types Wrong, in use in the example apps (React, Vue, Angular)
+// and in the end-to-end run of the demo page. Ends with one line
 // "N passed, N failed, N skipped".
 // Installs Chromium and redis-server with apt-get when missing and we are root on Debian
 // (scripts/debian-package.mjs).
-// `node scripts/test.mjs node|browser|examples|e2e [args…]` runs one stage (npm run test:node / test:browser).
+// `node scripts/test.mjs node|browser|package|examples|e2e [args…]` runs one stage (npm run test:node / test:browser).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -95,10 +96,22 @@ try {
     counted('browser tests', process.execPath, ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js', ...args]);
   }
 
-  // The built package in real apps and on the demo page: one build for both.
-  if (wants('examples') || wants('e2e')) {
+  // The built package as npm users get it, in real apps and on the demo page: one build for all.
+  if (wants('package') || wants('examples') || wants('e2e')) {
     console.log('\n== Build (npm run build) ==');
     step(run('npm', ['run', '--silent', 'build']) === 0, 'build');
+  }
+  if (wants('package')) {
+    // The tarball npm would publish, checked as the ecosystem checks packages: publint (package.json
+    // against the files) and Are the Types Wrong (the types each entry resolves to; ESM only, by design).
+    console.log('\n== The packed package: publint, Are the Types Wrong ==');
+    const packed = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], { encoding: 'utf8' });
+    const tarball = packed.status === 0 ? join(work, JSON.parse(packed.stdout)[0].filename) : null;
+    step(tarball !== null, 'npm pack');
+    if (tarball) {
+      step(run(join('node_modules', '.bin', 'publint'), ['run', tarball, '--strict']) === 0, 'publint');
+      step(run(join('node_modules', '.bin', 'attw'), ['--profile', 'esm-only', '--format', 'table-flipped', tarball]) === 0, 'attw');
+    }
   }
   if (wants('examples')) {
     console.log('\n== Example apps: React, Vue, Angular (built, type-checked, run in Chromium) ==');
