@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { describeProblem, launchChromium, recordPageProblems } from '../../scripts/chromium.mjs';
@@ -45,8 +45,9 @@ describe('the built package', () => {
       encoding: 'utf8',
     });
     assert.equal(built.status, 0, built.stderr);
-    for (const entry of ['package.json', 'LICENSE', 'custom-elements.json', 'bin', 'demo'])
-      cpSync(join(root, entry), join(copy, entry), { recursive: true });
+    for (const entry of ['package.json', 'LICENSE', 'custom-elements.json', 'bin', 'demo', 'src']) {
+      cpSync(join(root, entry), join(copy, entry), { recursive: true, filter: (from) => !from.endsWith('.test.ts') });
+    }
     symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
   });
   after(() => rmSync(copy, { recursive: true, force: true }));
@@ -133,6 +134,36 @@ describe('the built package', () => {
     assert.match(notices, /zod [\d.]+\nLicence: MIT\n\n--- LICENSE ---\n[\s\S]*Permission is hereby granted/);
     const iife = readFileSync(join(cdn, 'kyc-onboarding.iife.js'), 'utf8').split('\n', 1)[0];
     assert.match(iife, /lit-html [\d.]+ \(BSD-3-Clause\).*zod [\d.]+ \(MIT\)/, 'the classic script keeps them too');
+  });
+
+  test('every shipped source map resolves: its sources are in the package, or carried in the map', () => {
+    const packed = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: copy, encoding: 'utf8' });
+    assert.equal(packed.status, 0, packed.stderr);
+    const files = new Set((JSON.parse(packed.stdout) as { files: { path: string }[] }[])[0].files.map((file) => file.path));
+    const maps = [...files].filter((file) => file.endsWith('.map'));
+    assert.ok(maps.length > 300, `${maps.length} maps`);
+    const unresolved: string[] = [];
+    for (const map of maps) {
+      const {
+        sources,
+        sourcesContent,
+        sourceRoot = '',
+      } = JSON.parse(readFileSync(join(copy, map), 'utf8')) as {
+        sources: string[];
+        sourcesContent?: (string | null)[];
+        sourceRoot?: string;
+      };
+      sources.forEach((source, index) => {
+        if (typeof sourcesContent?.[index] === 'string') return;
+        // Built from the repository's src/ into this copy: a source there is the package's src/ file
+        // (npm run build writes dist/ beside src/, where the maps say ../src/…).
+        const resolved = resolve(copy, dirname(map), sourceRoot, source);
+        const target = resolved.startsWith(join(root, 'src')) ? relative(root, resolved) : relative(copy, resolved);
+        if (!files.has(target)) unresolved.push(`${map} → ${source}`);
+      });
+    }
+    assert.deepEqual(unresolved.slice(0, 5), [], `${unresolved.length} sources not in the package`);
+    assert.ok(![...files].some((file) => file.endsWith('.test.ts')), 'no test ships');
   });
 
   test('CDNs and tools find its files: unpkg and jsdelivr, the manifest and the CDN files through exports', () => {
