@@ -9,6 +9,8 @@ import ts from 'typescript';
 import * as events from '../../src/events/events.js';
 import { createKycClient, type KycApiError } from '../../src/api/index.js';
 import { main, startSandboxServer, type SandboxServer, type SandboxServerOptions } from '../../src/server/cli.js';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createDemoApp, DEMO_SESSION_COOKIE, type DemoApp } from '../../src/server/demo/app.js';
 import * as proxyExports from '../../src/server/proxy/index.js';
 import { createRoutes } from '../../src/server/proxy/routes.js';
@@ -682,7 +684,8 @@ describe('sandbox server: what it serves of the package', () => {
     root = mkdtempSync(join(tmpdir(), 'kyc-sandbox-root-'));
     const files: Record<string, string> = {
       'demo/index.html': '<!DOCTYPE html><title>demo</title>',
-      'dist/cdn/kyc-onboarding.js': 'export {};',
+      'dist/cdn/kyc-onboarding.js': `export const words = ${JSON.stringify('a bundle '.repeat(200))};`,
+      'demo/picture.png': 'not really a PNG',
       'dist/server/cli.js': 'export const secret = 1;',
       'dist/index.js': 'export {};',
       'package.json': '{}',
@@ -696,6 +699,39 @@ describe('sandbox server: what it serves of the package', () => {
   after(async () => {
     await server.close();
     rmSync(root, { recursive: true, force: true });
+  });
+
+  test('sends text compressed, Brotli else gzip, as the browser accepts; pictures as they are', async () => {
+    const bundle = readFileSync(join(root, 'dist/cdn/kyc-onboarding.js'));
+    const get = (path: string, acceptEncoding?: string) =>
+      new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((done, fail) => {
+        const request = httpGet(
+          new URL(path, server.url),
+          { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () => done({ headers: response.headers, body: Buffer.concat(chunks) }));
+          },
+        );
+        request.on('error', fail);
+      });
+    const br = await get('dist/cdn/kyc-onboarding.js', 'gzip, deflate, br, zstd');
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.equal(br.headers.vary, 'accept-encoding');
+    assert.deepEqual(brotliDecompressSync(br.body), bundle);
+    assert.ok(br.body.length < bundle.length / 4, `${br.body.length} bytes for ${bundle.length}`);
+    const gz = await get('dist/cdn/kyc-onboarding.js', 'gzip;q=1, br;q=0');
+    assert.equal(gz.headers['content-encoding'], 'gzip');
+    assert.deepEqual(gunzipSync(gz.body), bundle);
+    const plain = await get('dist/cdn/kyc-onboarding.js');
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.deepEqual(plain.body, bundle);
+    const page = await get('', 'br');
+    assert.equal(page.headers['content-encoding'], 'br');
+    assert.match(brotliDecompressSync(page.body).toString(), /<title>demo<\/title>/);
+    const picture = await get('picture.png', 'br');
+    assert.equal(picture.headers['content-encoding'], undefined, 'a picture is compressed already');
   });
 
   test('serves demo/ at / and dist/cdn/ at /dist/cdn/, nothing else of dist/', async () => {
