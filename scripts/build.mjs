@@ -1,8 +1,11 @@
-// `npm run build`: the npm build (tsc: unbundled ESM, declarations, source maps → dist/) and the
-// CDN bundle (rollup → dist/cdn/). `--out DIR` builds into DIR instead of dist/ (the build test).
+// `npm run build`: the npm build (tsc: unbundled ESM, declarations, source maps → dist/), the
+// CDN bundle (rollup → dist/cdn/), and the demo page minified (dist/demo/: its scripts and styles
+// through esbuild, with source maps; the sandbox server serves it when it is there, else demo/).
+// `--out DIR` builds into DIR instead of dist/ (the build test).
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { transform } from 'esbuild';
 
 const at = process.argv.indexOf('--out');
 const out = at > 0 ? process.argv[at + 1] : 'dist';
@@ -19,3 +22,25 @@ const run = (command, args) => {
 rmSync(out, { recursive: true, force: true });
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', out]);
 run(process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent', '--dir', join(out, 'cdn')]);
+
+// The demo page: what `npm start` and `npx kyc-onboarding sandbox` serve, minified like a real page.
+const demo = join(out, 'demo');
+mkdirSync(demo, { recursive: true });
+for (const [file, loader] of [
+  ['demo.js', 'js'],
+  ['snippets.js', 'js'],
+  ['demo.css', 'css'],
+]) {
+  const { code, map } = await transform(readFileSync(join('demo', file), 'utf8'), {
+    loader,
+    minify: true,
+    target: loader === 'js' ? 'es2022' : 'chrome111',
+    sourcemap: 'external',
+    sourcefile: `../../demo/${file}`,
+    sourcesContent: true,
+  });
+  const comment = loader === 'js' ? `//# sourceMappingURL=${file}.map` : `/*# sourceMappingURL=${file}.map */`;
+  writeFileSync(join(demo, file), `${code}${comment}\n`);
+  writeFileSync(join(demo, `${file}.map`), map);
+}
+copyFileSync(join('demo', 'index.html'), join(demo, 'index.html'));

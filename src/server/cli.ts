@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,7 +80,8 @@ export interface SandboxServerOptions {
 }
 
 /**
- * Serves the demo page (`demo/` at `/`, the browser bundle `dist/cdn/` at `/dist/cdn/`, nothing
+ * Serves the demo page (`dist/demo/`, minified by the build, else `demo/`, at `/`; the browser
+ * bundle `dist/cdn/` at `/dist/cdn/`, nothing
  * else of the package; then any `mounts`) and the demo app (proxy at `/kyc`, token endpoint, demo session, sandbox
  * control, liveness stand-in at `/websdk/`) on one port, under the served names only (see
  * {@link servedOrigins}). The sandbox's liveness tokens and URLs lead to the stand-in on the
@@ -116,7 +118,11 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   const demoFiles = createStaticHandler(
     [
       { prefix: '/dist/cdn/', root: join(packageRoot, 'dist', 'cdn') },
-      { prefix: '/', root: join(packageRoot, 'demo') },
+      // The demo page as `npm run build` minified it, else as written (a checkout not built yet).
+      {
+        prefix: '/',
+        root: existsSync(join(packageRoot, 'dist', 'demo', 'index.html')) ? join(packageRoot, 'dist', 'demo') : join(packageRoot, 'demo'),
+      },
     ],
     csp,
   );

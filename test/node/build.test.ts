@@ -166,6 +166,24 @@ describe('the built package', () => {
     assert.ok(![...files].some((file) => file.endsWith('.test.ts')), 'no test ships');
   });
 
+  test('the demo page ships minified, with maps to its sources', () => {
+    for (const file of ['demo.js', 'snippets.js', 'demo.css']) {
+      const written = readFileSync(join(root, 'demo', file), 'utf8');
+      const built = readFileSync(join(copy, 'dist/demo', file), 'utf8');
+      // The snippets are mostly text the page shows, which stays; the page's own code shrinks most.
+      assert.ok(
+        built.length < written.length * ({ 'demo.js': 0.6, 'snippets.js': 0.9, 'demo.css': 0.8 }[file] ?? 1),
+        `${file}: ${built.length} of ${written.length} bytes`,
+      );
+      // (The snippets' text holds comments of the code it shows.)
+      if (file !== 'snippets.js') assert.ok(!/^\s*\/\/ (?!#)/m.test(built) && !built.includes('/**'), `${file} has no comments`);
+      assert.match(built, new RegExp(`sourceMappingURL=${file.replace('.', '\\.')}\\.map`));
+      const map = JSON.parse(readFileSync(join(copy, 'dist/demo', `${file}.map`), 'utf8')) as { sourcesContent: string[] };
+      assert.equal(map.sourcesContent[0], written, `${file}'s map carries its source`);
+    }
+    assert.equal(readFileSync(join(copy, 'dist/demo/index.html'), 'utf8'), readFileSync(join(root, 'demo/index.html'), 'utf8'));
+  });
+
   test('CDNs and tools find its files: unpkg and jsdelivr, the manifest and the CDN files through exports', () => {
     for (const field of ['unpkg', 'jsdelivr']) {
       assert.equal(pkg[field], './dist/cdn/kyc-onboarding.js', field);

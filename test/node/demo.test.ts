@@ -686,6 +686,7 @@ describe('sandbox server: what it serves of the package', () => {
       'demo/index.html': '<!DOCTYPE html><title>demo</title>',
       'dist/cdn/kyc-onboarding.js': `export const words = ${JSON.stringify('a bundle '.repeat(200))};`,
       'demo/picture.png': 'not really a PNG',
+      'demo/demo.js': '// as written\nexport const written = true;\n',
       'dist/server/cli.js': 'export const secret = 1;',
       'dist/index.js': 'export {};',
       'package.json': '{}',
@@ -732,6 +733,21 @@ describe('sandbox server: what it serves of the package', () => {
     assert.match(brotliDecompressSync(page.body).toString(), /<title>demo<\/title>/);
     const picture = await get('picture.png', 'br');
     assert.equal(picture.headers['content-encoding'], undefined, 'a picture is compressed already');
+  });
+
+  test('serves the demo page minified from dist/demo/ once built, else demo/ as written', async () => {
+    assert.match(await fetch(new URL('demo.js', server.url)).then((response) => response.text()), /as written/, 'not built: demo/');
+    mkdirSync(join(root, 'dist/demo'), { recursive: true });
+    writeFileSync(join(root, 'dist/demo/index.html'), '<!DOCTYPE html><title>built demo</title>');
+    writeFileSync(join(root, 'dist/demo/demo.js'), 'export const written=!1;');
+    const built = await startSandboxServer({ port: 0, packageRoot: root });
+    try {
+      assert.equal(await fetch(new URL('demo.js', built.url)).then((response) => response.text()), 'export const written=!1;');
+      assert.match(await fetch(built.url).then((response) => response.text()), /built demo/);
+    } finally {
+      await built.close();
+      rmSync(join(root, 'dist/demo'), { recursive: true, force: true });
+    }
   });
 
   test('serves demo/ at / and dist/cdn/ at /dist/cdn/, nothing else of dist/', async () => {
