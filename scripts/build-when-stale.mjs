@@ -17,12 +17,17 @@ const ROOT = resolve(import.meta.dirname, '..');
 export const BUILDS = {
   cdn: {
     label: 'dist/cdn/kyc-onboarding.js',
-    outputs: ['dist/cdn/kyc-onboarding.js'],
+    outputs: ['dist/cdn/kyc-onboarding.js', 'dist/demo/index.html'],
     sources: [
       'src',
+      'demo/demo.js',
+      'demo/snippets.js',
+      'demo/demo.css',
+      'demo/index.html',
       'rollup.config.mjs',
       'scripts/build.mjs',
       'scripts/rollup-minify-templates.mjs',
+      'scripts/rollup-third-party.mjs',
       'package-lock.json',
       'tsconfig.json',
       'tsconfig.build.json',
