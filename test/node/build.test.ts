@@ -14,6 +14,13 @@ import german from '../../src/translations/de.js';
 const root = resolve(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
+/** The files `npm pack` puts in the package built in `copy` (its dry run's list). */
+function packedFiles(copy: string): Set<string> {
+  const packed = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: copy, encoding: 'utf8' });
+  assert.equal(packed.status, 0, packed.stderr);
+  return new Set((JSON.parse(packed.stdout) as { files: { path: string }[] }[])[0].files.map((file) => file.path));
+}
+
 /** Starts the built package's bin (`kyc-onboarding sandbox --port 0`) in `copy`; resolves with it and the demo's URL it prints. */
 async function startBin(copy: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [join(copy, pkg.bin['kyc-onboarding']), 'sandbox', '--port', '0'], {
@@ -99,9 +106,7 @@ describe('the built package', () => {
       readFileSync(join(root, 'LICENSE'), 'utf8'),
       /^MIT License\n\nCopyright \(c\) \d{4} .+\n\nPermission is hereby granted, free of charge/,
     );
-    const packed = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: copy, encoding: 'utf8' });
-    assert.equal(packed.status, 0, packed.stderr);
-    const files = new Set((JSON.parse(packed.stdout) as { files: { path: string }[] }[])[0].files.map((file) => file.path));
+    const files = packedFiles(copy);
     for (const file of ['LICENSE', 'dist/cdn/THIRD-PARTY-NOTICES.txt']) assert.ok(files.has(file), `${file} is in the package`);
 
     const cdn = join(copy, 'dist/cdn');
@@ -137,9 +142,7 @@ describe('the built package', () => {
   });
 
   test('every shipped source map resolves: its sources are in the package, or carried in the map', () => {
-    const packed = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: copy, encoding: 'utf8' });
-    assert.equal(packed.status, 0, packed.stderr);
-    const files = new Set((JSON.parse(packed.stdout) as { files: { path: string }[] }[])[0].files.map((file) => file.path));
+    const files = packedFiles(copy);
     const maps = [...files].filter((file) => file.endsWith('.map'));
     assert.ok(maps.length > 300, `${maps.length} maps`);
     const unresolved: string[] = [];
